@@ -11,13 +11,22 @@ export interface RawInput {
   content: string;
   /** Metadata supplied with the input (JSONL fields, --outlet, HTTP headers); wins over clues. */
   hints: Partial<DocumentMeta>;
+  /** How the bytes were decoded, e.g. "utf-8" or "windows-1252"; for messages only. */
+  encoding?: string;
 }
+
+/**
+ * 'rejected': the input cannot be used (a failure to report).
+ * 'duplicate': the input repeats one already read; worth a notice, but not a failure.
+ */
+export type InputErrorKind = 'rejected' | 'duplicate';
 
 /** An input that cannot be used; `reason` is one line a person can act on. */
 export class InputError extends Error {
   constructor(
     readonly source: string,
     readonly reason: string,
+    readonly kind: InputErrorKind = 'rejected',
   ) {
     super(`${source}: ${reason}`);
     this.name = 'InputError';

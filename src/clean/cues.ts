@@ -1,0 +1,60 @@
+// Interface vocabulary: words that page widgets use and article prose rarely does. Each cue is
+// a generic pattern seen across news sites (no outlet's wording); a cue alone never removes a
+// long sentence — the classifier weighs it against the line's shape.
+
+/** Media players: time codes, live/listen/play controls. */
+export const PLAYER_CUE =
+  /^(?:(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:\/|of)?\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?|(?:play|pause|listen|watch|live)\b.*|.*\b(?:on air|live radio|live stream|audio|podcast|episode|now playing|next up|up next|stations?)\b.*|.*\b(?:listen|play)\s*[·•|:-]?\s*(?:\d{1,2}:)?\d{1,2}:\d{2}.*)$/i;
+
+/** Time codes in a player ("0:00", "4:12 / 12:30"). */
+export const TIME_CODE = /\b(?:\d{1,2}:)?\d{1,2}:\d{2}\b/g;
+
+/** Social platforms and sharing verbs. */
+export const SOCIAL_PLATFORM =
+  /\b(?:facebook|twitter|x\.com|instagram|telegram|whatsapp|linkedin|reddit|pinterest|tiktok|youtube|threads|bluesky|mastodon|google news|rss|e-?mail|print|copy link|messenger)\b/gi;
+export const SHARE_VERB =
+  /\b(?:share|shares|tweet|follow us|follow|join our|subscribe|sign up|newsletter|stay updated|get the app|download the app|notifications?|bookmark|save article|comments?)\b/i;
+export const HANDLE = /(?:^|\s|\()@[A-Za-z0-9_]{2,}/;
+
+/** Headers that introduce lists of other stories. */
+export const TEASER_HEADER =
+  /^(?:more (?:in|from|on|about|stories|news)\b.*|related(?: stories| articles| coverage| content| news)?:?|read (?:more|also|next)\b.*|see also:?|also read:?|you (?:may|might) (?:also )?like:?|recommended(?: for you)?:?|most (?:popular|read|viewed|shared)\b.*|top stories:?|latest(?: news| stories)?:?|trending(?: now)?:?|what to read next:?|further reading:?|(?:editor'?s )?picks?:?)$/i;
+
+/** Lines that end a page: load-more buttons, comment prompts, ads, cookie notices, nav. */
+export const BOILERPLATE_LINE =
+  /^(?:load more|show more|see more|view (?:all|more)|advertisement|sponsored(?: content)?|ad|skip (?:to|ad)\b.*|back to top|continue reading|click here\b.*|(?:\d+\s+)?comments?|leave a comment|cookie.*|we use cookies\b.*|accept(?: all)?(?: cookies)?|menu|search|home|sign in|log in|subscribe(?: now)?|close|tags?:.*|topics?:.*|filed under:?.*)$/i;
+
+/** "Updated …" and correction notes. */
+export const UPDATE_NOTE =
+  /^(?:\(?updated?\b.*|this (?:story|article|report|post) (?:has been|was|is being) (?:updated|corrected)\b.*|correction:.*|editor'?s note:.*|last updated\b.*|published\b.*\d.*|first published\b.*)$/i;
+
+/** Photo captions and credits. */
+export const PHOTO_CREDIT =
+  /\((?:photo|image|picture|foto|video)s?(?:\s*:|\s+by|\s*\/|\s+credit)[^)]*\)|\b(?:photo|image|picture)s?\s*(?:credit)?\s*[:/]\s*[A-Z]|\b(?:getty images|afp|reuters|ap photo|epa|shutterstock|xinhua|anadolu|imago|picture alliance)\b|\bcredit:\s*\S|\bcourtesy of\b|(?:—|–|-)\s*getty\b|\(file\)|\bfile photo\b/i;
+
+/** A full date ("June 19, 2023" or "19 June 2023"): captions end with one. */
+export const FULL_DATE =
+  /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4})\b/i;
+
+/** Copyright and transcript credits; may be glued to the end of an article line. */
+export const CREDIT_SENTENCE =
+  /(?:^|\s)(?:(?:transcript|copy|audio|video)\s+(?:provided|produced|prepared) by\b[^.]*\.?|(?:copyright|©|\(c\))\s*(?:\d{4}\s*)?[^.]*\.?|all rights reserved\.?)(?:\s+(?:(?:copyright|©|\(c\))\s*(?:\d{4}\s*)?[^.]*\.?|all rights reserved\.?))*\s*$/i;
+
+/** Contributor lines: "Jane Roe contributed to this report.", "Reporting by …; editing by …". */
+export const CONTRIBUTOR_LINE =
+  /^(?:.{0,120}\bcontributed(?: (?:reporting|to this (?:report|story|article)))?\.?|(?:additional )?reporting by\b.{0,160}|(?:written|edited|compiled|produced) by\b.{0,120}|(?:with )?(?:additional )?(?:reporting|writing) from\b.{0,120}|(?:this|the) (?:article|story|report) (?:was|is) (?:written|produced|reported)\b.{0,160})$/i;
+
+/** A byline line: "By Jane Roe", "By Jane Roe and John Doe, Reuters". */
+export const BYLINE_LINE =
+  /^[Bb][Yy]:?\s+((?:[A-Z][\p{L}'’.-]*\.?\s*){1,4}(?:(?:,|and|&)\s*(?:[A-Z][\p{L}'’.-]*\.?\s*){1,4})*)(?:[,|·•–—-]\s*(.{1,60}))?$/u;
+
+/** A dateline opening a paragraph: "BEIJING –", "RIVERTON, Ore. —", "LONDON (Reuters) -". */
+export const DATELINE =
+  /^((?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,\s+[A-Z][\p{L}.]{1,15}(?:\s[A-Z][\p{L}.]{1,15})?)?(?:\s*\((?:[A-Za-z .]{2,30})\))?)\s*(?:[–—]|--?)\s+/u;
+
+/** Third-person journalist bios: "Jane Roe is a reporter …", "… has been with X for …". */
+export const BIO_SENTENCE =
+  /^(?:[A-Z][\p{L}'’.-]+\s+){1,3}(?:is|was|has been|joined|covers|reports|writes|previously)\b.{0,200}\b(?:reporter|correspondent|editor|writer|journalist|columnist|bureau|covering|covers|newsroom|producer|host|anchor|contributor|joined|since|for (?:two|three|four|five|\d+) (?:decades|years)|decades?|years)\b/u;
+
+/** Audio/video programme mentions that show a bio line ("her reports can be heard on …"). */
+export const BIO_FOLLOWUP = /\b(?:her|his|their) (?:reports|work|stories|writing) (?:can be|has been|have been|appears?|appeared)\b/i;

@@ -1,0 +1,141 @@
+// http(s) URL → RawInput with Node's built-in fetch. Redirects are followed by hand so the
+// hop count is bounded and every hop's scheme is checked; one timeout covers the whole
+// exchange, body included; the body is streamed and abandoned once it passes the size limit.
+import { decodeBytes } from './decode.ts';
+import { charsetOf, detectFormat, formatFromContentType, mediaType } from './detect-format.ts';
+import { tooLargeReason } from './format-bytes.ts';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './limits.ts';
+import { describeNetworkError } from './network-errors.ts';
+import { InputError, type RawInput } from './raw-input.ts';
+import { readLimited } from './read-limited.ts';
+
+export interface FetchOptions {
+  /** Budget for the whole request, redirects and body included (default 15 s). */
+  timeoutMs?: number;
+  /** Refuse bodies larger than this many bytes (default 20 MB). */
+  maxBytes?: number;
+  /** Redirect hops followed before giving up (default 5). */
+  maxRedirects?: number;
+  /** Lets the caller cancel, e.g. on Ctrl-C. */
+  signal?: AbortSignal;
+}
+
+const ALLOWED_SCHEMES = new Set(['http:', 'https:']);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** Media types that are never an article; refused before downloading the body. */
+const NON_TEXT_TYPE = /^(image|audio|video|font)\//;
+
+const EMPTY_BODY = { ok: true, bytes: new Uint8Array() } as const;
+
+const REQUEST_HEADERS = {
+  'user-agent': 'corroborate/0.1 (news report comparison)',
+  accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5',
+};
+
+/** `url` is recorded as the source exactly as given; hints.url is the final URL. */
+export async function fetchUrl(url: string, options: FetchOptions = {}): Promise<RawInput | InputError> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  const fail = (reason: string) => new InputError(url, reason);
+
+  const start = parseHttpUrl(url);
+  if (typeof start === 'string') return fail(start);
+
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  try {
+    const visited = new Set<string>();
+    let current = start;
+    for (let hops = 0; ; hops++) {
+      visited.add(current.href);
+      const response = await fetch(current, { redirect: 'manual', signal, headers: REQUEST_HEADERS });
+      if (!REDIRECT_STATUSES.has(response.status)) {
+        if (response.ok) return await readResponse(response, current, url, options.maxBytes ?? DEFAULT_MAX_BYTES);
+        await discard(response);
+        return fail(`HTTP ${response.status}${suffix(response.statusText)}`);
+      }
+      await discard(response);
+      const next = redirectTarget(response, current);
+      if (typeof next === 'string') return fail(next);
+      if (visited.has(next.href)) return fail(`redirect loop (back to ${next.href})`);
+      if (hops >= maxRedirects) return fail(`too many redirects (more than ${maxRedirects})`);
+      current = next;
+    }
+  } catch (error) {
+    if (timeout.aborted) return fail(`timed out after ${formatSeconds(timeoutMs)}`);
+    if (signal.aborted) return fail('cancelled');
+    return fail(describeNetworkError(error));
+  }
+}
+
+/** The URL, or why it cannot be fetched. */
+function parseHttpUrl(text: string): URL | string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'invalid URL';
+  }
+  if (!ALLOWED_SCHEMES.has(url.protocol)) {
+    return `unsupported URL scheme "${url.protocol.slice(0, -1)}" (only http and https)`;
+  }
+  return url;
+}
+
+function redirectTarget(response: Response, from: URL): URL | string {
+  const location = response.headers.get('location');
+  if (!location) return `HTTP ${response.status} redirect without a Location header`;
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch {
+    return `HTTP ${response.status} redirect to an invalid URL`;
+  }
+  return ALLOWED_SCHEMES.has(next.protocol)
+    ? next
+    : `redirected to unsupported URL scheme "${next.protocol.slice(0, -1)}"`;
+}
+
+async function readResponse(
+  response: Response,
+  finalUrl: URL,
+  source: string,
+  maxBytes: number,
+): Promise<RawInput | InputError> {
+  const contentType = response.headers.get('content-type');
+  const type = mediaType(contentType);
+  if (type && NON_TEXT_TYPE.test(type)) {
+    await discard(response);
+    return new InputError(source, `not a text page (Content-Type ${type})`);
+  }
+  // A declared length over the limit is refused without reading a byte.
+  const declaredLength = Number(response.headers.get('content-length') ?? NaN);
+  if (declaredLength > maxBytes) {
+    await discard(response);
+    return new InputError(source, tooLargeReason(declaredLength, maxBytes));
+  }
+
+  const body = response.body ? await readLimited(response.body, maxBytes) : EMPTY_BODY;
+  if (!body.ok) return new InputError(source, tooLargeReason(undefined, maxBytes));
+
+  const decoded = decodeBytes(body.bytes, { maxBytes, charset: charsetOf(contentType) });
+  if (!decoded.ok) return new InputError(source, decoded.reason);
+  return {
+    source,
+    format: formatFromContentType(contentType) ?? detectFormat(finalUrl.pathname, decoded.text),
+    content: decoded.text,
+    hints: { url: finalUrl.href },
+    encoding: decoded.encoding,
+  };
+}
+
+/** Release the connection of a response whose body we do not want. */
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
+}
+
+const suffix = (text: string) => (text ? ` ${text}` : '');
+
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`;
+}

@@ -1,0 +1,55 @@
+// Recursive directory listing for inputs: sorted (the same brief on every machine), hidden
+// entries skipped, only extensions ingest understands, symbolic-link loops detected.
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { describeFsError } from './fs-errors.ts';
+import { InputError } from './raw-input.ts';
+
+export const INPUT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.jsonl', '.json']);
+
+/** Yields the paths of input files under `dir` (joined onto `dir` as given) and any errors. */
+export async function* walkDirectory(dir: string): AsyncGenerator<string | InputError> {
+  yield* walk(dir, new Map(), []);
+}
+
+/**
+ * `seen`: real path → path first listed under, so a second link to a folder is a duplicate.
+ * `ancestors`: real paths of the folders being walked, so a link back up is a loop.
+ */
+async function* walk(dir: string, seen: Map<string, string>, ancestors: string[]): AsyncGenerator<string | InputError> {
+  let real: string;
+  let names: string[];
+  try {
+    real = await realpath(dir);
+    names = (await readdir(dir)).filter((name) => !name.startsWith('.'));
+  } catch (error) {
+    yield new InputError(dir, describeFsError(error));
+    return;
+  }
+  if (ancestors.includes(real)) {
+    yield new InputError(dir, `directory loop (links back to ${seen.get(real) ?? real})`);
+    return;
+  }
+  const first = seen.get(real);
+  if (first !== undefined) {
+    yield new InputError(dir, `duplicate of ${first}`, 'duplicate');
+    return;
+  }
+  seen.set(real, dir);
+
+  // Code-unit order, not localeCompare: identical on every machine and locale.
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const name of names) {
+    const path = join(dir, name);
+    let info;
+    try {
+      info = await stat(path); // follows symbolic links
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      yield new InputError(path, code === 'ENOENT' ? 'broken symbolic link' : describeFsError(error));
+      continue;
+    }
+    if (info.isDirectory()) yield* walk(path, seen, [...ancestors, real]);
+    else if (INPUT_EXTENSIONS.has(extname(name).toLowerCase())) yield path;
+  }
+}

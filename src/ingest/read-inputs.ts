@@ -38,14 +38,17 @@ export async function* readInputs(specs: string[], options: ReadInputsOptions = 
 
   for (const [index, spec] of specs.entries()) {
     // Start this URL and the next few so slow servers overlap.
-    for (let ahead = index; ahead < specs.length && ahead < index + PREFETCH_URLS; ahead++) {
+    for (let ahead = index; ahead < Math.min(specs.length, index + PREFETCH_URLS); ahead++) {
       const next = specs[ahead]!;
-      if (URL_SPEC.test(next) && !fetches.has(ahead)) fetches.set(ahead, fetchUrl(next, { ...options, maxBytes }));
+      if (!URL_SPEC.test(next) || fetches.has(ahead)) continue;
+      fetches.set(ahead, fetchUrl(next, { ...options, maxBytes }));
     }
 
     let items: AsyncIterable<Item> | Item[];
     if (spec === STDIN_SPEC) {
-      items = stdinUsed ? [new InputError(spec, 'standard input given more than once')] : [await readStdin(options.stdin ?? process.stdin, maxBytes)];
+      items = stdinUsed
+        ? [new InputError(spec, 'standard input given more than once')]
+        : [await readStdin(options.stdin ?? process.stdin, maxBytes)];
       stdinUsed = true;
     } else if (fetches.has(index)) {
       items = [await fetches.get(index)!];

@@ -27,7 +27,7 @@ const MIN_UTF16_SAMPLE = 4;
 
 /** Guess UTF-16 without a BOM from where the zero bytes sit, or undefined. */
 export function guessBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  const sample = bytes.subarray(0, SNIFF_WINDOW - (SNIFF_WINDOW % 2));
+  const sample = bytes.subarray(0, SNIFF_WINDOW);
   const pairs = Math.floor(sample.length / 2);
   if (pairs * 2 < MIN_UTF16_SAMPLE) return undefined;
   let evenZeros = 0;

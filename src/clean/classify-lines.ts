@@ -13,8 +13,12 @@ import {
   BIO_FOLLOWUP,
   BIO_SENTENCE,
   BOILERPLATE_LINE,
+  APP_PROMPT,
   BYLINE_LINE,
   CONTRIBUTOR_LINE,
+  COOKIE_NOTICE,
+  DATE_STAMP,
+  EDITION_NOTE,
   CREDIT_SENTENCE,
   DATELINE,
   FULL_DATE,
@@ -23,7 +27,10 @@ import {
   PLAYER_CUE,
   SHARE_VERB,
   SOCIAL_PLATFORM,
+  STAGE_DIRECTION,
+  SUBSCRIBE_PROMPT,
   TEASER_HEADER,
+  TEASER_INLINE,
   TIME_CODE,
   UPDATE_NOTE,
 } from './cues.ts';
@@ -38,10 +45,16 @@ export const THRESHOLDS = {
   maxCaptionWords: 70,
   maxNoteWords: 16,
   maxCreditWords: 30,
-  /** A teaser summary whose topical similarity to the article is below this is off-topic. */
-  teaserMaxCentrality: 0.2,
-  /** A prose line this close to the article's topic ends a teaser run. */
-  articleMinCentrality: 0.3,
+  /**
+   * Topic thresholds are shares of the median centrality of the document's prose lines, since
+   * absolute cosines shift with article length and vocabulary.
+   */
+  offTopicShare: 0.6,
+  onTopicShare: 1.0,
+  /** Cue regexes only run on lines up to this length: longer lines are never widgets. */
+  maxCueLineLength: 2000,
+  /** Bylines and date stamps are looked for in the first lines only. */
+  headLines: 25,
   /** The article starts at the first prose line with at least this many words. */
   minLeadWords: 10,
   maxDekWords: 45,
@@ -61,7 +74,7 @@ export interface LineAnalysis {
   features: LineFeatures;
   verdict: Verdict | null;
   /** Role of a kept or metadata line. */
-  role?: 'title' | 'dek' | 'byline' | 'dateline-lead' | 'section';
+  role?: 'title' | 'dek' | 'byline' | 'dateline-lead' | 'masthead' | 'date';
   /** Cosine similarity to the article's topic. */
   centrality: number;
 }
@@ -70,9 +83,10 @@ export function classifyLines(lines: Line[]): LineAnalysis[] {
   const rows: LineAnalysis[] = lines.map((line) => ({ line, features: lineFeatures(line), verdict: null, centrality: 0 }));
   const isTranscript = rows.filter((r) => r.features.turn).length >= MIN_TURNS_FOR_TRANSCRIPT;
   markLineCues(rows, isTranscript);
+  markHeadStamps(rows);
   markRepeats(rows);
-  scoreCentrality(rows);
-  markTeaserRuns(rows);
+  const median = scoreCentrality(rows);
+  markTeaserRuns(rows, median);
   const bodyStart = markHead(rows);
   markTail(rows, bodyStart);
   markGluedCredits(rows);
@@ -89,6 +103,8 @@ function markLineCues(rows: LineAnalysis[], isTranscript: boolean): void {
     const { text } = row.line;
     const f = row.features;
     if (isTranscript && f.turn) continue; // a speaker's words are never chrome
+    if (text.length > THRESHOLDS.maxCueLineLength) continue;
+    const bare = text.replace(/^[^\p{L}\p{N}]+/u, ''); // "💬 23 Comments" → "23 Comments"
     const widgetShaped = f.words <= THRESHOLDS.maxWidgetWords || !f.endsSentence;
     const platforms = text.match(SOCIAL_PLATFORM)?.length ?? 0;
     const timeCodes = text.match(TIME_CODE)?.length ?? 0;
@@ -96,13 +112,23 @@ function markLineCues(rows: LineAnalysis[], isTranscript: boolean): void {
     if (f.words <= 8 && PLAYER_CUE.test(text) && !f.prose) mark(row, 'player', 'media-player control or time code');
     else if (timeCodes > 0 && text.replace(TIME_CODE, '').trim().split(/\s+/).filter(Boolean).length <= 3)
       mark(row, 'player', 'time codes');
-    else if (BOILERPLATE_LINE.test(text) && f.words <= 6) mark(row, 'boilerplate', 'interface label');
+    else if (BOILERPLATE_LINE.test(bare) && f.words <= 6) mark(row, 'boilerplate', 'interface label');
+    else if (!/[\p{L}\p{N}]/u.test(text)) mark(row, 'boilerplate', 'punctuation only');
+    else if (STAGE_DIRECTION.test(text)) mark(row, 'boilerplate', 'transcript stage direction');
     else if (TEASER_HEADER.test(text) && f.words <= 8 && !f.endsSentence) mark(row, 'teaser', 'header of a list of other stories');
+    else if (TEASER_INLINE.test(text) && f.words <= 25 && !f.turn) mark(row, 'teaser', 'link to another story');
+    else if (COOKIE_NOTICE.test(text) && f.words <= 80) mark(row, 'boilerplate', 'cookie notice');
+    else if (SUBSCRIBE_PROMPT.test(text) && f.words <= 40) mark(row, 'boilerplate', 'newsletter or subscription prompt');
+    else if (APP_PROMPT.test(text) && f.words <= 30) mark(row, 'boilerplate', 'app download prompt');
+    else if (EDITION_NOTE.test(text) && f.words <= 40) mark(row, 'boilerplate', 'print edition note');
     else if (widgetShaped && platforms >= 2) mark(row, 'share', 'list of social platforms');
     else if (widgetShaped && SHARE_VERB.test(text) && (platforms >= 1 || HANDLE.test(text)))
       mark(row, 'share', 'share / follow prompt naming a platform or handle');
     else if (f.words <= 4 && SHARE_VERB.test(text) && !f.endsSentence) mark(row, 'share', 'share button label');
-    else if (UPDATE_NOTE.test(text) && f.words <= THRESHOLDS.maxNoteWords) mark(row, 'boilerplate', 'update or correction note');
+    else if (BYLINE_LINE.test(text) && f.words <= 14 && row.line.index < THRESHOLDS.headLines) {
+      row.role = 'byline';
+      mark(row, 'metadata', 'byline');
+    } else if (UPDATE_NOTE.test(text) && (f.words <= THRESHOLDS.maxNoteWords || /\bthis (?:story|article|report) (?:has been|was) (?:updated|corrected)/i.test(text))) mark(row, 'boilerplate', 'update or correction note');
     else if (CONTRIBUTOR_LINE.test(text) && f.words <= THRESHOLDS.maxCreditWords) mark(row, 'credit', 'contributor line');
     else if (CREDIT_SENTENCE.test(text) && text.replace(CREDIT_SENTENCE, '').trim().length === 0)
       mark(row, 'credit', 'copyright or transcript credit');
@@ -131,60 +157,83 @@ function markRepeats(rows: LineAnalysis[]): void {
   }
 }
 
+/** Date stamps near the top ("Published 4:52 PM …", "Oct 3, 2025") are metadata. */
+function markHeadStamps(rows: LineAnalysis[]): void {
+  for (const row of rows.slice(0, THRESHOLDS.headLines)) {
+    if (row.features.prose && !/^(?:published|posted|updated)/i.test(row.line.text)) continue;
+    if (row.features.words <= 26 && DATE_STAMP.test(row.line.text) && (!row.verdict || row.verdict.kind === 'boilerplate')) {
+      row.verdict = { kind: 'metadata', reason: 'date stamp' };
+      row.role = 'date';
+    }
+  }
+}
+
 // Topic ────────────────────────────────────────────────────────────────────────────────────────
-function scoreCentrality(rows: LineAnalysis[]): void {
+function scoreCentrality(rows: LineAnalysis[]): number {
   const vectors = rows.map((r) => termVector(r.features.turn ? r.line.text.slice(r.features.turn.labelLength) : r.line.text));
   const reference = rows.map((r) => !r.verdict && (r.features.prose || !!r.features.turn) && r.features.words >= 8);
   const scores = centrality(vectors, reference);
   rows.forEach((r, i) => (r.centrality = scores[i] ?? 0));
+  const reference_ = scores.filter((_, i) => reference[i]).sort((a, b) => a - b);
+  return reference_.length ? reference_[Math.floor(reference_.length / 2)]! : 0;
 }
 
 // 3 ───────────────────────────────────────────────────────────────────────────────────────────
-/** From a teaser header, following lines belong to the list until the article's topic returns. */
-function markTeaserRuns(rows: LineAnalysis[]): void {
+/**
+ * From a teaser header, the list runs while lines alternate headline / summary. A summary is
+ * a prose line after a teaser headline that is off-topic, or that another headline follows.
+ */
+function markTeaserRuns(rows: LineAnalysis[], median: number): void {
+  const offTopic = (row: LineAnalysis) => row.centrality < median * THRESHOLDS.offTopicShare;
   for (let i = 0; i < rows.length; i++) {
-    const header = rows[i]!;
-    if (header.verdict?.kind !== 'teaser') continue;
-    let previousWasHeadline = true;
+    if (rows[i]!.verdict?.kind !== 'teaser' || rows[i]!.verdict?.reason.startsWith('header') !== true) continue;
+    let afterHeadline = false;
     for (let j = i + 1; j < rows.length; j++) {
       const row = rows[j]!;
-      if (row.verdict) {
-        previousWasHeadline = false;
-        continue;
-      }
+      if (row.verdict) continue;
       const f = row.features;
       if (f.turn) break;
-      const offTopic = row.centrality < THRESHOLDS.teaserMaxCentrality;
-      const backOnTopic = f.prose && row.centrality >= THRESHOLDS.articleMinCentrality && !previousWasHeadline;
-      if (backOnTopic) break;
-      if (f.headline || offTopic || previousWasHeadline) {
-        mark(row, 'teaser', f.headline ? 'headline in a list of other stories' : 'summary of another story');
-        previousWasHeadline = f.headline;
-      } else break;
+      const next = nextUndecided(rows, j);
+      if (BIO_SENTENCE.test(row.line.text) && !next) mark(row, 'bio', 'biography of the journalist');
+      else if (f.headline && !f.prose) {
+        mark(row, 'teaser', 'headline in a list of other stories');
+        afterHeadline = true;
+        continue;
+      } else if (afterHeadline && f.prose && (offTopic(row) || !next || (next.features.headline && !next.features.prose)))
+        mark(row, 'teaser', 'summary of another story');
+      else break;
+      afterHeadline = false;
     }
   }
-  markHeaderlessTeasers(rows);
+  markHeaderlessTeasers(rows, median);
 }
 
-/** Teaser lists without a header: at the end, pairs of headline + off-topic summary. */
-function markHeaderlessTeasers(rows: LineAnalysis[]): void {
-  const run: LineAnalysis[] = [];
-  let headlines = 0;
-  for (let j = rows.length - 1; j >= 0; j--) {
-    const row = rows[j]!;
-    if (row.verdict) continue;
-    const offTopic = row.centrality < THRESHOLDS.teaserMaxCentrality;
-    if (!offTopic || row.features.turn) break;
-    run.push(row);
-    if (row.features.headline && !row.features.endsSentence) headlines++;
+function nextUndecided(rows: LineAnalysis[], j: number): LineAnalysis | undefined {
+  for (let k = j + 1; k < rows.length; k++) if (!rows[k]!.verdict) return rows[k];
+  return undefined;
+}
+
+/** Teaser lists without a header, at the end: two or more headline + off-topic summary pairs. */
+function markHeaderlessTeasers(rows: LineAnalysis[], median: number): void {
+  const open = rows.filter((r) => !r.verdict);
+  const pairs: LineAnalysis[][] = [];
+  for (let k = open.length - 1; k >= 1; k -= 2) {
+    const summary = open[k]!;
+    const headline = open[k - 1]!;
+    const isPair = summary.features.prose && headline.features.headline && !headline.features.prose && !summary.features.turn;
+    if (!isPair) break;
+    pairs.push([headline, summary]);
   }
-  if (headlines >= 2 && run.length >= 3) for (const row of run) mark(row, 'teaser', 'trailing list of off-topic stories');
+  if (pairs.length < 2) return;
+  const meanSummary = pairs.reduce((a, [, s]) => a + s!.centrality, 0) / pairs.length;
+  if (meanSummary >= median * THRESHOLDS.offTopicShare) return;
+  for (const pair of pairs) for (const row of pair) mark(row, 'teaser', 'trailing list of off-topic stories');
 }
 
 // 4 ───────────────────────────────────────────────────────────────────────────────────────────
 /**
- * Lines before the article's first paragraph are title, dek, byline, captions or widgets.
- * Returns the index of the first article line.
+ * Lines before the article's first paragraph: masthead, section label, title, dek, name lines,
+ * captions. Returns the index of the first article line.
  */
 function markHead(rows: LineAnalysis[]): number {
   let start = rows.findIndex((r) => !r.verdict && (r.features.turn || (r.features.prose && r.features.words >= THRESHOLDS.minLeadWords)));
@@ -195,43 +244,68 @@ function markHead(rows: LineAnalysis[]): number {
     rows[datelineAt]!.role = 'dateline-lead';
   }
   if (start < 0) return rows.length;
+  const head = rows.slice(0, start).filter((r) => !r.verdict);
 
-  let titleSeen = false;
-  for (let i = 0; i < start; i++) {
-    const row = rows[i]!;
+  // The title is the fullest headline above the article; headline-shaped lines above it are
+  // the masthead or section label, those below it programme names and the like.
+  // The title is the first headline that is neither an all-capitals label ("SPORTS | SOCCER")
+  // nor a short masthead whose name the page repeats elsewhere (in its credits, bio, copyright).
+  const elsewhere = (r: LineAnalysis) =>
+    rows.some((o) => o !== r && o.line.text.toLowerCase().includes(r.line.text.toLowerCase()));
+  const title = head.find(
+    (r) =>
+      r.features.headline &&
+      r.features.words >= 3 &&
+      !r.features.endsSentence &&
+      !(r.features.words <= 4 && !/\p{Ll}/u.test(r.line.text)) &&
+      !(r.features.words <= 5 && elsewhere(r)),
+  );
+  if (title) {
+    title.role = 'title';
+    mark(title, 'metadata', 'title');
+  }
+  const titleIndex = title?.line.index ?? -1;
+  for (const row of head) {
     if (row.verdict) continue;
     const f = row.features;
     const text = row.line.text;
-    if (BYLINE_LINE.test(text)) {
-      row.role = 'byline';
-      mark(row, 'metadata', 'byline');
-    } else if (!titleSeen && f.headline && f.words <= 3 && rows.slice(i + 1, start).some((r) => !r.verdict && r.features.headline && r.features.words > 3)) {
-      row.role = 'section';
-      mark(row, 'boilerplate', 'section label above the title');
-    } else if (!titleSeen && (f.headline || (!f.endsSentence && f.words <= 30))) {
-      titleSeen = true;
-      row.role = 'title';
-      mark(row, 'metadata', 'title');
-    } else if (FULL_DATE.test(text) && /\d{4}\.?$/.test(text) && f.words <= THRESHOLDS.maxCaptionWords) {
+    if (FULL_DATE.test(text) && /\d{4}\.?$/.test(text) && f.endsSentence && f.words <= THRESHOLDS.maxCaptionWords) {
       mark(row, 'caption', 'photo caption (a scene ending with its date)');
-    } else if (titleSeen && f.endsSentence && f.words <= THRESHOLDS.maxDekWords && !rows.slice(0, i).some((r) => r.role === 'dek')) {
+    } else if (row.line.index > titleIndex && titleIndex >= 0 && looksLikeDek(row) && !rows.some((r) => r.role === 'dek')) {
       row.role = 'dek';
       mark(row, 'metadata', 'standfirst under the title');
+    } else if (f.headline && row.line.index < titleIndex) {
+      row.role = 'masthead';
+      mark(row, 'metadata', 'masthead or section label above the title');
+    } else if (f.headline && /^(?:\p{Lu}[\p{Ll}'’.-]+\s+){1,2}\p{Lu}[\p{Ll}'’.-]+$/u.test(text)) {
+      row.role = 'byline';
+      mark(row, 'metadata', 'name line under the title');
+    } else if (f.headline) {
+      mark(row, 'metadata', 'label under the title');
     } else if (!f.prose) {
       mark(row, 'boilerplate', 'short line before the article starts');
     }
   }
-  // The first paragraph after the title is the dek only when chrome separates it from the story.
   markDekBeforeChrome(rows, start);
   return start;
 }
 
+/** A standfirst reads as prose (lower-case words) even when it has no final full stop. */
+function looksLikeDek(row: LineAnalysis): boolean {
+  const f = row.features;
+  if (f.words < MIN_DEK_WORDS || f.words > THRESHOLDS.maxDekWords) return false;
+  const lower = (row.line.text.match(/(?:^|\s)\p{Ll}/gu) ?? []).length;
+  return lower / f.words >= 0.4;
+}
+const MIN_DEK_WORDS = 6;
+
+/** The first paragraph after the title is the dek only when chrome separates it from the story. */
 function markDekBeforeChrome(rows: LineAnalysis[], start: number): void {
   const titleAt = rows.findIndex((r) => r.role === 'title');
   if (titleAt < 0 || titleAt >= start || rows.some((r) => r.role === 'dek')) return;
   const candidate = rows[start];
   const next = rows[start + 1];
-  if (!candidate || !next || candidate.features.turn) return;
+  if (!candidate || !next || candidate.features.turn || candidate.role === 'dateline-lead') return;
   const onlyChromeBetween = rows.slice(titleAt + 1, start).every((r) => r.verdict);
   const chromeAfter = next.verdict && ['caption', 'metadata', 'share', 'player'].includes(next.verdict.kind);
   if (onlyChromeBetween && chromeAfter && candidate.features.words <= THRESHOLDS.maxDekWords) {
@@ -241,24 +315,24 @@ function markDekBeforeChrome(rows: LineAnalysis[], start: number): void {
 }
 
 // 5 ───────────────────────────────────────────────────────────────────────────────────────────
-/** After the article's last paragraph: bios, contributor and copyright lines, short furniture. */
+/**
+ * Walking back from the end: bios and short furniture after the article's last paragraph.
+ * The walk stops at the first line that reads as article prose or a speaker turn.
+ */
 function markTail(rows: LineAnalysis[], bodyStart: number): void {
-  const tailFrom = Math.floor(rows.length * (1 - THRESHOLDS.tailShare));
-  for (let i = Math.max(tailFrom, bodyStart + 1); i < rows.length; i++) {
-    const row = rows[i]!;
-    if (row.verdict || row.features.turn) continue;
-    const laterArticle = rows.slice(i + 1).some((r) => !r.verdict && (r.features.turn || (r.features.prose && r.centrality >= THRESHOLDS.articleMinCentrality)));
-    if (laterArticle) continue;
-    if (BIO_SENTENCE.test(row.line.text) || BIO_FOLLOWUP.test(row.line.text)) mark(row, 'bio', 'biography of the journalist');
-  }
-  // Short non-prose lines after the last article paragraph are furniture.
-  let last = rows.length - 1;
-  while (last >= 0 && rows[last]!.verdict) last--;
+  const bylines = rows.filter((r) => r.role === 'byline').map((r) => r.line.text.replace(/^\W*(?:by|written by|author)\s*:?\s*/i, '').split(/[,|(]/)[0]!.trim());
+  const reporters = rows.filter((r) => r.features.turn?.role).map((r) => r.features.turn!.speaker.toLowerCase());
+  const aboutTheAuthor = (text: string) =>
+    [...bylines.map((b) => b.toLowerCase()), ...reporters].some((name) => name.length > 3 && text.toLowerCase().startsWith(name + ' '));
   for (let i = rows.length - 1; i > bodyStart; i--) {
     const row = rows[i]!;
     if (row.verdict) continue;
-    if (row.features.prose || row.features.turn || row.features.words > THRESHOLDS.maxWidgetWords) break;
-    mark(row, 'boilerplate', 'short line after the article ends');
+    const f = row.features;
+    const text = row.line.text;
+    if (f.turn) break;
+    if (BIO_SENTENCE.test(text) || BIO_FOLLOWUP.test(text) || (aboutTheAuthor(text) && f.words <= 80)) mark(row, 'bio', 'biography of the journalist');
+    else if (!f.prose && f.words <= THRESHOLDS.maxWidgetWords) mark(row, 'boilerplate', 'short line after the article ends');
+    else break;
   }
 }
 

@@ -3,7 +3,6 @@
 import type { DocumentMeta, RemovedKind } from '../schema.ts';
 import { splitLines, trimRange } from '../text/lines.ts';
 import { classifyLines, type LineAnalysis } from './classify-lines.ts';
-import { DATELINE } from './cues.ts';
 import { extractMetadata } from './metadata.ts';
 
 export interface Range {
@@ -46,19 +45,12 @@ export function cleanText(original: string, hints: Partial<DocumentMeta> = {}): 
       previous = null;
       continue;
     }
-    let start = line.start;
+    const start = line.start;
     let end = line.end;
     if (verdict?.from !== undefined) {
       const cut = trimRange(original, line.start + verdict.from, line.end);
       removed.push({ start: cut.start, end: cut.end, kind: verdict.kind, reason: verdict.reason });
       end = trimRange(original, line.start, line.start + verdict.from).end;
-    }
-    if (row.role === 'dateline-lead') {
-      const match = DATELINE.exec(line.text);
-      if (match) {
-        removed.push({ start, end: start + match[1]!.length, kind: 'metadata', reason: 'dateline' });
-        start += match[0].length;
-      }
     }
     if (end <= start) continue;
 

@@ -4,7 +4,7 @@
 
 /** Media players: time codes, live/listen/play controls. */
 export const PLAYER_CUE =
-  /^(?:(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:\/|of)?\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?|(?:play|pause|listen|watch|live)\b.*|.*\b(?:on air|live radio|live stream|audio|podcast|episode|now playing|next up|up next|stations?)\b.*|.*\b(?:listen|play)\s*[·•|:-]?\s*(?:\d{1,2}:)?\d{1,2}:\d{2}.*)$/i;
+  /^(?:(?:download|embed|mute|unmute|fullscreen|full screen|captions|subtitles|playback rate|chapters|descriptions)$|.*\b(?:video player|audio player|media player|modal window|current time|remaining time|duration|loaded:?\s*\d+\s*%|seek|volume)\b.*|(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:\/|of)?\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?|(?:play|pause|listen|watch|live)\b.*|.*\b(?:on air|live radio|live stream|audio|podcast|episode|now playing|next up|up next|stations?)\b.*|.*\b(?:listen|play)\s*[·•|:-]?\s*(?:\d{1,2}:)?\d{1,2}:\d{2}.*)$/i;
 
 /** Time codes in a player ("0:00", "4:12 / 12:30"). */
 export const TIME_CODE = /\b(?:\d{1,2}:)?\d{1,2}:\d{2}\b/g;
@@ -13,16 +13,36 @@ export const TIME_CODE = /\b(?:\d{1,2}:)?\d{1,2}:\d{2}\b/g;
 export const SOCIAL_PLATFORM =
   /\b(?:facebook|twitter|x\.com|instagram|telegram|whatsapp|linkedin|reddit|pinterest|tiktok|youtube|threads|bluesky|mastodon|google news|rss|e-?mail|print|copy link|messenger)\b/gi;
 export const SHARE_VERB =
-  /\b(?:share|shares|tweet|follow us|follow|join our|subscribe|sign up|newsletter|stay updated|get the app|download the app|notifications?|bookmark|save article|comments?)\b/i;
+  /\b(?:share|shares|tweet|follow us|follow|join our|subscribe|sign up|newsletter|stay updated|get the app|copy link|download the app|notifications?|bookmark|save article|comments?)\b/i;
 export const HANDLE = /(?:^|\s|\()@[A-Za-z0-9_]{2,}/;
 
 /** Headers that introduce lists of other stories. */
+/** A teaser printed inline: "Related: <headline>", "READ MORE: <headline>". */
+export const TEASER_INLINE =
+  /^(?:related|read more|read also|also read|see also|watch|listen|recommended|further reading|more|don't miss|must read)\s*[:|–—]\s*\S/i;
+
+/** Newsletter and subscription prompts, app prompts, cookie notices: furniture of any length. */
+export const SUBSCRIBE_PROMPT =
+  /^(?:sign up|subscribe)\b|\b(?:sign up|subscribe|click here|get (?:our|the) .{0,30}newsletter)\b.{0,120}\b(?:newsletter|inbox|email|daily|weekly|updates|alerts|here|subscribe)\b/i;
+export const APP_PROMPT = /\b(?:download|get|install)\s+(?:the|our)\b.{0,40}\bapp\b/i;
+export const COOKIE_NOTICE = /\bcookies?\b.{0,200}\b(?:accept|consent|preferences|privacy|agree|continuing)\b/i;
+
+/** A stage direction in a transcript: "(SOUNDBITE OF MUSIC)". */
+export const STAGE_DIRECTION = /^\((?=[^)]*[A-Z]{3})[A-Z0-9 ,.'’&/-]+\)$/;
+
+/** A print/publication note: "This article appears in the Autumn print edition …". */
+export const EDITION_NOTE = /^(?:this|a version of this) (?:article|story|report) (?:appears|appeared|ran|was published|is published) (?:in|on)\b/i;
+
+/** A line that is only a date or time stamp, with an optional label ("Published: …", "Posted …"). */
+export const DATE_STAMP =
+  /^(?:(?:published|posted|updated|last updated|first published|modified)\s*(?:on|at)?\s*:?\s*)?(?:[\p{L}]+,?\s+)?(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4},?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\b.{0,80}$/iu;
+
 export const TEASER_HEADER =
   /^(?:more (?:in|from|on|about|stories|news)\b.*|related(?: stories| articles| coverage| content| news)?:?|read (?:more|also|next)\b.*|see also:?|also read:?|you (?:may|might) (?:also )?like:?|recommended(?: for you)?:?|most (?:popular|read|viewed|shared)\b.*|top stories:?|latest(?: news| stories)?:?|trending(?: now)?:?|what to read next:?|further reading:?|(?:editor'?s )?picks?:?)$/i;
 
 /** Lines that end a page: load-more buttons, comment prompts, ads, cookie notices, nav. */
 export const BOILERPLATE_LINE =
-  /^(?:load more|show more|see more|view (?:all|more)|advertisement|sponsored(?: content)?|ad|skip (?:to|ad)\b.*|back to top|continue reading|click here\b.*|(?:\d+\s+)?comments?|leave a comment|cookie.*|we use cookies\b.*|accept(?: all)?(?: cookies)?|menu|search|home|sign in|log in|subscribe(?: now)?|close|tags?:.*|topics?:.*|filed under:?.*)$/i;
+  /^(?:load more|show more|newsletter|sponsor(?:ed)? message|transcript|print||see more|view (?:all|more)|advertisement|sponsored(?: content)?|ad|skip (?:to|ad)\b.*|back to top|continue reading|click here\b.*|(?:\d+\s+)?comments?|leave a comment|cookie.*|we use cookies\b.*|accept(?: all)?(?: cookies)?|menu|search|home|sign in|log in|subscribe(?: now)?|close|tags?:.*|topics?:.*|filed under:?.*)$/i;
 
 /** "Updated …" and correction notes. */
 export const UPDATE_NOTE =
@@ -38,15 +58,18 @@ export const FULL_DATE =
 
 /** Copyright and transcript credits; may be glued to the end of an article line. */
 export const CREDIT_SENTENCE =
-  /(?:^|\s)(?:(?:transcript|copy|audio|video)\s+(?:provided|produced|prepared) by\b[^.]*\.?|(?:copyright|©|\(c\))\s*(?:\d{4}\s*)?[^.]*\.?|all rights reserved\.?)(?:\s+(?:(?:copyright|©|\(c\))\s*(?:\d{4}\s*)?[^.]*\.?|all rights reserved\.?))*\s*$/i;
+  /(?:^|\s|(?<=[.!?"”’]))(?:(?:transcript|copy|audio|video)\s+(?:provided|produced|prepared) by\b[^.]*\.?|(?:copyright|©|\(c\))\s*(?:\d{4}\s*)?[^.]*\.?|all rights reserved\.?)(?:\s+(?:(?:copyright|©|\(c\))\s*(?:\d{4}\s*)?[^.]*\.?|all rights reserved\.?|(?:to (?:see|learn|read|find out) more|for more(?: information)?),? visit \S+?\.?))*\s*$/i;
 
 /** Contributor lines: "Jane Roe contributed to this report.", "Reporting by …; editing by …". */
 export const CONTRIBUTOR_LINE =
-  /^(?:.{0,120}\bcontributed(?: (?:reporting|to this (?:report|story|article)))?\.?|(?:additional )?reporting by\b.{0,160}|(?:written|edited|compiled|produced) by\b.{0,120}|(?:with )?(?:additional )?(?:reporting|writing) from\b.{0,120}|(?:this|the) (?:article|story|report) (?:was|is) (?:written|produced|reported)\b.{0,160})$/i;
+  /^(?:.{0,120}\bcontributed(?: (?:reporting|to this (?:report|story|article)))?\.?|(?:additional )?reporting by\b.{0,160}|(?:written|edited|compiled|produced) by\b.{0,120}|(?:photograph|photographs|photos?|illustrations?|graphics?|video|images?) by\b.{0,120}|(?:with )?(?:additional )?(?:reporting|writing) from\b.{0,120}|(?:this|the) (?:article|story|report) (?:was|is) (?:written|produced|reported)\b.{0,160})$/i;
 
 /** A byline line: "By Jane Roe", "By Jane Roe and John Doe, Reuters". */
 export const BYLINE_LINE =
-  /^[Bb][Yy]:?\s+((?:[A-Z][\p{L}'’.-]*\.?\s*){1,4}(?:(?:,|and|&)\s*(?:[A-Z][\p{L}'’.-]*\.?\s*){1,4})*)(?:[,|·•–—-]\s*(.{1,60}))?$/u;
+  /^(?:[Bb][Yy]|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Ss]tory [Bb]y|[Aa]uthors?|AUTHORS?|BY)\s*:?\s+((?:[A-Z][\p{L}'’.-]*\.?\s*){1,4}(?:(?:,|and|&)\s*(?:[A-Z][\p{L}'’.-]*\.?\s*){1,4})*)(?:\s*[,|·•–—(-]\s*(.{1,60}?)\)?)?$/u;
+
+/** Words that make the tail of a byline a role, not an outlet ("Staff Writer", "Meteorologist"). */
+export const ROLE_WORDS = /\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|meteorologist|producer|photographer|special to|intern|analyst|critic)\b/i;
 
 /** A dateline opening a paragraph: "BEIJING –", "RIVERTON, Ore. —", "LONDON (Reuters) -". */
 export const DATELINE =
@@ -54,7 +77,7 @@ export const DATELINE =
 
 /** Third-person journalist bios: "Jane Roe is a reporter …", "… has been with X for …". */
 export const BIO_SENTENCE =
-  /^(?:[A-Z][\p{L}'’.-]+\s+){1,3}(?:is|was|has been|joined|covers|reports|writes|previously)\b.{0,200}\b(?:reporter|correspondent|editor|writer|journalist|columnist|bureau|covering|covers|newsroom|producer|host|anchor|contributor|joined|since|for (?:two|three|four|five|\d+) (?:decades|years)|decades?|years)\b/u;
+  /^(?:[A-Z][\p{L}'’.-]+\s+){1,3}(?:(?:reports|writes) (?:on|about|for)\b|covers\b|(?:is|was|has been|joined|previously)\b.{0,200}\b(?:reporter|correspondent|editor|writer|journalist|columnist|bureau|covering|covers|newsroom|producer|host|anchor|contributor|joined|since|for (?:two|three|four|five|\d+) (?:decades|years)|decades?|years)\b)/u;
 
 /** Audio/video programme mentions that show a bio line ("her reports can be heard on …"). */
 export const BIO_FOLLOWUP = /\b(?:her|his|their) (?:reports|work|stories|writing) (?:can be|has been|have been|appears?|appeared)\b/i;

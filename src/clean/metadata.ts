@@ -2,7 +2,7 @@
 // the outlet when the text names it (a copyright line, an agency byline, the page's own handle).
 // Nothing is guessed: a field with no evidence stays null.
 import type { DocumentMeta } from '../schema.ts';
-import { BYLINE_LINE, CONTRIBUTOR_LINE, CREDIT_SENTENCE, DATELINE, HANDLE } from './cues.ts';
+import { BYLINE_LINE, CONTRIBUTOR_LINE, CREDIT_SENTENCE, DATELINE, HANDLE, ROLE_WORDS } from './cues.ts';
 import type { LineAnalysis } from './classify-lines.ts';
 import { titleCaseName } from './transcript.ts';
 
@@ -12,13 +12,15 @@ export interface MetaEvidence {
   evidence: { field: keyof DocumentMeta; line: LineAnalysis; how: string }[];
 }
 
-const ORG_NAME = "[A-Z][\\p{L}&.'’-]*(?:\\s+(?:[A-Z][\\p{L}&.'’-]*|of|the|and|&)){0,5}";
+// An organisation's name: capitalised words (a dot only inside one, as in "U.S"), numbers, joiners.
+const ORG_WORD = "[A-Z][\\p{L}\\p{N}&'’-]*(?:\\.[\\p{L}]+)*";
+const ORG_NAME = `${ORG_WORD}(?:\\s+(?:${ORG_WORD}|\\d+|of|the|and|&)){0,5}`;
+const BIO_EMPLOYER = new RegExp(`\\b(?:for|at|with|joined)\\s+(?:the\\s+)?(${ORG_NAME})`, 'u');
 const COPYRIGHT_OWNER = new RegExp(`(?:copyright|©|\\(c\\))\\s*(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s*,?\\s*)?(${ORG_NAME})`, 'iu');
 const PROVIDED_BY = new RegExp(`(?:transcript|copy|audio|video)\\s+(?:provided|produced|prepared)\\s+by\\s+(${ORG_NAME})`, 'iu');
 const AGENCY_CONTRIBUTOR = new RegExp(`^(${ORG_NAME}?)\\s+(?:staff\\s+)?(?:writers?|reporters?|correspondents?)\\s+[A-Z]`, 'u');
 const OUR_HANDLE = /\bour\b[^.]{0,60}\(?(@[A-Za-z0-9_]{2,})\)?/i;
 const DATELINE_AGENCY = /\(([A-Z][A-Za-z .]{1,30})\)\s*$/;
-const PUBLISHED_LINE = /^(?:published|posted|first published)(?: on)?:?\s+(.{4,60})$/i;
 
 export function extractMetadata(rows: LineAnalysis[], hints: Partial<DocumentMeta> = {}): MetaEvidence {
   const meta: DocumentMeta = {
@@ -45,9 +47,11 @@ export function extractMetadata(rows: LineAnalysis[], hints: Partial<DocumentMet
     if (row.role === 'byline') {
       const match = BYLINE_LINE.exec(text);
       if (match) {
-        set('byline', match[1]!.trim().replace(/,$/, ''), row, 'byline line');
-        if (match[2]) set('outlet', match[2].trim(), row, 'outlet named in the byline');
-      }
+        // "Calvin Osterhout, Neighbor Staff": parts that name a role are not authors.
+        const names = match[1]!.split(',').map((p) => p.trim()).filter((p) => p && !ROLE_WORDS.test(p));
+        set('byline', names.join(', ') || null, row, 'byline line');
+        if (match[2] && !ROLE_WORDS.test(match[2])) set('outlet', match[2].trim(), row, 'outlet named in the byline');
+      } else if (/^(?:\p{Lu}[\p{Ll}'’.-]+\s+){1,2}\p{Lu}[\p{Ll}'’.-]+$/u.test(text)) set('byline', text, row, 'name line under the title');
     }
     if (row.role === 'dateline-lead') {
       const match = DATELINE.exec(text);
@@ -58,10 +62,9 @@ export function extractMetadata(rows: LineAnalysis[], hints: Partial<DocumentMet
         if (agency) set('outlet', agency[1]!.trim(), row, 'agency named in the dateline');
       }
     }
-    const published = PUBLISHED_LINE.exec(text);
-    if (published && row.verdict) {
-      const date = toIsoDate(published[1]!);
-      if (date) set('published', date, row, 'publication line');
+    if (row.role === 'date' && !/^\W*(?:updated|last updated|modified)/i.test(text)) {
+      const date = toIsoDate(text);
+      if (date) set('published', date, row, 'date stamp');
     }
   }
 
@@ -76,6 +79,19 @@ export function extractMetadata(rows: LineAnalysis[], hints: Partial<DocumentMet
     if (agency?.[1]) set('outlet', cleanOrg(agency[1]), row, 'agency writer credit');
     const handle = row.verdict.kind === 'share' && HANDLE.test(text) ? OUR_HANDLE.exec(text) : null;
     if (handle) set('outlet', handle[1]!, row, "the page's own social handle");
+  }
+  // A masthead line the page repeats in its own furniture names the outlet; so does a bio's employer.
+  for (const row of rows) {
+    // An all-capitals one-word label ("BUSINESS") is a section, not a name.
+    if (row.role !== 'masthead' || !/\p{Ll}/u.test(row.line.text) || row.features.words < 2) continue;
+    const name = row.line.text.toLowerCase();
+    const echo = rows.find((o) => o !== row && o.verdict && o.verdict.kind !== 'metadata' && o.line.text.toLowerCase().includes(name));
+    if (echo) set('outlet', row.line.text, row, 'masthead repeated in the page furniture');
+  }
+  for (const row of rows) {
+    if (row.verdict?.kind !== 'bio') continue;
+    const employer = BIO_EMPLOYER.exec(row.line.text);
+    if (employer) set('outlet', cleanOrg(employer[1]!), row, "the journalist's bio");
   }
   for (const row of rows) if (row.verdict?.kind === 'caption') {
     const credit = /\((?:photo|image|picture)s?\s*[:/]?\s*([^)]+)\)\s*$/i.exec(row.line.text);
@@ -99,13 +115,21 @@ function cleanOrg(name: string): string {
   return name.replace(/[\s,.;:]+$/, '').replace(/\s+(?:and|of|the|&)$/i, '').trim();
 }
 
-/** An unambiguous date in a publication line, as ISO yyyy-mm-dd; null when unsure. */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** The first unambiguous calendar date in a stamp, as ISO yyyy-mm-dd; null when there is none. */
 export function toIsoDate(text: string): string | null {
+  const pad = (n: number) => String(n).padStart(2, '0');
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const parsed = Date.parse(text.replace(/\bat\b.*$/i, '').replace(/(\d)(st|nd|rd|th)\b/g, '$1'));
-  if (Number.isNaN(parsed) || !/\b\d{4}\b/.test(text)) return null;
-  const d = new Date(parsed);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const monthFirst = /\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i.exec(text);
+  const dayFirst = /\b(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})\b/i.exec(text);
+  const [month, day, year] = monthFirst
+    ? [monthFirst[1]!, Number(monthFirst[2]), Number(monthFirst[3])]
+    : dayFirst
+      ? [dayFirst[2]!, Number(dayFirst[1]), Number(dayFirst[3])]
+      : ['', 0, 0];
+  const m = MONTHS.indexOf(month.toLowerCase());
+  if (m < 0 || day < 1 || day > 31) return null;
+  return `${year}-${pad(m + 1)}-${pad(day)}`;
 }

@@ -1,0 +1,68 @@
+// One raw input → one cleaned document with spans: the `corroborate clean` stage.
+import { createHash } from 'node:crypto';
+import { cleanText, type Range, type TextCleaning } from '../clean/clean-text.ts';
+import { extractHtml } from '../ingest/html/extract.ts';
+import type { RawInput } from '../ingest/raw-input.ts';
+import type { CleanDocument, DocumentMeta, Message, Span } from '../schema.ts';
+import { sentencesIn } from '../text/sentences.ts';
+
+/** A stable id from the content, so the same report gets the same id in every run. */
+export function documentId(original: string): string {
+  return 'doc-' + createHash('sha256').update(original).digest('hex').slice(0, 10);
+}
+
+export function cleanDocument(input: RawInput): CleanDocument {
+  const { original, cleaning } = input.format === 'html' ? cleanHtmlInput(input) : { original: input.content, cleaning: cleanText(input.content, input.hints) };
+  const id = documentId(original);
+  const span = (r: Range): Span => ({ doc: id, start: r.start, end: r.end });
+
+  const turnByStart = new Map(cleaning.turns.map((t) => [t.label.start, t]));
+  const sentences: Span[] = [];
+  for (const p of cleaning.paragraphs) {
+    // A transcript turn's sentences start after its "NAME:" label.
+    const turn = turnByStart.get(p.start);
+    const from = turn ? turn.span.start : p.start;
+    for (const s of sentencesIn(original, from, p.end)) sentences.push(span(s));
+  }
+  const body = cleaning.paragraphs.map(span);
+  const messages: Message[] = cleaning.notes.map((reason) => ({ rule: 'metadata-source', reason, severity: 'info' }));
+  if (cleaning.removed.length)
+    messages.push({ rule: 'chrome-removed', reason: `${cleaning.removed.length} region(s) of page chrome removed`, severity: 'info' });
+  if (!body.length) messages.push({ rule: 'no-article-text', reason: 'no article text found after cleaning', severity: 'warning' });
+
+  const meta = cleaning.meta;
+  return {
+    id,
+    source: input.source,
+    format: input.format,
+    outlet: meta.outlet,
+    title: meta.title,
+    byline: meta.byline,
+    published: meta.published,
+    meta,
+    original,
+    text: cleaning.paragraphs.map((p) => original.slice(p.start, p.end)).join('\n\n'),
+    body,
+    removed: cleaning.removed.map((r) => ({ ...span(r), kind: r.kind, reason: r.reason })),
+    sentences,
+    ...(cleaning.turns.length ? { turns: cleaning.turns.map((t) => ({ speaker: t.speaker, role: t.role, label: span(t.label), span: span(t.span) })) } : {}),
+    messages,
+  };
+}
+
+function cleanHtmlInput(input: RawInput): { original: string; cleaning: TextCleaning } {
+  const page = extractHtml(input.content, input.hints.url ? { url: input.hints.url } : {});
+  const meta: DocumentMeta = {
+    outlet: null, title: null, dek: null, byline: null, published: null, dateline: null, credits: [], url: null,
+    ...withoutEmpty(page.meta),
+    ...withoutEmpty(input.hints),
+  };
+  return {
+    original: page.original,
+    cleaning: { paragraphs: page.blocks, removed: page.removed, turns: [], meta, notes: [] },
+  };
+}
+
+function withoutEmpty<T extends object>(record: T): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Partial<T>;
+}

@@ -1,0 +1,50 @@
+// The five real reports in ../shared/seeds: all page chrome removed, every article line kept.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { cleanDocument } from '../src/pipeline/clean-document.ts';
+import { assertSpansValid, hasSeeds, seedFiles } from './support.ts';
+
+const gold = JSON.parse(readFileSync(new URL('./fixtures/seeds-gold.json', import.meta.url), 'utf8')) as {
+  seeds: Record<string, { line: number; kind: string; partial?: boolean }[]>;
+};
+
+for (const { path, text } of hasSeeds ? seedFiles() : []) {
+  const name = path.split('/').pop()!;
+  test(`seed ${name}: chrome removed with the right kind, every article line kept, spans valid`, () => {
+    const doc = cleanDocument({ source: path, format: 'text', content: text, hints: {} });
+    assertSpansValid(doc);
+    const chrome = new Map((gold.seeds[name] ?? []).map((c) => [c.line, c]));
+    let offset = 0;
+    text.split('\n').forEach((raw, i) => {
+      const start = offset + (raw.length - raw.trimStart().length);
+      const line = raw.trim();
+      offset += raw.length + 1;
+      if (!line) return;
+      const expected = chrome.get(i + 1);
+      const removed = doc.removed.find((r) => r.start <= start + line.length - 1 && r.end > start);
+      if (!expected) {
+        assert.ok(doc.text.includes(line), `line ${i + 1} of the article was lost: ${line.slice(0, 60)}`);
+      } else if (expected.partial) {
+        assert.equal(removed?.kind, expected.kind, `line ${i + 1}: glued ${expected.kind} not cut`);
+        assert.ok(doc.text.includes(line.slice(0, removed!.start - start).trim()), `line ${i + 1}: article part lost`);
+      } else {
+        assert.ok(removed && removed.start <= start && removed.end >= start + line.length, `line ${i + 1} (${expected.kind}) was kept`);
+        assert.equal(removed.kind, expected.kind, `line ${i + 1}: kind`);
+      }
+    });
+  });
+}
+
+test('seeds: metadata comes from evidence in the text, unknown stays null', { skip: !hasSeeds }, () => {
+  const docs = seedFiles().map(({ path, text }) => cleanDocument({ source: path, format: 'text', content: text, hints: {} }));
+  for (const doc of docs) {
+    // Whatever was found must be printed in the original: nothing invented.
+    for (const value of [doc.title, doc.byline]) if (value) assert.ok(doc.original.includes(value) || doc.original.toUpperCase().includes(value.toUpperCase()), value);
+    if (doc.outlet) assert.ok(doc.original.toLowerCase().includes(doc.outlet.toLowerCase()), `outlet ${doc.outlet} not in the text`);
+  }
+  // A transcript yields turns whose labels are capitalised names followed by a colon.
+  const transcripts = docs.filter((d) => d.turns?.length);
+  assert.equal(transcripts.length, 1);
+  for (const turn of transcripts[0]!.turns!) assert.match(transcripts[0]!.original.slice(turn.label.start, turn.label.end), /^[A-Z][A-Z .'-]+(, [A-Z ]+)?:$/);
+});

@@ -6,6 +6,8 @@ import { describeFsError } from './fs-errors.ts';
 import { InputError } from './raw-input.ts';
 
 export const INPUT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.jsonl', '.json']);
+/** A folder's own documentation is not a report ("README.md" beside the articles); name one to read it. */
+const FOLDER_DOCS = /^(?:readme|license|licence|changelog|contributing|notice|copying)(?:\.[a-z]+)?$/i;
 
 /** Yields the paths of input files under `dir` (joined onto `dir` as given) and any errors. */
 export async function* walkDirectory(dir: string): AsyncGenerator<string | InputError> {
@@ -50,6 +52,6 @@ async function* walk(dir: string, seen: Map<string, string>, ancestors: string[]
       continue;
     }
     if (info.isDirectory()) yield* walk(path, seen, [...ancestors, real]);
-    else if (INPUT_EXTENSIONS.has(extname(name).toLowerCase())) yield path;
+    else if (INPUT_EXTENSIONS.has(extname(name).toLowerCase()) && !FOLDER_DOCS.test(name)) yield path;
   }
 }

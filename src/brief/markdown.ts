@@ -1,0 +1,56 @@
+// The brief as Markdown. For now a per-outlet summary (title, outlet, byline, date, first
+// paragraph); every quoted passage carries its citation [doc:start-end].
+import type { Brief, CleanDocument, Span } from '../schema.ts';
+import { escapeMarkdown } from './escape.ts';
+
+export function citation(span: Span): string {
+  return `[${span.doc}:${span.start}-${span.end}]`;
+}
+
+export function renderMarkdown(brief: Brief): string {
+  const lines: string[] = [];
+  const n = brief.documents.length;
+  lines.push(`# Brief: ${n} report${n === 1 ? '' : 's'}`, '');
+  lines.push(
+    '_Every passage below is quoted from its source. A citation `[doc:start-end]` gives the document id and the character offsets of the passage in that document\'s original text._',
+    '',
+  );
+  lines.push('| Outlet | Title | Byline | Published | Source |', '| --- | --- | --- | --- | --- |');
+  for (const doc of brief.documents) {
+    lines.push(`| ${cell(doc.outlet)} | ${cell(doc.title)} | ${cell(doc.byline)} | ${cell(doc.published)} | ${cell(doc.source)} |`);
+  }
+  lines.push('');
+  for (const doc of brief.documents) lines.push(...documentSection(doc), '');
+  if (brief.rejected.length) {
+    lines.push('## Inputs not used', '');
+    for (const r of brief.rejected) lines.push(`- ${escapeMarkdown(r.source)}: ${escapeMarkdown(r.reason)}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function documentSection(doc: CleanDocument): string[] {
+  const heading = doc.outlet ?? doc.source;
+  const out = [`## ${escapeMarkdown(heading)}${doc.title ? ` — ${escapeMarkdown(doc.title)}` : ''}`, ''];
+  const facts = [
+    doc.byline && `By ${escapeMarkdown(doc.byline)}`,
+    doc.published && `published ${escapeMarkdown(doc.published)}`,
+    doc.meta.dateline && `dateline ${escapeMarkdown(doc.meta.dateline)}`,
+    doc.turns?.length && `transcript, ${doc.turns.length} turns`,
+    `${doc.sentences.length} sentences`,
+  ].filter(Boolean);
+  out.push(`_${facts.join(' · ')}_  `, `Source: \`${doc.source.replace(/`/g, "'")}\` · id \`${doc.id}\``, '');
+  const first = doc.body.find((span) => doc.original.slice(span.start, span.end).split(/\s+/).length >= 8) ?? doc.body[0];
+  if (first) out.push(`> ${escapeMarkdown(doc.original.slice(first.start, first.end))} ${citation(first)}`, '');
+  else out.push('> _(no article text found)_', '');
+  if (doc.removed.length) {
+    const kinds = new Map<string, number>();
+    for (const r of doc.removed) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
+    out.push(`Page chrome removed: ${[...kinds].map(([k, c]) => `${k} ×${c}`).join(', ')}.`);
+  }
+  return out;
+}
+
+function cell(value: string | null): string {
+  return value ? escapeMarkdown(value) : '—';
+}

@@ -1,0 +1,135 @@
+// The command line: parse flags, call the library, print. Exit codes: 0 all inputs used,
+// 1 some input rejected (or an output could not be written), 2 usage error.
+import { Command, CommanderError, Option } from 'commander';
+import { renderMarkdown } from '../brief/markdown.ts';
+import { InputError } from '../ingest/index.ts';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../ingest/limits.ts';
+import { brief, cleanInputs, type RunOptions } from '../pipeline/run.ts';
+import { briefJsonSchema } from '../schema-json.ts';
+import { OutputSink } from './output.ts';
+import { Progress } from './progress.ts';
+
+const EXIT_REJECTED = 1;
+const EXIT_USAGE = 2;
+
+interface CommonFlags {
+  outlet?: string[];
+  out?: string;
+  strict?: boolean;
+  maxMb: number;
+  timeout: number;
+  quiet?: boolean;
+}
+
+let rejectedCount = 0;
+
+function runOptions(flags: CommonFlags, progress: Progress): RunOptions {
+  const outlet = flags.outlet && flags.outlet.length === 1 ? flags.outlet[0] : flags.outlet;
+  return {
+    ...(outlet !== undefined ? { outlet } : {}),
+    strict: flags.strict ?? false,
+    maxBytes: Math.round(flags.maxMb * 1024 * 1024),
+    timeoutMs: Math.round(flags.timeout * 1000),
+    onInputError: (error) => {
+      progress.interrupt(() => {
+        if (error.kind === 'duplicate') {
+          if (!flags.quiet) process.stderr.write(`corroborate: note: ${error.source}: ${error.reason}\n`);
+        } else {
+          rejectedCount++;
+          process.stderr.write(`corroborate: ${error.source}: ${error.reason}\n`);
+        }
+      });
+    },
+    onDocument: () => progress.tick(),
+  };
+}
+
+function withCommonOptions(command: Command): Command {
+  return command
+    .option('--outlet <name...>', 'outlet name, one for all inputs or one per input in order')
+    .option('-o, --out <file>', 'write the output to FILE instead of standard output')
+    .option('--strict', 'stop at the first input that cannot be used')
+    .addOption(new Option('--max-mb <n>', 'refuse inputs larger than N megabytes').default(DEFAULT_MAX_BYTES / 1024 / 1024).argParser(positiveNumber))
+    .addOption(new Option('--timeout <seconds>', 'give up on a URL after this long').default(DEFAULT_TIMEOUT_MS / 1000).argParser(positiveNumber))
+    .option('-q, --quiet', 'no progress bar or notes on standard error');
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new CommanderError(EXIT_USAGE, 'corroborate.invalidNumber', `not a positive number: ${value}`);
+  return n;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('corroborate')
+    .description('Turn several reports of one news event into a brief that cites its sources line by line.')
+    .showHelpAfterError('(run "corroborate --help" for usage)')
+    .exitOverride();
+
+  withCommonOptions(
+    program
+      .command('clean')
+      .description('clean each input (page chrome removed, metadata, sentences, turns) and print one JSON document per line')
+      .argument('<inputs...>', 'files, directories, "-" for standard input, http(s) URLs, .jsonl feeds'),
+  ).action(async (inputs: string[], flags: CommonFlags) => {
+    const progress = new Progress(!flags.quiet && !!flags.out);
+    const sink = new OutputSink(flags.out);
+    for await (const item of cleanInputs(inputs, runOptions(flags, progress))) {
+      if (!(item instanceof InputError)) await sink.write(JSON.stringify(item) + '\n');
+    }
+    progress.stop();
+    await sink.close();
+  });
+
+  withCommonOptions(
+    program
+      .command('brief')
+      .description('build the brief over all inputs')
+      .argument('<inputs...>', 'files, directories, "-" for standard input, http(s) URLs, .jsonl feeds')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md']).default('json')),
+  ).action(async (inputs: string[], flags: CommonFlags & { format: 'json' | 'md' }) => {
+    const progress = new Progress(!flags.quiet);
+    const result = await brief(inputs, runOptions(flags, progress));
+    progress.stop();
+    const sink = new OutputSink(flags.out);
+    await sink.write(flags.format === 'md' ? renderMarkdown(result) + '\n' : JSON.stringify(result, null, 2) + '\n');
+    await sink.close();
+  });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the brief')
+    .action(() => {
+      process.stdout.write(JSON.stringify(briefJsonSchema(), null, 2) + '\n');
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  rejectedCount = 0;
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return rejectedCount > 0 ? EXIT_REJECTED : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (error.code === 'corroborate.invalidNumber') process.stderr.write(`corroborate: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof InputError) return EXIT_REJECTED; // --strict: already reported
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`corroborate: ${message.split('\n')[0]}\n`);
+    return EXIT_REJECTED;
+  }
+}
+
+// Piped into `head`, stdout closes early: that is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+});
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/cli/main.ts')) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

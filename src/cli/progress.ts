@@ -1,0 +1,34 @@
+// A progress counter on standard error, only when a person is watching a terminal.
+import cliProgress from 'cli-progress';
+
+export class Progress {
+  private bar: cliProgress.SingleBar | null = null;
+  private count = 0;
+
+  constructor(private readonly enabled: boolean) {
+    this.enabled = enabled && process.stderr.isTTY === true;
+  }
+
+  tick(): void {
+    if (!this.enabled) return;
+    if (!this.bar) {
+      this.bar = new cliProgress.SingleBar(
+        { stream: process.stderr, format: 'corroborate: {value} documents cleaned', clearOnComplete: true, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      );
+      this.bar.start(0, 0);
+    }
+    this.bar.update(++this.count);
+  }
+
+  /** Print a line without tearing the bar. */
+  interrupt(print: () => void): void {
+    if (this.bar) process.stderr.write('\r\x1b[K');
+    print();
+  }
+
+  stop(): void {
+    this.bar?.stop();
+    this.bar = null;
+  }
+}

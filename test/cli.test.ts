@@ -1,0 +1,105 @@
+// The command line as a user runs it: outputs, exit codes, and one-line errors for bad input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BriefSchema, DocumentSchema } from '../src/schema.ts';
+import { briefJsonSchema } from '../src/schema-json.ts';
+import { SEEDS, hasSeeds } from './support.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(ROOT, 'src/cli/main.ts');
+
+function run(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, input, encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function assertNoStackTrace(stderr: string) {
+  assert.doesNotMatch(stderr, /^\s+at /m, `stack trace on stderr:\n${stderr}`);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'corroborate-cli-'));
+const good = join(dir, 'good.txt');
+writeFileSync(good, 'Harbour talks end\n\nNegotiators for the dock workers and the port authority ended talks on Friday without a deal, the union said.\n');
+const empty = join(dir, 'empty.txt');
+writeFileSync(empty, '');
+const binary = join(dir, 'photo.txt');
+writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+
+test('brief on the example bundle: valid JSON contract, every input used', () => {
+  const { code, stdout, stderr } = run(['brief', 'examples', '--quiet']);
+  assertNoStackTrace(stderr);
+  assert.equal(code, 0, stderr);
+  const brief = BriefSchema.parse(JSON.parse(stdout));
+  assert.equal(brief.documents.length, 4);
+  assert.deepEqual(brief.rejected, []);
+  assert.ok(brief.documents.some((d) => d.format === 'html'));
+  assert.ok(brief.documents.some((d) => d.turns?.length));
+});
+
+test('brief --format md renders a readable summary with citations', () => {
+  const { code, stdout } = run(['brief', 'examples', '--format', 'md', '--quiet']);
+  assert.equal(code, 0);
+  assert.match(stdout, /^# Brief: 4 reports/);
+  assert.match(stdout, /\[doc-[0-9a-f]{10}:\d+-\d+\]/);
+});
+
+test('clean writes one valid document per line, with no cross-document work', { skip: !hasSeeds }, () => {
+  const { code, stdout } = run(['clean', SEEDS]);
+  assert.equal(code, 0);
+  const lines = stdout.trim().split('\n');
+  assert.equal(lines.length, 5);
+  for (const line of lines) DocumentSchema.parse(JSON.parse(line));
+});
+
+test('bad inputs: one line each naming the input, exit 1, the good input still used', () => {
+  const { code, stdout, stderr } = run(['brief', good, empty, binary, join(dir, 'missing.txt'), '--quiet']);
+  assertNoStackTrace(stderr);
+  assert.equal(code, 1);
+  const errors = stderr.trim().split('\n');
+  assert.equal(errors.length, 3, stderr);
+  for (const [line, name] of [[errors[0], 'empty.txt'], [errors[1], 'photo.txt'], [errors[2], 'missing.txt']] as const) assert.match(line!, new RegExp(`^corroborate: .*${name}: \\S`));
+  const brief = BriefSchema.parse(JSON.parse(stdout));
+  assert.equal(brief.documents.length, 1);
+  assert.equal(brief.rejected.length, 3);
+});
+
+test('--strict stops at the first bad input', () => {
+  const { code, stdout, stderr } = run(['brief', empty, good, '--strict', '--quiet']);
+  assert.equal(code, 1);
+  assert.equal(stdout, '');
+  assert.equal(stderr.trim().split('\n').length, 1);
+});
+
+test('usage errors exit 2 without a stack trace', () => {
+  for (const args of [['brief'], ['brief', good, '--format', 'pdf'], ['frobnicate'], ['brief', good, '--max-mb', 'lots']]) {
+    const { code, stderr } = run(args);
+    assertNoStackTrace(stderr);
+    assert.equal(code, 2, `${args.join(' ')} → ${code}\n${stderr}`);
+  }
+});
+
+test('standard input, --outlet and --out', () => {
+  const out = join(dir, 'brief.json');
+  const { code } = run(['brief', '-', '--outlet', 'Harbour Radio', '--out', out, '--quiet'], readFileSync(good, 'utf8'));
+  assert.equal(code, 0);
+  const brief = BriefSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
+  assert.equal(brief.documents[0]!.outlet, 'Harbour Radio');
+  assert.equal(brief.documents[0]!.source, '-');
+});
+
+test('the same report given twice is used once and noted, not an error', () => {
+  const { code, stdout, stderr } = run(['brief', good, good]);
+  assert.equal(code, 0);
+  assert.match(stderr, /duplicate/);
+  assert.equal(BriefSchema.parse(JSON.parse(stdout)).documents.length, 1);
+});
+
+test('the committed JSON Schema is the one the zod schemas produce', () => {
+  const committed = JSON.parse(readFileSync(join(ROOT, 'schema/brief.schema.json'), 'utf8'));
+  assert.deepEqual(committed, JSON.parse(JSON.stringify(briefJsonSchema())), 'run `npm run schema` and commit the result');
+});

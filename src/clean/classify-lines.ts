@@ -252,14 +252,13 @@ function markHead(rows: LineAnalysis[]): number {
   // nor a short masthead whose name the page repeats elsewhere (in its credits, bio, copyright).
   const elsewhere = (r: LineAnalysis) =>
     rows.some((o) => o !== r && o.line.text.toLowerCase().includes(r.line.text.toLowerCase()));
-  const title = head.find(
-    (r) =>
-      r.features.headline &&
-      r.features.words >= 3 &&
-      !r.features.endsSentence &&
-      !(r.features.words <= 4 && !/\p{Ll}/u.test(r.line.text)) &&
-      !(r.features.words <= 5 && elsewhere(r)),
-  );
+  const titleLike = (r: LineAnalysis, minWords: number) =>
+    r.features.headline &&
+    r.features.words >= minWords &&
+    !r.features.endsSentence &&
+    !(r.features.words <= 4 && !/\p{Ll}/u.test(r.line.text)) &&
+    !(r.features.words <= 5 && elsewhere(r));
+  const title = head.find((r) => titleLike(r, 3)) ?? head.find((r) => titleLike(r, 2));
   if (title) {
     title.role = 'title';
     mark(title, 'metadata', 'title');
@@ -277,7 +276,7 @@ function markHead(rows: LineAnalysis[]): number {
     } else if (f.headline && row.line.index < titleIndex) {
       row.role = 'masthead';
       mark(row, 'metadata', 'masthead or section label above the title');
-    } else if (f.headline && /^(?:\p{Lu}[\p{Ll}'’.-]+\s+){1,2}\p{Lu}[\p{Ll}'’.-]+$/u.test(text)) {
+    } else if (f.headline && titleIndex >= 0 && row.line.index > titleIndex && /^(?:\p{Lu}[\p{Ll}'’.-]+\s+){1,2}\p{Lu}[\p{Ll}'’.-]+$/u.test(text)) {
       row.role = 'byline';
       mark(row, 'metadata', 'name line under the title');
     } else if (f.headline) {

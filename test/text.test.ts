@@ -1,0 +1,81 @@
+// Sentences, transcript turns and metadata on small invented texts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sentencesIn } from '../src/text/sentences.ts';
+import { cleanDocument } from '../src/pipeline/clean-document.ts';
+import { escapeMarkdown } from '../src/brief/escape.ts';
+import { assertSpansValid } from './support.ts';
+
+const sentences = (text: string) => sentencesIn(text, 0, text.length).map((r) => text.slice(r.start, r.end));
+
+test('abbreviations and initials do not end a sentence', () => {
+  assert.deepEqual(sentences('U.S. Trade Representative Ada L. Moreno met Gov. Reyes at 10 a.m. Monday. Talks resume in Sino-U. S. format.'), [
+    'U.S. Trade Representative Ada L. Moreno met Gov. Reyes at 10 a.m. Monday.',
+    'Talks resume in Sino-U. S. format.',
+  ]);
+});
+
+test('a quotation running over several sentences stays in one unit, mixed quote marks included', () => {
+  assert.deepEqual(sentences('“The dam held. That is what matters,” the engineer said. Crews left at noon.'), [
+    '“The dam held. That is what matters,” the engineer said.',
+    'Crews left at noon.',
+  ]);
+  assert.deepEqual(sentences('“Repairs are slow,” she said. "They take time, they take money.” Then she left.'), [
+    '“Repairs are slow,” she said.',
+    '"They take time, they take money.”',
+    'Then she left.',
+  ]);
+});
+
+const transcript = [
+  'Morning Report',
+  '',
+  'The host introduces a story about a dam inspection on the Vell River this week.',
+  '',
+  'RUTH ABARA, HOST: Good morning. What did the inspectors find?',
+  '',
+  'TOMAS IDRIS, BYLINE: Seepage near the spillway, Ruth. Nothing alarming, they say.',
+  '',
+  'ABARA: And the town?',
+  '',
+  'IDRIS: Calm. People are watching the water level. Copyright 2031 Vell Valley Radio.',
+].join('\n');
+
+test('transcript turns carry the speaker label, role and spoken words; a glued credit is cut', () => {
+  const doc = cleanDocument({ source: 'radio.txt', format: 'text', content: transcript, hints: {} });
+  assertSpansValid(doc);
+  const turns = doc.turns!.map((t) => [t.speaker, t.role, doc.original.slice(t.span.start, t.span.end)]);
+  assert.deepEqual(turns, [
+    ['RUTH ABARA', 'HOST', 'Good morning. What did the inspectors find?'],
+    ['TOMAS IDRIS', 'BYLINE', 'Seepage near the spillway, Ruth. Nothing alarming, they say.'],
+    ['ABARA', null, 'And the town?'],
+    ['IDRIS', null, 'Calm. People are watching the water level.'],
+  ]);
+  assert.equal(doc.outlet, 'Vell Valley Radio');
+  assert.equal(doc.byline, 'Tomas Idris');
+  assert.equal(doc.title, 'Morning Report');
+  // Sentences of a turn start after its label.
+  assert.ok(doc.sentences.some((s) => doc.original.slice(s.start, s.end) === 'Good morning.'));
+  assert.ok(!doc.text.includes('Copyright'));
+});
+
+test('metadata with no evidence stays null', () => {
+  const doc = cleanDocument({ source: 'x.txt', format: 'text', content: 'Officials reopened the mountain pass on Sunday after a week of snow, the transport ministry said.\n', hints: {} });
+  assert.equal(doc.outlet, null);
+  assert.equal(doc.byline, null);
+  assert.equal(doc.published, null);
+  assert.equal(doc.body.length, 1);
+});
+
+test('supplied metadata wins over clues in the text', () => {
+  const doc = cleanDocument({ source: 'x.txt', format: 'text', content: transcript, hints: { outlet: 'Given Outlet', published: '2031-04-02' } });
+  assert.equal(doc.outlet, 'Given Outlet');
+  assert.equal(doc.published, '2031-04-02');
+});
+
+test('Markdown escaping neutralises HTML and Markdown syntax from source text', () => {
+  const escaped = escapeMarkdown('<script>alert(1)</script> [click](javascript:x) *bold* # not a heading');
+  assert.ok(!escaped.includes('<script>'));
+  assert.ok(!/\[click\]\(/.test(escaped));
+  assert.match(escaped, /\\\*bold\\\*/);
+});

@@ -10,7 +10,7 @@ const OURS = 'corroborate (ours)';
 
 /** Our body text as scored: kept blocks joined by blank lines. */
 export function ourBody(html: string, url: string): string {
-  const x = extractHtml(html, { url });
+  const x = extractHtml(html, { url, disableRules: process.env.DISABLE_RULES?.split(',') });
   return x.blocks.map((b) => x.original.slice(b.start, b.end)).join('\n\n');
 }
 

@@ -1,12 +1,14 @@
 // HTML page → visible text + main-content spans + metadata.
 import type { DocumentMeta, RemovedKind } from '../../schema.ts';
-import { groupIntoBlocks } from './blocks.ts';
+import { groupIntoBlocks, type Block } from './blocks.ts';
+import { judgeBlock, type BlockView } from './content-filters.ts';
+import { Hint } from './hints.ts';
 import { parseDocument } from './dom.ts';
 import { extractMetadata } from './metadata.ts';
 import { runReadability } from './readability-run.ts';
-import { removedSpans } from './removed.ts';
+import { removedSpans, type RemovedRange } from './removed.ts';
 import { segmentFlags } from './segment-flags.ts';
-import { visibleText } from './visible-text.ts';
+import { visibleText, type TextSegment } from './visible-text.ts';
 
 export interface OffsetRange {
   start: number;
@@ -28,19 +30,69 @@ export interface HtmlExtraction {
   notes?: string[];
 }
 
-export function extractHtml(html: string, opts: { url?: string } = {}): HtmlExtraction {
+/** Hint regions longer than this share of the article's text are too broad to judge a block by. */
+const LOCAL_REGION_SHARE = 0.5;
+/** …but a region this small always counts (short articles). */
+const LOCAL_REGION_MIN_CHARS = 600;
+
+export interface ExtractOptions {
+  url?: string;
+  /** Content-filter rules to switch off, by name (for evaluation and debugging). */
+  disableRules?: string[];
+}
+
+function normaliseForCompare(s: string): string {
+  return s.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Features of each block that the content filters judge it by. */
+function blockViews(original: string, segments: TextSegment[], blocks: Block[], local: Uint32Array, all: Uint32Array, title: string | null): BlockView[] {
+  const titleKey = title ? normaliseForCompare(title) : null;
+  return blocks.map((b) => {
+    let flags = ~0;
+    let chars = 0;
+    let linkChars = 0;
+    for (const i of b.segs) {
+      const seg = segments[i]!;
+      flags &= local[i]!;
+      chars += seg.end - seg.start;
+      if (all[i]! & Hint.LINK) linkChars += seg.end - seg.start;
+    }
+    const text = original.slice(b.start, b.end);
+    return {
+      text,
+      words: text.split(/\s+/).filter(Boolean).length,
+      flags: b.segs.length ? flags >>> 0 : 0,
+      linkShare: chars ? linkChars / chars : 0,
+      isTitle: titleKey !== null && normaliseForCompare(text) === titleKey,
+    };
+  });
+}
+
+export function extractHtml(html: string, opts: ExtractOptions = {}): HtmlExtraction {
   const notes: string[] = [];
   const doc = parseDocument(html);
   const meta = extractMetadata(doc, opts.url);
   const root = doc.documentElement;
   const vt = visibleText(root ?? doc.createElement('html'));
   const { original, segments } = vt;
-  const flags = segmentFlags(segments, vt.regions);
+  const allFlags = segmentFlags(segments, vt.regions);
 
   const result = runReadability(doc, vt);
   if (result.failure) notes.push(result.failure);
-  const blocks = groupIntoBlocks(original, segments, result.kept);
-  const kept = blocks.map(({ start, end }) => ({ start, end }));
-  const removed = removedSpans(original, segments, flags, kept, []);
+  const candidates = groupIntoBlocks(original, segments, result.kept);
+  const keptChars = candidates.reduce((n, b) => n + b.end - b.start, 0);
+  const localFlags = segmentFlags(segments, vt.regions, Math.max(LOCAL_REGION_MIN_CHARS, keptChars * LOCAL_REGION_SHARE));
+  const views = blockViews(original, segments, candidates, localFlags, allFlags, meta.title ?? null);
+  const skip = new Set(opts.disableRules ?? []);
+
+  const kept: OffsetRange[] = [];
+  const dropped: RemovedRange[] = [];
+  candidates.forEach((b, i) => {
+    const verdict = judgeBlock(views[i]!, skip);
+    if (verdict) dropped.push({ start: b.start, end: b.end, kind: verdict.kind, reason: verdict.reason });
+    else kept.push({ start: b.start, end: b.end });
+  });
+  const removed = removedSpans(original, segments, allFlags, kept, dropped);
   return { original, blocks: kept, removed, meta, method: result.failure ? 'none' : 'readability', notes };
 }

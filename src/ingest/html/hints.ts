@@ -19,6 +19,7 @@ export const Hint = {
   HEADING: 1 << 14,
   TABLE: 1 << 15,
   QUOTE: 1 << 16,
+  LINK: 1 << 17,
 } as const;
 
 const BY_TAG: Record<string, number> = {
@@ -42,6 +43,7 @@ const BY_TAG: Record<string, number> = {
   TABLE: Hint.TABLE,
   BLOCKQUOTE: Hint.QUOTE,
   TIME: Hint.BYLINE,
+  A: Hint.LINK,
 };
 
 const BY_ROLE: Record<string, number> = {

@@ -3,6 +3,7 @@
 // when it re-parses the page (its retry path) the nodes are new and are aligned by text.
 import { Readability } from '@mozilla/readability';
 import type { VisibleText } from './visible-text.ts';
+import { firstSegmentAt } from './segment-flags.ts';
 
 const TEXT_NODE = 3;
 
@@ -28,32 +29,42 @@ function textNodes(root: Node): Node[] {
   return out;
 }
 
-function collapse(s: string): string {
-  return s.replace(/[ \t\n\r\f]+/g, ' ').trim();
-}
+/** Whitespace of any kind, including no-break spaces, which pages use inconsistently. */
+const ANY_SPACE_RE = /\s+/g;
+
+/** Matches shorter than this must sit close to the previous match to count. */
+const SHORT_TEXT_CHARS = 24;
+/** How far (in non-space characters) a short text may be from the previous match. */
+const SHORT_TEXT_WINDOW = 400;
 
 /**
- * Finds segments whose text, concatenated, equals `text`, searching forward from `from`.
- * Returns the matched segment indices, or null.
+ * `original` without whitespace, with each character's offset in `original`, so text that
+ * Readability re-created can be found regardless of how its whitespace was laid out.
  */
-function alignText(text: string, vt: VisibleText, from: number): number[] | null {
-  const segs = vt.segments;
-  for (let i = from; i < segs.length; i++) {
-    const first = vt.original.slice(segs[i]!.start, segs[i]!.end);
-    if (!text.startsWith(first)) continue;
-    const matched = [i];
-    let rest = text.slice(first.length).trimStart();
-    let j = i + 1;
-    while (rest.length > 0 && j < segs.length) {
-      const s = vt.original.slice(segs[j]!.start, segs[j]!.end);
-      if (!rest.startsWith(s)) break;
-      matched.push(j);
-      rest = rest.slice(s.length).trimStart();
-      j++;
+class CompactIndex {
+  readonly text: string;
+  readonly offsets: Int32Array;
+
+  constructor(original: string) {
+    const offsets = new Int32Array(original.length);
+    const chars: string[] = [];
+    for (let i = 0; i < original.length; i++) {
+      const ch = original[i]!;
+      if (/\s/.test(ch)) continue;
+      offsets[chars.length] = i;
+      chars.push(ch);
     }
-    if (rest.length === 0) return matched;
+    this.text = chars.join('');
+    this.offsets = offsets.subarray(0, chars.length);
   }
-  return null;
+
+  /** Offsets in `original` of `needle` found at or after compact position `from`. */
+  find(needle: string, from: number): { start: number; end: number; next: number } | null {
+    const at = this.text.indexOf(needle, from);
+    if (at < 0) return null;
+    if (needle.length < SHORT_TEXT_CHARS && from > 0 && at - from > SHORT_TEXT_WINDOW) return null;
+    return { start: this.offsets[at]!, end: this.offsets[at + needle.length - 1]! + 1, next: at + needle.length };
+  }
 }
 
 export function runReadability(doc: Document, vt: VisibleText): ReadabilityResult {
@@ -70,20 +81,24 @@ export function runReadability(doc: Document, vt: VisibleText): ReadabilityResul
   if (!article) return { kept: [], failure: 'Readability found no article' };
 
   const kept = new Set<number>();
+  let compact: CompactIndex | null = null;
   let cursor = 0;
   for (const node of textNodes(article)) {
     const idx = vt.segmentOf.get(node);
     if (idx !== undefined) {
       kept.add(idx);
-      cursor = idx + 1;
       continue;
     }
-    const text = collapse((node as CharacterData).data ?? '');
-    if (!text) continue;
-    const matched = alignText(text, vt, cursor);
-    if (matched) {
-      for (const m of matched) kept.add(m);
-      cursor = matched[matched.length - 1]! + 1;
+    const needle = ((node as CharacterData).data ?? '').replace(ANY_SPACE_RE, '');
+    if (!needle) continue;
+    compact ??= new CompactIndex(vt.original);
+    const hit = compact.find(needle, cursor);
+    if (!hit) continue;
+    cursor = hit.next;
+    for (let i = Math.max(0, firstSegmentAt(vt.segments, hit.start + 1) - 1); i < vt.segments.length; i++) {
+      const seg = vt.segments[i]!;
+      if (seg.start >= hit.end) break;
+      if (seg.end > hit.start) kept.add(i);
     }
   }
   if (kept.size === 0) return { kept: [], failure: 'Readability kept no visible text' };

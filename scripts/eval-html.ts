@@ -15,7 +15,8 @@ export function ourBody(html: string, url: string): string {
 }
 
 function row(name: string, s: Scores): string {
-  return `${name.padEnd(22)} ${s.f1.toFixed(3)}  ${s.precision.toFixed(3)}  ${s.recall.toFixed(3)}`;
+  const d = process.env.DIGITS ? Number(process.env.DIGITS) : 3;
+  return `${name.padEnd(22)} ${s.f1.toFixed(d)}  ${s.precision.toFixed(d)}  ${s.recall.toFixed(d)}`;
 }
 
 function main(): void {

@@ -41,10 +41,13 @@ const SHARE_WORDS_RE = /^(?:(?:share|tweet|email|e-mail|facebook|twitter|whatsap
 const TEASER_LEAD_RE = /^(?:related(?: posts?| stories| articles| content| coverage)?|read more|more|see also|also read|also see|recommended|read next|up next|you may also like|you might also like|most popular|most read|trending|more from|more on this|watch|listen)\b[^.!?]{0,100}:?$/i;
 const TEASER_PREFIX_RE = /^(?:related(?: post| story| article)?|read more|read also|also read|see also|more|on [\w.]+\.(?:com|co\.uk|org|net))\s*:/i;
 const BYLINE_RE = /^(?:by|von|par|por|door|di)\s+\p{Lu}/u;
-const DATE_LINE_RE = /\b(?:updated|published|posted|last modified|modified)\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
-const AD_LABEL_RE = /^(?:advertisement|advertising|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|article continues below|scroll to continue)\W*$/i;
+const DATE_LEAD_RE = /^(?:last\s+)?(?:updated|published|posted|modified|first published)\b/i;
+const DATE_LINE_RE = /\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
+/** A link whose text is an address is a reference the article gives, not a teaser. */
+const URL_TEXT_RE = /^(?:https?:\/\/|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+(?:\/\S*)?$/i;
+const AD_LABEL_RE = /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|article continues below|scroll to continue)\W*$/i;
 const COPYRIGHT_RE = /^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\bsubject to copyright\b/i;
-const SUBSCRIBE_RE = /\b(?:subscribe|newsletters?|sign up|signup|follow (?:us|him|her|them)|download (?:our|the) app|get the latest)\b/i;
+const SUBSCRIBE_RE = /\b(?:subscribe (?:to|for) (?:our|the)|sign up (?:to|for) (?:our|the)|our newsletters?|newsletters?\b.*\binbox|follow (?:us|him|her|them) on|download (?:our|the) app|get the latest)\b/i;
 
 const has = (flags: number, hint: number): boolean => (flags & hint) !== 0;
 
@@ -56,7 +59,7 @@ export const FILTER_RULES: FilterRule[] = [
   {
     name: 'caption-element',
     test: (b) =>
-      has(b.flags, Hint.CAPTION | Hint.FIGURE) && b.words <= SHORT_LINE_WORDS * 2
+      has(b.flags, Hint.CAPTION) && b.words <= SHORT_LINE_WORDS * 2
         ? { kind: 'caption', reason: 'inside a figure or caption element' }
         : null,
   },
@@ -95,7 +98,7 @@ export const FILTER_RULES: FilterRule[] = [
   {
     name: 'teaser-links',
     test: (b) =>
-      b.linkShare >= LINK_ONLY_SHARE && b.words <= TEASER_MAX_WORDS
+      b.linkShare >= LINK_ONLY_SHARE && b.words <= TEASER_MAX_WORDS && !URL_TEXT_RE.test(b.text)
         ? { kind: 'teaser', reason: 'a line that is only a link' }
         : null,
   },
@@ -109,14 +112,18 @@ export const FILTER_RULES: FilterRule[] = [
   {
     name: 'date-line',
     test: (b) =>
-      b.words <= LABEL_MAX_WORDS * 2 && DATE_LINE_RE.test(b.text) && !/[.!?]["”’)]?$/.test(b.text)
+      b.words <= LABEL_MAX_WORDS * 2 &&
+      (DATE_LEAD_RE.test(b.text) || (DATE_LINE_RE.test(b.text) && b.words <= LABEL_MAX_WORDS)) &&
+      // Embedded posts end with "— Name (@handle) date"; that attribution is part of the quote.
+      !/^[—–-]|\(@/.test(b.text) &&
+      !/[.!?]["”’)]?$/.test(b.text)
         ? { kind: 'metadata', reason: 'date or time line' }
         : null,
   },
   {
     name: 'ad-label',
     test: (b) =>
-      AD_LABEL_RE.test(b.text) || (has(b.flags, Hint.AD) && b.words <= SHORT_LINE_WORDS)
+      AD_LABEL_RE.test(b.text) || (has(b.flags, Hint.AD) && b.words <= LABEL_MAX_WORDS)
         ? { kind: 'boilerplate', reason: 'advertisement label' }
         : null,
   },

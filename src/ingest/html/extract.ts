@@ -5,6 +5,7 @@ import { judgeBlock, type BlockView } from './content-filters.ts';
 import { Hint } from './hints.ts';
 import { parseDocument } from './dom.ts';
 import { extractMetadata } from './metadata.ts';
+import { chooseContent, type ContentMethod } from './choose-content.ts';
 import { runReadability } from './readability-run.ts';
 import { removedSpans, type RemovedRange } from './removed.ts';
 import { segmentFlags } from './segment-flags.ts';
@@ -25,7 +26,7 @@ export interface HtmlExtraction {
   /** Metadata from JSON-LD NewsArticle, Open Graph, <meta> tags and <title>. */
   meta: Partial<DocumentMeta>;
   /** How the main content was found: Readability, or a fallback and why. */
-  method?: 'readability' | 'fallback' | 'none';
+  method?: ContentMethod;
   /** Notes a person may want when the result looks wrong (fallbacks taken, failures). */
   notes?: string[];
 }
@@ -58,7 +59,7 @@ function blockViews(original: string, segments: TextSegment[], blocks: Block[], 
       chars += seg.end - seg.start;
       if (all[i]! & Hint.LINK) linkChars += seg.end - seg.start;
     }
-    const text = original.slice(b.start, b.end);
+    const text = original.slice(b.start, b.end).trim();
     return {
       text,
       words: text.split(/\s+/).filter(Boolean).length,
@@ -79,8 +80,9 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): HtmlExtrac
   const allFlags = segmentFlags(segments, vt.regions);
 
   const result = runReadability(doc, vt);
-  if (result.failure) notes.push(result.failure);
-  const candidates = groupIntoBlocks(original, segments, result.kept);
+  const { segs: keptSegs, method, note } = chooseContent(vt, allFlags, result);
+  if (note) notes.push(note);
+  const candidates = groupIntoBlocks(original, segments, keptSegs);
   const keptChars = candidates.reduce((n, b) => n + b.end - b.start, 0);
   const localFlags = segmentFlags(segments, vt.regions, Math.max(LOCAL_REGION_MIN_CHARS, keptChars * LOCAL_REGION_SHARE));
   const views = blockViews(original, segments, candidates, localFlags, allFlags, meta.title ?? null);
@@ -93,6 +95,9 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): HtmlExtrac
     if (verdict) dropped.push({ start: b.start, end: b.end, kind: verdict.kind, reason: verdict.reason });
     else kept.push({ start: b.start, end: b.end });
   });
+  if (kept.length === 0) {
+    notes.push(candidates.length ? 'every candidate block was filtered out as page furniture' : 'no main content found');
+  }
   const removed = removedSpans(original, segments, allFlags, kept, dropped);
-  return { original, blocks: kept, removed, meta, method: result.failure ? 'none' : 'readability', notes };
+  return { original, blocks: kept, removed, meta, method, notes };
 }

@@ -1,6 +1,8 @@
 // JSON-LD blocks of a page: lenient parsing (pages ship comments, CDATA wrappers, raw
 // newlines in strings) and a flat view of every node, so callers can pick the article.
 
+import { decodeLeftoverEntities } from './entities.ts';
+
 export type JsonObject = Record<string, unknown>;
 
 /** Bounds the walk over nested JSON-LD so hostile input cannot run away. */
@@ -125,6 +127,6 @@ export function namesOf(value: unknown, nodes: JsonObject[]): string[] {
 }
 
 function clean(s: string): string | null {
-  const t = s.replace(/\s+/g, ' ').trim();
+  const t = decodeLeftoverEntities(s).replace(/\s+/g, ' ').trim();
   return t ? t : null;
 }

@@ -2,6 +2,7 @@
 // then Open Graph and other <meta> vocabularies, then <title>. A field no source states stays
 // null — nothing is inferred from the visible text here.
 import type { DocumentMeta } from '../../schema.ts';
+import { decodeLeftoverEntities } from './entities.ts';
 import { articleNode, jsonLdNodes, nameOf, namesOf, typesOf, type JsonObject } from './jsonld.ts';
 
 export type HtmlMeta = Pick<DocumentMeta, 'title' | 'dek' | 'byline' | 'published' | 'outlet' | 'url'>;
@@ -31,7 +32,7 @@ function metaTags(doc: Document): Map<string, string[]> {
     const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '')
       .trim()
       .toLowerCase();
-    const value = (m.getAttribute('content') ?? '').replace(/\s+/g, ' ').trim();
+    const value = decodeLeftoverEntities(m.getAttribute('content') ?? '').replace(/\s+/g, ' ').trim();
     if (!key || !value) continue;
     const list = tags.get(key) ?? [];
     list.push(value);
@@ -110,7 +111,7 @@ function absolute(url: string | null, base: string | undefined): string | null {
 
 function str(v: unknown): string | null {
   if (typeof v !== 'string') return null;
-  const t = v.replace(/\s+/g, ' ').trim();
+  const t = decodeLeftoverEntities(v).replace(/\s+/g, ' ').trim();
   return t || null;
 }
 

@@ -26,7 +26,15 @@ export function groupIntoBlocks(original: string, segments: TextSegment[], kept:
     current = { start: seg.start, end: seg.end, segs: [idx] };
   }
   if (current) blocks.push(current);
-  return blocks;
+  // No-break spaces survive whitespace collapsing; a block should not start or end with one.
+  return blocks.map((b) => trimBlock(original, b)).filter((b) => b.end > b.start);
+}
+
+function trimBlock(original: string, b: Block): Block {
+  let { start, end } = b;
+  while (start < end && /\s/.test(original[start]!)) start++;
+  while (end > start && /\s/.test(original[end - 1]!)) end--;
+  return { ...b, start, end };
 }
 
 /** Block text as it is cited: the slice of `original`. */

@@ -46,7 +46,6 @@ const DATE_LINE_RE = /\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b(?:jan|feb|mar|apr|
 /** A link whose text is an address is a reference the article gives, not a teaser. */
 const URL_TEXT_RE = /^(?:https?:\/\/|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+(?:\/\S*)?$/i;
 const AD_LABEL_RE = /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|article continues below|scroll to continue)\W*$/i;
-const COPYRIGHT_RE = /^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\bsubject to copyright\b/i;
 const SUBSCRIBE_RE = /\b(?:subscribe (?:to|for) (?:our|the)|sign up (?:to|for) (?:our|the)|our newsletters?|newsletters?\b.*\binbox|follow (?:us|him|her|them) on|download (?:our|the) app|get the latest)\b/i;
 
 const has = (flags: number, hint: number): boolean => (flags & hint) !== 0;
@@ -126,10 +125,6 @@ export const FILTER_RULES: FilterRule[] = [
       AD_LABEL_RE.test(b.text) || (has(b.flags, Hint.AD) && b.words <= LABEL_MAX_WORDS)
         ? { kind: 'boilerplate', reason: 'advertisement label' }
         : null,
-  },
-  {
-    name: 'copyright',
-    test: (b) => (b.words <= SHORT_LINE_WORDS * 2 && COPYRIGHT_RE.test(b.text) ? { kind: 'credit', reason: 'copyright notice' } : null),
   },
   {
     name: 'subscribe',

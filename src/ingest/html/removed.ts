@@ -55,7 +55,9 @@ export function removedSpans(
     const seg = segments[i]!;
     while (c < covered.length && covered[c]!.end <= seg.start) c++;
     const cov = covered[c];
-    if (cov && cov.start <= seg.start && seg.end <= cov.end) {
+    // Segments are atomic: one that overlaps a block at all belongs to it (blocks are only
+    // trimmed of edge whitespace).
+    if (cov && cov.start < seg.end && seg.start < cov.end) {
       if (cov.drop) push(cov.drop);
       continue;
     }

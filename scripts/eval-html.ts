@@ -1,5 +1,6 @@
 // Scores our HTML extractor on the article-extraction benchmark next to the saved outputs of
 // other extractors. Run: npx tsx scripts/eval-html.ts [--worst N]
+// Env: DIGITS=4 for more decimals; DISABLE_RULES=name,name to measure content filters by ablation.
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { extractHtml } from '../src/ingest/html/extract.ts';

@@ -50,7 +50,6 @@ export const THRESHOLDS = {
    * absolute cosines shift with article length and vocabulary.
    */
   offTopicShare: 0.6,
-  onTopicShare: 1.0,
   /** Cue regexes only run on lines up to this length: longer lines are never widgets. */
   maxCueLineLength: 2000,
   /** Bylines and date stamps are looked for in the first lines only. */
@@ -58,8 +57,6 @@ export const THRESHOLDS = {
   /** The article starts at the first prose line with at least this many words. */
   minLeadWords: 10,
   maxDekWords: 45,
-  /** Bios and glued credits are looked for only in this last share of the lines. */
-  tailShare: 0.25,
 } as const;
 
 export interface Verdict {
@@ -81,8 +78,7 @@ export interface LineAnalysis {
 
 export function classifyLines(lines: Line[]): LineAnalysis[] {
   const rows: LineAnalysis[] = lines.map((line) => ({ line, features: lineFeatures(line), verdict: null, centrality: 0 }));
-  const isTranscript = rows.filter((r) => r.features.turn).length >= MIN_TURNS_FOR_TRANSCRIPT;
-  markLineCues(rows, isTranscript);
+  markLineCues(rows, isTranscript(rows));
   markHeadStamps(rows);
   markRepeats(rows);
   const median = scoreCentrality(rows);
@@ -93,16 +89,21 @@ export function classifyLines(lines: Line[]): LineAnalysis[] {
   return rows;
 }
 
+/** A transcript has several "NAME:" lines; one alone is more likely a label or a dateline. */
+export function isTranscript(rows: LineAnalysis[]): boolean {
+  return rows.filter((r) => r.features.turn).length >= MIN_TURNS_FOR_TRANSCRIPT;
+}
+
 const mark = (row: LineAnalysis, kind: RemovedKind, reason: string) => {
   row.verdict ??= { kind, reason };
 };
 
 // 1 ───────────────────────────────────────────────────────────────────────────────────────────
-function markLineCues(rows: LineAnalysis[], isTranscript: boolean): void {
+function markLineCues(rows: LineAnalysis[], transcript: boolean): void {
   for (const row of rows) {
     const { text } = row.line;
     const f = row.features;
-    if (isTranscript && f.turn) continue; // a speaker's words are never chrome
+    if (transcript && f.turn) continue; // a speaker's words are never chrome
     if (text.length > THRESHOLDS.maxCueLineLength) continue;
     const bare = text.replace(/^[^\p{L}\p{N}]+/u, ''); // "💬 23 Comments" → "23 Comments"
     const widgetShaped = f.words <= THRESHOLDS.maxWidgetWords || !f.endsSentence;

@@ -2,7 +2,7 @@
 // are chrome (and why), the speaker turns, and the metadata the chrome carried.
 import type { DocumentMeta, RemovedKind } from '../schema.ts';
 import { splitLines, trimRange } from '../text/lines.ts';
-import { classifyLines, type LineAnalysis } from './classify-lines.ts';
+import { classifyLines, isTranscript, type LineAnalysis } from './classify-lines.ts';
 import { extractMetadata } from './metadata.ts';
 
 export interface Range {
@@ -35,7 +35,7 @@ export function cleanText(original: string, hints: Partial<DocumentMeta> = {}): 
   const paragraphs: Range[] = [];
   const removed: RemovedRange[] = [];
   const turns: TurnRange[] = [];
-  const isTranscript = rows.some((r) => r.features.turn) && rows.filter((r) => r.features.turn && !r.verdict?.kind).length >= 2;
+  const transcript = isTranscript(rows);
   let previous: LineAnalysis | null = null;
 
   for (const row of rows) {
@@ -54,7 +54,7 @@ export function cleanText(original: string, hints: Partial<DocumentMeta> = {}): 
     }
     if (end <= start) continue;
 
-    const turn = isTranscript ? row.features.turn : null;
+    const turn = transcript ? row.features.turn : null;
     if (turn) {
       const label = { start, end: start + turn.labelLength };
       const span = trimRange(original, label.end, end);

@@ -10,8 +10,3 @@ export function escapeMarkdown(text: string): string {
     .replace(/^([#>+-])/, '\\$1')
     .replace(/\s*\n\s*/g, ' ');
 }
-
-/** Text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}

@@ -1,18 +1,11 @@
 // Plain text in, article out: which ranges of the original are the article's paragraphs, which
 // are chrome (and why), the speaker turns, and the metadata the chrome carried.
-import type { DocumentMeta, RemovedKind } from '../schema.ts';
-import { splitLines, trimRange } from '../text/lines.ts';
+import type { DocumentMeta } from '../schema.ts';
+import { splitLines } from '../text/lines.ts';
+import { trimRange, type OffsetRange as Range, type RemovedRange } from '../text/ranges.ts';
 import { classifyLines, isTranscript, type LineAnalysis } from './classify-lines.ts';
 import { extractMetadata } from './metadata.ts';
 
-export interface Range {
-  start: number;
-  end: number;
-}
-export interface RemovedRange extends Range {
-  kind: RemovedKind;
-  reason: string;
-}
 export interface TurnRange {
   speaker: string;
   role: string | null;

@@ -23,16 +23,7 @@ const OUR_HANDLE = /\bour\b[^.]{0,60}\(?(@[A-Za-z0-9_]{2,})\)?/i;
 const DATELINE_AGENCY = /\(([A-Z][A-Za-z .]{1,30})\)\s*$/;
 
 export function extractMetadata(rows: LineAnalysis[], hints: Partial<DocumentMeta> = {}): MetaEvidence {
-  const meta: DocumentMeta = {
-    outlet: null,
-    title: null,
-    dek: null,
-    byline: null,
-    published: null,
-    dateline: null,
-    credits: [],
-    url: null,
-  };
+  const meta = emptyMeta();
   const evidence: MetaEvidence['evidence'] = [];
   const set = <K extends keyof DocumentMeta>(field: K, value: DocumentMeta[K], line: LineAnalysis, how: string) => {
     if (meta[field] !== null || value === null || value === '') return;
@@ -103,12 +94,21 @@ export function extractMetadata(rows: LineAnalysis[], hints: Partial<DocumentMet
   if (reporter?.features.turn) set('byline', titleCaseName(reporter.features.turn.speaker), reporter, 'transcript reporter label');
 
   // Supplied metadata (JSONL fields, --outlet, HTML tags) wins over clues in the text.
+  return { meta: applyHints(meta, hints), evidence };
+}
+
+export function emptyMeta(): DocumentMeta {
+  return { outlet: null, title: null, dek: null, byline: null, published: null, dateline: null, credits: [], url: null };
+}
+
+/** Supplied fields replace what is there, empty ones are ignored; credits are pooled. */
+export function applyHints(meta: DocumentMeta, hints: Partial<DocumentMeta>): DocumentMeta {
   for (const [field, value] of Object.entries(hints) as [keyof DocumentMeta, unknown][]) {
     if (value === undefined || value === null || value === '') continue;
     if (field === 'credits') meta.credits = [...new Set([...(value as string[]), ...meta.credits])];
     else (meta as Record<string, unknown>)[field] = value;
   }
-  return { meta, evidence };
+  return meta;
 }
 
 function cleanOrg(name: string): string {

@@ -1,9 +1,11 @@
 // One raw input → one cleaned document with spans: the `corroborate clean` stage.
 import { createHash } from 'node:crypto';
-import { cleanText, type Range, type TextCleaning } from '../clean/clean-text.ts';
+import { cleanText, type TextCleaning } from '../clean/clean-text.ts';
+import { applyHints, emptyMeta } from '../clean/metadata.ts';
 import { extractHtml } from '../ingest/html/extract.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
-import type { CleanDocument, DocumentMeta, Message, Span } from '../schema.ts';
+import type { CleanDocument, Message, Span } from '../schema.ts';
+import type { OffsetRange as Range } from '../text/ranges.ts';
 import { sentencesIn } from '../text/sentences.ts';
 
 /** A stable id from the content, so the same report gets the same id in every run. */
@@ -52,17 +54,9 @@ export function cleanDocument(input: RawInput): CleanDocument {
 
 function cleanHtmlInput(input: RawInput): { original: string; cleaning: TextCleaning } {
   const page = extractHtml(input.content, input.hints.url ? { url: input.hints.url } : {});
-  const meta: DocumentMeta = {
-    outlet: null, title: null, dek: null, byline: null, published: null, dateline: null, credits: [], url: null,
-    ...withoutEmpty(page.meta),
-    ...withoutEmpty(input.hints),
-  };
+  const meta = applyHints(applyHints(emptyMeta(), page.meta), input.hints);
   return {
     original: page.original,
     cleaning: { paragraphs: page.blocks, removed: page.removed, turns: [], meta, notes: [] },
   };
-}
-
-function withoutEmpty<T extends object>(record: T): Partial<T> {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Partial<T>;
 }

@@ -1,5 +1,6 @@
 // Inputs → cleaned documents → brief. The library entry points the CLI and tests call.
 import { InputError, readInputs, type ReadInputsOptions } from '../ingest/index.ts';
+import { firstLine } from '../ingest/network-errors.ts';
 import { BriefSchema, type Brief, type CleanDocument } from '../schema.ts';
 import { cleanDocument } from './clean-document.ts';
 
@@ -27,7 +28,7 @@ export async function* cleanInputs(specs: string[], options: RunOptions = {}): A
         if (!first) seenIds.set(doc.id, item.source);
       } catch (error) {
         // A bug in one stage must not lose the other inputs: report it against this input.
-        result = new InputError(item.source, `could not be cleaned (${firstLine(error)})`);
+        result = new InputError(item.source, `could not be cleaned (${firstLine(error).slice(0, 200)})`);
       }
     }
     if (result instanceof InputError) {
@@ -48,9 +49,4 @@ export async function brief(specs: string[], options: RunOptions = {}): Promise<
     } else documents.push(item);
   }
   return BriefSchema.parse({ version: 1, documents, entities: [], quotes: [], facts: [], disagreements: [], rejected });
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.slice(0, 200);
 }

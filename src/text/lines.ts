@@ -37,10 +37,3 @@ export function splitLines(original: string): Line[] {
   push(from, original.length);
   return lines;
 }
-
-/** Trim whitespace off both ends of a range of `text`. */
-export function trimRange(text: string, start: number, end: number): { start: number; end: number } {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
-  return { start, end };
-}

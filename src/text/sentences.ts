@@ -2,11 +2,7 @@
 // repairing the two splits it gets wrong on news text: after an initial ("Sino-U. S.",
 // "Janet L. Yellen") and inside a quotation that runs over several sentences.
 import { sentenceNlp } from './nlp.ts';
-
-export interface Range {
-  start: number;
-  end: number;
-}
+import type { OffsetRange as Range } from './ranges.ts';
 
 /** A quotation running past this many sentences is more likely an unbalanced mark than a quote. */
 const MAX_SENTENCES_IN_ONE_QUOTE = 6;

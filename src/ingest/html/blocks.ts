@@ -1,6 +1,6 @@
 // Groups kept text segments into blocks: runs of kept segments on the same line of
 // `original`. Lines come from the page's own block elements, so a paragraph is one block.
-import type { OffsetRange } from './extract.ts';
+import { trimRange, type OffsetRange } from '../../text/ranges.ts';
 import type { TextSegment } from './visible-text.ts';
 
 export interface Block extends OffsetRange {
@@ -31,10 +31,7 @@ export function groupIntoBlocks(original: string, segments: TextSegment[], kept:
 }
 
 function trimBlock(original: string, b: Block): Block {
-  let { start, end } = b;
-  while (start < end && /\s/.test(original[start]!)) start++;
-  while (end > start && /\s/.test(original[end - 1]!)) end--;
-  return { ...b, start, end };
+  return { ...b, ...trimRange(original, b.start, b.end) };
 }
 
 /** Block text as it is cited: the slice of `original`. */

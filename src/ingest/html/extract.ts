@@ -1,5 +1,5 @@
 // HTML page → visible text + main-content spans + metadata.
-import type { DocumentMeta, RemovedKind } from '../../schema.ts';
+import type { DocumentMeta } from '../../schema.ts';
 import { groupIntoBlocks, type Block } from './blocks.ts';
 import { judgeBlock, type BlockView } from './content-filters.ts';
 import { Hint } from './hints.ts';
@@ -7,14 +7,12 @@ import { parseDocument } from './dom.ts';
 import { extractMetadata } from './metadata.ts';
 import { chooseContent, type ContentMethod } from './choose-content.ts';
 import { runReadability } from './readability-run.ts';
-import { removedSpans, type RemovedRange } from './removed.ts';
+import { removedSpans } from './removed.ts';
+import type { OffsetRange, RemovedRange } from '../../text/ranges.ts';
 import { segmentFlags } from './segment-flags.ts';
 import { visibleText, type TextSegment } from './visible-text.ts';
 
-export interface OffsetRange {
-  start: number;
-  end: number;
-}
+export type { OffsetRange } from '../../text/ranges.ts';
 
 export interface HtmlExtraction {
   /** The page's visible text in document order; block elements end with "\n". */
@@ -22,7 +20,7 @@ export interface HtmlExtraction {
   /** Main-content blocks (paragraphs, headings, list items) as offsets into `original`. */
   blocks: OffsetRange[];
   /** Visible text outside the main content, with why it was left out. */
-  removed: (OffsetRange & { kind: RemovedKind; reason: string })[];
+  removed: RemovedRange[];
   /** Metadata from JSON-LD NewsArticle, Open Graph, <meta> tags and <title>. */
   meta: Partial<DocumentMeta>;
   /** How the main content was found: Readability, or a fallback and why. */

@@ -1,13 +1,9 @@
 // Everything visible that is not in a kept block, as spans labelled with why it was left out.
 import type { RemovedKind } from '../../schema.ts';
-import type { OffsetRange } from './extract.ts';
+import type { OffsetRange, RemovedRange } from '../../text/ranges.ts';
 import { Hint } from './hints.ts';
 import type { TextSegment } from './visible-text.ts';
 
-export interface RemovedRange extends OffsetRange {
-  kind: RemovedKind;
-  reason: string;
-}
 
 /** Kind and reason of a segment outside the article, from the hints of its enclosing elements. */
 export function classifyOutside(flags: number): { kind: RemovedKind; reason: string } {

@@ -3,7 +3,7 @@
 // shows is recorded with its offsets, so later stages can map DOM nodes back to `original`.
 import { BLOCK_TAGS, INVISIBLE_TAGS, PREFORMATTED_TAGS } from './tags.ts';
 import { elementHints } from './hints.ts';
-import type { OffsetRange } from './extract.ts';
+import type { OffsetRange } from '../../text/ranges.ts';
 
 /** One visible text node: `original.slice(start, end)` is its collapsed text. */
 export interface TextSegment extends OffsetRange {

@@ -77,12 +77,55 @@ export const DocumentSchema = z.object({
 });
 export type CleanDocument = z.infer<typeof DocumentSchema>;
 
+export const EntityTypeSchema = z.enum(['person', 'organization', 'place']);
+export type EntityType = z.infer<typeof EntityTypeSchema>;
+
+export const MentionSchema = SpanSchema.extend({
+  text: z.string().describe('the surface form as printed, e.g. "Blinken" or "ANTONY BLINKEN"'),
+});
+export type Mention = z.infer<typeof MentionSchema>;
+
+export const RoleSchema = z.object({
+  text: z.string().describe('a title or role as printed, e.g. "Foreign Minister", "China\'s top diplomat"'),
+  spans: z.array(SpanSchema),
+});
+export type Role = z.infer<typeof RoleSchema>;
+
+export const EntitySchema = z.object({
+  id: z.string(),
+  name: z.string().describe('the fullest, most common spelling'),
+  type: EntityTypeSchema,
+  aliases: z.array(z.string()).describe('every other surface form, misspellings included'),
+  roles: z.array(RoleSchema),
+  mentions: z.array(MentionSchema),
+});
+export type Entity = z.infer<typeof EntitySchema>;
+
+export const QuoteKindSchema = z.enum([
+  'direct', // a quoted sentence or more
+  'partial', // a quoted phrase inside running text ("candid and constructive")
+  'turn', // what a transcript speaker says
+]);
+export type QuoteKind = z.infer<typeof QuoteKindSchema>;
+
+export const QuoteSchema = z.object({
+  id: z.string(),
+  text: z.string().describe('the quoted words, without the quotation marks'),
+  kind: QuoteKindSchema,
+  span: SpanSchema.describe('the quoted words in the original'),
+  speaker: z.string().nullable().describe('entity id of the speaker, null when unknown'),
+  speakerName: z.string().nullable().describe('the speaker entity\'s name, or the source as printed'),
+  speakerSpan: SpanSchema.nullable().describe('the mention that attributes the quote (may be a pronoun or a turn label)'),
+  cue: SpanSchema.nullable().describe('the attribution cue, e.g. "said", "told reporters", "according to"'),
+});
+export type Quote = z.infer<typeof QuoteSchema>;
+
 export const BriefSchema = z.object({
   version: z.literal(1),
   documents: z.array(DocumentSchema),
-  // Filled by the who-said-what and comparison stages (later issues).
-  entities: z.array(z.unknown()),
-  quotes: z.array(z.unknown()),
+  entities: z.array(EntitySchema).describe('people, organizations and places, one identity across all documents'),
+  quotes: z.array(QuoteSchema),
+  // Filled by the comparison stage (a later issue).
   facts: z.array(z.unknown()),
   disagreements: z.array(z.unknown()),
   rejected: z

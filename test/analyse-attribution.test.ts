@@ -1,0 +1,341 @@
+// Who is who and who said what, checked against hand-labelled gold (test/fixtures/attribution).
+// Each fixture is its own test, and a failing test lists every miss in that file as expected vs
+// found. The gold itself is validated against the texts first, so a red gold test is a gold error
+// and a red fixture test is an extractor miss.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+// A namespace import, so that this file still loads (and the gold checks still run) while the
+// analyse stage does not yet export its entry points: analyseDocument, mergeAnalyses.
+import * as analyse from '../src/analyse/index.ts';
+import type { DocumentAnalysis } from '../src/analyse/index.ts';
+import { cleanDocument } from '../src/pipeline/clean-document.ts';
+import type { CleanDocument, Entity, Mention, Quote, Span } from '../src/schema.ts';
+
+// ── gold ─────────────────────────────────────────────────────────────────────────────────────────
+
+type Kind = Quote['kind'];
+type GoldType = Entity['type'];
+
+interface GoldQuote {
+  contains: string;
+  speaker: string | null;
+  kind: Kind;
+}
+interface GoldEntity {
+  name: string;
+  type?: GoldType;
+  forms: string[];
+}
+interface GoldFile {
+  quotes: GoldQuote[];
+  entities: GoldEntity[];
+  distinct: [string, string][];
+}
+interface GoldCrossQuote {
+  file: string;
+  contains: string;
+  speaker: string | null;
+}
+interface GoldCross {
+  files: string[];
+  entities: GoldEntity[];
+  distinct: [string, string][];
+  quotes?: GoldCrossQuote[];
+}
+
+const DIR = new URL('./fixtures/attribution/', import.meta.url);
+const gold = JSON.parse(readFileSync(new URL('gold.json', DIR), 'utf8')) as Record<string, unknown>;
+const cross = gold['crossDocument'] as GoldCross;
+const files: [string, GoldFile][] = Object.entries(gold)
+  .filter(([name]) => name.endsWith('.txt'))
+  .map(([name, g]) => [name, g as GoldFile]);
+
+const texts = new Map<string, string>();
+function fixtureText(name: string): string {
+  let text = texts.get(name);
+  if (text === undefined) {
+    text = readFileSync(new URL(name, DIR), 'utf8');
+    texts.set(name, text);
+  }
+  return text;
+}
+
+function clean(name: string): CleanDocument {
+  return cleanDocument({ source: name, format: 'text', content: fixtureText(name), hints: {} });
+}
+
+// ── the API under test ───────────────────────────────────────────────────────────────────────────
+
+function analyseDocument(doc: CleanDocument): DocumentAnalysis {
+  assert.equal(typeof analyse.analyseDocument, 'function', 'src/analyse/index.ts does not export analyseDocument yet');
+  return analyse.analyseDocument(doc);
+}
+
+function mergeAnalyses(analyses: DocumentAnalysis[]): { entities: Entity[]; quotes: Quote[] } {
+  assert.equal(typeof analyse.mergeAnalyses, 'function', 'src/analyse/index.ts does not export mergeAnalyses yet');
+  return analyse.mergeAnalyses(analyses);
+}
+
+// ── matching helpers ─────────────────────────────────────────────────────────────────────────────
+
+/** Names that differ only in formatting compare equal: case, spacing, apostrophes, "the", "Co.". */
+function normName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[’‘]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/^the /, '')
+    .replace(/,?\s+(?:co|inc|ltd|corp)\.?$/, '')
+    .replace(/[.,;:]+$/, '');
+}
+
+/** Does this entity go by `name` — as its name, an alias, or a mention as printed? */
+function namesEntity(entity: Entity, name: string): boolean {
+  const want = normName(name);
+  return (
+    normName(entity.name) === want ||
+    entity.aliases.some((a) => normName(a) === want) ||
+    entity.mentions.some((m) => normName(m.text) === want)
+  );
+}
+
+/** The entity called `name`: by name first, then by alias, then by a mention's text. */
+function entityNamed(entities: Entity[], name: string): Entity | undefined {
+  const want = normName(name);
+  return (
+    entities.find((e) => normName(e.name) === want) ??
+    entities.find((e) => e.aliases.some((a) => normName(a) === want)) ??
+    entities.find((e) => e.mentions.some((m) => normName(m.text) === want))
+  );
+}
+
+/**
+ * A mention stands for a printed form when its text is the form, when its span slices to the
+ * form, or when the form is a title plus the mention and ends where the mention ends
+ * ("Minister Castellane" printed, "Castellane" recorded).
+ */
+function mentionHasForm(m: Mention, form: string, originals: Map<string, string>): boolean {
+  if (m.text === form) return true;
+  const original = originals.get(m.doc);
+  if (original === undefined) return false;
+  if (original.slice(m.start, m.end) === form) return true;
+  const start = m.end - form.length;
+  return start >= 0 && start <= m.start && original.slice(start, m.end) === form;
+}
+
+const show = (e: Entity | undefined) => (e ? `"${e.name}" (${e.type}, ${e.id})` : 'none');
+const clip = (s: string, n = 90) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
+
+/** Pick the extracted quote a gold quote stands for: it contains the words; same kind first, shortest first. */
+function findQuote(quotes: Quote[], contains: string, kind?: Kind): Quote | undefined {
+  const hits = quotes.filter((q) => q.text.includes(contains) || q.text.replace(/\s+/g, ' ').includes(contains));
+  const sameKind = kind ? hits.filter((q) => q.kind === kind) : [];
+  return (sameKind.length ? sameKind : hits).sort((a, b) => a.text.length - b.text.length)[0];
+}
+
+function checkSpeaker(where: string, q: Quote, speaker: string | null, entities: Entity[], misses: string[]): void {
+  if (speaker === null) {
+    if (q.speaker !== null) {
+      const found = entities.find((e) => e.id === q.speaker);
+      misses.push(`${where}: expected no speaker, found ${show(found)} (speakerName ${JSON.stringify(q.speakerName)})`);
+    }
+    return;
+  }
+  if (q.speaker === null) {
+    misses.push(`${where}: expected speaker "${speaker}", found none (speakerName ${JSON.stringify(q.speakerName)})`);
+    return;
+  }
+  const found = entities.find((e) => e.id === q.speaker);
+  if (!found) misses.push(`${where}: speaker id ${q.speaker} is not among the entities (expected "${speaker}")`);
+  else if (!namesEntity(found, speaker)) misses.push(`${where}: expected speaker "${speaker}", found ${show(found)}`);
+}
+
+function checkQuotes(name: string, g: GoldFile, result: DocumentAnalysis, misses: string[]): void {
+  for (const gq of g.quotes) {
+    const where = `${name} quote “${clip(gq.contains, 60)}”`;
+    const q = findQuote(result.quotes, gq.contains, gq.kind);
+    if (!q) {
+      misses.push(`${where}: no extracted quote contains it (${result.quotes.length} quotes extracted)`);
+      continue;
+    }
+    if (q.kind !== gq.kind) misses.push(`${where}: expected kind ${gq.kind}, found ${q.kind} in “${clip(q.text)}”`);
+    checkSpeaker(where, q, gq.speaker, result.entities, misses);
+  }
+}
+
+/** All forms must be mentions of one entity, of the gold type, known by the gold name. */
+function checkEntities(
+  label: string,
+  golds: GoldEntity[],
+  entities: Entity[],
+  originals: Map<string, string>,
+  misses: string[],
+  strictName: boolean,
+): void {
+  for (const ge of golds) {
+    const where = `${label} entity "${ge.name}"`;
+    const owners = (form: string) => entities.filter((e) => e.mentions.some((m) => mentionHasForm(m, form, originals)));
+    const holders = entities.filter((e) => ge.forms.every((form) => e.mentions.some((m) => mentionHasForm(m, form, originals))));
+    // Of the entities holding every form, the one known by the gold name.
+    const entity = holders.find((e) => namesEntity(e, ge.name)) ?? holders[0];
+    if (!entity) {
+      const detail = ge.forms.map((form) => `"${form}" → ${owners(form).map(show).join(', ') || 'no mention'}`).join('; ');
+      misses.push(`${where}: expected one entity with forms ${JSON.stringify(ge.forms)}, found ${detail}`);
+      continue;
+    }
+    if (ge.type && entity.type !== ge.type) misses.push(`${where}: expected type ${ge.type}, found ${show(entity)}`);
+    const named = strictName ? normName(entity.name) === normName(ge.name) : namesEntity(entity, ge.name);
+    if (!named) misses.push(`${where}: expected the name "${ge.name}"${strictName ? '' : ' (or alias)'}, found ${show(entity)}`);
+  }
+}
+
+function checkDistinct(label: string, pairs: [string, string][], entities: Entity[], misses: string[]): void {
+  for (const [a, b] of pairs) {
+    const ea = entityNamed(entities, a);
+    const eb = entityNamed(entities, b);
+    if (!ea || !eb) {
+      misses.push(`${label} distinct "${a}" / "${b}": expected two entities, found ${show(ea)} / ${show(eb)}`);
+      continue;
+    }
+    if (ea.id === eb.id) misses.push(`${label} distinct "${a}" / "${b}": expected two entities, found one: ${show(ea)}`);
+  }
+}
+
+function assertNoMisses(label: string, misses: string[], total: number): void {
+  assert.equal(misses.length, 0, `${label}: ${misses.length} of ${total} gold checks missed\n  ${misses.join('\n  ')}`);
+}
+
+// ── the gold is honest about its texts ───────────────────────────────────────────────────────────
+
+function occurrences(text: string, needle: string): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) n++;
+  return n;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The form printed as a whole word (or words) somewhere in the text. */
+const hasForm = (text: string, form: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(form)}(?![\\p{L}\\p{N}])`, 'u').test(text);
+
+test('attribution gold agrees with its fixture texts', () => {
+  const problems: string[] = [];
+  assert.ok(files.length >= 7, `expected at least 7 fixtures, found ${files.length}`);
+  for (const [name, g] of files) {
+    const text = fixtureText(name);
+    const doc = clean(name);
+    const names = new Set(g.entities.map((e) => e.name));
+    for (const q of g.quotes) {
+      const n = occurrences(text, q.contains);
+      if (n !== 1) problems.push(`${name}: quote substring “${q.contains}” occurs ${n} times, expected exactly once`);
+      if (q.speaker !== null && !names.has(q.speaker)) problems.push(`${name}: speaker "${q.speaker}" is not a gold entity of the file`);
+      // The words must survive cleaning, or no extractor could find them.
+      const at = text.indexOf(q.contains);
+      const end = at + q.contains.length;
+      if (at >= 0 && !doc.body.some((b) => b.start <= at && end <= b.end)) problems.push(`${name}: “${q.contains}” is not in the cleaned body`);
+      if (at >= 0 && q.kind === 'turn' && !doc.turns?.some((t) => t.span.start <= at && end <= t.span.end))
+        problems.push(`${name}: turn “${q.contains}” is not inside a transcript turn`);
+    }
+    for (const e of g.entities) {
+      if (!text.toLowerCase().includes(e.name.toLowerCase())) problems.push(`${name}: entity name "${e.name}" is not in the text`);
+      for (const form of e.forms) if (!hasForm(text, form)) problems.push(`${name}: form "${form}" of "${e.name}" is not in the text`);
+    }
+    for (const pair of g.distinct)
+      for (const n of pair) if (!names.has(n)) problems.push(`${name}: distinct name "${n}" is not a gold entity of the file`);
+  }
+  const all = cross.files.map(fixtureText);
+  for (const f of cross.files) if (!files.some(([n]) => n === f)) problems.push(`crossDocument: unknown file ${f}`);
+  for (const e of cross.entities) {
+    if (!all.some((t) => t.includes(e.name))) problems.push(`crossDocument: name "${e.name}" is in none of the files`);
+    for (const form of e.forms) if (!all.some((t) => hasForm(t, form))) problems.push(`crossDocument: form "${form}" is in none of the files`);
+  }
+  for (const pair of cross.distinct)
+    for (const n of pair) if (!all.some((t) => t.includes(n))) problems.push(`crossDocument: distinct name "${n}" is in none of the files`);
+  for (const q of cross.quotes ?? []) {
+    const n = cross.files.includes(q.file) ? occurrences(fixtureText(q.file), q.contains) : 0;
+    if (n !== 1) problems.push(`crossDocument: quote “${q.contains}” occurs ${n} times in ${q.file}, expected exactly once`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+// ── one test per fixture ─────────────────────────────────────────────────────────────────────────
+
+for (const [name, g] of files) {
+  test(`attribution: ${name}`, () => {
+    const doc = clean(name);
+    const result = analyseDocument(doc);
+    assert.equal(result.doc, doc.id, 'the analysis names its document');
+    const misses: string[] = [];
+    checkQuotes(name, g, result, misses);
+    checkEntities(name, g.entities, result.entities, new Map([[doc.id, doc.original]]), misses, false);
+    checkDistinct(name, g.distinct, result.entities, misses);
+    assertNoMisses(name, misses, g.quotes.length + g.entities.length + g.distinct.length);
+  });
+}
+
+// ── one identity across documents ────────────────────────────────────────────────────────────────
+
+test('attribution: entities merged across documents', () => {
+  const docs = new Map(cross.files.map((f) => [f, clean(f)]));
+  const analyses = [...docs.values()].map(analyseDocument);
+  const merged = mergeAnalyses(analyses);
+  const originals = new Map([...docs.values()].map((d) => [d.id, d.original]));
+  const misses: string[] = [];
+
+  // A merged entity keeps the correct spelling even where one report misspelt it.
+  checkEntities('crossDocument', cross.entities, merged.entities, originals, misses, true);
+  checkDistinct('crossDocument', cross.distinct, merged.entities, misses);
+
+  const ids = new Set(merged.entities.map((e) => e.id));
+  if (ids.size !== merged.entities.length) misses.push('crossDocument: merged entity ids are not unique');
+  for (const q of merged.quotes)
+    if (q.speaker !== null && !ids.has(q.speaker)) misses.push(`crossDocument: quote “${clip(q.text, 50)}” keeps speaker id ${q.speaker}, not a merged entity`);
+
+  for (const gq of cross.quotes ?? []) {
+    const doc = docs.get(gq.file)!;
+    const where = `crossDocument ${gq.file} quote “${clip(gq.contains, 60)}”`;
+    const q = findQuote(merged.quotes.filter((x) => x.span.doc === doc.id), gq.contains);
+    if (!q) misses.push(`${where}: no merged quote of that document contains it`);
+    else checkSpeaker(where, q, gq.speaker, merged.entities, misses);
+  }
+  assertNoMisses('crossDocument', misses, cross.entities.length + cross.distinct.length + (cross.quotes?.length ?? 0));
+});
+
+// ── spans ────────────────────────────────────────────────────────────────────────────────────────
+
+test('attribution: every span of the analysis slices to what it records', () => {
+  const problems: string[] = [];
+  for (const [name] of files) {
+    const doc = clean(name);
+    const { entities, quotes } = analyseDocument(doc);
+    const check = (span: Span | null, what: string, text?: string, loose = false) => {
+      if (span === null) return;
+      const where = `${name} ${what}`;
+      if (span.doc !== doc.id) return void problems.push(`${where}: span of document ${span.doc}, expected ${doc.id}`);
+      if (!(Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start < span.end && span.end <= doc.original.length))
+        return void problems.push(`${where}: [${span.start}, ${span.end}) is empty or outside 0..${doc.original.length}`);
+      const slice = doc.original.slice(span.start, span.end);
+      if (!slice.trim()) return void problems.push(`${where}: span slices to whitespace`);
+      if (text === undefined || slice === text) return;
+      // A quote over several paragraphs may drop the marks that reopen each paragraph.
+      const squash = (s: string) => s.replace(/[\s“”"]+/g, ' ').trim();
+      const fold = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+      const ok = loose === true ? fold(slice) === fold(text) : /\n/.test(slice) && squash(slice) === squash(text);
+      if (!ok) problems.push(`${where}: span slices to “${clip(slice, 60)}”, recorded “${clip(text, 60)}”`);
+    };
+    for (const q of quotes) {
+      const what = `quote ${q.id} “${clip(q.text, 40)}”`;
+      check(q.span, `${what} span`, q.text);
+      check(q.speakerSpan, `${what} speakerSpan`);
+      check(q.cue, `${what} cue`);
+    }
+    for (const e of entities) {
+      e.mentions.forEach((m, i) => check(m, `entity "${e.name}" mention[${i}]`, m.text));
+      // Roles are compared as printed, up to case ("Foreign Minister" / "foreign minister").
+      for (const r of e.roles) r.spans.forEach((s, i) => check(s, `entity "${e.name}" role "${r.text}" span[${i}]`, r.text, true));
+    }
+  }
+  assert.deepEqual(problems, []);
+});

@@ -5,6 +5,7 @@ import model from 'wink-eng-lite-web-model';
 type WinkNLP = ReturnType<typeof winkNLP>;
 let full: WinkNLP | undefined;
 let sentencesOnly: WinkNLP | undefined;
+let tagged: WinkNLP | undefined;
 
 /** The full pipeline (POS, entities of wink's own kinds, negation, sentiment). */
 export function nlp(): WinkNLP {
@@ -16,4 +17,10 @@ export function nlp(): WinkNLP {
 export function sentenceNlp(): WinkNLP {
   sentencesOnly ??= winkNLP(model, ['sbd']);
   return sentencesOnly;
+}
+
+/** Sentences plus part-of-speech tags and lemmas: what the name and quote finders read. */
+export function taggingNlp(): WinkNLP {
+  tagged ??= winkNLP(model, ['sbd', 'pos']);
+  return tagged;
 }

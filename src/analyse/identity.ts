@@ -1,0 +1,202 @@
+// One identity across documents. Union-find over every document's entities: the same name;
+// a lone surname or given name that only one full name elsewhere starts or ends with; one
+// misspelt part of a name whose other parts agree. Never two people whose given names differ,
+// and never two spellings one document itself keeps apart. When unsure, they stay apart.
+import type { Entity, Quote, Role, Span } from '../schema.ts';
+import type { DocumentAnalysis } from './analyse-document.ts';
+import { nameKey } from './local-entities.ts';
+import { givenNameGender } from './vocabulary/given-names.ts';
+import { canonicalPlace } from './vocabulary/places.ts';
+
+/** Names whose parts are shorter than this are never joined by spelling ("Mark"/"Mary" are two people). */
+const MIN_MISSPELT_PART = 5;
+
+interface Member {
+  entity: Entity;
+  doc: number;
+  confirmed: boolean;
+  parts: string[];
+  key: string;
+}
+
+export function mergeAnalyses(analyses: DocumentAnalysis[]): { entities: Entity[]; quotes: Quote[] } {
+  const members: Member[] = [];
+  analyses.forEach((a, doc) => {
+    for (const entity of a.entities) members.push(member(entity, doc, true));
+    for (const entity of a.unconfirmed) members.push(member(entity, doc, false));
+  });
+  const sets = new DisjointSets(members.length);
+
+  // 1. The same name (places by their canonical name: "U.S." = "United States").
+  const byKey = new Map<string, number>();
+  members.forEach((m, i) => {
+    const first = byKey.get(m.key);
+    if (first === undefined) byKey.set(m.key, i);
+    else sets.union(first, i);
+  });
+
+  // 2. One misspelt part, the others equal: "Xi Jingping" = "Xi Jinping".
+  const people = members.map((m, i) => i).filter((i) => members[i]!.entity.type === 'person' && members[i]!.parts.length > 1);
+  for (let x = 0; x < people.length; x++) {
+    for (let y = x + 1; y < people.length; y++) {
+      const a = members[people[x]!]!;
+      const b = members[people[y]!]!;
+      if (sets.find(people[x]!) === sets.find(people[y]!) || !misspelling(a.parts, b.parts)) continue;
+      if (keptApartInOneDocument(members, sets, people[x]!, people[y]!)) continue;
+      sets.union(people[x]!, people[y]!);
+    }
+  }
+
+  // 3. A lone name joins the one full name, in any document, that starts or ends with it.
+  members.forEach((m, i) => {
+    if (m.entity.type !== 'person' || m.parts.length !== 1) return;
+    const groups = new Set<number>();
+    for (const j of people) if (edgeMatch(members[j]!.parts, m.parts)) groups.add(sets.find(j));
+    if (groups.size === 1) sets.union(i, [...groups][0]!);
+    else if (groups.size > 1) {
+      const agreeing = [...groups].filter((g) => sharesRole(members, sets, g, m.entity.roles));
+      if (agreeing.length === 1) sets.union(i, agreeing[0]!);
+    }
+  });
+
+  // Build one entity per group that at least one document confirms, in order of first appearance.
+  const groups = new Map<number, number[]>();
+  members.forEach((_, i) => {
+    const root = sets.find(i);
+    groups.set(root, [...(groups.get(root) ?? []), i]);
+  });
+  const idOf = new Map<string, Entity>();
+  const entities: Entity[] = [];
+  for (const group of groups.values()) {
+    if (!group.some((i) => members[i]!.confirmed)) continue;
+    const merged = mergeGroup(`e${entities.length + 1}`, group.map((i) => members[i]!));
+    entities.push(merged);
+    for (const i of group) idOf.set(members[i]!.entity.id, merged);
+  }
+  const quotes = analyses.flatMap((a) =>
+    a.quotes.map((q) => {
+      const entity = q.speaker ? idOf.get(q.speaker) : undefined;
+      return { ...q, speaker: entity?.id ?? null, speakerName: entity?.name ?? (q.speaker ? null : q.speakerName) };
+    }),
+  );
+  return { entities, quotes };
+}
+
+function member(entity: Entity, doc: number, confirmed: boolean): Member {
+  const parts = entity.name.split(/\s+/).filter((p) => p && !/^\p{Lu}\.$/u.test(p));
+  const key = entity.type === 'place' ? 'place:' + (canonicalPlace(entity.name) ?? nameKey(parts)) : `${entity.type}:${nameKey(parts)}`;
+  return { entity, doc, confirmed, parts, key };
+}
+
+function edgeMatch(full: string[], short: string[]): boolean {
+  const f = full.map((p) => nameKey([p]));
+  const s = nameKey(short);
+  return f[0] === s || f[f.length - 1] === s;
+}
+
+/** Same number of parts, all equal but one, and that one a typo of the other (not another name). */
+function misspelling(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  let differing = -1;
+  for (let k = 0; k < a.length; k++) {
+    if (nameKey([a[k]!]) === nameKey([b[k]!])) continue;
+    if (differing >= 0) return false;
+    differing = k;
+  }
+  if (differing < 0) return false;
+  const x = nameKey([a[differing]!]);
+  const y = nameKey([b[differing]!]);
+  if (Math.min(x.length, y.length) < MIN_MISSPELT_PART || x[0] !== y[0]) return false;
+  // Two real given names are two people, however close: "Mark"/"Mary", "Daniel"/"Daniela".
+  const gx = givenNameGender(x);
+  const gy = givenNameGender(y);
+  if (gx && gy) return false;
+  const limit = Math.max(x.length, y.length) >= 9 ? 2 : 1;
+  return editDistance(x, y) <= limit;
+}
+
+/** Would this union put two entities of one document together? That document kept them apart. */
+function keptApartInOneDocument(members: Member[], sets: DisjointSets, x: number, y: number): boolean {
+  const rx = sets.find(x);
+  const ry = sets.find(y);
+  const docsX = new Set(members.filter((_, i) => sets.find(i) === rx).map((m) => m.doc));
+  return members.some((m, i) => sets.find(i) === ry && docsX.has(m.doc));
+}
+
+function sharesRole(members: Member[], sets: DisjointSets, root: number, roles: Role[]): boolean {
+  const heads = new Set(roles.map((r) => r.text.toLowerCase().split(/\s+/).pop()!));
+  if (!heads.size) return false;
+  return members.some((m, i) => sets.find(i) === root && m.entity.roles.some((r) => heads.has(r.text.toLowerCase().split(/\s+/).pop()!)));
+}
+
+function mergeGroup(id: string, group: Member[]): Entity {
+  // The fullest, most widely used spelling names the entity.
+  const forms = new Map<string, { parts: number; docs: Set<number>; mentions: number; first: number }>();
+  group.forEach((m, order) => {
+    const f = forms.get(m.entity.name) ?? { parts: m.parts.length, docs: new Set<number>(), mentions: 0, first: order };
+    f.docs.add(m.doc);
+    f.mentions += m.entity.mentions.length;
+    forms.set(m.entity.name, f);
+  });
+  const name = [...forms.entries()].sort(([, a], [, b]) => b.parts - a.parts || b.docs.size - a.docs.size || b.mentions - a.mentions || a.first - b.first)[0]![0];
+  const roles = new Map<string, Role>();
+  for (const m of group) {
+    for (const r of m.entity.roles) {
+      const key = r.text.toLowerCase();
+      const role = roles.get(key) ?? { text: r.text, spans: [] as Span[] };
+      role.spans.push(...r.spans);
+      roles.set(key, role);
+    }
+  }
+  const aliases = new Set<string>();
+  for (const m of group) {
+    aliases.add(m.entity.name);
+    for (const a of m.entity.aliases) aliases.add(a);
+    for (const mention of m.entity.mentions) aliases.add(mention.text);
+  }
+  aliases.delete(name);
+  const types = group.map((m) => m.entity.type);
+  return {
+    id,
+    name,
+    type: types[0]!,
+    aliases: [...aliases],
+    roles: [...roles.values()],
+    mentions: group.flatMap((m) => m.entity.mentions),
+  };
+}
+
+/** Optimal string alignment distance: edits, with a swap of neighbours as one ("Okonkow"). */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+class DisjointSets {
+  private readonly parent: number[];
+  constructor(size: number) {
+    this.parent = Array.from({ length: size }, (_, i) => i);
+  }
+  find(x: number): number {
+    while (this.parent[x] !== x) {
+      this.parent[x] = this.parent[this.parent[x]!]!;
+      x = this.parent[x]!;
+    }
+    return x;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}

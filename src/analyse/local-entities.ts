@@ -1,0 +1,127 @@
+// One document's mentions grouped into entities: a surname or given name alone joins the full
+// name in the same document that starts or ends with it; a transcript label joins its name in
+// any case; two people whose given names differ are never joined.
+import type { EntityType } from '../schema.ts';
+import type { NameMention, TextRange } from './mentions.ts';
+import type { Gender } from './vocabulary/given-names.ts';
+import { canonicalPlace } from './vocabulary/places.ts';
+
+export interface LocalEntity {
+  key: string;
+  type: EntityType;
+  gender: Gender | null;
+  /** Indices into the document's mentions, in text order. */
+  members: number[];
+  roles: TextRange[];
+  /** Typed by evidence in this document (a title, a role, speech, a given name, a label, a gazetteer). */
+  confirmed: boolean;
+}
+
+export interface MentionEvidence {
+  /** The mention is the subject of a speech cue. */
+  speaker: boolean;
+  roles: TextRange[];
+  /** Follows "in", "near", "outside"…: a place, unless it is someone's name. */
+  placeCue: boolean;
+}
+
+/** Lower-case, accents folded: how two spellings of one name compare. */
+export function nameKey(parts: string[]): string {
+  return parts
+    .map((p) => p.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[.\u2019']/g, ''))
+    .join(' ');
+}
+
+export function groupMentions(mentions: NameMention[], evidence: MentionEvidence[]): { entities: LocalEntity[]; entityOf: (number | null)[] } {
+  const entities: LocalEntity[] = [];
+  const entityOf: (number | null)[] = mentions.map(() => null);
+  const byKey = new Map<string, number>();
+
+  const join = (m: number, key: string, type: EntityType, confirmed: boolean): void => {
+    let e = byKey.get(key);
+    if (e === undefined) {
+      e = entities.length;
+      byKey.set(key, e);
+      entities.push({ key, type, gender: null, members: [], roles: [], confirmed: false });
+    }
+    const entity = entities[e]!;
+    entity.members.push(m);
+    entity.confirmed ||= confirmed;
+    entity.gender ??= mentions[m]!.gender;
+    entity.roles.push(...(mentions[m]!.title ? [mentions[m]!.title!] : []), ...evidence[m]!.roles);
+    entityOf[m] = e;
+  };
+
+  // Full names first, so that short forms have something to join.
+  mentions.forEach((m, i) => {
+    if (m.type === 'place') join(i, 'place:' + (canonicalPlace(m.text) ?? nameKey(m.parts)), 'place', true);
+    else if (m.type === 'organization') join(i, 'org:' + nameKey(m.parts), 'organization', true);
+    else if (m.parts.length > 1 && !(evidence[i]!.placeCue && !m.givenName && !m.label)) {
+      const confirmed = m.type === 'person' || m.label || m.givenName || evidence[i]!.speaker || evidence[i]!.roles.length > 0;
+      join(i, 'person:' + nameKey(m.parts), 'person', confirmed);
+    }
+  });
+  const people = entities.map((e, i) => ({ e, i })).filter(({ e }) => e.type === 'person');
+
+  mentions.forEach((m, i) => {
+    if (entityOf[i] !== null) return;
+    const candidates = people.filter(({ e }) => containsAtEdge(mentions[e.members[0]!]!.parts, m.parts));
+    const chosen = pick(candidates.map((c) => c.i), m, i, entities, mentions, entityOf);
+    if (chosen !== null) {
+      const entity = entities[chosen]!;
+      entity.members.push(i);
+      entity.members.sort((a, b) => a - b);
+      if (m.title) entity.roles.push(m.title);
+      entity.roles.push(...evidence[i]!.roles);
+      entity.gender ??= m.gender;
+      entity.confirmed ||= m.type === 'person' || evidence[i]!.speaker;
+      entityOf[i] = chosen;
+      return;
+    }
+    if (evidence[i]!.placeCue && m.type === null && !m.givenName) {
+      join(i, 'place:' + nameKey(m.parts), 'place', true);
+      return;
+    }
+    // A lone surname with no full name here: a person when a title, a label or speech says so.
+    const confirmed = m.type === 'person' || m.label || evidence[i]!.speaker;
+    join(i, 'person:' + nameKey(m.parts), 'person', confirmed);
+  });
+  return { entities, entityOf };
+}
+
+/** "Blinken" in "Antony Blinken", "Xi" in "Xi Jinping": the short form is the first or last part(s). */
+function containsAtEdge(full: string[], short: string[]): boolean {
+  if (short.length >= full.length) return false;
+  const f = full.map((p) => nameKey([p]));
+  const s = short.map((p) => nameKey([p]));
+  const head = s.every((p, k) => f[k] === p);
+  const tail = s.every((p, k) => f[f.length - s.length + k] === p);
+  return head || tail;
+}
+
+/**
+ * Several full names share the short form (Wang Yi, Emily Wang): a title that agrees wins, then
+ * the one mentioned last before it, then the next one after it.
+ */
+function pick(candidates: number[], m: NameMention, index: number, entities: LocalEntity[], mentions: NameMention[], entityOf: (number | null)[]): number | null {
+  if (!candidates.length) return null;
+  if (candidates.length === 1) return candidates[0]!;
+  if (m.title) {
+    const head = m.title.text.split(/\s+/).pop()!.toLowerCase();
+    const agreeing = candidates.filter((c) => entities[c]!.roles.some((r) => r.text.toLowerCase().includes(head)));
+    if (agreeing.length === 1) return agreeing[0]!;
+  }
+  let best: number | null = null;
+  let bestDistance = Infinity;
+  for (let j = 0; j < mentions.length; j++) {
+    const e = entityOf[j];
+    if (e === null || e === undefined || !candidates.includes(e) || j === index) continue;
+    // Before counts fully; after counts at a distance penalty, so the last one before wins.
+    const distance = j < index ? index - j : (j - index) * 4;
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = e;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,178 @@
+// Names in running text, built from wink-nlp's tokens: runs of capitalised words, split into a
+// title ("Foreign Minister") and a name ("Wang Yi"), with the evidence that types them.
+// No NER model is available on npm, so the evidence is vocabulary and position, stated here.
+import type { EntityType } from '../schema.ts';
+import type { Token, TokenizedText } from './tokens.ts';
+import { givenNameGender, type Gender } from './vocabulary/given-names.ts';
+import { CALENDAR_WORDS, MEDIA_ORGANIZATIONS, NON_ENTITY_HEADS, NOT_NAMES, ORGANIZATION_HEADS, PLACE_HEADS } from './vocabulary/names.ts';
+import { countryOfAdjective, isPlaceName } from './vocabulary/places.ts';
+import { TITLE_GENDER, TITLE_HEADS, TITLE_LINKS, TITLE_MODIFIERS } from './vocabulary/titles.ts';
+
+export interface TextRange {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface NameMention extends TextRange {
+  /** The name's words as printed, initials dropped ("Antony J. Blinken" → Antony, Blinken). */
+  parts: string[];
+  /** What the words alone say it is; null when only context can tell (a bare "Brandt"). */
+  type: EntityType | null;
+  /** A title printed with the name, e.g. "Secretary of State". */
+  title: TextRange | null;
+  gender: Gender | null;
+  /** Token indices of the name's first and last words. */
+  firstToken: number;
+  lastToken: number;
+  /** First token of the run including its title. */
+  runStart: number;
+  /** The first word is a known given name (a weak sign of a person). */
+  givenName: boolean;
+  /** From a transcript speaker label. */
+  label: boolean;
+}
+
+const LOWER_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'da', 'di', 'du', 'le', 'la', 'del', 'della', 'der', 'dos', 'das', 'ter', 'den', 'y']);
+/** "Hong Kong-based", "Kenya-born": a name with a hyphenated modifier ends before the hyphen. */
+const COMPOUND_SUFFIXES = new Set(['based', 'born', 'led', 'backed', 'owned', 'run', 'made', 'style', 'era', 'bound', 'linked', 'funded', 'controlled', 'registered', 'listed', 'level', 'wide', 'area', 'related', 'friendly', 'focused', 'built', 'sponsored', 'allied', 'aligned', 'bred', 'held', 'occupied', 'educated', 'trained']);
+const POSSESSIVE = /^['\u2019]s?$/;
+const INITIAL = /^\p{Lu}\.?$/u;
+const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}&]{1,6}$/u;
+
+function capitalised(text: string): boolean {
+  return /^\p{Lu}/u.test(text) && /\p{L}/u.test(text);
+}
+
+function sentenceInitial(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  if (!prev || prev.sentence !== t.sentence) return true;
+  // After an opening quote, a dash or a colon a capital says nothing about names.
+  return /^["\u201c\u2018(\u2014:\u2013-]$/.test(prev.text);
+}
+
+function nameWord(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!capitalised(t.text) || NOT_NAMES.has(t.text)) return false;
+  if (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'AUX') return false;
+  if (sentenceInitial(tokens, i) && t.pos !== 'PROPN') return false;
+  return true;
+}
+
+/** May the run continue through this lower-case word? ("Bank of England", "Secretary of State"). */
+function linkWord(tokens: Token[], i: number, runStart: number): boolean {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  const prev = tokens[i - 1];
+  if (!next || !prev || next.sentence !== t.sentence || !capitalised(next.text)) return false;
+  if (LOWER_PARTICLES.has(t.text)) return true;
+  if (t.text === '&') return true;
+  // "People's Republic of China", "People's Liberation Army", "People's Daily".
+  if (POSSESSIVE.test(t.text) && prev.text === 'People' && t.start === prev.end) return true;
+  if (t.text === 'of' || t.text === 'for') return ORGANIZATION_HEADS.has(prev.text) || TITLE_HEADS.has(prev.text) || TITLE_MODIFIERS.has(prev.text) || PLACE_HEADS.has(prev.text) || /^(?:Republic|Kingdom|States|Emirates|Institute|University|Museum)$/.test(prev.text);
+  if (t.text === 'the') return i - 1 > runStart - 1 && (prev.text === 'of' || prev.text === 'for');
+  return false;
+}
+
+/** Every capitalised run, split into title and name, with its type evidence. */
+export function findNameMentions(doc: TokenizedText): NameMention[] {
+  const { tokens } = doc;
+  const mentions: NameMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!nameWord(tokens, i)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end + 1 < tokens.length && tokens[end + 1]!.sentence === tokens[i]!.sentence) {
+      const j = end + 1;
+      if (/^[-\u2010]$/.test(tokens[j]!.text)) {
+        // "Ji-hoon", "Al-Sisi": a hyphen with no space on either side joins the next word.
+        const next = tokens[j + 1];
+        if (tokens[j]!.start === tokens[end]!.end && next && next.start === tokens[j]!.end && /^\p{L}/u.test(next.text) && !COMPOUND_SUFFIXES.has(next.text.toLowerCase())) {
+          end = j + 1;
+          continue;
+        }
+        break;
+      }
+      if (nameWord(tokens, j) || (capitalised(tokens[j]!.text) && !NOT_NAMES.has(tokens[j]!.text) && tokens[j]!.pos !== 'PRON')) end = j;
+      else if (linkWord(tokens, j, i)) end = j;
+      else if (tokens[j]!.text === 'the' && tokens[j - 1] && /^(?:of|for)$/.test(tokens[j - 1]!.text) && end === j - 1) end = j;
+      else break;
+    }
+    // Links never end a run ("Bank of" → "Bank").
+    while (end > i && (TITLE_LINKS.has(tokens[end]!.text) || LOWER_PARTICLES.has(tokens[end]!.text) || POSSESSIVE.test(tokens[end]!.text))) end--;
+    const mention = splitRun(doc, i, end);
+    if (mention) mentions.push(mention);
+    i = end + 1;
+  }
+  return mentions;
+}
+
+function splitRun(doc: TokenizedText, first: number, last: number): NameMention | null {
+  const { tokens, original } = doc;
+  let nameStart = first;
+  let title: TextRange | null = null;
+  let gender: Gender | null = null;
+  let lastHead = -1;
+  for (let k = first; k < last; k++) {
+    const w = tokens[k]!.text;
+    if (TITLE_HEADS.has(w)) lastHead = k;
+    else if (TITLE_MODIFIERS.has(w) || TITLE_LINKS.has(w) || countryOfAdjective(w) || isPlaceName(w)) continue;
+    else break;
+  }
+  if (lastHead >= 0) {
+    let rest = lastHead + 1;
+    while (rest <= last && TITLE_LINKS.has(tokens[rest]!.text)) rest++;
+    // "Secretary of State Antony Blinken": modifiers after the head belong to the title.
+    while (rest < last && TITLE_MODIFIERS.has(tokens[rest]!.text) && tokens[rest - 1] && TITLE_LINKS.has(tokens[rest - 1]!.text)) rest++;
+    if (rest > last) return null; // a title alone ("the Foreign Minister")
+    // Organizations keep their titles: "General Motors", "Office of the President".
+    if (!tokens.slice(rest, last + 1).some((w) => ORGANIZATION_HEADS.has(w.text))) {
+      nameStart = rest;
+      const head = tokens[first]!;
+      const tail = tokens[nameStart - 1]!;
+      title = { text: original.slice(head.start, tail.end), start: head.start, end: tail.end };
+      for (let k = first; k < nameStart; k++) gender ??= TITLE_GENDER.get(tokens[k]!.text.toLowerCase()) ?? null;
+    }
+  }
+  let nameEnd = last;
+  while (nameStart <= nameEnd && CALENDAR_WORDS.has(tokens[nameStart]!.text)) nameStart++;
+  while (nameEnd >= nameStart && CALENDAR_WORDS.has(tokens[nameEnd]!.text)) nameEnd--;
+  if (nameStart > nameEnd) return null;
+  const nameTokens = tokens.slice(nameStart, nameEnd + 1);
+  if (nameTokens.some((t) => NON_ENTITY_HEADS.has(t.text))) return null;
+  const start = nameTokens[0]!.start;
+  const end = nameTokens[nameTokens.length - 1]!.end;
+  const text = original.slice(start, end);
+  // Parts are the printed words ("Ji-hoon" is one part although wink splits it at the hyphen).
+  const words = text.split(/\s+/).filter(Boolean);
+  const parts = words.filter((w, k, all) => !(INITIAL.test(w) && all.length > 1 && k > 0 && k < all.length - 1) && !LOWER_PARTICLES.has(w));
+  const firstGender = givenNameGender(parts[0] ?? '');
+  if (!gender && parts.length > 1 && (firstGender === 'male' || firstGender === 'female')) gender = firstGender;
+  return {
+    text,
+    start,
+    end,
+    parts,
+    type: typeByWords(text, nameTokens, title !== null),
+    title,
+    gender,
+    firstToken: nameStart,
+    lastToken: nameEnd,
+    runStart: first,
+    givenName: parts.length > 1 && firstGender !== null,
+    label: false,
+  };
+}
+
+function typeByWords(text: string, words: Token[], titled: boolean): EntityType | null {
+  if (titled) return 'person';
+  if (isPlaceName(text)) return 'place';
+  if (words.some((w) => ORGANIZATION_HEADS.has(w.text)) || MEDIA_ORGANIZATIONS.has(text)) return 'organization';
+  if (words.length === 1 && ACRONYM.test(text)) return 'organization';
+  if (PLACE_HEADS.has(words[words.length - 1]!.text)) return 'place';
+  return null;
+}

@@ -1,0 +1,316 @@
+// Who a quotation is attributed to, read from the words around it: "…," Smith said; said Smith;
+// Smith told reporters, "…"; according to Smith; the ministry said in a statement; "…," he said.
+import type { NameMention, TextRange } from '../mentions.ts';
+import type { Token, TokenizedText } from '../tokens.ts';
+import { LABELING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, type PronounAgreement } from '../vocabulary/speech.ts';
+import { CALENDAR_WORDS } from '../vocabulary/names.ts';
+import type { Quotation } from './quotation-marks.ts';
+
+export type SpeakerRef =
+  | { kind: 'mention'; mention: number }
+  | { kind: 'pronoun'; token: number; agreement: PronounAgreement }
+  /** A description with no name: "a source", "officials", "the ministry". */
+  | { kind: 'phrase'; range: TextRange; head: string }
+  /** No cue of its own: the continuation of the quotation before it. */
+  | { kind: 'previous' };
+
+export interface Attribution {
+  cue: TextRange | null;
+  speaker: SpeakerRef | null;
+}
+
+const MAX_PHRASE_TOKENS = 10;
+/** A sentence after a quote this short can be nothing but its cue ("Smith said on Monday."). */
+const MAX_CUE_SENTENCE_TOKENS = 8;
+const MAX_APPOSITION_TOKENS = 16;
+const QUOTE_MARK = /^["\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]$/;
+const TIME_WORDS = new Set(['last', 'this', 'next', 'on', 'week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening', 'yesterday', 'today', 'tonight', 'earlier', 'later']);
+const POSSESSIVE_PRONOUN = /^(?:his|her|its|their|our|my)$/i;
+
+export class AttributionReader {
+  private readonly mentionByLast = new Map<number, number>();
+  private readonly mentionByFirst = new Map<number, number>();
+  private readonly quoted: boolean[];
+
+  constructor(
+    private readonly doc: TokenizedText,
+    private readonly mentions: NameMention[],
+    quotations: Quotation[],
+  ) {
+    mentions.forEach((m, i) => {
+      this.mentionByLast.set(m.lastToken, i);
+      this.mentionByFirst.set(m.runStart, i);
+      this.mentionByFirst.set(m.firstToken, i);
+    });
+    this.quoted = doc.tokens.map(() => false);
+    for (const q of quotations) {
+      for (let t = this.tokenAtOrAfter(q.start); t < doc.tokens.length && doc.tokens[t]!.start < q.end; t++) this.quoted[t] = true;
+    }
+  }
+
+  isQuoted(token: number): boolean {
+    return this.quoted[token] ?? false;
+  }
+
+  /** First token starting at or after `offset`. */
+  tokenAtOrAfter(offset: number): number {
+    const tokens = this.doc.tokens;
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  attribute(q: Quotation, previous: Quotation | undefined): Attribution {
+    const tokens = this.doc.tokens;
+    const openTok = this.tokenAtOrAfter(q.open);
+    const closeTok = q.close === null ? -1 : this.tokenAtOrAfter(q.close);
+    // After the closing mark, up to the end of its sentence or the next opening mark.
+    const closeSentence = tokens[closeTok]?.sentence ?? -1;
+    const after = closeTok >= 0 && closeTok < tokens.length ? this.window(closeTok + 1, +1) : [];
+    const afterInSentence = after.length > 0 && tokens[after[0]!]!.sentence === closeSentence;
+    if (afterInSentence) {
+      const found = this.readAfter(after);
+      if (found) return found;
+    }
+    // Before the opening mark, back to its sentence start or the previous closing mark.
+    const before = this.window(openTok - 1, -1, tokens[openTok]?.sentence ?? -1);
+    const found = this.readBefore(before);
+    if (found) return found;
+    // The quote ended its sentence and the next is only the cue: "…it.” Smith said.
+    if (!afterInSentence && after.length > 0 && after.length <= MAX_CUE_SENTENCE_TOKENS) {
+      const cueOnly = this.readAfter(after);
+      if (cueOnly) return cueOnly;
+    }
+    // A sentence that only quotes: "Smith said:" just before, or a continuation of the last quote.
+    const previousSentence = this.previousSentenceEndingWithColon(openTok);
+    if (previousSentence) {
+      const intro = this.readBefore(previousSentence);
+      if (intro) return intro;
+    }
+    if (previous && this.continues(previous, q)) return { cue: null, speaker: { kind: 'previous' } };
+    return { cue: null, speaker: null };
+  }
+
+  /**
+   * Token indices outside quotations from `from` in `step` direction, within one sentence and
+   * passage. Forward, that is the sentence holding the first word after the closing mark (so
+   * "…it.” Smith said." reads "Smith said"); backward, only the opening mark's own sentence.
+   */
+  private window(from: number, step: 1 | -1, markSentence?: number): number[] {
+    const tokens = this.doc.tokens;
+    const anchor = tokens[from];
+    if (!anchor || (markSentence !== undefined && anchor.sentence !== markSentence)) return [];
+    const out: number[] = [];
+    for (let t = from; t >= 0 && t < tokens.length; t += step) {
+      const token = tokens[t]!;
+      if (token.passage !== anchor.passage || token.sentence !== anchor.sentence) break;
+      if (this.quoted[t] || QUOTE_MARK.test(token.text)) break;
+      out.push(t);
+    }
+    return step === 1 ? out : out.reverse();
+  }
+
+  private readAfter(window: number[]): Attribution | null {
+    const tokens = this.doc.tokens;
+    let k = 0;
+    while (k < window.length && /^[,\u2014\u2013-]$/.test(tokens[window[k]!]!.text)) k++;
+    const rest = window.slice(k);
+    if (!rest.length) return null;
+    // "according to Smith"
+    const according = this.accordingTo(rest, 0);
+    if (according) return according;
+    // "said Smith" / "added the ministry"
+    const first = tokens[rest[0]!]!;
+    if (this.isSpeechVerb(rest[0]!)) {
+      const speaker = this.subjectAfter(rest, 1);
+      if (speaker) return { cue: this.range(rest[0]!, rest[0]!), speaker };
+    }
+    // "Smith said", "he said", "Wang Yi, China's top diplomat, said", "the ministry said"
+    for (let v = 1; v < rest.length && v <= MAX_APPOSITION_TOKENS + 2; v++) {
+      if (!this.isSpeechVerb(rest[v]!)) continue;
+      const speaker = this.subjectBefore(rest, v);
+      if (speaker) return { cue: this.cueRange(rest, v), speaker };
+      break;
+    }
+    void first;
+    return null;
+  }
+
+  private readBefore(window: number[]): Attribution | null {
+    const tokens = this.doc.tokens;
+    for (let k = 0; k + 1 < window.length; k++) {
+      const according = this.accordingTo(window, k);
+      if (according) return according;
+    }
+    // The last speech verb before the quote: "Smith said:", "Smith told the AP,", "said Smith:".
+    for (let v = window.length - 1; v >= 0; v--) {
+      const t = window[v]!;
+      if (!this.isSpeechVerb(t) && !(LABELING_VERBS.has(tokens[t]!.lemma) && tokens[t]!.pos === 'VERB')) continue;
+      const speaker = this.subjectBefore(window, v) ?? this.subjectAfter(window, v + 1);
+      if (speaker) return { cue: this.cueRange(window, v), speaker };
+    }
+    return null;
+  }
+
+  private accordingTo(window: number[], k: number): Attribution | null {
+    const tokens = this.doc.tokens;
+    const a = window[k];
+    const b = window[k + 1];
+    if (a === undefined || b === undefined) return null;
+    if (tokens[a]!.text.toLowerCase() !== 'according' || tokens[b]!.text !== 'to') return null;
+    const speaker = this.subjectAfter(window, k + 2);
+    return speaker ? { cue: this.range(a, b), speaker } : null;
+  }
+
+  private isSpeechVerb(t: number): boolean {
+    const token = this.doc.tokens[t]!;
+    return (token.pos === 'VERB' || token.pos === 'AUX' || token.pos === 'NOUN') && SPEECH_VERBS.has(token.lemma) && /^\p{Ll}/u.test(token.text);
+  }
+
+  /** The subject left of the verb at window[v]. */
+  private subjectBefore(window: number[], v: number): SpeakerRef | null {
+    const tokens = this.doc.tokens;
+    let k = v - 1;
+    // Auxiliaries, adverbs and times between subject and verb: "Smith has also said", "the
+    // agency last week said", "Smith on Monday said".
+    while (k >= 0) {
+      const w = tokens[window[k]!]!;
+      const skippable = (/^(?:ADV|AUX|PART)$/.test(w.pos) && !/^['\u2019]s$/.test(w.text)) || TIME_WORDS.has(w.lemma) || CALENDAR_WORDS.has(w.text);
+      if (!skippable) break;
+      k--;
+    }
+    if (k < 0) return null;
+    const t = window[k]!;
+    const token = tokens[t]!;
+    // "Seo described the system as … and said": the subject of the first verb.
+    if (token.lemma === 'and' && k > 0) {
+      for (let j = k - 1; j > 0; j--) {
+        if (tokens[window[j]!]!.pos === 'VERB') return this.subjectBefore(window, j);
+      }
+      return null;
+    }
+    // An apposition between commas: "Wang Yi, China's top diplomat, said".
+    if (token.text === ',') {
+      // "China's diplomat for the region, Yang Tao, said": the name right before the comma.
+      // "Helen Tang, an analyst in Hong Kong, said": the name before the apposition, unless the
+      // name right before the comma is itself a person's ("the diplomat, Yang Tao, said").
+      const named = this.mentionByLast.get(window[k - 1] ?? -1);
+      let opening: number | undefined;
+      for (let j = k - 1; j >= 0 && k - j <= MAX_APPOSITION_TOKENS; j--) {
+        if (tokens[window[j]!]!.text !== ',') continue;
+        opening = this.mentionByLast.get(window[j - 1] ?? -1);
+        break;
+      }
+      const namedIsPlaceOrBody = named !== undefined && this.mentions[named]!.type !== null && this.mentions[named]!.type !== 'person';
+      const chosen = named !== undefined && !(namedIsPlaceOrBody && opening !== undefined) ? named : opening;
+      return chosen === undefined ? null : { kind: 'mention', mention: chosen };
+    }
+    const m = this.mentionByLast.get(t);
+    if (m !== undefined) return { kind: 'mention', mention: m };
+    const agreement = SUBJECT_PRONOUNS.get(token.text.toLowerCase());
+    if (agreement && token.pos === 'PRON') return { kind: 'pronoun', token: t, agreement };
+    if (token.pos !== 'NOUN' && token.pos !== 'PROPN') return null;
+    let from = k;
+    while (from - 1 >= 0 && k - from < MAX_PHRASE_TOKENS) {
+      const prev = tokens[window[from - 1]!]!;
+      if (/^(?:NOUN|PROPN|ADJ|DET|NUM|PART)$/.test(prev.pos) || POSSESSIVE_PRONOUN.test(prev.text) || (prev.text === 'of' && from - 2 >= 0)) from--;
+      else break;
+    }
+    while (from < k && tokens[window[from]!]!.text === 'of') from++;
+    return this.phrase(window[from]!, t);
+  }
+
+  /** The subject right of an inverted verb or "according to": "said Smith", "said the ministry". */
+  private subjectAfter(window: number[], k: number): SpeakerRef | null {
+    const tokens = this.doc.tokens;
+    const t = window[k];
+    if (t === undefined) return null;
+    const m = this.mentionByFirst.get(t);
+    if (m !== undefined) return { kind: 'mention', mention: m };
+    const token = tokens[t]!;
+    const agreement = SUBJECT_PRONOUNS.get(token.text.toLowerCase());
+    // "said he" is a subject; "said it could" is the start of reported speech.
+    if (agreement && token.pos === 'PRON') return agreement === 'male' || agreement === 'female' ? { kind: 'pronoun', token: t, agreement } : null;
+    if (!/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(token.pos) && !POSSESSIVE_PRONOUN.test(token.text)) return null;
+    let end = k;
+    let head = -1;
+    for (let j = k; j < window.length && j - k < MAX_PHRASE_TOKENS; j++) {
+      const w = tokens[window[j]!]!;
+      if (/^(?:NOUN|PROPN)$/.test(w.pos)) {
+        const inner = this.mentionByFirst.get(window[j]!);
+        // "said the foreign minister, Wang Yi" → the name, not the description.
+        if (inner !== undefined && head < 0 && j > k) return { kind: 'mention', mention: inner };
+        head = j;
+        end = j;
+      } else if (/^(?:DET|ADJ|NUM|PART)$/.test(w.pos) || POSSESSIVE_PRONOUN.test(w.text)) end = j;
+      else break;
+    }
+    if (head < 0) return null;
+    return this.phrase(window[k]!, window[end]!);
+  }
+
+  private phrase(first: number, last: number): SpeakerRef | null {
+    const tokens = this.doc.tokens;
+    const head = tokens[last]!;
+    // "in a statement", "to reporters" are not speakers.
+    if (STATEMENT_NOUNS.has(head.lemma) || head.lemma === 'reporter' || head.lemma === 'journalist') return null;
+    for (let t = first; t <= last; t++) {
+      const m = this.mentionByFirst.get(t);
+      if (m !== undefined && this.mentions[m]!.lastToken === last) return { kind: 'mention', mention: m };
+    }
+    return { kind: 'phrase', range: this.range(first, last), head: head.lemma };
+  }
+
+  private cueRange(window: number[], v: number): TextRange {
+    const tokens = this.doc.tokens;
+    const verb = window[v]!;
+    // "told reporters", "said in a statement": the cue keeps its object or occasion.
+    let end = verb;
+    for (let j = v + 1; j < window.length && j <= v + 4; j++) {
+      const w = tokens[window[j]!]!;
+      if (w.pos === 'PUNCT' || QUOTE_MARK.test(w.text)) break;
+      if (STATEMENT_NOUNS.has(w.lemma) || w.lemma === 'reporter' || w.lemma === 'journalist') {
+        end = window[j]!;
+        break;
+      }
+    }
+    return this.range(verb, end);
+  }
+
+  private previousSentenceEndingWithColon(openTok: number): number[] | null {
+    const tokens = this.doc.tokens;
+    const open = tokens[openTok];
+    if (!open) return null;
+    const sentence = this.doc.sentences[open.sentence];
+    if (!sentence) return null;
+    // Only a quote that starts its sentence can be introduced by the one before.
+    for (let t = sentence.first; t < openTok; t++) if (!QUOTE_MARK.test(tokens[t]!.text) && tokens[t]!.pos !== 'PUNCT') return null;
+    const prev = this.doc.sentences[open.sentence - 1];
+    if (!prev) return null;
+    const last = tokens[prev.last - 1];
+    if (!last || last.text !== ':') return null;
+    const out: number[] = [];
+    for (let t = prev.first; t < prev.last; t++) if (!this.quoted[t] && !QUOTE_MARK.test(tokens[t]!.text)) out.push(t);
+    return out;
+  }
+
+  /** The next quotation of the same speaker: same passage, or a passage that opens with it. */
+  private continues(previous: Quotation, q: Quotation): boolean {
+    if (q.continuesPrevious) return true;
+    if (previous.passage === q.passage) return true;
+    if (previous.passage !== q.passage - 1) return false;
+    const passage = this.doc.passages[q.passage]!;
+    return this.doc.original.slice(passage.start, q.open).trim() === '';
+  }
+
+  range(first: number, last: number): TextRange {
+    const a: Token = this.doc.tokens[first]!;
+    const b: Token = this.doc.tokens[last]!;
+    return { text: this.doc.original.slice(a.start, b.end), start: a.start, end: b.end };
+  }
+}

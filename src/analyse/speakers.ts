@@ -1,0 +1,111 @@
+// From an attribution to an entity: names resolve through the document's entities, pronouns to
+// the nearest agreeing person (or organization for "it") outside quotations, descriptions
+// ("the ministry", "the minister") to the one entity whose name or role has that head word.
+import type { LocalEntity } from './local-entities.ts';
+import type { NameMention } from './mentions.ts';
+import type { AttributionReader, SpeakerRef } from './quotes/attribution.ts';
+import type { TokenizedText } from './tokens.ts';
+
+/** How far back (in sentences) a pronoun looks for who it stands for. */
+const PRONOUN_REACH_SENTENCES = 5;
+
+export interface ResolvedSpeaker {
+  entity: number | null;
+  /** As printed when there is no entity ("a senior official"), else null. */
+  printed: string | null;
+  span: { start: number; end: number } | null;
+}
+
+export class SpeakerResolver {
+  constructor(
+    private readonly doc: TokenizedText,
+    private readonly mentions: NameMention[],
+    private readonly entities: LocalEntity[],
+    private readonly entityOf: (number | null)[],
+    private readonly reader: AttributionReader,
+    /** The transcript speaker of a token's passage, for "I" and "we" inside a turn. */
+    private readonly turnSpeakerAt: (token: number) => number | null,
+  ) {}
+
+  resolve(ref: SpeakerRef, previous: ResolvedSpeaker | null): ResolvedSpeaker {
+    switch (ref.kind) {
+      case 'mention': {
+        const m = this.mentions[ref.mention]!;
+        return { entity: this.entityOf[ref.mention] ?? null, printed: null, span: { start: m.start, end: m.end } };
+      }
+      case 'previous':
+        return previous ?? { entity: null, printed: null, span: null };
+      case 'pronoun': {
+        const token = this.doc.tokens[ref.token]!;
+        const span = { start: token.start, end: token.end };
+        if (ref.agreement === 'self') return { entity: this.turnSpeakerAt(ref.token), printed: null, span };
+        if (ref.agreement === 'group') return { entity: null, printed: null, span };
+        return { entity: this.antecedent(ref.token, ref.agreement), printed: null, span };
+      }
+      case 'phrase': {
+        const entity = this.describedEntity(ref.head, ref.range.text, ref.range.start);
+        return { entity, printed: entity === null ? ref.range.text : null, span: { start: ref.range.start, end: ref.range.end } };
+      }
+    }
+  }
+
+  private antecedent(pronoun: number, agreement: 'male' | 'female' | 'thing'): number | null {
+    const tokens = this.doc.tokens;
+    const sentence = tokens[pronoun]!.sentence;
+    const wanted = agreement === 'thing' ? 'organization' : 'person';
+    let best: { sentence: number; mention: number } | null = null;
+    for (let i = 0; i < this.mentions.length; i++) {
+      const m = this.mentions[i]!;
+      if (m.lastToken < 0 || m.lastToken >= pronoun) continue;
+      const at = tokens[m.firstToken]!.sentence;
+      if (sentence - at > PRONOUN_REACH_SENTENCES || this.reader.isQuoted(m.firstToken)) continue;
+      const e = this.entityOf[i];
+      if (e === null || e === undefined) continue;
+      const entity = this.entities[e]!;
+      if (entity.type !== wanted) continue;
+      if (agreement !== 'thing' && entity.gender !== null && entity.gender !== agreement) continue;
+      // The nearest sentence wins; within it, the leftmost (subject) mention.
+      if (!best || at > best.sentence) best = { sentence: at, mention: i };
+    }
+    return best ? (this.entityOf[best.mention] ?? null) : null;
+  }
+
+  /**
+   * "the ministry", "the company", "the governor": the entity last mentioned before `at` whose
+   * name has that head word, whose kind fits the class noun, or whose role has it.
+   */
+  private describedEntity(head: string, printed: string, at: number): number | null {
+    // Only definite descriptions point back: "the ministry", not "a ministry" or "officials".
+    if (!/^(?:the|its|his|her|their)\s/i.test(printed) && !/^\p{Lu}/u.test(printed)) return null;
+    const orgClass = ORGANIZATION_CLASS_NOUNS.get(head);
+    const fits = (e: LocalEntity): boolean => {
+      if (!e.confirmed) return false;
+      if (e.type === 'organization') {
+        const words = this.mentions[e.members[0]!]!.text.toLowerCase().split(/\s+/);
+        return words.includes(head) || (orgClass !== undefined && orgClass(words));
+      }
+      return e.type === 'person' && e.roles.some((r) => r.text.toLowerCase().split(/[\s-]+/).includes(head));
+    };
+    let best: number | null = null;
+    let bestStart = -1;
+    this.mentions.forEach((m, i) => {
+      const e = this.entityOf[i];
+      if (e === null || e === undefined || m.start >= at || m.start < bestStart || !fits(this.entities[e]!)) return;
+      best = e;
+      bestStart = m.start;
+    });
+    return best;
+  }
+}
+
+const NEWSPAPER_HEADS = new Set(['ledger', 'sentinel', 'standard', 'mirror', 'express', 'courier', 'dispatch', 'globe', 'mail', 'record', 'register', 'bulletin', 'examiner', 'monitor', 'star', 'times', 'post', 'journal', 'herald', 'tribune', 'gazette', 'daily', 'telegraph', 'guardian', 'observer', 'chronicle', 'inquirer', 'review', 'news']);
+const GOVERNMENT_HEADS = new Set(['ministry', 'department', 'agency', 'council', 'office', 'commission', 'authority', 'bureau', 'government', 'administration', 'treasury', 'cabinet', 'embassy', 'parliament', 'assembly', 'senate', 'congress', 'court', 'police', 'army']);
+
+/** Class nouns that stand for a kind of organization: "the company", "the newspaper". */
+const ORGANIZATION_CLASS_NOUNS: ReadonlyMap<string, (words: string[]) => boolean> = new Map([
+  ...['company', 'firm', 'operator', 'carrier', 'group', 'contractor', 'lender', 'manufacturer', 'airline', 'railway', 'utility', 'bank', 'insurer', 'developer'].map(
+    (noun) => [noun, (w: string[]) => !w.some((x) => NEWSPAPER_HEADS.has(x) || GOVERNMENT_HEADS.has(x))] as const,
+  ),
+  ...['newspaper', 'paper', 'daily', 'outlet', 'publication', 'broadcaster', 'agency', 'editorial'].map((noun) => [noun, (w: string[]) => w.some((x) => NEWSPAPER_HEADS.has(x) || x === 'agency')] as const),
+  ...['government', 'ministry', 'department', 'office', 'authority', 'regulator'].map((noun) => [noun, (w: string[]) => w.some((x) => GOVERNMENT_HEADS.has(x))] as const),
+]);

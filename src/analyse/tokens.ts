@@ -1,0 +1,73 @@
+// A document's body read once by wink-nlp (sentences, part of speech, lemmas), with every token
+// located in the original so names, cues and quotes found on tokens keep exact spans.
+import { taggingNlp } from '../text/nlp.ts';
+import type { OffsetRange } from '../text/ranges.ts';
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Universal POS tag from wink-nlp: PROPN, NOUN, VERB, PRON, PUNCT… */
+  pos: string;
+  lemma: string;
+  /** Index into TokenizedText.sentences. */
+  sentence: number;
+  /** Index of the passage (paragraph or transcript turn) the token belongs to. */
+  passage: number;
+}
+
+export interface TokenSentence {
+  first: number;
+  /** Exclusive token index. */
+  last: number;
+  passage: number;
+}
+
+export interface TokenizedText {
+  original: string;
+  tokens: Token[];
+  sentences: TokenSentence[];
+  passages: OffsetRange[];
+}
+
+/** Tokens of each passage of `original`, in order; offsets are into `original`. */
+export function tokenize(original: string, passages: OffsetRange[]): TokenizedText {
+  const nlp = taggingNlp();
+  const its = nlp.its;
+  const tokens: Token[] = [];
+  const sentences: TokenSentence[] = [];
+  passages.forEach((passage, p) => {
+    const text = original.slice(passage.start, passage.end);
+    if (!text.trim()) return;
+    const doc = nlp.readDoc(text);
+    const values = doc.tokens().out(its.value) as string[];
+    const tags = doc.tokens().out(its.pos) as string[];
+    const lemmas = doc.tokens().out(its.lemma as any) as string[];
+    const base = tokens.length;
+    let cursor = 0;
+    // wink keeps each token's text verbatim, so indexOf from a cursor recovers exact offsets.
+    values.forEach((value, i) => {
+      let at = text.indexOf(value, cursor);
+      if (at < 0) at = cursor;
+      cursor = at + value.length;
+      tokens.push({
+        text: value,
+        start: passage.start + at,
+        end: passage.start + at + value.length,
+        pos: tags[i] ?? 'X',
+        lemma: (lemmas[i] ?? value).toLowerCase(),
+        sentence: -1,
+        passage: p,
+      });
+    });
+    doc.sentences().each((sentence: any) => {
+      const [first, last] = sentence.out(its.span) as [number, number];
+      const index = sentences.length;
+      sentences.push({ first: base + first, last: base + last + 1, passage: p });
+      for (let t = base + first; t <= base + last && t < tokens.length; t++) tokens[t]!.sentence = index;
+    });
+    // Tokens wink left outside every sentence (never seen, but keep the index total).
+    for (let t = base; t < tokens.length; t++) if (tokens[t]!.sentence < 0) tokens[t]!.sentence = Math.max(0, sentences.length - 1);
+  });
+  return { original, tokens, sentences, passages };
+}

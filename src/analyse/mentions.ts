@@ -144,6 +144,8 @@ function splitRun(doc: TokenizedText, first: number, last: number): NameMention 
   if (nameStart > nameEnd) return null;
   const nameTokens = tokens.slice(nameStart, nameEnd + 1);
   if (nameTokens.some((t) => NON_ENTITY_HEADS.has(t.text))) return null;
+  // "Chinese", "American": an adjective of a country, not a name of its own.
+  if (nameTokens.length === 1 && countryOfAdjective(nameTokens[0]!.text) && !isPlaceName(nameTokens[0]!.text)) return null;
   const start = nameTokens[0]!.start;
   const end = nameTokens[nameTokens.length - 1]!.end;
   const text = original.slice(start, end);

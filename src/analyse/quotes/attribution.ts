@@ -23,8 +23,11 @@ const MAX_PHRASE_TOKENS = 10;
 /** A sentence after a quote this short can be nothing but its cue ("Smith said on Monday."). */
 const MAX_CUE_SENTENCE_TOKENS = 8;
 const MAX_APPOSITION_TOKENS = 16;
+const MAX_PARENTHESIS_TOKENS = 12;
+const DASH = /^[\u2014\u2015\u2013-]$/;
 const QUOTE_MARK = /^["\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]$/;
 const TIME_WORDS = new Set(['last', 'this', 'next', 'on', 'week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening', 'yesterday', 'today', 'tonight', 'earlier', 'later']);
+const HEARSAY_VERBS = new Set(['report', 'expect', 'believe', 'understand', 'think', 'know', 'say', 'quote', 'schedule', 'set', 'due']);
 const POSSESSIVE_PRONOUN = /^(?:his|her|its|their|our|my)$/i;
 
 export class AttributionReader {
@@ -118,9 +121,15 @@ export class AttributionReader {
   private readAfter(window: number[]): Attribution | null {
     const tokens = this.doc.tokens;
     let k = 0;
-    while (k < window.length && /^[,\u2014\u2013-]$/.test(tokens[window[k]!]!.text)) k++;
+    while (k < window.length && (tokens[window[k]!]!.text === ',' || DASH.test(tokens[window[k]!]!.text))) k++;
     const rest = window.slice(k);
     if (!rest.length) return null;
+    // "“…” ― Sonya Herridge": a dash and a name with no verb after it.
+    if (k > 0 && DASH.test(tokens[window[k - 1]!]!.text)) {
+      const m = this.mentionByFirst.get(rest[0]!);
+      const verbAfter = m !== undefined && rest.some((t) => t > this.mentions[m]!.lastToken && /^(?:VERB|AUX)$/.test(tokens[t]!.pos));
+      if (m !== undefined && !verbAfter) return { cue: this.range(window[k - 1]!, window[k - 1]!), speaker: { kind: 'mention', mention: m } };
+    }
     // "according to Smith"
     const according = this.accordingTo(rest, 0);
     if (according) return according;
@@ -151,7 +160,8 @@ export class AttributionReader {
     for (let v = window.length - 1; v >= 0; v--) {
       const t = window[v]!;
       if (!this.isSpeechVerb(t) && !(LABELING_VERBS.has(tokens[t]!.lemma) && tokens[t]!.pos === 'VERB')) continue;
-      const speaker = this.subjectBefore(window, v) ?? this.subjectAfter(window, v + 1);
+      // "told the delegation" names the listener, so only other verbs may take their subject after.
+      const speaker = this.subjectBefore(window, v) ?? (tokens[t]!.lemma === 'tell' ? null : this.subjectAfter(window, v + 1));
       if (speaker) return { cue: this.cueRange(window, v), speaker };
     }
     return null;
@@ -180,7 +190,20 @@ export class AttributionReader {
     // agency last week said", "Smith on Monday said".
     while (k >= 0) {
       const w = tokens[window[k]!]!;
-      const skippable = (/^(?:ADV|AUX|PART)$/.test(w.pos) && !/^['\u2019]s$/.test(w.text)) || TIME_WORDS.has(w.lemma) || CALENDAR_WORDS.has(w.text);
+      // A parenthesis after a name: "Rep. Gwen Moore (D-Wis.) said".
+      if (w.text === ')') {
+        let j = k - 1;
+        while (j >= 0 && tokens[window[j]!]!.text !== '(' && k - j <= MAX_PARENTHESIS_TOKENS) j--;
+        if (j < 0 || tokens[window[j]!]!.text !== '(') return null;
+        k = j - 1;
+        continue;
+      }
+      const skippable =
+        (/^(?:ADV|AUX|PART)$/.test(w.pos) && !/^['\u2019]s$/.test(w.text)) ||
+        TIME_WORDS.has(w.lemma) ||
+        CALENDAR_WORDS.has(w.text) ||
+        // "Xi was reported to have told", "she is expected to say"
+        (w.pos === 'VERB' && HEARSAY_VERBS.has(w.lemma) && tokens[window[k - 1] ?? -1]?.pos === 'AUX');
       if (!skippable) break;
       k--;
     }
@@ -199,16 +222,21 @@ export class AttributionReader {
       // "China's diplomat for the region, Yang Tao, said": the name right before the comma.
       // "Helen Tang, an analyst in Hong Kong, said": the name before the apposition, unless the
       // name right before the comma is itself a person's ("the diplomat, Yang Tao, said").
-      const named = this.mentionByLast.get(window[k - 1] ?? -1);
-      let opening: number | undefined;
-      for (let j = k - 1; j >= 0 && k - j <= MAX_APPOSITION_TOKENS; j--) {
+      // Several appositions may stand between ("Scott Pruitt, the attorney general of Oklahoma,
+      // one of the states suing, said"): the nearest name before a comma that is not a place or body.
+      let fallback: number | undefined;
+      for (let j = k; j >= 0 && k - j <= MAX_APPOSITION_TOKENS * 2; j--) {
         if (tokens[window[j]!]!.text !== ',') continue;
-        opening = this.mentionByLast.get(window[j - 1] ?? -1);
-        break;
+        let before = j - 1;
+        if (tokens[window[before] ?? -1]?.text === ')') while (before >= 0 && tokens[window[before]!]!.text !== '(') before--;
+        if (tokens[window[before] ?? -1]?.text === '(') before--;
+        const m = this.mentionByLast.get(window[before] ?? -1);
+        if (m === undefined) continue;
+        const type = this.mentions[m]!.type;
+        if (type === null || type === 'person') return { kind: 'mention', mention: m };
+        fallback ??= m;
       }
-      const namedIsPlaceOrBody = named !== undefined && this.mentions[named]!.type !== null && this.mentions[named]!.type !== 'person';
-      const chosen = named !== undefined && !(namedIsPlaceOrBody && opening !== undefined) ? named : opening;
-      return chosen === undefined ? null : { kind: 'mention', mention: chosen };
+      return fallback === undefined ? null : { kind: 'mention', mention: fallback };
     }
     const m = this.mentionByLast.get(t);
     if (m !== undefined) return { kind: 'mention', mention: m };

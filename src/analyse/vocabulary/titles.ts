@@ -22,7 +22,9 @@ export const TITLE_MODIFIERS = new Set(
   Deputy Vice Prime First Acting Former Chief Senior Executive Assistant Associate Principal Lord Lady Grand
   Supreme Federal State National Regional Provincial County City Town Municipal Press Army Navy Air Force
   Police Fire Party Opposition Majority Minority House Senate Team Head Managing Special Permanent General
-  Attorney Lieutenant Crown Commanding Council Board Committee Cabinet`.split(/\s+/),
+  Attorney Lieutenant Crown Commanding Council Board Committee Cabinet Democratic Republican
+  Conservative Liberal Socialist Labour Green Independent Progressive Libertarian Oversight Intelligence
+  Judiciary Appropriations Armed Services Panel`.split(/\s+/),
 );
 
 /** Small words allowed inside a title: "Secretary of State", "Minister for Home Affairs". */

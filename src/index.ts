@@ -1,5 +1,6 @@
 // corroborate's library entry: `import { brief } from 'corroborate'`.
-export { brief, cleanInputs, type RunOptions } from './pipeline/run.ts';
+export { analyseInputs, brief, cleanInputs, type RunOptions } from './pipeline/run.ts';
+export { analyseDocument, analyseText, mergeAnalyses, type DocumentAnalysis } from './analyse/index.ts';
 export { cleanDocument, documentId } from './pipeline/clean-document.ts';
 export { renderMarkdown } from './brief/markdown.ts';
 export { readInputs, InputError, type RawInput, type ReadInputsOptions } from './ingest/index.ts';

@@ -141,7 +141,8 @@ function labelMention(original: string, turn: Turn): NameMention | null {
     end: turn.label.start + printed.length,
     parts,
     type: 'person',
-    title: null,
+    // The label's role ("BYLINE", "HOST") is the speaker's role on air.
+    title: turn.role ? roleInLabel(original, turn) : null,
     gender: given === 'male' || given === 'female' ? given : null,
     firstToken: -1,
     lastToken: -1,
@@ -218,4 +219,11 @@ export function bestName(members: NameMention[]): string {
 
 function isUpper(s: string): number {
   return s === s.toUpperCase() ? 1 : 0;
+}
+
+function roleInLabel(original: string, turn: Turn): TextRange | null {
+  const label = original.slice(turn.label.start, turn.label.end);
+  const at = turn.role ? label.lastIndexOf(turn.role) : -1;
+  if (!turn.role || at < 0) return null;
+  return { text: turn.role, start: turn.label.start + at, end: turn.label.start + at + turn.role.length };
 }

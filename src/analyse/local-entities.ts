@@ -65,8 +65,15 @@ export function groupMentions(mentions: NameMention[], evidence: MentionEvidence
 
   mentions.forEach((m, i) => {
     if (entityOf[i] !== null) return;
-    const candidates = people.filter(({ e }) => containsAtEdge(mentions[e.members[0]!]!.parts, m.parts));
-    const chosen = pick(candidates.map((c) => c.i), m, i, entities, mentions, entityOf);
+    let candidates = people.filter(({ e }) => containsAtEdge(mentions[e.members[0]!]!.parts, m.parts)).map((c) => c.i);
+    if (m.label) {
+      // A short transcript label ("BRANDT:") stands for a labelled speaker, and when two share the
+      // name, for the one the transcript gave a role (the reporter or host who keeps coming back).
+      const labelled = candidates.filter((c) => entities[c]!.members.some((k) => mentions[k]!.label));
+      const withRole = labelled.filter((c) => entities[c]!.members.some((k) => mentions[k]!.label && mentions[k]!.title));
+      candidates = withRole.length === 1 ? withRole : labelled.length ? labelled : candidates;
+    }
+    const chosen = pick(candidates, m, i, entities, mentions, entityOf);
     if (chosen !== null) {
       const entity = entities[chosen]!;
       entity.members.push(i);

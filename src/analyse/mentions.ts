@@ -144,6 +144,13 @@ function splitRun(doc: TokenizedText, first: number, last: number): NameMention 
   if (nameStart > nameEnd) return null;
   const nameTokens = tokens.slice(nameStart, nameEnd + 1);
   if (nameTokens.some((t) => NON_ENTITY_HEADS.has(t.text))) return null;
+  // "County", "Ministry", "Minister" alone are words, not names.
+  // A title alone is a name only where no article stands before it ("Dean said", not "the Dean").
+  if (nameTokens.length === 1) {
+    const word = nameTokens[0]!.text;
+    const article = tokens[nameStart - 1]?.pos === 'DET';
+    if (PLACE_HEADS.has(word) || ORGANIZATION_HEADS.has(word) || TITLE_MODIFIERS.has(word) || (TITLE_HEADS.has(word) && article)) return null;
+  }
   // "Chinese", "American": an adjective of a country, not a name of its own.
   if (nameTokens.length === 1 && countryOfAdjective(nameTokens[0]!.text) && !isPlaceName(nameTokens[0]!.text)) return null;
   const start = nameTokens[0]!.start;

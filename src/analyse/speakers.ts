@@ -62,7 +62,8 @@ export class SpeakerResolver {
       const e = this.entityOf[i];
       if (e === null || e === undefined) continue;
       const entity = this.entities[e]!;
-      if (entity.type !== wanted) continue;
+      // Only names something in the document vouches for ("Closing it, he said" is no person).
+      if (entity.type !== wanted || (!entity.confirmed && m.parts.length < 2)) continue;
       if (agreement !== 'thing' && entity.gender !== null && entity.gender !== agreement) continue;
       // The nearest sentence wins; within it, the leftmost (subject) mention.
       if (!best || at > best.sentence) best = { sentence: at, mention: i };

@@ -1,7 +1,8 @@
-// The brief as Markdown. For now a per-outlet summary (title, outlet, byline, date, first
-// paragraph); every quoted passage carries its citation [doc:start-end].
+// The brief as Markdown: who's who, who said what, and coverage by outlet (title, byline, date,
+// first paragraph); every quoted passage carries its citation [doc:start-end].
 import type { Brief, CleanDocument, Span } from '../schema.ts';
 import { escapeMarkdown } from './escape.ts';
+import { whoSaidWhat, whosWho } from './people.ts';
 
 export function citation(span: Span): string {
   return `[${span.doc}:${span.start}-${span.end}]`;
@@ -20,6 +21,8 @@ export function renderMarkdown(brief: Brief): string {
     lines.push(`| ${cell(doc.outlet)} | ${cell(doc.title)} | ${cell(doc.byline)} | ${cell(doc.published)} | ${cell(doc.source)} |`);
   }
   lines.push('');
+  lines.push(...whosWho(brief), ...whoSaidWhat(brief));
+  lines.push('## Coverage by outlet', '');
   for (const doc of brief.documents) lines.push(...documentSection(doc), '');
   if (brief.rejected.length) {
     lines.push('## Inputs not used', '');
@@ -31,7 +34,7 @@ export function renderMarkdown(brief: Brief): string {
 
 function documentSection(doc: CleanDocument): string[] {
   const heading = doc.outlet ?? doc.source;
-  const out = [`## ${escapeMarkdown(heading)}${doc.title ? ` — ${escapeMarkdown(doc.title)}` : ''}`, ''];
+  const out = [`### ${escapeMarkdown(heading)}${doc.title ? ` — ${escapeMarkdown(doc.title)}` : ''}`, ''];
   const facts = [
     doc.byline && `By ${escapeMarkdown(doc.byline)}`,
     doc.published && `published ${escapeMarkdown(doc.published)}`,

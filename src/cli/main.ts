@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { renderMarkdown } from '../brief/markdown.ts';
 import { InputError } from '../ingest/index.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../ingest/limits.ts';
-import { brief, cleanInputs, type RunOptions } from '../pipeline/run.ts';
+import { analyseInputs, brief, cleanInputs, type RunOptions } from '../pipeline/run.ts';
 import { briefJsonSchema } from '../schema-json.ts';
 import { OutputSink } from './output.ts';
 import { Progress } from './progress.ts';
@@ -76,6 +76,23 @@ export function buildProgram(): Command {
     const sink = new OutputSink(flags.out);
     for await (const item of cleanInputs(inputs, runOptions(flags, progress))) {
       if (!(item instanceof InputError)) await sink.write(JSON.stringify(item) + '\n');
+    }
+    progress.stop();
+    await sink.close();
+  });
+
+  withCommonOptions(
+    program
+      .command('quotes')
+      .description('find the people, organizations, places and quotes of each input; print one JSON line per document (no cross-document merging)')
+      .argument('<inputs...>', 'files, directories, "-" for standard input, http(s) URLs, .jsonl feeds'),
+  ).action(async (inputs: string[], flags: CommonFlags) => {
+    const progress = new Progress(!flags.quiet && !!flags.out);
+    const sink = new OutputSink(flags.out);
+    for await (const item of analyseInputs(inputs, runOptions(flags, progress))) {
+      if (item instanceof InputError) continue;
+      const { doc, analysis } = item;
+      await sink.write(JSON.stringify({ doc: doc.id, source: doc.source, outlet: doc.outlet, entities: analysis.entities, quotes: analysis.quotes }) + '\n');
     }
     progress.stop();
     await sink.close();

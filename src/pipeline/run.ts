@@ -2,6 +2,7 @@
 import { InputError, readInputs, type ReadInputsOptions } from '../ingest/index.ts';
 import { firstLine } from '../ingest/network-errors.ts';
 import { BriefSchema, type Brief, type CleanDocument } from '../schema.ts';
+import { analyseDocument, mergeAnalyses, type DocumentAnalysis } from '../analyse/index.ts';
 import { cleanDocument } from './clean-document.ts';
 
 export interface RunOptions extends ReadInputsOptions {
@@ -39,14 +40,36 @@ export async function* cleanInputs(specs: string[], options: RunOptions = {}): A
   }
 }
 
-/** The brief over all usable inputs: documents now; entities, quotes, facts and disagreements to come. */
+/** One document's entities and quotes; a failure in analysis keeps the document and says why. */
+export function analyseSafely(doc: CleanDocument): DocumentAnalysis {
+  try {
+    return analyseDocument(doc);
+  } catch (error) {
+    doc.messages.push({ rule: 'analysis-failed', reason: `entities and quotes not found (${firstLine(error).slice(0, 200)})`, severity: 'warning' });
+    return { doc: doc.id, entities: [], quotes: [], unconfirmed: [] };
+  }
+}
+
+/** Per document, its entities and quotes (no cross-document merging): the `quotes` command. */
+export async function* analyseInputs(specs: string[], options: RunOptions = {}): AsyncGenerator<{ doc: CleanDocument; analysis: DocumentAnalysis } | InputError> {
+  for await (const item of cleanInputs(specs, options)) {
+    yield item instanceof InputError ? item : { doc: item, analysis: analyseSafely(item) };
+  }
+}
+
+/** The brief over all usable inputs: documents, entities and quotes; facts and disagreements to come. */
 export async function brief(specs: string[], options: RunOptions = {}): Promise<Brief> {
   const documents: CleanDocument[] = [];
+  const analyses: DocumentAnalysis[] = [];
   const rejected: Brief['rejected'] = [];
   for await (const item of cleanInputs(specs, options)) {
     if (item instanceof InputError) {
       if (item.kind !== 'duplicate') rejected.push({ source: item.source, reason: item.reason });
-    } else documents.push(item);
+    } else {
+      documents.push(item);
+      analyses.push(analyseSafely(item));
+    }
   }
-  return BriefSchema.parse({ version: 1, documents, entities: [], quotes: [], facts: [], disagreements: [], rejected });
+  const { entities, quotes } = mergeAnalyses(analyses);
+  return BriefSchema.parse({ version: 1, documents, entities, quotes, facts: [], disagreements: [], rejected });
 }

@@ -138,6 +138,8 @@ function splitRun(doc: TokenizedText, first: number, last: number): NameMention 
       for (let k = first; k < nameStart; k++) gender ??= TITLE_GENDER.get(tokens[k]!.text.toLowerCase()) ?? null;
     }
   }
+  // "American Antony Blinken": a nationality before a name describes it.
+  if (!title && nameStart < last && countryOfAdjective(tokens[nameStart]!.text) && !isPlaceName(tokens[nameStart]!.text)) nameStart++;
   let nameEnd = last;
   while (nameStart <= nameEnd && CALENDAR_WORDS.has(tokens[nameStart]!.text)) nameStart++;
   while (nameEnd >= nameStart && CALENDAR_WORDS.has(tokens[nameEnd]!.text)) nameEnd--;

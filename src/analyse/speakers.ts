@@ -49,6 +49,11 @@ export class SpeakerResolver {
     }
   }
 
+  private sentenceOf(mention: number): number {
+    const m = this.mentions[mention]!;
+    return m.firstToken < 0 ? -1 : (this.doc.tokens[m.firstToken]?.sentence ?? -1);
+  }
+
   private antecedent(pronoun: number, agreement: 'male' | 'female' | 'thing'): number | null {
     const tokens = this.doc.tokens;
     const sentence = tokens[pronoun]!.sentence;
@@ -79,13 +84,28 @@ export class SpeakerResolver {
     // Only definite descriptions point back: "the ministry", not "a ministry" or "officials".
     if (!/^(?:the|its|his|her|their)\s/i.test(printed) && !/^\p{Lu}/u.test(printed)) return null;
     const orgClass = ORGANIZATION_CLASS_NOUNS.get(head);
+    // "Kiptanui's ministry": the organization named in the owner's title ("Treasury Cabinet
+    // Secretary" → National Treasury). "China's foreign ministry" names no entity of its own.
+    const possessor = POSSESSOR.exec(printed);
+    let ownerWords: Set<string> | null = null;
+    const ownerSentences = new Set<number>();
+    if (possessor) {
+      const owner = this.mentions.findIndex((m) => m.start === at);
+      const e = owner >= 0 ? this.entityOf[owner] : null;
+      const entity = e === null || e === undefined ? null : this.entities[e]!;
+      if (!entity || entity.type !== 'person') return null;
+      ownerWords = new Set(entity.roles.flatMap((r) => r.text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase())));
+      // …or named beside the owner ("the National Treasury, which Elias Kiptanui has led").
+      for (const k of entity.members) if (k !== owner) ownerSentences.add(this.sentenceOf(k));
+    }
     const fits = (e: LocalEntity): boolean => {
       if (!e.confirmed) return false;
       if (e.type === 'organization') {
         const words = this.mentions[e.members[0]!]!.text.toLowerCase().split(/\s+/);
+        if (ownerWords) return words.some((w) => ownerWords!.has(w)) || e.members.some((k) => ownerSentences.has(this.sentenceOf(k)));
         return words.includes(head) || (orgClass !== undefined && orgClass(words));
       }
-      return e.type === 'person' && e.roles.some((r) => r.text.toLowerCase().split(/[\s-]+/).includes(head));
+      return !ownerWords && e.type === 'person' && e.roles.some((r) => r.text.toLowerCase().split(/[\s-]+/).includes(head));
     };
     let best: number | null = null;
     let bestStart = -1;
@@ -99,6 +119,7 @@ export class SpeakerResolver {
   }
 }
 
+const POSSESSOR = /^\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)*['\u2019]s\s/u;
 const NEWSPAPER_HEADS = new Set(['ledger', 'sentinel', 'standard', 'mirror', 'express', 'courier', 'dispatch', 'globe', 'mail', 'record', 'register', 'bulletin', 'examiner', 'monitor', 'star', 'times', 'post', 'journal', 'herald', 'tribune', 'gazette', 'daily', 'telegraph', 'guardian', 'observer', 'chronicle', 'inquirer', 'review', 'news']);
 const GOVERNMENT_HEADS = new Set(['ministry', 'department', 'agency', 'council', 'office', 'commission', 'authority', 'bureau', 'government', 'administration', 'treasury', 'cabinet', 'embassy', 'parliament', 'assembly', 'senate', 'congress', 'court', 'police', 'army']);
 
@@ -108,5 +129,5 @@ const ORGANIZATION_CLASS_NOUNS: ReadonlyMap<string, (words: string[]) => boolean
     (noun) => [noun, (w: string[]) => !w.some((x) => NEWSPAPER_HEADS.has(x) || GOVERNMENT_HEADS.has(x))] as const,
   ),
   ...['newspaper', 'paper', 'daily', 'outlet', 'publication', 'broadcaster', 'agency', 'editorial'].map((noun) => [noun, (w: string[]) => w.some((x) => NEWSPAPER_HEADS.has(x) || x === 'agency')] as const),
-  ...['government', 'ministry', 'department', 'office', 'authority', 'regulator'].map((noun) => [noun, (w: string[]) => w.some((x) => GOVERNMENT_HEADS.has(x))] as const),
+  ...['government', 'authority', 'regulator'].map((noun) => [noun, (w: string[]) => w.some((x) => GOVERNMENT_HEADS.has(x))] as const),
 ]);

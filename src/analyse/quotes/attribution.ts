@@ -24,6 +24,8 @@ const MAX_PHRASE_TOKENS = 10;
 const MAX_CUE_SENTENCE_TOKENS = 8;
 const MAX_APPOSITION_TOKENS = 16;
 const MAX_PARENTHESIS_TOKENS = 12;
+/** How much may follow the last quote of a paragraph for the next paragraph to continue it. */
+const MAX_TRAILING_CUE_CHARS = 80;
 const DASH = /^[\u2014\u2015\u2013-]$/;
 const QUOTE_MARK = /^["\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]$/;
 const TIME_WORDS = new Set(['last', 'this', 'next', 'on', 'week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening', 'yesterday', 'today', 'tonight', 'earlier', 'later']);
@@ -74,18 +76,26 @@ export class AttributionReader {
     const closeTok = q.close === null ? -1 : this.tokenAtOrAfter(q.close);
     // After the closing mark, up to the end of its sentence or the next opening mark.
     const closeSentence = tokens[closeTok]?.sentence ?? -1;
-    const after = closeTok >= 0 && closeTok < tokens.length ? this.window(closeTok + 1, +1) : [];
+    const closePassage = tokens[closeTok]?.passage ?? -1;
+    let after = closeTok >= 0 && closeTok < tokens.length ? this.window(closeTok + 1, +1) : [];
+    if (after.length && tokens[after[0]!]!.passage !== closePassage) after = [];
     const afterInSentence = after.length > 0 && tokens[after[0]!]!.sentence === closeSentence;
+    // Before the opening mark, back to its sentence start or the previous closing mark.
+    const before = this.window(openTok - 1, -1, tokens[openTok]?.sentence ?? -1);
+    // "Wang said “…,” according to the readout": a verb right before the quote names the speaker;
+    // what follows names the source of the report.
+    if (this.endsWithSpeechVerb(before)) {
+      const found = this.readBefore(before);
+      if (found) return found;
+    }
     if (afterInSentence) {
       const found = this.readAfter(after);
       if (found) return found;
     }
-    // Before the opening mark, back to its sentence start or the previous closing mark.
-    const before = this.window(openTok - 1, -1, tokens[openTok]?.sentence ?? -1);
     const found = this.readBefore(before);
     if (found) return found;
     // The quote ended its sentence and the next is only the cue: "…it.” Smith said.
-    if (!afterInSentence && after.length > 0 && after.length <= MAX_CUE_SENTENCE_TOKENS) {
+    if (!afterInSentence && after.length > 0 && after.length <= MAX_CUE_SENTENCE_TOKENS && (tokens[after[after.length - 1]!]!.text === '.' || DASH.test(tokens[after[0]!]!.text))) {
       const cueOnly = this.readAfter(after);
       if (cueOnly) return cueOnly;
     }
@@ -118,7 +128,35 @@ export class AttributionReader {
     return step === 1 ? out : out.reverse();
   }
 
+  private endsWithSpeechVerb(window: number[]): boolean {
+    const tokens = this.doc.tokens;
+    let k = window.length - 1;
+    while (k >= 0 && (tokens[window[k]!]!.pos === 'PUNCT' || tokens[window[k]!]!.text === 'that')) k--;
+    return k >= 0 && this.isSpeechVerb(window[k]!);
+  }
+
+  /** "state media quoted him as saying", "reported Wang saying": the one named before "saying". */
+  private quotedAsSaying(window: number[]): Attribution | null {
+    const tokens = this.doc.tokens;
+    for (let k = window.length - 1; k > 0; k--) {
+      if (tokens[window[k]!]!.text.toLowerCase() !== 'saying') continue;
+      let j = k - 1;
+      if (tokens[window[j]!]!.text === 'as') j--;
+      const t = window[j];
+      if (t === undefined) return null;
+      const m = this.mentionByLast.get(t);
+      const cue = this.range(window[k]!, window[k]!);
+      if (m !== undefined) return { cue, speaker: { kind: 'mention', mention: m } };
+      const word = tokens[t]!.text.toLowerCase();
+      if (word === 'him' || word === 'her') return { cue, speaker: { kind: 'pronoun', token: t, agreement: word === 'him' ? 'male' : 'female' } };
+      return null;
+    }
+    return null;
+  }
+
   private readAfter(window: number[]): Attribution | null {
+    const saying = this.quotedAsSaying(window);
+    if (saying) return saying;
     const tokens = this.doc.tokens;
     let k = 0;
     while (k < window.length && (tokens[window[k]!]!.text === ',' || DASH.test(tokens[window[k]!]!.text))) k++;
@@ -152,6 +190,8 @@ export class AttributionReader {
 
   private readBefore(window: number[]): Attribution | null {
     const tokens = this.doc.tokens;
+    const saying = this.quotedAsSaying(window);
+    if (saying) return saying;
     for (let k = 0; k + 1 < window.length; k++) {
       const according = this.accordingTo(window, k);
       if (according) return according;
@@ -331,9 +371,12 @@ export class AttributionReader {
   private continues(previous: Quotation, q: Quotation): boolean {
     if (q.continuesPrevious) return true;
     if (previous.passage === q.passage) return true;
-    if (previous.passage !== q.passage - 1) return false;
+    if (previous.passage !== q.passage - 1 || previous.close === null) return false;
+    // The paragraph before ended with that quote and its cue ("…," Blinken said.), and this one
+    // opens with a quote: the same voice goes on.
     const passage = this.doc.passages[q.passage]!;
-    return this.doc.original.slice(passage.start, q.open).trim() === '';
+    const before = this.doc.passages[previous.passage]!;
+    return this.doc.original.slice(passage.start, q.open).trim() === '' && before.end - previous.close <= MAX_TRAILING_CUE_CHARS;
   }
 
   range(first: number, last: number): TextRange {

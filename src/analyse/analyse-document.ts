@@ -32,12 +32,14 @@ const SPLIT_QUOTE_GAP = 80;
 /** Fewer words than this, starting in lower case or not introduced by a cue: a partial quote. */
 const MIN_DIRECT_QUOTE_WORDS = 4;
 
-export function analyseDocument(doc: Pick<CleanDocument, 'id' | 'original' | 'body'> & { turns?: Turn[] | undefined }): DocumentAnalysis {
+export type AnalysableDocument = Pick<CleanDocument, 'id' | 'original' | 'body'> & Partial<Pick<CleanDocument, 'turns' | 'removed' | 'meta'>>;
+
+export function analyseDocument(doc: AnalysableDocument): DocumentAnalysis {
   const { original } = doc;
   const turns = doc.turns ?? [];
   // A paragraph that opens a transcript turn is read from after its "NAME, ROLE:" label.
   const labelEnds = new Map(turns.map((t) => [t.label.start, t.span.start]));
-  const passages: OffsetRange[] = doc.body.map((b) => ({ start: labelEnds.get(b.start) ?? b.start, end: b.end }));
+  const passages: OffsetRange[] = [...headlines(doc), ...doc.body.map((b) => ({ start: labelEnds.get(b.start) ?? b.start, end: b.end }))].sort((a, b) => a.start - b.start);
   const turnOfPassage = passageTurns(passages, turns);
 
   const text = tokenize(original, passages);
@@ -226,4 +228,10 @@ function roleInLabel(original: string, turn: Turn): TextRange | null {
   const at = turn.role ? label.lastIndexOf(turn.role) : -1;
   if (!turn.role || at < 0) return null;
   return { text: turn.role, start: turn.label.start + at, end: turn.label.start + at + turn.role.length };
+}
+
+/** The title and dek lifted into metadata are the report's own words: names in them count. */
+function headlines(doc: AnalysableDocument): OffsetRange[] {
+  const wanted = new Set([doc.meta?.title, doc.meta?.dek].filter((t): t is string => !!t));
+  return (doc.removed ?? []).filter((r) => r.kind === 'metadata' && wanted.has(doc.original.slice(r.start, r.end).trim())).map((r) => ({ start: r.start, end: r.end }));
 }

@@ -4,6 +4,7 @@
 import type { EntityType } from '../schema.ts';
 import type { NameMention, TextRange } from './mentions.ts';
 import type { Gender } from './vocabulary/given-names.ts';
+import { misspelling } from './name-match.ts';
 import { canonicalPlace } from './vocabulary/places.ts';
 
 export interface LocalEntity {
@@ -61,7 +62,27 @@ export function groupMentions(mentions: NameMention[], evidence: MentionEvidence
       join(i, 'person:' + nameKey(m.parts), 'person', confirmed);
     }
   });
-  const people = entities.map((e, i) => ({ e, i })).filter(({ e }) => e.type === 'person');
+  // A typo of a full name printed in the same document ("Xi Jingping" in the headline, "Xi Jinping"
+  // in the text) is the same person: fold it into the more frequent spelling.
+  const folded = new Set<number>();
+  for (let a = 0; a < entities.length; a++) {
+    for (let b = a + 1; b < entities.length; b++) {
+      const x = entities[a]!;
+      const y = entities[b]!;
+      if (x.type !== 'person' || y.type !== 'person' || folded.has(a) || folded.has(b)) continue;
+      if (!misspelling(mentions[x.members[0]!]!.parts, mentions[y.members[0]!]!.parts)) continue;
+      const [keep, drop] = x.members.length >= y.members.length ? [a, b] : [b, a];
+      const kept = entities[keep]!;
+      const dropped = entities[drop]!;
+      kept.members = [...kept.members, ...dropped.members].sort((p, q) => p - q);
+      kept.roles.push(...dropped.roles);
+      kept.confirmed ||= dropped.confirmed;
+      kept.gender ??= dropped.gender;
+      for (const m of dropped.members) entityOf[m] = keep;
+      folded.add(drop);
+    }
+  }
+  const people = entities.map((e, i) => ({ e, i })).filter(({ e, i }) => e.type === 'person' && !folded.has(i));
 
   mentions.forEach((m, i) => {
     if (entityOf[i] !== null) return;
@@ -93,7 +114,13 @@ export function groupMentions(mentions: NameMention[], evidence: MentionEvidence
     const confirmed = m.type === 'person' || m.label || evidence[i]!.speaker;
     join(i, 'person:' + nameKey(m.parts), 'person', confirmed);
   });
-  return { entities, entityOf };
+  // Renumber without the folded entities.
+  const renumber = new Map<number, number>();
+  const kept = entities.filter((_, i) => !folded.has(i));
+  entities.forEach((e, i) => {
+    if (!folded.has(i)) renumber.set(i, kept.indexOf(e));
+  });
+  return { entities: kept, entityOf: entityOf.map((e) => (e === null ? null : (renumber.get(e) ?? null))) };
 }
 
 /** "Blinken" in "Antony Blinken", "Xi" in "Xi Jinping": the short form is the first or last part(s). */

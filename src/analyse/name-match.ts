@@ -1,0 +1,44 @@
+// When two printed names are one person's: one part misspelt, every other part the same.
+import { nameKey } from './local-entities.ts';
+import { givenNameGender } from './vocabulary/given-names.ts';
+
+/** Names whose parts are shorter than this are never joined by spelling ("Mark"/"Mary" are two people). */
+const MIN_MISSPELT_PART = 5;
+
+/** Same number of parts, all equal but one, and that one a typo of the other (not another name). */
+export function misspelling(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  let differing = -1;
+  for (let k = 0; k < a.length; k++) {
+    if (nameKey([a[k]!]) === nameKey([b[k]!])) continue;
+    if (differing >= 0) return false;
+    differing = k;
+  }
+  if (differing < 0) return false;
+  const x = nameKey([a[differing]!]);
+  const y = nameKey([b[differing]!]);
+  if (Math.min(x.length, y.length) < MIN_MISSPELT_PART || x[0] !== y[0]) return false;
+  // Two real given names are two people, however close: "Mark"/"Mary", "Daniel"/"Daniela".
+  const gx = givenNameGender(x);
+  const gy = givenNameGender(y);
+  if (gx && gy) return false;
+  const limit = Math.max(x.length, y.length) >= 9 ? 2 : 1;
+  return editDistance(x, y) <= limit;
+}
+
+/** Optimal string alignment distance: edits, with a swap of neighbours as one ("Okonkow"). */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+

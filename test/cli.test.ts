@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BriefSchema, DocumentSchema } from '../src/schema.ts';
+import { BriefSchema, DocumentSchema, EntitySchema, QuoteSchema, type Brief, type Span } from '../src/schema.ts';
 import { briefJsonSchema } from '../src/schema-json.ts';
 import { SEEDS, hasSeeds } from './support.ts';
 
@@ -46,6 +46,59 @@ test('brief --format md renders a readable summary with citations', () => {
   assert.equal(code, 0);
   assert.match(stdout, /^# Brief: 4 reports/);
   assert.match(stdout, /\[doc-[0-9a-f]{10}:\d+-\d+\]/);
+  assert.match(stdout, /^## Who's who$/m);
+  assert.match(stdout, /^## Who said what$/m);
+  assert.match(stdout, /^### Tobias Brandt$/m);
+});
+
+test('brief on the example bundle: one identity per person across outlets, shared surname kept apart, quotes cited', () => {
+  const { code, stdout } = run(['brief', 'examples', '--quiet']);
+  assert.equal(code, 0);
+  const brief: Brief = BriefSchema.parse(JSON.parse(stdout));
+  const person = (name: string) => brief.entities.filter((e) => e.type === 'person' && (e.name === name || e.aliases.includes(name)));
+  // The engineer and the reporter share a surname: two entities, never one.
+  assert.equal(person('Tobias Brandt').length, 1);
+  assert.equal(person('Julia Brandt').length, 1);
+  assert.notEqual(person('Tobias Brandt')[0]!.id, person('Julia Brandt')[0]!.id);
+  // One outlet misspells the mayor: one entity, named by the spelling most outlets use.
+  const mayor = person('Petra Lindquist');
+  assert.equal(mayor.length, 1);
+  assert.equal(mayor[0]!.name, 'Petra Lindqvist');
+  const engineer = person('Tobias Brandt')[0]!;
+  assert.ok(new Set(engineer.mentions.map((m) => m.doc)).size === 4, 'the engineer is named by all four outlets');
+  const quotedBy = new Set(brief.quotes.filter((q) => q.speaker === engineer.id).map((q) => q.span.doc));
+  assert.ok(quotedBy.size >= 3, `the engineer is quoted by ${quotedBy.size} outlets`);
+  // Every span of an entity or quote points into its document.
+  const docs = new Map(brief.documents.map((d) => [d.id, d]));
+  const check = (s: Span | null) => {
+    if (!s) return;
+    const doc = docs.get(s.doc);
+    assert.ok(doc && s.start < s.end && s.end <= doc.original.length, `bad span ${JSON.stringify(s)}`);
+  };
+  for (const e of brief.entities) for (const m of e.mentions) {
+    check(m);
+    assert.equal(docs.get(m.doc)!.original.slice(m.start, m.end), m.text);
+  }
+  for (const q of brief.quotes) {
+    [q.span, q.cue, q.speakerSpan].forEach(check);
+    assert.equal(docs.get(q.span.doc)!.original.slice(q.span.start, q.span.end), q.text);
+  }
+});
+
+test('quotes writes one line per document with its own entities and quotes', () => {
+  const { code, stdout, stderr } = run(['quotes', 'examples']);
+  assertNoStackTrace(stderr);
+  assert.equal(code, 0, stderr);
+  const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { doc: string; entities: unknown[]; quotes: unknown[] });
+  assert.equal(lines.length, 4);
+  for (const line of lines) {
+    const entities = line.entities.map((e) => EntitySchema.parse(e));
+    const quotes = line.quotes.map((q) => QuoteSchema.parse(q));
+    assert.ok(quotes.length > 0, `no quotes in ${line.doc}`);
+    // No cross-document merging: every id and span belongs to this document.
+    for (const e of entities) for (const m of e.mentions) assert.equal(m.doc, line.doc);
+    for (const q of quotes) assert.equal(q.span.doc, line.doc);
+  }
 });
 
 test('clean writes one valid document per line, with no cross-document work', { skip: !hasSeeds }, () => {

@@ -5,7 +5,7 @@
 import type { Entity, Quote, Role, Span } from '../schema.ts';
 import type { DocumentAnalysis } from './analyse-document.ts';
 import { nameKey } from './local-entities.ts';
-import { misspelling } from './name-match.ts';
+import { misspelling, typoCandidates } from './name-match.ts';
 import { canonicalPlace } from './vocabulary/places.ts';
 
 interface Member {
@@ -34,14 +34,10 @@ export function mergeAnalyses(analyses: DocumentAnalysis[]): { entities: Entity[
 
   // 2. One misspelt part, the others equal: "Xi Jingping" = "Xi Jinping".
   const people = members.map((m, i) => i).filter((i) => members[i]!.entity.type === 'person' && members[i]!.parts.length > 1);
-  for (let x = 0; x < people.length; x++) {
-    for (let y = x + 1; y < people.length; y++) {
-      const a = members[people[x]!]!;
-      const b = members[people[y]!]!;
-      if (sets.find(people[x]!) === sets.find(people[y]!) || !misspelling(a.parts, b.parts)) continue;
-      if (keptApartInOneDocument(members, sets, people[x]!, people[y]!)) continue;
-      sets.union(people[x]!, people[y]!);
-    }
+  for (const [x, y] of typoCandidates(members.map((m) => (m.entity.type === 'person' ? m.parts : [])))) {
+    if (sets.find(x) === sets.find(y) || !misspelling(members[x]!.parts, members[y]!.parts)) continue;
+    if (keptApartInOneDocument(members, sets, x, y)) continue;
+    sets.union(x, y);
   }
 
   // 3. A lone name joins the one full name, in any document, that starts or ends with it.

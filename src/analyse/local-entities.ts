@@ -4,7 +4,7 @@
 import type { EntityType } from '../schema.ts';
 import type { NameMention, TextRange } from './mentions.ts';
 import type { Gender } from './vocabulary/given-names.ts';
-import { misspelling } from './name-match.ts';
+import { misspelling, typoCandidates } from './name-match.ts';
 import { canonicalPlace } from './vocabulary/places.ts';
 
 export interface LocalEntity {
@@ -28,9 +28,21 @@ export interface MentionEvidence {
 
 /** Lower-case, accents folded: how two spellings of one name compare. */
 export function nameKey(parts: string[]): string {
-  return parts
-    .map((p) => p.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[.\u2019']/g, ''))
-    .join(' ');
+  return parts.map(partKey).join(' ');
+}
+
+const partKeys = new Map<string, string>();
+/** Names repeat endlessly; their folded forms are kept (up to a bound, then started afresh). */
+const MAX_CACHED_PART_KEYS = 50_000;
+
+function partKey(part: string): string {
+  let key = partKeys.get(part);
+  if (key === undefined) {
+    key = part.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[.\u2019']/g, '');
+    if (partKeys.size >= MAX_CACHED_PART_KEYS) partKeys.clear();
+    partKeys.set(part, key);
+  }
+  return key;
 }
 
 export function groupMentions(mentions: NameMention[], evidence: MentionEvidence[]): { entities: LocalEntity[]; entityOf: (number | null)[] } {
@@ -65,28 +77,34 @@ export function groupMentions(mentions: NameMention[], evidence: MentionEvidence
   // A typo of a full name printed in the same document ("Xi Jingping" in the headline, "Xi Jinping"
   // in the text) is the same person: fold it into the more frequent spelling.
   const folded = new Set<number>();
-  for (let a = 0; a < entities.length; a++) {
-    for (let b = a + 1; b < entities.length; b++) {
-      const x = entities[a]!;
-      const y = entities[b]!;
-      if (x.type !== 'person' || y.type !== 'person' || folded.has(a) || folded.has(b)) continue;
-      if (!misspelling(mentions[x.members[0]!]!.parts, mentions[y.members[0]!]!.parts)) continue;
-      const [keep, drop] = x.members.length >= y.members.length ? [a, b] : [b, a];
-      const kept = entities[keep]!;
-      const dropped = entities[drop]!;
-      kept.members = [...kept.members, ...dropped.members].sort((p, q) => p - q);
-      kept.roles.push(...dropped.roles);
-      kept.confirmed ||= dropped.confirmed;
-      kept.gender ??= dropped.gender;
-      for (const m of dropped.members) entityOf[m] = keep;
-      folded.add(drop);
-    }
+  const fullNames = entities.map((e) => (e.type === 'person' ? mentions[e.members[0]!]!.parts : []));
+  for (const [a, b] of typoCandidates(fullNames)) {
+    if (folded.has(a) || folded.has(b) || !misspelling(fullNames[a]!, fullNames[b]!)) continue;
+    const [keep, drop] = entities[a]!.members.length >= entities[b]!.members.length ? [a, b] : [b, a];
+    const kept = entities[keep]!;
+    const dropped = entities[drop]!;
+    kept.members = [...kept.members, ...dropped.members].sort((p, q) => p - q);
+    kept.roles.push(...dropped.roles);
+    kept.confirmed ||= dropped.confirmed;
+    kept.gender ??= dropped.gender;
+    for (const m of dropped.members) entityOf[m] = keep;
+    folded.add(drop);
   }
-  const people = entities.map((e, i) => ({ e, i })).filter(({ e, i }) => e.type === 'person' && !folded.has(i));
+  // Full names by their leading and trailing parts, so a short form finds its full names at once.
+  const byEdge = new Map<string, number[]>();
+  entities.forEach((e, i) => {
+    if (e.type !== 'person' || folded.has(i)) return;
+    const keys = mentions[e.members[0]!]!.parts.map((p) => nameKey([p]));
+    for (let n = 1; n < keys.length; n++) {
+      for (const edge of new Set([keys.slice(0, n).join(' '), keys.slice(keys.length - n).join(' ')])) {
+        byEdge.set(edge, [...(byEdge.get(edge) ?? []), i]);
+      }
+    }
+  });
 
   mentions.forEach((m, i) => {
     if (entityOf[i] !== null) return;
-    let candidates = people.filter(({ e }) => containsAtEdge(mentions[e.members[0]!]!.parts, m.parts)).map((c) => c.i);
+    let candidates = [...new Set(byEdge.get(nameKey(m.parts)) ?? [])];
     if (m.label) {
       // A short transcript label ("BRANDT:") stands for a labelled speaker, and when two share the
       // name, for the one the transcript gave a role (the reporter or host who keeps coming back).
@@ -94,7 +112,7 @@ export function groupMentions(mentions: NameMention[], evidence: MentionEvidence
       const withRole = labelled.filter((c) => entities[c]!.members.some((k) => mentions[k]!.label && mentions[k]!.title));
       candidates = withRole.length === 1 ? withRole : labelled.length ? labelled : candidates;
     }
-    const chosen = pick(candidates, m, i, entities, mentions, entityOf);
+    const chosen = pick(candidates, m, i, entities, mentions);
     if (chosen !== null) {
       const entity = entities[chosen]!;
       entity.members.push(i);
@@ -123,21 +141,11 @@ export function groupMentions(mentions: NameMention[], evidence: MentionEvidence
   return { entities: kept, entityOf: entityOf.map((e) => (e === null ? null : (renumber.get(e) ?? null))) };
 }
 
-/** "Blinken" in "Antony Blinken", "Xi" in "Xi Jinping": the short form is the first or last part(s). */
-function containsAtEdge(full: string[], short: string[]): boolean {
-  if (short.length >= full.length) return false;
-  const f = full.map((p) => nameKey([p]));
-  const s = short.map((p) => nameKey([p]));
-  const head = s.every((p, k) => f[k] === p);
-  const tail = s.every((p, k) => f[f.length - s.length + k] === p);
-  return head || tail;
-}
-
 /**
  * Several full names share the short form (Wang Yi, Emily Wang): a title that agrees wins, then
  * the one mentioned last before it, then the next one after it.
  */
-function pick(candidates: number[], m: NameMention, index: number, entities: LocalEntity[], mentions: NameMention[], entityOf: (number | null)[]): number | null {
+function pick(candidates: number[], m: NameMention, index: number, entities: LocalEntity[], mentions: NameMention[]): number | null {
   if (!candidates.length) return null;
   if (candidates.length === 1) return candidates[0]!;
   if (m.title) {
@@ -145,16 +153,20 @@ function pick(candidates: number[], m: NameMention, index: number, entities: Loc
     const agreeing = candidates.filter((c) => entities[c]!.roles.some((r) => r.text.toLowerCase().includes(head)));
     if (agreeing.length === 1) return agreeing[0]!;
   }
+  // Only mentions that print the same short form count ("Maddox said" after "Gwen Maddox … her
+  // husband, Roy" is Gwen: Roy was named by his given name).
+  const short = nameKey(m.parts);
   let best: number | null = null;
   let bestDistance = Infinity;
-  for (let j = 0; j < mentions.length; j++) {
-    const e = entityOf[j];
-    if (e === null || e === undefined || !candidates.includes(e) || j === index) continue;
-    // Before counts fully; after counts at a distance penalty, so the last one before wins.
-    const distance = j < index ? index - j : (j - index) * 4;
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = e;
+  for (const e of candidates) {
+    for (const j of entities[e]!.members) {
+      if (j === index || !` ${nameKey(mentions[j]!.parts)} `.includes(` ${short} `)) continue;
+      // Before counts fully; after counts at a distance penalty, so the last one before wins.
+      const distance = j < index ? index - j : (j - index) * 4 + 0.5;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = e;
+      }
     }
   }
   return best;

@@ -42,3 +42,33 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+
+/**
+ * Pairs of names (indices into `names`) that could be typos of each other: same number of parts
+ * and all parts but one equal. Bucketed by the name with one part left out, so a long document or
+ * a large story costs linear time, not a comparison of every pair.
+ */
+export function typoCandidates(names: string[][]): [number, number][] {
+  const buckets = new Map<string, number[]>();
+  names.forEach((parts, i) => {
+    if (parts.length < 2) return;
+    const keys = parts.map((p) => nameKey([p]));
+    for (let k = 0; k < keys.length; k++) {
+      const key = `${keys.length}|${k}|${keys.filter((_, j) => j !== k).join(' ')}`;
+      buckets.set(key, [...(buckets.get(key) ?? []), i]);
+    }
+  });
+  const pairs: [number, number][] = [];
+  const seen = new Set<string>();
+  for (const bucket of buckets.values()) {
+    for (let x = 0; x < bucket.length; x++) {
+      for (let y = x + 1; y < bucket.length; y++) {
+        const id = `${bucket[x]}:${bucket[y]}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        pairs.push([bucket[x]!, bucket[y]!]);
+      }
+    }
+  }
+  return pairs;
+}

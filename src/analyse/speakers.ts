@@ -8,6 +8,8 @@ import type { TokenizedText } from './tokens.ts';
 
 /** How far back (in sentences) a pronoun looks for who it stands for. */
 const PRONOUN_REACH_SENTENCES = 5;
+/** How far back (in characters) "the ministry" looks for the organization it stands for. */
+const DESCRIPTION_REACH_CHARS = 20_000;
 
 export interface ResolvedSpeaker {
   entity: number | null;
@@ -49,6 +51,18 @@ export class SpeakerResolver {
     }
   }
 
+  /** Index of the first mention starting at or after `offset` (mentions are sorted by start). */
+  private firstMentionFrom(offset: number): number {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   private sentenceOf(mention: number): number {
     const m = this.mentions[mention]!;
     return m.firstToken < 0 ? -1 : (this.doc.tokens[m.firstToken]?.sentence ?? -1);
@@ -59,8 +73,11 @@ export class SpeakerResolver {
     const sentence = tokens[pronoun]!.sentence;
     const wanted = agreement === 'thing' ? 'organization' : 'person';
     let best: { sentence: number; mention: number } | null = null;
-    for (let i = 0; i < this.mentions.length; i++) {
+    // Mentions are in text order: start PRONOUN_REACH_SENTENCES back, stop at the pronoun.
+    const from = this.firstMentionFrom(tokens[this.doc.sentences[Math.max(0, sentence - PRONOUN_REACH_SENTENCES)]?.first ?? 0]?.start ?? 0);
+    for (let i = from; i < this.mentions.length; i++) {
       const m = this.mentions[i]!;
+      if (m.start >= tokens[pronoun]!.start) break;
       if (m.lastToken < 0 || m.lastToken >= pronoun) continue;
       const at = tokens[m.firstToken]!.sentence;
       if (sentence - at > PRONOUN_REACH_SENTENCES || this.reader.isQuoted(m.firstToken)) continue;
@@ -109,12 +126,15 @@ export class SpeakerResolver {
     };
     let best: number | null = null;
     let bestStart = -1;
-    this.mentions.forEach((m, i) => {
+    // The nearest fitting mention before the description, within a bounded stretch of text.
+    for (let i = this.firstMentionFrom(at - DESCRIPTION_REACH_CHARS); i < this.mentions.length; i++) {
+      const m = this.mentions[i]!;
+      if (m.start >= at) break;
       const e = this.entityOf[i];
-      if (e === null || e === undefined || m.start >= at || m.start < bestStart || !fits(this.entities[e]!)) return;
+      if (e === null || e === undefined || m.start < bestStart || !fits(this.entities[e]!)) continue;
       best = e;
       bestStart = m.start;
-    });
+    }
     return best;
   }
 }

@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import type { RawInput } from '../src/ingest/index.ts';
 import { composeDocument } from './compose.ts';
 import { encodeText, type FileEncoding } from './encodings.ts';
 import { pick, seededRandom, type Random } from './prng.ts';
@@ -23,6 +24,8 @@ export interface CorpusStats {
   /** Compositions thrown away because they repeated an earlier document. */
   redraws: number;
   seconds: number;
+  /** The event family of each document's base report, by document number (see `documentNumber`). */
+  families: string[];
 }
 
 /** Share of documents written as JSONL records rather than single .txt files. */
@@ -51,7 +54,7 @@ export async function writeCorpus(options: {
   const dir = await mkdtemp(join(tmpdir(), 'corroborate-bench-'));
   const stats: CorpusStats = {
     dir, documents: 0, files: 0, txtFiles: 0, jsonlFiles: 0, jsonlRecords: 0, bytes: 0,
-    docBytes: { min: Infinity, mean: 0, max: 0 }, encodings: {}, redraws: 0, seconds: 0,
+    docBytes: { min: Infinity, mean: 0, max: 0 }, encodings: {}, redraws: 0, seconds: 0, families: [],
   };
   const seen = new Set<string>();
   const madeDirs = new Set<string>();
@@ -76,6 +79,7 @@ export async function writeCorpus(options: {
 
   for (let i = 0; i < options.documents; i++) {
     const { text, base } = uniqueDocument(random, options.sources, seen, stats);
+    stats.families.push(base.family);
     const docBytes = Buffer.byteLength(text, 'utf8');
     stats.docBytes.min = Math.min(stats.docBytes.min, docBytes);
     stats.docBytes.max = Math.max(stats.docBytes.max, docBytes);
@@ -97,6 +101,16 @@ export async function writeCorpus(options: {
   await flushRecords();
   stats.seconds = (performance.now() - started) / 1000;
   return stats;
+}
+
+const TXT_NAME = /^doc-(\d+)\.txt$/;
+
+/** Which generated document an ingested input is: from its file name, or its JSONL record's URL. */
+export function documentNumber(input: RawInput): number | undefined {
+  const fromName = TXT_NAME.exec(basename(input.source));
+  if (fromName) return Number(fromName[1]);
+  const url = input.hints.url;
+  return url?.startsWith(BENCH_URL) ? Number(url.slice(BENCH_URL.length)) : undefined;
 }
 
 function uniqueDocument(random: Random, sources: readonly SourceReport[], seen: Set<string>, stats: CorpusStats) {

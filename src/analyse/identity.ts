@@ -41,10 +41,15 @@ export function mergeAnalyses(analyses: DocumentAnalysis[]): { entities: Entity[
   }
 
   // 3. A lone name joins the one full name, in any document, that starts or ends with it.
+  const byEdge = new Map<string, number[]>();
+  for (const j of people) {
+    const parts = members[j]!.parts;
+    for (const edge of new Set([nameKey([parts[0]!]), nameKey([parts[parts.length - 1]!])])) byEdge.set(edge, [...(byEdge.get(edge) ?? []), j]);
+  }
   members.forEach((m, i) => {
     if (m.entity.type !== 'person' || m.parts.length !== 1) return;
     const groups = new Set<number>();
-    for (const j of people) if (edgeMatch(members[j]!.parts, m.parts)) groups.add(sets.find(j));
+    for (const j of byEdge.get(nameKey(m.parts)) ?? []) groups.add(sets.find(j));
     if (groups.size === 1) sets.union(i, [...groups][0]!);
     else if (groups.size > 1) {
       const agreeing = [...groups].filter((g) => sharesRole(members, sets, g, m.entity.roles));
@@ -79,12 +84,6 @@ function member(entity: Entity, doc: number, confirmed: boolean): Member {
   const parts = entity.name.split(/\s+/).filter((p) => p && !/^\p{Lu}\.$/u.test(p));
   const key = entity.type === 'place' ? 'place:' + (canonicalPlace(entity.name) ?? nameKey(parts)) : `${entity.type}:${nameKey(parts)}`;
   return { entity, doc, confirmed, parts, key };
-}
-
-function edgeMatch(full: string[], short: string[]): boolean {
-  const f = full.map((p) => nameKey([p]));
-  const s = nameKey(short);
-  return f[0] === s || f[f.length - 1] === s;
 }
 
 /** Would this union put two entities of one document together? That document kept them apart. */

@@ -7,6 +7,7 @@ import type { DocumentAnalysis } from './analyse-document.ts';
 import { nameKey } from './local-entities.ts';
 import { misspelling, typoCandidates } from './name-match.ts';
 import { canonicalPlace } from './vocabulary/places.ts';
+import { pushTo } from '../util/multimap.ts';
 
 interface Member {
   entity: Entity;
@@ -44,7 +45,7 @@ export function mergeAnalyses(analyses: DocumentAnalysis[]): { entities: Entity[
   const byEdge = new Map<string, number[]>();
   for (const j of people) {
     const parts = members[j]!.parts;
-    for (const edge of new Set([nameKey([parts[0]!]), nameKey([parts[parts.length - 1]!])])) byEdge.set(edge, [...(byEdge.get(edge) ?? []), j]);
+    for (const edge of new Set([nameKey([parts[0]!]), nameKey([parts[parts.length - 1]!])])) pushTo(byEdge, edge, j);
   }
   members.forEach((m, i) => {
     if (m.entity.type !== 'person' || m.parts.length !== 1) return;
@@ -61,7 +62,7 @@ export function mergeAnalyses(analyses: DocumentAnalysis[]): { entities: Entity[
   const groups = new Map<number, number[]>();
   members.forEach((_, i) => {
     const root = sets.find(i);
-    groups.set(root, [...(groups.get(root) ?? []), i]);
+    pushTo(groups, root, i);
   });
   const idOf = new Map<string, Entity>();
   const entities: Entity[] = [];

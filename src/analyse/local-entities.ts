@@ -6,6 +6,7 @@ import type { NameMention, TextRange } from './mentions.ts';
 import type { Gender } from './vocabulary/given-names.ts';
 import { misspelling, typoCandidates } from './name-match.ts';
 import { canonicalPlace } from './vocabulary/places.ts';
+import { pushTo } from '../util/multimap.ts';
 
 export interface LocalEntity {
   key: string;
@@ -97,7 +98,7 @@ export function groupMentions(mentions: NameMention[], evidence: MentionEvidence
     const keys = mentions[e.members[0]!]!.parts.map((p) => nameKey([p]));
     for (let n = 1; n < keys.length; n++) {
       for (const edge of new Set([keys.slice(0, n).join(' '), keys.slice(keys.length - n).join(' ')])) {
-        byEdge.set(edge, [...(byEdge.get(edge) ?? []), i]);
+        pushTo(byEdge, edge, i);
       }
     }
   });

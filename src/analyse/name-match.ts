@@ -1,6 +1,7 @@
 // When two printed names are one person's: one part misspelt, every other part the same.
 import { nameKey } from './local-entities.ts';
 import { givenNameGender } from './vocabulary/given-names.ts';
+import { pushTo } from '../util/multimap.ts';
 
 /** Names whose parts are shorter than this are never joined by spelling ("Mark"/"Mary" are two people). */
 const MIN_MISSPELT_PART = 5;
@@ -55,7 +56,7 @@ export function typoCandidates(names: string[][]): [number, number][] {
     const keys = parts.map((p) => nameKey([p]));
     for (let k = 0; k < keys.length; k++) {
       const key = `${keys.length}|${k}|${keys.filter((_, j) => j !== k).join(' ')}`;
-      buckets.set(key, [...(buckets.get(key) ?? []), i]);
+      pushTo(buckets, key, i);
     }
   });
   const pairs: [number, number][] = [];

@@ -3,6 +3,7 @@
 import type { Brief, CleanDocument, Entity, Quote, Span } from '../schema.ts';
 import { escapeMarkdown } from './escape.ts';
 import { citation } from './markdown.ts';
+import { pushTo } from '../util/multimap.ts';
 
 /** A transcript turn longer than this is shown cut, with the citation covering all of it. */
 const MAX_SHOWN_QUOTE_CHARS = 400;
@@ -64,6 +65,6 @@ function documentsOf(e: Entity): Set<string> {
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
-  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+  for (const item of items) pushTo(map, key(item), item);
   return map;
 }

@@ -35,7 +35,11 @@ export function mergeAnalyses(analyses: DocumentAnalysis[]): { entities: Entity[
 
   // 2. One misspelt part, the others equal: "Xi Jingping" = "Xi Jinping".
   const people = members.map((m, i) => i).filter((i) => members[i]!.entity.type === 'person' && members[i]!.parts.length > 1);
-  for (const [x, y] of typoCandidates(members.map((m) => (m.entity.type === 'person' ? m.parts : [])))) {
+  // One representative per spelling: step 1 already joined the identical ones.
+  const spellings = [...byKey.values()];
+  for (const [a, b] of typoCandidates(spellings.map((i) => (members[i]!.entity.type === 'person' ? members[i]!.parts : [])))) {
+    const x = spellings[a]!;
+    const y = spellings[b]!;
     if (sets.find(x) === sets.find(y) || !misspelling(members[x]!.parts, members[y]!.parts)) continue;
     if (keptApartInOneDocument(members, sets, x, y)) continue;
     sets.union(x, y);

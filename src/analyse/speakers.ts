@@ -4,6 +4,7 @@
 import type { LocalEntity } from './local-entities.ts';
 import type { NameMention } from './mentions.ts';
 import type { AttributionReader, SpeakerRef } from './quotes/attribution.ts';
+import { firstStartingAt } from '../text/ranges.ts';
 import type { TokenizedText } from './tokens.ts';
 
 /** How far back (in sentences) a pronoun looks for who it stands for. */
@@ -51,18 +52,6 @@ export class SpeakerResolver {
     }
   }
 
-  /** Index of the first mention starting at or after `offset` (mentions are sorted by start). */
-  private firstMentionFrom(offset: number): number {
-    let lo = 0;
-    let hi = this.mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.mentions[mid]!.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   private sentenceOf(mention: number): number {
     const m = this.mentions[mention]!;
     return m.firstToken < 0 ? -1 : (this.doc.tokens[m.firstToken]?.sentence ?? -1);
@@ -74,7 +63,7 @@ export class SpeakerResolver {
     const wanted = agreement === 'thing' ? 'organization' : 'person';
     let best: { sentence: number; mention: number } | null = null;
     // Mentions are in text order: start PRONOUN_REACH_SENTENCES back, stop at the pronoun.
-    const from = this.firstMentionFrom(tokens[this.doc.sentences[Math.max(0, sentence - PRONOUN_REACH_SENTENCES)]?.first ?? 0]?.start ?? 0);
+    const from = firstStartingAt(this.mentions, tokens[this.doc.sentences[Math.max(0, sentence - PRONOUN_REACH_SENTENCES)]?.first ?? 0]?.start ?? 0);
     for (let i = from; i < this.mentions.length; i++) {
       const m = this.mentions[i]!;
       if (m.start >= tokens[pronoun]!.start) break;
@@ -127,7 +116,7 @@ export class SpeakerResolver {
     let best: number | null = null;
     let bestStart = -1;
     // The nearest fitting mention before the description, within a bounded stretch of text.
-    for (let i = this.firstMentionFrom(at - DESCRIPTION_REACH_CHARS); i < this.mentions.length; i++) {
+    for (let i = firstStartingAt(this.mentions, at - DESCRIPTION_REACH_CHARS); i < this.mentions.length; i++) {
       const m = this.mentions[i]!;
       if (m.start >= at) break;
       const e = this.entityOf[i];

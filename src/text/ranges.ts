@@ -18,3 +18,15 @@ export function trimRange(text: string, start: number, end: number): OffsetRange
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   return { start, end };
 }
+
+/** Index of the first item starting at or after `offset`, in items sorted by start (binary search). */
+export function firstStartingAt(items: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

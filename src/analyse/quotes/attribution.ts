@@ -4,6 +4,7 @@ import type { NameMention, TextRange } from '../mentions.ts';
 import type { Token, TokenizedText } from '../tokens.ts';
 import { LABELING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, type PronounAgreement } from '../vocabulary/speech.ts';
 import { CALENDAR_WORDS } from '../vocabulary/names.ts';
+import { firstStartingAt } from '../../text/ranges.ts';
 import type { Quotation } from './quotation-marks.ts';
 
 export type SpeakerRef =
@@ -59,15 +60,7 @@ export class AttributionReader {
 
   /** First token starting at or after `offset`. */
   tokenAtOrAfter(offset: number): number {
-    const tokens = this.doc.tokens;
-    let lo = 0;
-    let hi = tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid]!.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstStartingAt(this.doc.tokens, offset);
   }
 
   attribute(q: Quotation, previous: Quotation | undefined): Attribution {

@@ -3,7 +3,7 @@
 // when it re-parses the page (its retry path) the nodes are new and are aligned by text.
 import { Readability } from '@mozilla/readability';
 import type { VisibleText } from './visible-text.ts';
-import { firstSegmentAt } from './segment-flags.ts';
+import { firstStartingAt } from '../../text/ranges.ts';
 
 const TEXT_NODE = 3;
 
@@ -95,7 +95,7 @@ export function runReadability(doc: Document, vt: VisibleText): ReadabilityResul
     const hit = compact.find(needle, cursor);
     if (!hit) continue;
     cursor = hit.next;
-    for (let i = Math.max(0, firstSegmentAt(vt.segments, hit.start + 1) - 1); i < vt.segments.length; i++) {
+    for (let i = Math.max(0, firstStartingAt(vt.segments, hit.start + 1) - 1); i < vt.segments.length; i++) {
       const seg = vt.segments[i]!;
       if (seg.start >= hit.end) break;
       if (seg.end > hit.start) kept.add(i);

@@ -1,6 +1,6 @@
 // A document's body read once by wink-nlp (sentences, part of speech, lemmas), with every token
 // located in the original so names, cues and quotes found on tokens keep exact spans.
-import { taggingNlp } from '../text/nlp.ts';
+import { taggingNlp, tokenOffsets } from '../text/nlp.ts';
 import type { OffsetRange } from '../text/ranges.ts';
 
 export interface Token {
@@ -44,18 +44,13 @@ export function tokenize(original: string, passages: OffsetRange[]): TokenizedTe
     const tags = doc.tokens().out(its.pos) as string[];
     const lemmas = doc.tokens().out(its.lemma as any) as string[];
     const base = tokens.length;
-    let cursor = 0;
-    // wink keeps each token's text verbatim, so indexOf from a cursor recovers exact offsets.
-    values.forEach((value, i) => {
-      let at = text.indexOf(value, cursor);
-      if (at < 0) at = cursor;
-      cursor = at + value.length;
+    tokenOffsets(text, values).forEach((at, i) => {
       tokens.push({
-        text: value,
-        start: passage.start + at,
-        end: passage.start + at + value.length,
+        text: values[i]!,
+        start: passage.start + at.start,
+        end: passage.start + at.end,
         pos: tags[i] ?? 'X',
-        lemma: (lemmas[i] ?? value).toLowerCase(),
+        lemma: (lemmas[i] ?? values[i]!).toLowerCase(),
         sentence: -1,
         passage: p,
       });

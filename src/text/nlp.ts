@@ -24,3 +24,17 @@ export function taggingNlp(): WinkNLP {
   tagged ??= winkNLP(model, ['sbd', 'pos']);
   return tagged;
 }
+
+/**
+ * Where each token stands in `text`. wink keeps token text verbatim, so indexOf from a cursor
+ * recovers offsets exactly even where it normalised the whitespace between tokens.
+ */
+export function tokenOffsets(text: string, values: readonly string[]): { start: number; end: number }[] {
+  let cursor = 0;
+  return values.map((value) => {
+    let at = text.indexOf(value, cursor);
+    if (at < 0) at = cursor; // defensive: never seen, but offsets must stay monotonic
+    cursor = at + value.length;
+    return { start: at, end: at + value.length };
+  });
+}

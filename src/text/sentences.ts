@@ -1,7 +1,7 @@
 // Sentences of a passage as offsets into the original, using wink-nlp's segmenter, then
 // repairing the two splits it gets wrong on news text: after an initial ("Sino-U. S.",
 // "Janet L. Yellen") and inside a quotation that runs over several sentences.
-import { sentenceNlp } from './nlp.ts';
+import { sentenceNlp, tokenOffsets } from './nlp.ts';
 import type { OffsetRange as Range } from './ranges.ts';
 
 /** A quotation running past this many sentences is more likely an unbalanced mark than a quote. */
@@ -21,23 +21,12 @@ export function sentencesIn(original: string, start: number, end: number): Range
 function winkSentences(passage: string): Range[] {
   const doc = sentenceNlp().readDoc(passage);
   const its = sentenceNlp().its;
-  // Locate every token in the passage: wink keeps token text verbatim, so indexOf from a cursor
-  // recovers offsets exactly even where it normalised the whitespace between tokens.
-  const tokenStarts: number[] = [];
-  const tokenEnds: number[] = [];
-  let cursor = 0;
-  for (const value of doc.tokens().out() as string[]) {
-    let at = passage.indexOf(value, cursor);
-    if (at < 0) at = cursor; // defensive: never seen, but offsets must stay monotonic
-    tokenStarts.push(at);
-    tokenEnds.push(Math.max(at, at + value.length));
-    cursor = at + value.length;
-  }
+  const offsets = tokenOffsets(passage, doc.tokens().out() as string[]);
   const ranges: Range[] = [];
   doc.sentences().each((sentence: any) => {
     const [first, last] = sentence.out(its.span) as [number, number];
-    const s = tokenStarts[first];
-    const e = tokenEnds[last];
+    const s = offsets[first]?.start;
+    const e = offsets[last]?.end;
     if (s === undefined || e === undefined || e <= s) return;
     const text = passage.slice(s, e);
     if (!text.trim()) return;

@@ -4,8 +4,7 @@
 // and never two spellings one document itself keeps apart. When unsure, they stay apart.
 import type { Entity, Quote, Role, Span } from '../schema.ts';
 import type { DocumentAnalysis } from './analyse-document.ts';
-import { nameKey } from './local-entities.ts';
-import { misspelling, typoCandidates } from './name-match.ts';
+import { misspelling, nameEdges, nameKey, typoCandidates } from './name-match.ts';
 import { canonicalPlace } from './vocabulary/places.ts';
 import { pushTo } from '../util/multimap.ts';
 
@@ -34,7 +33,6 @@ export function mergeAnalyses(analyses: DocumentAnalysis[]): { entities: Entity[
   });
 
   // 2. One misspelt part, the others equal: "Xi Jingping" = "Xi Jinping".
-  const people = members.map((m, i) => i).filter((i) => members[i]!.entity.type === 'person' && members[i]!.parts.length > 1);
   // One representative per spelling: step 1 already joined the identical ones.
   const spellings = [...byKey.values()];
   for (const [a, b] of typoCandidates(spellings.map((i) => (members[i]!.entity.type === 'person' ? members[i]!.parts : [])))) {
@@ -47,10 +45,9 @@ export function mergeAnalyses(analyses: DocumentAnalysis[]): { entities: Entity[
 
   // 3. A lone name joins the one full name, in any document, that starts or ends with it.
   const byEdge = new Map<string, number[]>();
-  for (const j of people) {
-    const parts = members[j]!.parts;
-    for (const edge of new Set([nameKey([parts[0]!]), nameKey([parts[parts.length - 1]!])])) pushTo(byEdge, edge, j);
-  }
+  members.forEach((m, j) => {
+    if (m.entity.type === 'person') for (const edge of nameEdges(m.parts, 1)) pushTo(byEdge, edge, j);
+  });
   members.forEach((m, i) => {
     if (m.entity.type !== 'person' || m.parts.length !== 1) return;
     const groups = new Set<number>();

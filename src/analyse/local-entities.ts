@@ -4,7 +4,7 @@
 import type { EntityType } from '../schema.ts';
 import type { NameMention, TextRange } from './mentions.ts';
 import type { Gender } from './vocabulary/given-names.ts';
-import { misspelling, typoCandidates } from './name-match.ts';
+import { misspelling, nameEdges, nameKey, typoCandidates } from './name-match.ts';
 import { canonicalPlace } from './vocabulary/places.ts';
 import { pushTo } from '../util/multimap.ts';
 
@@ -25,25 +25,6 @@ export interface MentionEvidence {
   roles: TextRange[];
   /** Follows "in", "near", "outside"…: a place, unless it is someone's name. */
   placeCue: boolean;
-}
-
-/** Lower-case, accents folded: how two spellings of one name compare. */
-export function nameKey(parts: string[]): string {
-  return parts.map(partKey).join(' ');
-}
-
-const partKeys = new Map<string, string>();
-/** Names repeat endlessly; their folded forms are kept (up to a bound, then started afresh). */
-const MAX_CACHED_PART_KEYS = 50_000;
-
-function partKey(part: string): string {
-  let key = partKeys.get(part);
-  if (key === undefined) {
-    key = part.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[.\u2019']/g, '');
-    if (partKeys.size >= MAX_CACHED_PART_KEYS) partKeys.clear();
-    partKeys.set(part, key);
-  }
-  return key;
 }
 
 export function groupMentions(mentions: NameMention[], evidence: MentionEvidence[]): { entities: LocalEntity[]; entityOf: (number | null)[] } {
@@ -95,12 +76,7 @@ export function groupMentions(mentions: NameMention[], evidence: MentionEvidence
   const byEdge = new Map<string, number[]>();
   entities.forEach((e, i) => {
     if (e.type !== 'person' || folded.has(i)) return;
-    const keys = mentions[e.members[0]!]!.parts.map((p) => nameKey([p]));
-    for (let n = 1; n < keys.length; n++) {
-      for (const edge of new Set([keys.slice(0, n).join(' '), keys.slice(keys.length - n).join(' ')])) {
-        pushTo(byEdge, edge, i);
-      }
-    }
+    for (const edge of nameEdges(mentions[e.members[0]!]!.parts)) pushTo(byEdge, edge, i);
   });
 
   mentions.forEach((m, i) => {

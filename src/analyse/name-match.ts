@@ -1,7 +1,39 @@
 // When two printed names are one person's: one part misspelt, every other part the same.
-import { nameKey } from './local-entities.ts';
 import { givenNameGender } from './vocabulary/given-names.ts';
 import { pushTo } from '../util/multimap.ts';
+
+/** Lower-case, accents folded: how two spellings of one name compare. */
+export function nameKey(parts: string[]): string {
+  return parts.map(partKey).join(' ');
+}
+
+const partKeys = new Map<string, string>();
+/** Names repeat endlessly; their folded forms are kept (up to a bound, then started afresh). */
+const MAX_CACHED_PART_KEYS = 50_000;
+
+function partKey(part: string): string {
+  let key = partKeys.get(part);
+  if (key === undefined) {
+    key = part.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[.\u2019']/g, '');
+    if (partKeys.size >= MAX_CACHED_PART_KEYS) partKeys.clear();
+    partKeys.set(part, key);
+  }
+  return key;
+}
+
+/**
+ * The short forms a full name can be cited by, as keys: its first or last `n` parts for every n up
+ * to `longest` ("Xi" and "Jinping" for "Xi Jinping"; family-name-first names work the same way).
+ */
+export function nameEdges(parts: string[], longest = parts.length - 1): Set<string> {
+  const keys = parts.map((p) => nameKey([p]));
+  const edges = new Set<string>();
+  for (let n = 1; n <= Math.min(longest, keys.length - 1); n++) {
+    edges.add(keys.slice(0, n).join(' '));
+    edges.add(keys.slice(keys.length - n).join(' '));
+  }
+  return edges;
+}
 
 /** Names whose parts are shorter than this are never joined by spelling ("Mark"/"Mary" are two people). */
 const MIN_MISSPELT_PART = 5;

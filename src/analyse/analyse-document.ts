@@ -5,7 +5,7 @@ import { groupMentions, type LocalEntity, type MentionEvidence } from './local-e
 import { findNameMentions, type NameMention, type TextRange } from './mentions.ts';
 import { AttributionReader, type Attribution } from './quotes/attribution.ts';
 import { findQuotations, type Quotation } from './quotes/quotation-marks.ts';
-import { rolesAround } from './roles.ts';
+import { mergeRoles, rolesAround } from './roles.ts';
 import { SpeakerResolver, type ResolvedSpeaker } from './speakers.ts';
 import { tokenize } from './tokens.ts';
 import type { OffsetRange } from '../text/ranges.ts';
@@ -21,7 +21,7 @@ export interface DocumentAnalysis {
 }
 
 /** Words before a name that say it is a place: "in Lokaria", "near Harrow Creek". */
-const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'around', 'into', 'throughout', 'toward', 'towards', 'via', 'across']);
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'around', 'into', 'throughout', 'toward', 'towards', 'via']);
 
 /** Transcript labels for people the transcript does not name. */
 const UNNAMED_LABEL = /^(?:UNIDENTIFIED|UNKNOWN|CROWD|GROUP|AUDIENCE|MULTIPLE|SEVERAL|VARIOUS)\b/;
@@ -40,7 +40,7 @@ export function analyseDocument(doc: AnalysableDocument): DocumentAnalysis {
   // A paragraph that opens a transcript turn is read from after its "NAME, ROLE:" label.
   const labelEnds = new Map(turns.map((t) => [t.label.start, t.span.start]));
   const passages: OffsetRange[] = [...headlines(doc), ...doc.body.map((b) => ({ start: labelEnds.get(b.start) ?? b.start, end: b.end }))].sort((a, b) => a.start - b.start);
-  const turnOfPassage = passageTurns(passages, turns);
+  const { turnOfPassage, lastPassageOfTurn } = passageTurns(passages, turns);
 
   const text = tokenize(original, passages);
   const quotations = findQuotations(original, passages);
@@ -51,18 +51,17 @@ export function analyseDocument(doc: AnalysableDocument): DocumentAnalysis {
   const reader = new AttributionReader(text, allMentions, quotations);
   const attributions: Attribution[] = quotations.map((q, i) => reader.attribute(q, quotations[i - 1]));
   // Places and organizations have no roles; an apposition after one is something else.
+  // Every transcript speaker speaks; other names speak when a cue says so (below).
   const evidence: MentionEvidence[] = allMentions.map((m) => ({
-    speaker: false,
+    speaker: m.label,
     roles: m.label || m.firstToken < 0 || (m.type !== null && m.type !== 'person') ? [] : rolesAround(text, m),
     placeCue: m.runStart > 0 && PLACE_PREPOSITIONS.has(text.tokens[m.runStart - 1]!.text.toLowerCase()),
   }));
   for (const a of attributions) if (a.speaker?.kind === 'mention') evidence[a.speaker.mention]!.speaker = true;
-  allMentions.forEach((m, i) => {
-    if (m.label && turns.length) evidence[i]!.speaker = true;
-  });
 
   const { entities, entityOf } = groupMentions(allMentions, evidence);
-  const labelEntity = labelMentions.map((m) => (m ? (entityOf[allMentions.indexOf(m)] ?? null) : null));
+  const indexOfMention = new Map(allMentions.map((m, i) => [m, i]));
+  const labelEntity = labelMentions.map((m) => (m ? (entityOf[indexOfMention.get(m)!] ?? null) : null));
   const turnSpeakerAt = (token: number): number | null => {
     const turn = turnOfPassage[text.tokens[token]?.passage ?? -1];
     return turn === undefined || turn === null ? null : (labelEntity[turn] ?? null);
@@ -88,7 +87,7 @@ export function analyseDocument(doc: AnalysableDocument): DocumentAnalysis {
   });
   turns.forEach((turn, t) => {
     const label = labelMentions[t];
-    const last = lastPassageOfTurn(passages, turnOfPassage, t);
+    const last = lastPassageOfTurn[t];
     const span = { doc: doc.id, start: turn.span.start, end: Math.max(turn.span.end, last?.end ?? 0) };
     quotes.push({
       quote: { text: original.slice(span.start, span.end), kind: 'turn', span, speakerSpan: label ? { doc: doc.id, start: label.start, end: label.end } : null, cue: turn.label },
@@ -99,24 +98,16 @@ export function analyseDocument(doc: AnalysableDocument): DocumentAnalysis {
 
   // Entities that speak are confirmed people even when nothing else says so.
   for (const q of quotes) if (q.speaker.entity !== null) entities[q.speaker.entity]!.confirmed = true;
-  const ids = new Map<number, string>();
-  const out: Entity[] = [];
-  const unconfirmed: Entity[] = [];
-  entities.forEach((e, i) => {
-    const entity = toEntity(doc.id, `${doc.id}:e${i + 1}`, e, allMentions);
-    ids.set(i, entity.id);
-    (e.confirmed ? out : unconfirmed).push(entity);
-  });
+  const built = entities.map((e, i) => toEntity(doc.id, `${doc.id}:e${i + 1}`, e, allMentions));
   return {
     doc: doc.id,
-    entities: out,
-    unconfirmed,
-    quotes: quotes.map(({ quote, speaker }, i) => ({
-      id: `${doc.id}:q${i + 1}`,
-      ...quote,
-      speaker: speaker.entity === null ? null : (ids.get(speaker.entity) ?? null),
-      speakerName: speaker.entity === null ? speaker.printed : (out.find((e) => e.id === ids.get(speaker.entity!))?.name ?? null),
-    })),
+    entities: built.filter((_, i) => entities[i]!.confirmed),
+    unconfirmed: built.filter((_, i) => !entities[i]!.confirmed),
+    quotes: quotes.map(({ quote, speaker }, i) => {
+      // Speakers are confirmed above, so their entity is always among `entities`.
+      const entity = speaker.entity === null ? undefined : built[speaker.entity];
+      return { id: `${doc.id}:q${i + 1}`, ...quote, speaker: entity?.id ?? null, speakerName: entity ? entity.name : speaker.printed };
+    }),
   };
 }
 
@@ -144,7 +135,7 @@ function labelMention(original: string, turn: Turn): NameMention | null {
     parts,
     type: 'person',
     // The label's role ("BYLINE", "HOST") is the speaker's role on air.
-    title: turn.role ? roleInLabel(original, turn) : null,
+    title: roleInLabel(original, turn),
     gender: given === 'male' || given === 'female' ? given : null,
     firstToken: -1,
     lastToken: -1,
@@ -154,22 +145,20 @@ function labelMention(original: string, turn: Turn): NameMention | null {
   };
 }
 
-/** The turn (index into `turns`) each passage belongs to: from its label to the next label. */
-function passageTurns(passages: OffsetRange[], turns: Turn[]): (number | null)[] {
+/** The turn (index into `turns`) each passage belongs to, from its label to the next label; and each turn's last passage. */
+function passageTurns(passages: OffsetRange[], turns: Turn[]): { turnOfPassage: (number | null)[]; lastPassageOfTurn: (OffsetRange | undefined)[] } {
+  const opens = new Map<number, number>();
+  turns.forEach((t, i) => {
+    if (!opens.has(t.span.start)) opens.set(t.span.start, i);
+  });
+  const lastPassageOfTurn: (OffsetRange | undefined)[] = turns.map(() => undefined);
   let current: number | null = null;
-  return passages.map((p) => {
-    const opened = turns.findIndex((t) => t.span.start === p.start);
-    if (opened >= 0) current = opened;
+  const turnOfPassage = passages.map((p) => {
+    current = opens.get(p.start) ?? current;
+    if (current !== null) lastPassageOfTurn[current] = p;
     return current;
   });
-}
-
-function lastPassageOfTurn(passages: OffsetRange[], turnOfPassage: (number | null)[], turn: number): OffsetRange | undefined {
-  let last: OffsetRange | undefined;
-  passages.forEach((p, i) => {
-    if (turnOfPassage[i] === turn) last = p;
-  });
-  return last;
+  return { turnOfPassage, lastPassageOfTurn };
 }
 
 function quoteKind(original: string, passage: OffsetRange, q: Quotation, a: Attribution, previous: Quotation | undefined): QuoteKind {
@@ -188,20 +177,14 @@ function quoteKind(original: string, passage: OffsetRange, q: Quotation, a: Attr
 function toEntity(docId: string, id: string, e: LocalEntity, mentions: NameMention[]): Entity {
   const members = e.members.map((m) => mentions[m]!);
   const name = bestName(members);
-  const roles = new Map<string, { text: string; spans: Span[] }>();
-  for (const r of e.roles as TextRange[]) {
-    const key = r.text.toLowerCase();
-    const role = roles.get(key) ?? { text: r.text, spans: [] };
-    if (!role.spans.some((s) => s.start === r.start)) role.spans.push({ doc: docId, start: r.start, end: r.end });
-    roles.set(key, role);
-  }
+  const roles = mergeRoles(e.roles.map((r) => ({ text: r.text, spans: [{ doc: docId, start: r.start, end: r.end }] })));
   const aliases = [...new Set(members.map((m) => m.text))].filter((t) => t !== name);
   return {
     id,
     name,
     type: e.type,
     aliases,
-    roles: [...roles.values()],
+    roles,
     mentions: members.map((m) => ({ doc: docId, start: m.start, end: m.end, text: m.text })),
   };
 }

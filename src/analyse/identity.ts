@@ -2,9 +2,10 @@
 // a lone surname or given name that only one full name elsewhere starts or ends with; one
 // misspelt part of a name whose other parts agree. Never two people whose given names differ,
 // and never two spellings one document itself keeps apart. When unsure, they stay apart.
-import type { Entity, Quote, Role, Span } from '../schema.ts';
+import type { Entity, Quote, Role } from '../schema.ts';
 import type { DocumentAnalysis } from './analyse-document.ts';
 import { misspelling, nameEdges, nameKey, typoCandidates } from './name-match.ts';
+import { mergeRoles } from './roles.ts';
 import { canonicalPlace } from './vocabulary/places.ts';
 import { pushTo } from '../util/multimap.ts';
 
@@ -112,15 +113,7 @@ function mergeGroup(id: string, group: Member[]): Entity {
     forms.set(m.entity.name, f);
   });
   const name = [...forms.entries()].sort(([, a], [, b]) => b.parts - a.parts || b.docs.size - a.docs.size || b.mentions - a.mentions || a.first - b.first)[0]![0];
-  const roles = new Map<string, Role>();
-  for (const m of group) {
-    for (const r of m.entity.roles) {
-      const key = r.text.toLowerCase();
-      const role = roles.get(key) ?? { text: r.text, spans: [] as Span[] };
-      role.spans.push(...r.spans);
-      roles.set(key, role);
-    }
-  }
+  const roles = mergeRoles(group.flatMap((m) => m.entity.roles));
   const aliases = new Set<string>();
   for (const m of group) {
     aliases.add(m.entity.name);
@@ -128,13 +121,12 @@ function mergeGroup(id: string, group: Member[]): Entity {
     for (const mention of m.entity.mentions) aliases.add(mention.text);
   }
   aliases.delete(name);
-  const types = group.map((m) => m.entity.type);
   return {
     id,
     name,
-    type: types[0]!,
+    type: group[0]!.entity.type,
     aliases: [...aliases],
-    roles: [...roles.values()],
+    roles,
     mentions: group.flatMap((m) => m.entity.mentions),
   };
 }

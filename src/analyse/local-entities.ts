@@ -111,9 +111,10 @@ export function groupMentions(mentions: NameMention[], evidence: MentionEvidence
   });
   // Renumber without the folded entities.
   const renumber = new Map<number, number>();
-  const kept = entities.filter((_, i) => !folded.has(i));
-  entities.forEach((e, i) => {
-    if (!folded.has(i)) renumber.set(i, kept.indexOf(e));
+  const kept = entities.filter((_, i) => {
+    if (folded.has(i)) return false;
+    renumber.set(i, renumber.size);
+    return true;
   });
   return { entities: kept, entityOf: entityOf.map((e) => (e === null ? null : (renumber.get(e) ?? null))) };
 }

@@ -1,5 +1,6 @@
 // Roles said of a named person: an apposition after the name ("Wang Yi, China's top diplomat,")
 // or a description before it ("the engineer Tobias Renner", "China's top diplomat Wang Yi").
+import type { Role } from '../schema.ts';
 import type { NameMention, TextRange } from './mentions.ts';
 import type { Token, TokenizedText } from './tokens.ts';
 import { SPEECH_VERBS } from './vocabulary/speech.ts';
@@ -70,4 +71,16 @@ function rangeOf(doc: TokenizedText, first: number, last: number): TextRange | n
   const start = a.start + (article ? article[0].length : 0);
   if (start >= b.end) return null;
   return { text: doc.original.slice(start, b.end), start, end: b.end };
+}
+
+/** One role per wording (case aside), with every passage that states it, each once. */
+export function mergeRoles(roles: Iterable<Role>): Role[] {
+  const merged = new Map<string, Role>();
+  for (const r of roles) {
+    const key = r.text.toLowerCase();
+    const role = merged.get(key) ?? { text: r.text, spans: [] };
+    for (const s of r.spans) if (!role.spans.some((t) => t.doc === s.doc && t.start === s.start)) role.spans.push(s);
+    merged.set(key, role);
+  }
+  return [...merged.values()];
 }

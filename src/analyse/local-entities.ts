@@ -7,6 +7,7 @@ import type { Gender } from './vocabulary/given-names.ts';
 import { misspelling, nameEdges, nameKey, typoCandidates } from './name-match.ts';
 import { canonicalPlace } from './vocabulary/places.ts';
 import { pushTo } from '../util/multimap.ts';
+import { lowerBound } from '../util/search.ts';
 
 export interface LocalEntity {
   key: string;
@@ -133,18 +134,24 @@ function pick(candidates: number[], m: NameMention, index: number, entities: Loc
   }
   // Only mentions that print the same short form count ("Maddox said" after "Gwen Maddox … her
   // husband, Roy" is Gwen: Roy was named by his given name).
-  const short = nameKey(m.parts);
+  const short = ` ${nameKey(m.parts)} `;
+  const printsShortForm = (j: number): boolean => j !== index && ` ${nameKey(mentions[j]!.parts)} `.includes(short);
   let best: number | null = null;
   let bestDistance = Infinity;
   for (const e of candidates) {
-    for (const j of entities[e]!.members) {
-      if (j === index || !` ${nameKey(mentions[j]!.parts)} `.includes(` ${short} `)) continue;
-      // Before counts fully; after counts at a distance penalty, so the last one before wins.
-      const distance = j < index ? index - j : (j - index) * 4 + 0.5;
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        best = e;
-      }
+    // Members are in text order: walk out from this mention's place to the nearest one each way.
+    const members = entities[e]!.members;
+    const at = lowerBound(members.length, (k) => members[k]! < index);
+    let before = at - 1;
+    while (before >= 0 && !printsShortForm(members[before]!)) before--;
+    let after = at;
+    while (after < members.length && !printsShortForm(members[after]!)) after++;
+    // Before counts fully; after counts at a distance penalty, so the last one before wins.
+    const distances = [before >= 0 ? index - members[before]! : Infinity, after < members.length ? (members[after]! - index) * 4 + 0.5 : Infinity];
+    const distance = Math.min(...distances);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = e;
     }
   }
   return best;

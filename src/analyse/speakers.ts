@@ -115,12 +115,17 @@ export class SpeakerResolver {
     };
     let best: number | null = null;
     let bestStart = -1;
+    const fitted = new Map<number, boolean>();
     // The nearest fitting mention before the description, within a bounded stretch of text.
     for (let i = firstStartingAt(this.mentions, at - DESCRIPTION_REACH_CHARS); i < this.mentions.length; i++) {
       const m = this.mentions[i]!;
       if (m.start >= at) break;
       const e = this.entityOf[i];
-      if (e === null || e === undefined || m.start < bestStart || !fits(this.entities[e]!)) continue;
+      if (e === null || e === undefined || m.start < bestStart) continue;
+      // An entity fits or not whichever of its mentions is looked at: decide once.
+      let fitting = fitted.get(e);
+      if (fitting === undefined) fitted.set(e, (fitting = fits(this.entities[e]!)));
+      if (!fitting) continue;
       best = e;
       bestStart = m.start;
     }

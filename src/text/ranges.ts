@@ -1,5 +1,6 @@
 // Offsets into a document's `original`, before they are tied to a document id as a Span.
 import type { RemovedKind } from '../schema.ts';
+import { lowerBound } from '../util/search.ts';
 
 export interface OffsetRange {
   start: number;
@@ -19,14 +20,7 @@ export function trimRange(text: string, start: number, end: number): OffsetRange
   return { start, end };
 }
 
-/** Index of the first item starting at or after `offset`, in items sorted by start (binary search). */
+/** Index of the first item starting at or after `offset`, in items sorted by start. */
 export function firstStartingAt(items: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(items.length, (i) => items[i]!.start < offset);
 }

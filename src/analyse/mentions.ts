@@ -61,7 +61,7 @@ function nameWord(tokens: Token[], i: number): boolean {
 }
 
 /** May the run continue through this lower-case word? ("Bank of England", "Secretary of State"). */
-function linkWord(tokens: Token[], i: number, runStart: number): boolean {
+function linkWord(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   const next = tokens[i + 1];
   const prev = tokens[i - 1];
@@ -71,7 +71,7 @@ function linkWord(tokens: Token[], i: number, runStart: number): boolean {
   // "People's Republic of China", "People's Liberation Army", "People's Daily".
   if (POSSESSIVE.test(t.text) && prev.text === 'People' && t.start === prev.end) return true;
   if (t.text === 'of' || t.text === 'for') return ORGANIZATION_HEADS.has(prev.text) || TITLE_HEADS.has(prev.text) || TITLE_MODIFIERS.has(prev.text) || PLACE_HEADS.has(prev.text) || /^(?:Republic|Kingdom|States|Emirates|Institute|University|Museum)$/.test(prev.text);
-  if (t.text === 'the') return i - 1 > runStart - 1 && (prev.text === 'of' || prev.text === 'for');
+  if (t.text === 'the') return prev.text === 'of' || prev.text === 'for';
   return false;
 }
 
@@ -97,9 +97,9 @@ export function findNameMentions(doc: TokenizedText): NameMention[] {
         }
         break;
       }
-      if (nameWord(tokens, j) || (capitalised(tokens[j]!.text) && !NOT_NAMES.has(tokens[j]!.text) && tokens[j]!.pos !== 'PRON')) end = j;
-      else if (linkWord(tokens, j, i)) end = j;
-      else if (tokens[j]!.text === 'the' && tokens[j - 1] && /^(?:of|for)$/.test(tokens[j - 1]!.text) && end === j - 1) end = j;
+      // Inside a run a capital counts even where a run could not start (sentence-initial, DET).
+      if (capitalised(tokens[j]!.text) && !NOT_NAMES.has(tokens[j]!.text) && tokens[j]!.pos !== 'PRON') end = j;
+      else if (linkWord(tokens, j)) end = j;
       else break;
     }
     // Links never end a run ("Bank of" → "Bank").
@@ -146,15 +146,15 @@ function splitRun(doc: TokenizedText, first: number, last: number): NameMention 
   if (nameStart > nameEnd) return null;
   const nameTokens = tokens.slice(nameStart, nameEnd + 1);
   if (nameTokens.some((t) => NON_ENTITY_HEADS.has(t.text))) return null;
-  // "County", "Ministry", "Minister" alone are words, not names.
-  // A title alone is a name only where no article stands before it ("Dean said", not "the Dean").
   if (nameTokens.length === 1) {
     const word = nameTokens[0]!.text;
     const article = tokens[nameStart - 1]?.pos === 'DET';
+    // "County", "Ministry", "Minister" alone are words, not names. A title alone is a name only
+    // where no article stands before it ("Dean said", not "the Dean").
     if (PLACE_HEADS.has(word) || ORGANIZATION_HEADS.has(word) || TITLE_MODIFIERS.has(word) || (TITLE_HEADS.has(word) && article)) return null;
+    // "Chinese", "American": an adjective of a country, not a name of its own.
+    if (countryOfAdjective(word) && !isPlaceName(word)) return null;
   }
-  // "Chinese", "American": an adjective of a country, not a name of its own.
-  if (nameTokens.length === 1 && countryOfAdjective(nameTokens[0]!.text) && !isPlaceName(nameTokens[0]!.text)) return null;
   const start = nameTokens[0]!.start;
   const end = nameTokens[nameTokens.length - 1]!.end;
   const text = original.slice(start, end);

@@ -59,7 +59,7 @@ function description(doc: TokenizedText, runStart: number): TextRange | null {
     from = k;
   }
   // After a comma the description must open its clause ("…, the governor, Odera," is a list).
-  if (comma && from > 0 && !/^(?:[,;:(\u2014]|DET)$/.test(tokens[from - 1]!.text) && tokens[from - 1]!.pos !== 'DET' && tokens[from - 1]!.sentence === head.sentence) return null;
+  if (comma && from > 0 && !/^[,;:(\u2014]$/.test(tokens[from - 1]!.text) && tokens[from - 1]!.pos !== 'DET' && tokens[from - 1]!.sentence === head.sentence) return null;
   return rangeOf(doc, from, headIndex);
 }
 

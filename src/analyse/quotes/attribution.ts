@@ -33,6 +33,11 @@ const TIME_WORDS = new Set(['last', 'this', 'next', 'on', 'week', 'month', 'year
 const HEARSAY_VERBS = new Set(['report', 'expect', 'believe', 'understand', 'think', 'know', 'say', 'quote', 'schedule', 'set', 'due']);
 const POSSESSIVE_PRONOUN = /^(?:his|her|its|their|our|my)$/i;
 
+/** "in a statement", "told reporters": the occasion or audience of a cue, never its speaker. */
+function isAudienceOrOccasion(lemma: string): boolean {
+  return STATEMENT_NOUNS.has(lemma) || lemma === 'reporter' || lemma === 'journalist';
+}
+
 export class AttributionReader {
   private readonly mentionByLast = new Map<number, number>();
   private readonly mentionByFirst = new Map<number, number>();
@@ -75,18 +80,15 @@ export class AttributionReader {
     const afterInSentence = after.length > 0 && tokens[after[0]!]!.sentence === closeSentence;
     // Before the opening mark, back to its sentence start or the previous closing mark.
     const before = this.window(openTok - 1, -1, tokens[openTok]?.sentence ?? -1);
+    const fromBefore = this.readBefore(before);
     // "Wang said “…,” according to the readout": a verb right before the quote names the speaker;
     // what follows names the source of the report.
-    if (this.endsWithSpeechVerb(before)) {
-      const found = this.readBefore(before);
-      if (found) return found;
-    }
+    if (fromBefore && this.endsWithSpeechVerb(before)) return fromBefore;
     if (afterInSentence) {
       const found = this.readAfter(after);
       if (found) return found;
     }
-    const found = this.readBefore(before);
-    if (found) return found;
+    if (fromBefore) return fromBefore;
     // The quote ended its sentence and the next is only the cue: "…it.” Smith said.
     if (!afterInSentence && after.length > 0 && after.length <= MAX_CUE_SENTENCE_TOKENS && (tokens[after[after.length - 1]!]!.text === '.' || DASH.test(tokens[after[0]!]!.text))) {
       const cueOnly = this.readAfter(after);
@@ -165,7 +167,6 @@ export class AttributionReader {
     const according = this.accordingTo(rest, 0);
     if (according) return according;
     // "said Smith" / "added the ministry"
-    const first = tokens[rest[0]!]!;
     if (this.isSpeechVerb(rest[0]!)) {
       const speaker = this.subjectAfter(rest, 1);
       if (speaker) return { cue: this.range(rest[0]!, rest[0]!), speaker };
@@ -177,7 +178,6 @@ export class AttributionReader {
       if (speaker) return { cue: this.cueRange(rest, v), speaker };
       break;
     }
-    void first;
     return null;
   }
 
@@ -319,7 +319,7 @@ export class AttributionReader {
     const tokens = this.doc.tokens;
     const head = tokens[last]!;
     // "in a statement", "to reporters" are not speakers.
-    if (STATEMENT_NOUNS.has(head.lemma) || head.lemma === 'reporter' || head.lemma === 'journalist') return null;
+    if (isAudienceOrOccasion(head.lemma)) return null;
     for (let t = first; t <= last; t++) {
       const m = this.mentionByFirst.get(t);
       if (m !== undefined && this.mentions[m]!.lastToken === last) return { kind: 'mention', mention: m };
@@ -335,7 +335,7 @@ export class AttributionReader {
     for (let j = v + 1; j < window.length && j <= v + 4; j++) {
       const w = tokens[window[j]!]!;
       if (w.pos === 'PUNCT' || QUOTE_MARK.test(w.text)) break;
-      if (STATEMENT_NOUNS.has(w.lemma) || w.lemma === 'reporter' || w.lemma === 'journalist') {
+      if (isAudienceOrOccasion(w.lemma)) {
         end = window[j]!;
         break;
       }

@@ -6,6 +6,7 @@ import type { NameMention } from './mentions.ts';
 import type { AttributionReader, SpeakerRef } from './quotes/attribution.ts';
 import { firstStartingAt } from '../text/ranges.ts';
 import type { TokenizedText } from './tokens.ts';
+import { GOVERNMENT_HEADS, NEWSPAPER_HEADS } from './vocabulary/names.ts';
 
 /** How far back (in sentences) a pronoun looks for who it stands for. */
 const PRONOUN_REACH_SENTENCES = 5;
@@ -134,14 +135,15 @@ export class SpeakerResolver {
 }
 
 const POSSESSOR = /^\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)*['\u2019]s\s/u;
-const NEWSPAPER_HEADS = new Set(['ledger', 'sentinel', 'standard', 'mirror', 'express', 'courier', 'dispatch', 'globe', 'mail', 'record', 'register', 'bulletin', 'examiner', 'monitor', 'star', 'times', 'post', 'journal', 'herald', 'tribune', 'gazette', 'daily', 'telegraph', 'guardian', 'observer', 'chronicle', 'inquirer', 'review', 'news']);
-const GOVERNMENT_HEADS = new Set(['ministry', 'department', 'agency', 'council', 'office', 'commission', 'authority', 'bureau', 'government', 'administration', 'treasury', 'cabinet', 'embassy', 'parliament', 'assembly', 'senate', 'congress', 'court', 'police', 'army']);
+const lowerCased = (words: Set<string>): Set<string> => new Set([...words].map((w) => w.toLowerCase()));
+const NEWSPAPER_WORDS = lowerCased(NEWSPAPER_HEADS);
+const GOVERNMENT_WORDS = lowerCased(GOVERNMENT_HEADS);
 
 /** Class nouns that stand for a kind of organization: "the company", "the newspaper". */
 const ORGANIZATION_CLASS_NOUNS: ReadonlyMap<string, (words: string[]) => boolean> = new Map([
   ...['company', 'firm', 'operator', 'carrier', 'group', 'contractor', 'lender', 'manufacturer', 'airline', 'railway', 'utility', 'bank', 'insurer', 'developer'].map(
-    (noun) => [noun, (w: string[]) => !w.some((x) => NEWSPAPER_HEADS.has(x) || GOVERNMENT_HEADS.has(x))] as const,
+    (noun) => [noun, (w: string[]) => !w.some((x) => NEWSPAPER_WORDS.has(x) || GOVERNMENT_WORDS.has(x))] as const,
   ),
-  ...['newspaper', 'paper', 'daily', 'outlet', 'publication', 'broadcaster', 'agency', 'editorial'].map((noun) => [noun, (w: string[]) => w.some((x) => NEWSPAPER_HEADS.has(x) || x === 'agency')] as const),
-  ...['government', 'authority', 'regulator'].map((noun) => [noun, (w: string[]) => w.some((x) => GOVERNMENT_HEADS.has(x))] as const),
+  ...['newspaper', 'paper', 'daily', 'outlet', 'publication', 'broadcaster', 'agency', 'editorial'].map((noun) => [noun, (w: string[]) => w.some((x) => NEWSPAPER_WORDS.has(x) || x === 'agency')] as const),
+  ...['government', 'authority', 'regulator'].map((noun) => [noun, (w: string[]) => w.some((x) => GOVERNMENT_WORDS.has(x))] as const),
 ]);

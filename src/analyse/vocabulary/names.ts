@@ -1,21 +1,33 @@
 // Words that shape what a capitalised run names: organization heads, place heads, calendar words.
 
-/** A run containing one of these names an organization ("Foreign Ministry", "Bank of England"). */
-export const ORGANIZATION_HEADS = new Set(
-  `Ministry Department Agency Council Co. Co Engineering Construction Rail Railway Railways Railroad
-  Energy Steel Oil Petroleum Gas Power Pharma Pharmaceuticals Foods Capital Logistics Shipping Mining
-  Resources Industries Electric Telecom Insurance Bancorp Trust Brands Ventures Airline Transit Lines
-  Ledger Sentinel Standard Mirror Express Courier Dispatch Globe Mail Record Register Bulletin Examiner
-  Monitor Star Wire Treasury Party Committee Commission Company Corp. Corp Corporation Inc. Inc
-  Ltd. Ltd LLC PLC plc Group Bank University College Institute Institution Association Union Court Congress
-  Parliament Senate House Administration Office Service Services Times Post News Press Network Television
-  TV Radio Organization Organisation Foundation Force Forces Army Navy Police Board Authority Bureau
-  Federation Fund Club Airlines Airways Guard Assembly Cabinet Government Embassy Consulate Mission
-  Academy School Hospital Center Centre Laboratory Labs Society Alliance Coalition Front Movement League
-  Reserve Exchange Holdings Motors Technologies Systems Media Broadcasting Journal Herald Tribune
-  Gazette Daily Telegraph Guardian Observer Chronicle Inquirer Review Magazine Channel Studios Records
-  Command Council Secretariat Directorate Commissariat Tribunal Prosecutor's Watch International Partners`.split(/\s+/),
+/** Names of newspapers and news services end in these ("The Nairobi Ledger", "Global Times"). */
+export const NEWSPAPER_HEADS = new Set(
+  `Ledger Sentinel Standard Mirror Express Courier Dispatch Globe Mail Record Register Bulletin
+  Examiner Monitor Star Times Post Journal Herald Tribune Gazette Daily Telegraph Guardian Observer
+  Chronicle Inquirer Review News`.split(/\s+/),
 );
+
+/** Bodies of government ("Foreign Ministry", "National Treasury"). */
+export const GOVERNMENT_HEADS = new Set(
+  `Ministry Department Agency Council Office Commission Authority Bureau Government Administration
+  Treasury Cabinet Embassy Parliament Assembly Senate Congress Court Police Army`.split(/\s+/),
+);
+
+/** A run containing one of these names an organization ("Foreign Ministry", "Bank of England"). */
+export const ORGANIZATION_HEADS = new Set([
+  ...NEWSPAPER_HEADS,
+  ...GOVERNMENT_HEADS,
+  ...`Co. Co Engineering Construction Rail Railway Railways Railroad Energy Steel Oil Petroleum Gas
+  Power Pharma Pharmaceuticals Foods Capital Logistics Shipping Mining Resources Industries
+  Electric Telecom Insurance Bancorp Trust Brands Ventures Airline Transit Lines Wire Party
+  Committee Company Corp. Corp Corporation Inc. Inc Ltd. Ltd LLC PLC plc Group Bank University
+  College Institute Institution Association Union House Service Services Press Network Television
+  TV Radio Organization Organisation Foundation Force Forces Navy Board Federation Fund Club
+  Airlines Airways Guard Consulate Mission Academy School Hospital Center Centre Laboratory Labs
+  Society Alliance Coalition Front Movement League Reserve Exchange Holdings Motors Technologies
+  Systems Media Broadcasting Magazine Channel Studios Records Command Secretariat Directorate
+  Commissariat Tribunal Prosecutor's Watch International Partners`.split(/\s+/),
+]);
 
 /** News agencies and broadcasters that speak as one voice; generic, not any event's. */
 export const MEDIA_ORGANIZATIONS = new Set(

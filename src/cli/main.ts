@@ -54,6 +54,17 @@ function withCommonOptions(command: Command): Command {
     .option('-q, --quiet', 'no progress bar or notes on standard error');
 }
 
+/** One JSON line per usable input, as it is produced (rejected inputs are reported by runOptions). */
+async function writeJsonLines<T>(flags: CommonFlags, produce: (options: RunOptions) => AsyncIterable<T | InputError>, toJson: (item: T) => unknown): Promise<void> {
+  const progress = new Progress(!flags.quiet && !!flags.out);
+  const sink = new OutputSink(flags.out);
+  for await (const item of produce(runOptions(flags, progress))) {
+    if (!(item instanceof InputError)) await sink.write(JSON.stringify(toJson(item)) + '\n');
+  }
+  progress.stop();
+  await sink.close();
+}
+
 function positiveNumber(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new CommanderError(EXIT_USAGE, 'corroborate.invalidNumber', `not a positive number: ${value}`);
@@ -71,32 +82,16 @@ export function buildProgram(): Command {
       .command('clean')
       .description('clean each input (page chrome removed, metadata, sentences, turns) and print one JSON document per line')
       .argument('<inputs...>', 'files, directories, "-" for standard input, http(s) URLs, .jsonl feeds'),
-  ).action(async (inputs: string[], flags: CommonFlags) => {
-    const progress = new Progress(!flags.quiet && !!flags.out);
-    const sink = new OutputSink(flags.out);
-    for await (const item of cleanInputs(inputs, runOptions(flags, progress))) {
-      if (!(item instanceof InputError)) await sink.write(JSON.stringify(item) + '\n');
-    }
-    progress.stop();
-    await sink.close();
-  });
+  ).action((inputs: string[], flags: CommonFlags) => writeJsonLines(flags, (options) => cleanInputs(inputs, options), (doc) => doc));
 
   withCommonOptions(
     program
       .command('quotes')
       .description('find the people, organizations, places and quotes of each input; print one JSON line per document (no cross-document merging)')
       .argument('<inputs...>', 'files, directories, "-" for standard input, http(s) URLs, .jsonl feeds'),
-  ).action(async (inputs: string[], flags: CommonFlags) => {
-    const progress = new Progress(!flags.quiet && !!flags.out);
-    const sink = new OutputSink(flags.out);
-    for await (const item of analyseInputs(inputs, runOptions(flags, progress))) {
-      if (item instanceof InputError) continue;
-      const { doc, analysis } = item;
-      await sink.write(JSON.stringify({ doc: doc.id, source: doc.source, outlet: doc.outlet, entities: analysis.entities, quotes: analysis.quotes }) + '\n');
-    }
-    progress.stop();
-    await sink.close();
-  });
+  ).action((inputs: string[], flags: CommonFlags) =>
+    writeJsonLines(flags, (options) => analyseInputs(inputs, options), ({ doc, analysis }) => ({ doc: doc.id, source: doc.source, outlet: doc.outlet, entities: analysis.entities, quotes: analysis.quotes })),
+  );
 
   withCommonOptions(
     program

@@ -49,6 +49,9 @@ export class AttributionReader {
     quotations: Quotation[],
   ) {
     mentions.forEach((m, i) => {
+      // Transcript labels stand outside the tokens (index -1): a window's out-of-range lookup
+      // (`window[k] ?? -1`) must never find one.
+      if (m.firstToken < 0) return;
       this.mentionByLast.set(m.lastToken, i);
       this.mentionByFirst.set(m.runStart, i);
       this.mentionByFirst.set(m.firstToken, i);

@@ -1,19 +1,12 @@
-// One shared wink-nlp instance: loading the model costs ~100 ms, so it is done once, lazily.
+// Shared wink-nlp instances: loading the model costs ~100 ms, so each is made once, lazily.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 type WinkNLP = ReturnType<typeof winkNLP>;
-let full: WinkNLP | undefined;
 let sentencesOnly: WinkNLP | undefined;
 let tagged: WinkNLP | undefined;
 
-/** The full pipeline (POS, entities of wink's own kinds, negation, sentiment). */
-export function nlp(): WinkNLP {
-  full ??= winkNLP(model);
-  return full;
-}
-
-/** Tokens and sentence boundaries only: ~4x faster than the full pipeline, same splits. */
+/** Tokens and sentence boundaries only: ~4x faster than the full pipeline, same splits (the cleaner). */
 export function sentenceNlp(): WinkNLP {
   sentencesOnly ??= winkNLP(model, ['sbd']);
   return sentencesOnly;

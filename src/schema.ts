@@ -120,14 +120,109 @@ export const QuoteSchema = z.object({
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 
+/** A sentence or phrase of the brief and the source passages whose words it is made of. */
+export const CitedTextSchema = z.object({
+  text: z.string().describe('words taken from the cited passages (extractive; never written by us)'),
+  citations: z.array(SpanSchema).min(1),
+});
+export type CitedText = z.infer<typeof CitedTextSchema>;
+
+export const ValueKindSchema = z.enum([
+  'number', // a count: "over a dozen requests", "1,200 people"
+  'duration', // how long: "nearly six hours", "35-minute session", "two-day visit"
+  'time', // when, relative to an event or the clock: "an hour before", "45 minutes before", "at 3 p.m."
+  'date', // a day, month or year: "on Monday", "in February", "since 2021"
+  'money', // "$700 billion"
+  'percent', // "Fifty percent"
+]);
+export type ValueKind = z.infer<typeof ValueKindSchema>;
+
+/** A value as printed, normalized to an interval: qualifiers ("about", "more than") widen it. */
+export const ValueSchema = SpanSchema.extend({
+  text: z.string().describe('as printed, qualifier included: "nearly six hours"'),
+  kind: ValueKindSchema,
+  low: z.number().nullable().describe('lower bound in `unit`; null when unbounded'),
+  high: z.number().nullable().describe('upper bound in `unit`; null when unbounded ("more than three hours")'),
+  unit: z.string().describe('"minute" for durations and times, "day" for dates (days since 1970-01-01), a currency code, "%", or the counted noun'),
+  qualifier: z.string().nullable().describe('"about", "nearly", "more than", … as normalized; null when exact'),
+});
+export type Value = z.infer<typeof ValueSchema>;
+
+/** One fact as reported by one or more outlets: the sentences that say it, grouped. */
+export const FactSchema = z.object({
+  id: z.string(),
+  statement: CitedTextSchema.describe('a representative sentence, quoted from one source'),
+  support: z.array(SpanSchema).min(1).describe('every sentence that reports this fact, one or more per outlet'),
+  outlets: z.array(z.string()),
+  documents: z.array(z.string()),
+  sources: z.number().int().positive().describe('independent sources: syndicated copies of one wire text count once'),
+  syndicated: z.array(z.array(z.string())).describe('groups of outlets whose reports are copies of the same text'),
+  singleSource: z.boolean().describe('true when only one source reports this fact'),
+  entities: z.array(z.string()).describe('entity ids named in the supporting sentences'),
+  values: z.array(ValueSchema),
+  when: z.object({ text: z.string(), date: z.string().nullable(), span: SpanSchema }).nullable().describe('the day the fact happened, when a source says'),
+  centrality: z.number().describe('how central to the reports this fact is (higher is more)'),
+});
+export type Fact = z.infer<typeof FactSchema>;
+
+export const DisagreementKindSchema = z.enum(['number', 'duration', 'time', 'date', 'quote', 'name']);
+export type DisagreementKind = z.infer<typeof DisagreementKindSchema>;
+
+export const WordDiffSchema = z.object({
+  op: z.enum(['same', 'added', 'removed']),
+  text: z.string(),
+});
+
+export const VariantSchema = z.object({
+  value: z.string().describe('the variant as printed by its first source'),
+  normalized: z
+    .object({ low: z.number().nullable(), high: z.number().nullable(), unit: z.string() })
+    .nullable()
+    .describe('the interval the wording allows (values only)'),
+  support: z.array(SpanSchema).min(1),
+  outlets: z.array(z.string()),
+  diff: z.array(WordDiffSchema).optional().describe('quotes: word-level difference from the first variant'),
+});
+export type Variant = z.infer<typeof VariantSchema>;
+
+export const DisagreementSchema = z.object({
+  id: z.string(),
+  about: z.string().describe('what the variants are about, in words taken from the sources'),
+  kind: DisagreementKindSchema,
+  fact: z.string().nullable().describe('id of the fact the variants belong to, when there is one'),
+  withinDocument: z.boolean().describe('true when one document states more than one variant'),
+  context: z.array(SpanSchema).describe('the sentences the variants are read from'),
+  variants: z.array(VariantSchema).min(2),
+});
+export type Disagreement = z.infer<typeof DisagreementSchema>;
+
+export const PointSchema = CitedTextSchema.extend({
+  id: z.string(),
+  fact: z.string(),
+  outlets: z.array(z.string()),
+  sources: z.number().int().positive(),
+});
+export type Point = z.infer<typeof PointSchema>;
+
+export const SynthesisSchema = z.object({
+  lead: z.array(CitedTextSchema).describe('2–3 sentences from the best-corroborated facts'),
+  points: z.array(PointSchema).describe('key points ranked by corroboration, then centrality'),
+  onlyOne: z.array(PointSchema).describe('points reported by a single source'),
+  timeline: z.array(CitedTextSchema.extend({ when: z.string(), date: z.string().nullable() })).describe('events in the order they happened'),
+  outlets: z.array(z.string()),
+  coverage: z.record(z.string(), z.array(z.string())).describe('point id → the outlets that report it'),
+  markdown: z.string().describe('the brief rendered as Markdown'),
+});
+export type Synthesis = z.infer<typeof SynthesisSchema>;
+
 export const BriefSchema = z.object({
   version: z.literal(1),
   documents: z.array(DocumentSchema),
   entities: z.array(EntitySchema).describe('people, organizations and places, one identity across all documents'),
   quotes: z.array(QuoteSchema),
-  // Filled by the comparison stage (a later issue).
-  facts: z.array(z.unknown()),
-  disagreements: z.array(z.unknown()),
+  facts: z.array(FactSchema).describe('what the outlets report, grouped across outlets'),
+  disagreements: z.array(DisagreementSchema).describe('where outlets (or one document) state different values, wordings or spellings'),
+  brief: SynthesisSchema,
   rejected: z
     .array(z.object({ source: z.string(), reason: z.string() }))
     .describe('inputs that could not be used, with the reason'),

@@ -4,6 +4,7 @@ import { firstLine } from '../ingest/network-errors.ts';
 import { BriefSchema, type Brief, type CleanDocument } from '../schema.ts';
 import { analyseDocument, mergeAnalyses, type DocumentAnalysis } from '../analyse/index.ts';
 import { cleanDocument } from './clean-document.ts';
+import { synthesize } from '../brief/synthesis.ts';
 
 export interface RunOptions extends ReadInputsOptions {
   /** Stop at the first rejected input (throws its InputError). */
@@ -71,5 +72,6 @@ export async function brief(specs: string[], options: RunOptions = {}): Promise<
     }
   }
   const { entities, quotes } = mergeAnalyses(analyses);
-  return BriefSchema.parse({ version: 1, documents, entities, quotes, facts: [], disagreements: [], rejected });
+  const unsynthesized = { version: 1 as const, documents, entities, quotes, facts: [], disagreements: [], rejected };
+  return BriefSchema.parse({ ...unsynthesized, brief: synthesize(unsynthesized) });
 }

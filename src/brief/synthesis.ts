@@ -1,13 +1,91 @@
 // The reader's brief: lead, key points, single-source points, timeline and coverage, arranged
-// from cited facts. It never writes a statement of its own: every text is a source's words.
-import type { Brief, Synthesis } from '../schema.ts';
+// from cited facts. It never writes a statement of its own: every text is a source's sentence,
+// cited with every passage that supports it.
+import type { Brief, Fact, Point, Synthesis } from '../schema.ts';
 import { renderMarkdown } from './markdown.ts';
+import { outletLabel } from './people.ts';
 
 type Unsynthesized = Omit<Brief, 'brief'>;
 
+const MAX_POINTS = 12;
+const MAX_ONLY_ONE = 10;
+const LEAD_SENTENCES = 3;
+/** A point repeating this share of an earlier point's words adds nothing. */
+const REDUNDANT_OVERLAP = 0.6;
+const MIN_POINT_WORDS = 8;
+/** Sentences that lean on what came before them read badly out of context: not in the lead. */
+const DEPENDENT_OPENING = /^(?:and|but|yet|still|so|thus|also|however|meanwhile|instead|then|he|she|it|they|this|that|these|those|his|her|its|their)\b/i;
+
 export function synthesize(brief: Unsynthesized): Synthesis {
-  const outlets = [...new Set(brief.documents.map((d) => d.outlet ?? d.source))];
-  const synthesis: Synthesis = { lead: [], points: [], onlyOne: [], timeline: [], outlets, coverage: {}, markdown: '' };
+  const outlets = [...new Set(brief.documents.map(outletLabel))];
+  const ranked = [...brief.facts].filter((f) => words(f.statement.text).length >= MIN_POINT_WORDS && !isMostlyQuote(f));
+  ranked.sort((a, b) => b.sources - a.sources || b.centrality - a.centrality);
+
+  const points = pick(ranked.filter((f) => !f.singleSource), MAX_POINTS).map((f, i) => toPoint(f, `point-${i + 1}`));
+  const onlyOne = pick(ranked.filter((f) => f.singleSource), MAX_ONLY_ONE).map((f, i) => toPoint(f, `only-${i + 1}`));
+  const leadFacts = pick(ranked.filter((f) => !f.singleSource && !DEPENDENT_OPENING.test(f.statement.text.trim())), LEAD_SENTENCES);
+  const lead = leadFacts.map((f) => ({ text: f.statement.text, citations: f.support }));
+
+  const timeline = brief.facts
+    .filter((f): f is Fact & { when: NonNullable<Fact['when']> & { date: string } } => f.when !== null && f.when.date !== null)
+    .sort((a, b) => a.when.date.localeCompare(b.when.date) || b.sources - a.sources || b.centrality - a.centrality)
+    .map((f) => ({ when: humanDate(f.when.date), date: f.when.date, text: f.statement.text, citations: [...f.support, f.when.span] }));
+
+  const coverage: Record<string, string[]> = {};
+  for (const p of [...points, ...onlyOne]) coverage[p.id] = p.outlets;
+  const synthesis: Synthesis = { lead, points, onlyOne, timeline, outlets, coverage, markdown: '' };
   synthesis.markdown = renderMarkdown({ ...brief, brief: synthesis });
   return synthesis;
+}
+
+function toPoint(f: Fact, id: string): Point {
+  return { id, fact: f.id, text: f.statement.text, citations: f.support, outlets: f.outlets, sources: f.sources };
+}
+
+/** The first `limit` facts in rank order, skipping any that repeats one already picked. */
+function pick(facts: Fact[], limit: number): Fact[] {
+  const chosen: Fact[] = [];
+  const chosenWords: Set<string>[] = [];
+  for (const f of facts) {
+    if (chosen.length >= limit) break;
+    const w = new Set(words(f.statement.text).map((x) => x.toLowerCase()));
+    if (chosenWords.some((c) => overlap(w, c) >= REDUNDANT_OVERLAP)) continue;
+    chosen.push(f);
+    chosenWords.push(w);
+  }
+  return chosen;
+}
+
+/** A sentence that opens with a quotation belongs in the quote sheet, not among the points. */
+function isMostlyQuote(f: Fact): boolean {
+  return /^["“‘']/.test(f.statement.text.trim());
+}
+
+function words(text: string): string[] {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / Math.max(1, Math.min(a.size, b.size));
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "2023-06-18" → "Sunday 18 June 2023"; a whole month or year as such; other ranges as "from … to …". */
+export function humanDate(date: string): string {
+  const [from, to] = date.split('/');
+  const day = (iso: string) => {
+    const d = new Date(`${iso}T00:00:00Z`);
+    return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  };
+  if (!to || to === from) return day(from!);
+  const [fy, fm, fd] = from!.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  const lastOfMonth = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  if (fd === 1 && td === lastOfMonth && fy === ty && fm === tm) return `${MONTHS[fm - 1]} ${fy}`;
+  if (fd === 1 && fm === 1 && tm === 12 && td === 31 && fy === ty) return `${fy}`;
+  return `${day(from!)} – ${day(to)}`;
 }

@@ -1,12 +1,12 @@
-// The brief as Markdown: who's who, who said what, and coverage by outlet (title, byline, date,
-// first paragraph); every quoted passage carries its citation [doc:start-end].
-import type { Brief, CleanDocument, Span } from '../schema.ts';
+// The brief as Markdown: lead, key points, timeline, disagreements, single-source points, the
+// quote sheet, who's who, the coverage matrix and coverage by outlet; every quoted passage
+// carries its citation [doc:start-end].
+import type { Brief, CleanDocument } from '../schema.ts';
 import { escapeMarkdown } from './escape.ts';
 import { whoSaidWhat, whosWho } from './people.ts';
+import { citation, coverageSection, disagreementsSection, leadSection, pointsSection, timelineSection } from './sections.ts';
 
-export function citation(span: Span): string {
-  return `[${span.doc}:${span.start}-${span.end}]`;
-}
+export { citation };
 
 export function renderMarkdown(brief: Brief): string {
   const lines: string[] = [];
@@ -21,7 +21,16 @@ export function renderMarkdown(brief: Brief): string {
     lines.push(`| ${cell(doc.outlet)} | ${cell(doc.title)} | ${cell(doc.byline)} | ${cell(doc.published)} | ${cell(doc.source)} |`);
   }
   lines.push('');
-  lines.push(...whosWho(brief), ...whoSaidWhat(brief));
+  lines.push(
+    ...leadSection(brief),
+    ...pointsSection('Key points', brief.brief.points, 'Reported by more than one outlet, most corroborated first.'),
+    ...timelineSection(brief),
+    ...disagreementsSection(brief),
+    ...pointsSection('Reported by only one outlet', brief.brief.onlyOne, 'Not found in any other report: check before relying on it.'),
+    ...whoSaidWhat(brief),
+    ...whosWho(brief),
+    ...coverageSection(brief),
+  );
   lines.push('## Coverage by outlet', '');
   for (const doc of brief.documents) lines.push(...documentSection(doc), '');
   if (brief.rejected.length) {

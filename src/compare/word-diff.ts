@@ -114,8 +114,12 @@ function commonSubsequence(a: number[], b: number[]): [number, number][] {
   const solve = (aLo: number, aHi: number, bLo: number, bHi: number) => {
     if (aLo >= aHi || bLo >= bHi) return;
     if (aHi - aLo === 1) {
-      const j = b.indexOf(a[aLo]!, bLo);
-      if (j >= 0 && j < bHi) out.push([aLo, j]);
+      for (let j = bLo; j < bHi; j++) {
+        if (b[j] === a[aLo]) {
+          out.push([aLo, j]);
+          return;
+        }
+      }
       return;
     }
     const mid = (aLo + aHi) >> 1;

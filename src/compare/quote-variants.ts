@@ -1,0 +1,353 @@
+// One utterance printed in different words by different outlets (or twice by one document):
+// "an obligation and responsibility" against "an obligation and a responsibility". Quotes are
+// compared as word sequences after folding case, punctuation, quotation marks and contractions,
+// so a quote that differs only in those is the same wording, never a disagreement.
+import type { CleanDocument, Disagreement, Entity, Quote, Span, Variant } from '../schema.ts';
+import { outletLabel } from '../brief/people.ts';
+import { pushTo } from '../util/multimap.ts';
+import { foldWord, wordDiff } from './word-diff.ts';
+
+/** Fewer shared words than this are too little to call two quotes one utterance ("no room for compromise"). */
+const MIN_SHARED_WORDS = 4;
+/**
+ * Quotes of one speaker are one utterance when this share of words agrees: words matched in order
+ * over the longer of the two aligned passages (the shorter quote, and the stretch of the longer
+ * quote it lines up with). Below it, two sentences of one speaker share mostly "we", "to", "is":
+ * "This is something we're going to keep working on" and "It's an issue we have to keep working
+ * on" score 0.6 and are two things said; so do "The United States is committed to doing that"
+ * and a long answer holding "the United States, is that" (0.63).
+ */
+const SAME_SPEAKER_SIMILARITY = 0.7;
+/**
+ * Looser, when the quotes just before (or just after) in both documents are already one
+ * utterance: outlets quote a statement in the same order, so the next sentence of the same
+ * speaker is likely the same sentence reworded ("This is something we're going to keep working
+ * on" / "It's something we'll continue to work on", 0.5). Not lower: two different follow-up
+ * sentences that open alike ("We are ready to sit down with them tomorrow" / "We are ready to
+ * stay out all winter", 0.44) stay two.
+ */
+const NEIGHBOUR_SIMILARITY = 0.5;
+/**
+ * Quotes attributed to different speakers (a minister and his ministry's readout) are one
+ * utterance only when nearly word for word over a whole clause.
+ */
+const ANY_SPEAKER_SIMILARITY = 0.8;
+const ANY_SPEAKER_SHARED_WORDS = 6;
+/** Two transcript turns of thousands of words are not aligned word by word beyond this many cells. */
+const MAX_ALIGNMENT_CELLS = 25_000_000;
+
+interface Wording {
+  quote: Quote;
+  /** Position of the quote's document in `documents`: the reading order of outlets. */
+  docOrder: number;
+  words: string[];
+  /** Offsets in the original of the printed word each compared word comes from. */
+  from: { start: number; end: number }[];
+  key: string;
+  counts: Map<string, number>;
+}
+
+/** Two quotes that may be one utterance: where the shorter lines up inside the longer. */
+interface Link {
+  short: Wording;
+  long: Wording;
+  fit: { start: number; end: number; shared: number };
+}
+
+/** A stretch of one quote, in compared words, that lines up with another quote. */
+interface Passage {
+  wording: Wording;
+  start: number;
+  end: number;
+}
+
+export function quoteVariants(documents: CleanDocument[], entities: Entity[], quotes: Quote[]): Disagreement[] {
+  const docs = new Map(documents.map((d, i) => [d.id, { doc: d, order: i }]));
+  const names = new Map(entities.map((e) => [e.id, e.name]));
+  const wordings = quotes.flatMap((quote) => {
+    const at = docs.get(quote.span.doc);
+    if (!at) return [];
+    const w = wording(quote, at.doc.original, at.order);
+    return w.words.length >= MIN_SHARED_WORDS ? [w] : [];
+  });
+  wordings.sort(byReadingOrder);
+
+  // A quote that another quote of the speaker contains word for word is an excerpt of it: it
+  // cannot disagree, but it can tell which of two wordings its outlet printed.
+  const excerpts = new Set<Wording>();
+  for (const short of wordings) {
+    if (wordings.some((long) => long.words.length > short.words.length && mayShare(short, long, short.words.length) && ` ${long.key} `.includes(` ${short.key} `))) excerpts.add(short);
+  }
+  const whole = wordings.filter((w) => !excerpts.has(w));
+
+  const strong: Link[] = [];
+  const weak: Link[] = [];
+  for (let i = 0; i < whole.length; i++) {
+    for (let j = i + 1; j < whole.length; j++) {
+      const [short, long] = whole[i]!.words.length <= whole[j]!.words.length ? [whole[i]!, whole[j]!] : [whole[j]!, whole[i]!];
+      const same = sameSpeaker(short.quote, long.quote);
+      if (!same && short.words.length < ANY_SPEAKER_SHARED_WORDS) continue;
+      if (!couldReach(short, long, same ? NEIGHBOUR_SIMILARITY : ANY_SPEAKER_SIMILARITY)) continue;
+      const fit = alignInside(short.words, long.words);
+      if (!fit) continue;
+      const similarity = fit.shared / Math.max(short.words.length, fit.end - fit.start);
+      const link = { short, long, fit };
+      if (same ? similarity >= SAME_SPEAKER_SIMILARITY && fit.shared >= MIN_SHARED_WORDS : similarity >= ANY_SPEAKER_SIMILARITY && fit.shared >= ANY_SPEAKER_SHARED_WORDS) strong.push(link);
+      else if (same && similarity >= NEIGHBOUR_SIMILARITY && fit.shared >= MIN_SHARED_WORDS && short.quote.span.doc !== long.quote.span.doc) weak.push(link);
+    }
+  }
+  const passages = new PassageSets();
+  const join = ({ short, long, fit }: Link) => passages.union(passages.of(short, 0, short.words.length), passages.of(long, fit.start, fit.end));
+  strong.forEach(join);
+  // Both neighbours already one utterance (or one an excerpt of the other, or the same words).
+  const linked = (a: Wording | undefined, b: Wording | undefined) => !!a && !!b && (a.key === b.key || passages.joined(a, b) || contains(a, b) || contains(b, a));
+  const neighbours = quoteNeighbours(wordings);
+  for (const link of weak) {
+    const a = neighbours.get(link.short)!;
+    const b = neighbours.get(link.long)!;
+    if (linked(a.before, b.before) || linked(a.after, b.after)) join(link);
+  }
+
+  const out: Disagreement[] = [];
+  for (const group of passages.groups()) {
+    const d = disagreement(group, [...excerpts], docs, names);
+    if (d) out.push({ ...d, id: `quote-${out.length + 1}` });
+  }
+  return out;
+}
+
+/** The compared words of a quote: folded, contractions spelt out, each tied to its printed word. */
+function wording(quote: Quote, original: string, docOrder: number): Wording {
+  const words: string[] = [];
+  const from: { start: number; end: number }[] = [];
+  const text = original.slice(quote.span.start, quote.span.end);
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['\u2019\u02bc][\p{L}]+)*/gu)) {
+    const at = { start: quote.span.start + m.index, end: quote.span.start + m.index + m[0].length };
+    for (const w of expandContraction(foldWord(m[0]))) {
+      words.push(w);
+      from.push(at);
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return { quote, docOrder, words, from, key: words.join(' '), counts };
+}
+
+/** Pronouns after which "'s" is "is", not a possessive: "it's", "that's", "there's". */
+const IS_CONTRACTED_AFTER = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'he', 'she', 'where', 'how', 'when', 'why']);
+const IRREGULAR_NEGATIONS: Record<string, string[]> = { "can't": ['can', 'not'], cannot: ['can', 'not'], "won't": ['will', 'not'], "shan't": ['shall', 'not'], "ain't": ['is', 'not'] };
+const CONTRACTED: Record<string, string> = { "n't": 'not', "'re": 'are', "'ll": 'will', "'ve": 'have', "'m": 'am', "'d": 'would' };
+
+/** "we'll" → we will, "don't" → do not, "it's" → it is; possessives ("China's") stay one word. */
+export function expandContraction(word: string): string[] {
+  const irregular = IRREGULAR_NEGATIONS[word];
+  if (irregular) return irregular;
+  for (const [ending, full] of Object.entries(CONTRACTED)) {
+    if (word.endsWith(ending) && word.length > ending.length) return [word.slice(0, -ending.length), full];
+  }
+  if (word === "let's") return ['let', 'us'];
+  if (word.endsWith("'s") && IS_CONTRACTED_AFTER.has(word.slice(0, -2))) return [word.slice(0, -2), 'is'];
+  return [word];
+}
+
+function sameSpeaker(a: Quote, b: Quote): boolean {
+  if (a.speaker || b.speaker) return a.speaker === b.speaker;
+  return !!a.speakerName && !!b.speakerName && a.speakerName.toLowerCase() === b.speakerName.toLowerCase();
+}
+
+/** Can these two quotes be one utterance at all, by who said them and how long the shorter is? */
+function mayShare(short: Wording, long: Wording, shared: number): boolean {
+  return sameSpeaker(short.quote, long.quote) ? shared >= MIN_SHARED_WORDS : shared >= ANY_SPEAKER_SHARED_WORDS;
+}
+
+function contains(long: Wording, short: Wording): boolean {
+  return long.words.length > short.words.length && ` ${long.key} `.includes(` ${short.key} `);
+}
+
+/** Shared words counted without order bound the similarity from above: most pairs stop here. */
+function couldReach(short: Wording, long: Wording, similarity: number): boolean {
+  let shared = 0;
+  for (const [w, n] of short.counts) shared += Math.min(n, long.counts.get(w) ?? 0);
+  return shared >= MIN_SHARED_WORDS && shared / short.words.length >= similarity && short.words.length * long.words.length <= MAX_ALIGNMENT_CELLS;
+}
+
+/**
+ * The stretch of `long` that `short` lines up with best: fewest word edits turning all of
+ * `short` into a stretch of `long` (either end of `long` is free), with the words matched on the
+ * way. Two rows of the table at a time.
+ */
+export function alignInside(short: string[], long: string[]): { start: number; end: number; shared: number } | null {
+  const width = long.length + 1;
+  let cost = new Int32Array(width);
+  let start = Int32Array.from({ length: width }, (_, j) => j);
+  let shared = new Int32Array(width);
+  let nextCost = new Int32Array(width);
+  let nextStart = new Int32Array(width);
+  let nextShared = new Int32Array(width);
+  for (let i = 1; i <= short.length; i++) {
+    nextCost[0] = i;
+    nextStart[0] = 0;
+    nextShared[0] = 0;
+    for (let j = 1; j < width; j++) {
+      const match = short[i - 1] === long[j - 1] ? 1 : 0;
+      // Diagonal (same or substituted word), then a word of `short` missing, then one of `long` extra.
+      let c = cost[j - 1]! + 1 - match;
+      let s = start[j - 1]!;
+      let m = shared[j - 1]! + match;
+      const up = cost[j]! + 1;
+      if (up < c || (up === c && shared[j]! > m)) [c, s, m] = [up, start[j]!, shared[j]!];
+      const left = nextCost[j - 1]! + 1;
+      if (left < c || (left === c && nextShared[j - 1]! > m)) [c, s, m] = [left, nextStart[j - 1]!, nextShared[j - 1]!];
+      nextCost[j] = c;
+      nextStart[j] = s;
+      nextShared[j] = m;
+    }
+    [cost, nextCost] = [nextCost, cost];
+    [start, nextStart] = [nextStart, start];
+    [shared, nextShared] = [nextShared, shared];
+  }
+  let best = -1;
+  for (let j = 1; j < width; j++) {
+    if (best < 0 || cost[j]! < cost[best]! || (cost[j] === cost[best] && shared[j]! > shared[best]!)) best = j;
+  }
+  if (best < 0 || shared[best] === 0) return null;
+  return { start: start[best]!, end: best, shared: shared[best]! };
+}
+
+/** For each quote, the quotes just before and after it in its document. */
+function quoteNeighbours(wordings: Wording[]): Map<Wording, { before?: Wording; after?: Wording }> {
+  const byDoc = new Map<string, Wording[]>();
+  for (const w of wordings) pushTo(byDoc, w.quote.span.doc, w);
+  const out = new Map<Wording, { before?: Wording; after?: Wording }>();
+  for (const list of byDoc.values()) list.forEach((w, i) => out.set(w, { before: list[i - 1], after: list[i + 1] }));
+  return out;
+}
+
+/**
+ * Passages joined into utterances. One quote may hold several (a long transcript turn that
+ * several outlets quote from in different places); stretches of one quote that overlap by at
+ * least half of the shorter are one passage.
+ */
+class PassageSets {
+  private readonly all: Passage[] = [];
+  private readonly parent: number[] = [];
+
+  of(wording: Wording, start: number, end: number): Passage {
+    const found = this.all.find((p) => p.wording === wording && Math.min(p.end, end) - Math.max(p.start, start) >= Math.min(p.end - p.start, end - start) / 2);
+    if (found) {
+      found.start = Math.min(found.start, start);
+      found.end = Math.max(found.end, end);
+      return found;
+    }
+    const p = { wording, start, end };
+    this.parent.push(this.all.length);
+    this.all.push(p);
+    return p;
+  }
+
+  union(a: Passage, b: Passage): void {
+    const ra = this.find(this.all.indexOf(a));
+    const rb = this.find(this.all.indexOf(b));
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+
+  joined(a: Wording, b: Wording): boolean {
+    const roots = new Set(this.all.flatMap((p, i) => (p.wording === a ? [this.find(i)] : [])));
+    return this.all.some((p, i) => p.wording === b && roots.has(this.find(i)));
+  }
+
+  /** Groups of two or more quotes, one passage per quote, in reading order. */
+  groups(): Passage[][] {
+    const byRoot = new Map<number, Passage[]>();
+    this.all.forEach((p, i) => pushTo(byRoot, this.find(i), p));
+    return [...byRoot.values()]
+      .map((group) => group.filter((p, i) => group.findIndex((q) => q.wording === p.wording) === i).sort((x, y) => byReadingOrder(x.wording, y.wording)))
+      .filter((group) => group.length > 1);
+  }
+
+  private find(x: number): number {
+    while (this.parent[x] !== x) x = this.parent[x] = this.parent[this.parent[x]!]!;
+    return x;
+  }
+}
+
+function byReadingOrder(a: Wording, b: Wording): number {
+  return a.docOrder - b.docOrder || a.quote.span.start - b.quote.span.start;
+}
+
+interface Printed {
+  wording: Wording;
+  span: Span;
+  key: string;
+}
+
+/** The wordings of one utterance, or null when they all agree once folded. */
+function disagreement(group: Passage[], excerpts: Wording[], docs: Map<string, { doc: CleanDocument; order: number }>, names: Map<string, string>): Omit<Disagreement, 'id'> | null {
+  // Every member is read over the stretch the shortest member covers, so words one outlet
+  // quoted beyond what another did are not shown as a difference.
+  const reference = group.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));
+  const referenceWords = reference.wording.words.slice(reference.start, reference.end);
+  const printed = group.map((p): Printed => {
+    let { start, end } = p;
+    if (p !== reference && end - start > referenceWords.length) {
+      const fit = alignInside(referenceWords, p.wording.words.slice(start, end));
+      if (fit) [start, end] = [start + fit.start, start + fit.end];
+    }
+    return { wording: p.wording, span: passageSpan(p.wording, start, end), key: p.wording.words.slice(start, end).join(' ') };
+  });
+  const byKey = new Map<string, Printed[]>();
+  for (const p of printed) pushTo(byKey, p.key, p);
+  if (byKey.size < 2) return null;
+
+  // An excerpt found in exactly one of the wordings says which one its outlet printed.
+  const members = new Set(group.map((p) => p.wording));
+  for (const e of excerpts) {
+    if (members.has(e) || !group.some((p) => mayShare(e, p.wording, e.words.length))) continue;
+    const holding = [...byKey.keys()].filter((key) => ` ${key} `.includes(` ${e.key} `));
+    if (holding.length === 1) byKey.get(holding[0]!)!.push({ wording: e, span: e.quote.span, key: holding[0]! });
+  }
+
+  const outletOf = (span: Span) => {
+    const at = docs.get(span.doc);
+    return at ? outletLabel(at.doc) : span.doc;
+  };
+  const variants = [...byKey.values()]
+    .map((list) => ({ list, outlets: [...new Set(list.map((p) => outletOf(p.span)))] }))
+    .sort((a, b) => b.outlets.length - a.outlets.length || b.list.length - a.list.length || byReadingOrder(a.list[0]!.wording, b.list[0]!.wording));
+  const valueOf = (p: Printed) => docs.get(p.span.doc)!.doc.original.slice(p.span.start, p.span.end);
+  const first = valueOf(variants[0]!.list[0]!);
+  const result: Variant[] = variants.map(({ list, outlets }) => {
+    const value = valueOf(list[0]!);
+    return { value, normalized: null, support: list.map((p) => p.span), outlets, diff: wordDiff(first, value) };
+  });
+
+  const docsPerVariant = variants.map(({ list }) => new Set(list.map((p) => p.span.doc)));
+  const withinDocument = docsPerVariant.some((a, i) => docsPerVariant.some((b, j) => j > i && [...a].some((d) => b.has(d))));
+  const speakers = [...new Set(variants.flatMap(({ list }) => list.map((p) => speakerName(p.wording.quote, names)).filter((n): n is string => !!n)))];
+  const context = variants
+    .flatMap(({ list }) => list.map((p) => p.wording))
+    .sort(byReadingOrder)
+    .map((w) => w.quote.span);
+  return {
+    about: `words of ${speakers.length ? joinNames(speakers) : 'an unidentified speaker'}`,
+    kind: 'quote',
+    fact: null,
+    withinDocument,
+    context,
+    variants: result,
+  };
+}
+
+/** The printed words from compared word `start` to `end`; all of them is the whole quote as printed. */
+function passageSpan(w: Wording, start: number, end: number): Span {
+  if (start === 0 && end === w.words.length) return w.quote.span;
+  return { doc: w.quote.span.doc, start: w.from[start]!.start, end: w.from[end - 1]!.end };
+}
+
+function speakerName(q: Quote, names: Map<string, string>): string | null {
+  return (q.speaker ? names.get(q.speaker) : null) ?? q.speakerName;
+}
+
+function joinNames(names: string[]): string {
+  return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -10,3 +10,15 @@ export function escapeMarkdown(text: string): string {
     .replace(/^([#>+-])/, '\\$1')
     .replace(/\s*\n\s*/g, ' ');
 }
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text for HTML: safe both as element content and inside a quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!);
+}
+
+/** JSON to embed in `<script type="application/json">`: no `<` survives, so no text can close it. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}

@@ -1,6 +1,7 @@
 // The command line: parse flags, call the library, print. Exit codes: 0 all inputs used,
 // 1 some input rejected (or an output could not be written), 2 usage error.
 import { Command, CommanderError, Option } from 'commander';
+import { renderHtml } from '../brief/html.ts';
 import { renderMarkdown } from '../brief/markdown.ts';
 import { InputError } from '../ingest/index.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../ingest/limits.ts';
@@ -98,13 +99,14 @@ export function buildProgram(): Command {
       .command('brief')
       .description('build the brief over all inputs')
       .argument('<inputs...>', 'files, directories, "-" for standard input, http(s) URLs, .jsonl feeds')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md']).default('json')),
-  ).action(async (inputs: string[], flags: CommonFlags & { format: 'json' | 'md' }) => {
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md', 'html']).default('json')),
+  ).action(async (inputs: string[], flags: CommonFlags & { format: 'json' | 'md' | 'html' }) => {
     const progress = new Progress(!flags.quiet);
     const result = await brief(inputs, runOptions(flags, progress));
     progress.stop();
     const sink = new OutputSink(flags.out);
-    await sink.write(flags.format === 'md' ? renderMarkdown(result) + '\n' : JSON.stringify(result, null, 2) + '\n');
+    const render = { json: (b: typeof result) => JSON.stringify(b, null, 2), md: renderMarkdown, html: renderHtml }[flags.format];
+    await sink.write(render(result) + '\n');
     await sink.close();
   });
 

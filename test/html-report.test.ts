@@ -1,0 +1,111 @@
+// The HTML report without a browser: every hostile source string arrives as text, the page loads
+// nothing and runs only its own hashed script, and every citation points at a real span.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { renderHtml } from '../src/brief/html.ts';
+import { main } from '../src/cli/main.ts';
+import type { Brief, Span } from '../src/schema.ts';
+import { ALERT, DOCUMENTS, PAYLOADS, XSS, hostileBrief } from './fixtures/html-report/hostile-brief.ts';
+
+const brief = hostileBrief();
+const html = renderHtml(brief);
+const { document } = parseHTML(html);
+
+/** Every {doc, start, end} anywhere in the brief. */
+function allSpans(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => allSpans(v, out));
+  else if (value && typeof value === 'object') {
+    const v = value as Partial<Span>;
+    if (typeof v.doc === 'string' && typeof v.start === 'number' && typeof v.end === 'number') out.add(`${v.doc}:${v.start}:${v.end}`);
+    for (const child of Object.values(value)) allSpans(child, out);
+  }
+  return out;
+}
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+test('no payload appears as markup: each is printed as text, escaped once', () => {
+  for (const payload of PAYLOADS.filter((p) => /[<>"]/.test(p))) assert.ok(!html.includes(payload), `raw in the page: ${payload}`);
+  assert.ok(!html.includes('&amp;lt;'), 'escaped twice');
+  // What the reader sees is the source's own string, character for character.
+  const text = document.body.textContent ?? '';
+  for (const shown of [brief.documents[0]!.outlet!, brief.documents[0]!.title!, brief.documents[1]!.title!, brief.entities[0]!.name, brief.disagreements[0]!.about, `Sunday ${XSS.img}`, brief.rejected[0]!.reason]) {
+    assert.ok(text.includes(shown), `not shown as text: ${shown}`);
+  }
+});
+
+test('the page is its own two scripts and nothing else that could run or load', () => {
+  const scripts = [...document.querySelectorAll('script')];
+  assert.equal(scripts.length, 2);
+  assert.equal(scripts[0]!.getAttribute('type'), 'application/json');
+  assert.equal(scripts[1]!.attributes.length, 0);
+  assert.equal(html.match(/<\/script/gi)?.length, 2, 'a source text closed a script');
+  for (const tag of ['img', 'svg', 'iframe', 'object', 'embed', 'base', 'link', 'form', 'input', 'b']) assert.equal(document.querySelectorAll(tag).length, 0, `<${tag}> in the page`);
+  for (const el of document.querySelectorAll('*')) {
+    for (const { name, value } of el.attributes) {
+      assert.ok(!/^on/i.test(name), `event handler ${name} on <${el.tagName}>`);
+      assert.ok(!['src', 'style', 'srcdoc', 'action', 'formaction'].includes(name), `${name} on <${el.tagName}>`);
+      if (name === 'href') assert.match(value, /^#[a-z-]+$/, 'only links within the page');
+      assert.ok(!/javascript:|https?:/i.test(name === 'title' || name === 'aria-label' ? '' : value), `URL in ${name}="${value}"`);
+    }
+  }
+});
+
+test('a strict Content-Security-Policy allows only the inline style and script, by hash', () => {
+  const meta = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
+  assert.ok(meta, 'no CSP meta');
+  const csp = meta.getAttribute('content')!;
+  assert.match(csp, /default-src 'none'/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:|\*/);
+  assert.ok(csp.includes(`style-src ${sha256(document.querySelector('style')!.textContent!)}`), 'style hash');
+  assert.ok(csp.includes(`script-src ${sha256(document.querySelectorAll('script')[1]!.textContent!)}`), 'script hash');
+  // The policy must be in force before the style and script it allows.
+  assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<style>'));
+});
+
+test('every citation carries the span of a real passage; the documents travel as exact JSON', () => {
+  const spans = allSpans(brief);
+  const cites = [...document.querySelectorAll('[data-start]')];
+  assert.ok(cites.length >= 30, `only ${cites.length} citations`);
+  for (const el of cites) {
+    const key = `${el.getAttribute('data-doc')}:${el.getAttribute('data-start')}:${el.getAttribute('data-end')}`;
+    assert.ok(spans.has(key), `citation of no span: ${key}`);
+    assert.equal(el.tagName, 'BUTTON', 'citations are keyboard-reachable buttons');
+  }
+  const embedded = JSON.parse(document.getElementById('documents')!.textContent!) as { id: string; original: string }[];
+  assert.deepEqual(embedded.map((d) => [d.id, d.original]), DOCUMENTS.map((d) => [d.id, d.original]));
+  assert.ok(embedded[0]!.original.includes('\r\n'), 'line ends kept');
+});
+
+test('sections come in order, disagreements side by side with the quote diff marked', () => {
+  const headings = [...document.querySelectorAll('h2')].map((h) => h.textContent);
+  assert.deepEqual(headings, ['Lead', 'Key points', 'Timeline', 'Where the outlets disagree', 'Reported by only one outlet', 'Quote sheet', "Who's who", 'Coverage matrix', 'Coverage by outlet', 'Inputs not used']);
+  assert.deepEqual([...document.querySelectorAll('.disagreement')].map((d) => d.querySelectorAll('.variant').length), [2, 2]);
+  assert.equal(document.querySelector('.variant del')!.textContent, XSS.close);
+  assert.equal(document.querySelector('.variant ins')!.textContent, ALERT.img);
+  // Coverage matrix: a ✓ per outlet that reports a point, opening that outlet's supporting passage.
+  const rows = [...document.querySelectorAll('table.matrix tbody tr')];
+  assert.equal(rows.length, 2);
+  const ticks = [...rows[1]!.querySelectorAll('button.cite')];
+  assert.deepEqual(ticks.map((b) => b.getAttribute('data-doc')), ['doc-aaaa', 'doc-bbbb']);
+  assert.equal(ticks[1]!.getAttribute('data-start'), String(DOCUMENTS[1]!.original.indexOf('Nearly 1,500')));
+});
+
+test('an empty synthesis leaves its sections out; filling it only adds sections', () => {
+  const empty: Brief = { ...brief, facts: [], disagreements: [], rejected: [], brief: { ...brief.brief, lead: [], points: [], onlyOne: [], timeline: [], coverage: {} } };
+  const headings = [...parseHTML(renderHtml(empty)).document.querySelectorAll('h2')].map((h) => h.textContent);
+  assert.deepEqual(headings, ['Quote sheet', "Who's who", 'Coverage by outlet']);
+});
+
+test('brief --format html writes the report of the example bundle', async () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'corroborate-html-')), 'brief.html');
+  assert.equal(await main(['brief', 'examples', '--format', 'html', '--quiet', '--out', out]), 0);
+  const page = readFileSync(out, 'utf8');
+  assert.match(page, /^<!doctype html>/);
+  assert.match(page, /<h1>Brief: 4 reports<\/h1>/);
+});

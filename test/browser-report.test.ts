@@ -43,6 +43,10 @@ async function open(result: Brief, name: string, viewport: { width: number; heig
     void dialog.dismiss();
   });
   page.on('pageerror', (error) => opened.errors.push(error.message));
+  // A Content-Security-Policy report here would mean the page's own style or script was refused.
+  page.on('console', (message) => {
+    if (message.type() === 'error') opened.errors.push(message.text());
+  });
   await page.goto(pathToFileURL(file).href);
   return opened;
 }

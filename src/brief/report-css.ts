@@ -68,7 +68,8 @@ table.outlets { table-layout: fixed; }
 table.outlets th:nth-child(1) { width: 20%; } table.outlets th:nth-child(2) { width: 32%; }
 table.outlets th:nth-child(3) { width: 13%; } table.outlets th:nth-child(4) { width: 16%; }
 table.matrix thead th { text-transform: none; letter-spacing: 0; }
-table.matrix th[scope=row] { font-weight: 400; min-width: 14rem; }
+table.matrix th[scope=row] { font-weight: 400; min-width: 10rem; }
+table.matrix thead th + th { white-space: nowrap; text-align: center; }
 table.matrix td { text-align: center; }
 table.matrix td.num { color: var(--muted); }
 
@@ -115,6 +116,7 @@ body.source-open { overflow: hidden; }
 @media (min-width: ${WIDE}) {
   .layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(22rem, 42%); }
   main { padding: 1.5rem 2rem 4rem; justify-self: center; width: 100%; }
+  table.matrix th[scope=row] { min-width: 14rem; }
   .source, body.source-open .source { display: flex; position: sticky; top: 0; height: 100vh; border-left: 1px solid var(--line); z-index: auto; }
   body.source-open { overflow: visible; }
   .source-close { display: none; }

@@ -11,6 +11,7 @@ export const REPORT_JS = `
   const panel = byId('source');
   const textBox = byId('source-text');
   const closeButton = byId('source-close');
+  const brief = byId('brief');
   const wide = window.matchMedia('(min-width: ${WIDE})');
   let active = null;
 
@@ -61,12 +62,17 @@ export const REPORT_JS = `
     const mark = render(doc, start, end);
     // Scroll the panel only, never the brief: the reader's place in the brief must not move.
     textBox.scrollTop = mark ? Math.max(0, mark.offsetTop - textBox.clientHeight / 3) : 0;
-    if (!wide.matches) closeButton.focus({ preventScroll: true });
+    // On a phone the panel covers the brief: keep focus and screen readers out of what is hidden.
+    if (!wide.matches) {
+      brief.inert = true;
+      closeButton.focus({ preventScroll: true });
+    }
   }
 
   function close() {
     if (!document.body.classList.contains('source-open')) return;
     document.body.classList.remove('source-open');
+    brief.inert = false;
     if (active && !wide.matches) active.focus({ preventScroll: true });
   }
 
@@ -78,6 +84,9 @@ export const REPORT_JS = `
     }
   });
   closeButton.addEventListener('click', close);
+  wide.addEventListener('change', () => {
+    if (wide.matches) brief.inert = false;
+  });
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !wide.matches) close();
   });

@@ -41,6 +41,8 @@ interface Wording {
   /** Position of the quote's document in `documents`: the reading order of outlets. */
   docOrder: number;
   words: string[];
+  /** The words as numbers (one per distinct word), for the alignment's inner loop. */
+  ids: Int32Array;
   /** Offsets in the original of the printed word each compared word comes from. */
   from: { start: number; end: number }[];
   key: string;
@@ -64,10 +66,11 @@ interface Passage {
 export function quoteVariants(documents: CleanDocument[], entities: Entity[], quotes: Quote[]): Disagreement[] {
   const docs = new Map(documents.map((d, i) => [d.id, { doc: d, order: i }]));
   const names = new Map(entities.map((e) => [e.id, e.name]));
+  const vocabulary = new Map<string, number>();
   const wordings = quotes.flatMap((quote) => {
     const at = docs.get(quote.span.doc);
     if (!at) return [];
-    const w = wording(quote, at.doc.original, at.order);
+    const w = wording(quote, at.doc.original, at.order, vocabulary);
     return w.words.length >= MIN_SHARED_WORDS ? [w] : [];
   });
   wordings.sort(byReadingOrder);
@@ -75,49 +78,67 @@ export function quoteVariants(documents: CleanDocument[], entities: Entity[], qu
   // A quote that another quote of the speaker contains word for word is an excerpt of it: it
   // cannot disagree, but it can tell which of two wordings its outlet printed.
   const excerpts = new Set<Wording>();
+  const inside: [Wording, Wording][] = [];
+  const holding = new Map<string, Wording[]>();
+  for (const w of wordings) for (const word of w.counts.keys()) pushTo(holding, word, w);
   for (const short of wordings) {
-    if (wordings.some((long) => long.words.length > short.words.length && mayShare(short, long, short.words.length) && ` ${long.key} `.includes(` ${short.key} `))) excerpts.add(short);
+    // Only quotes that have the short quote's rarest word can hold it.
+    let candidates = wordings;
+    for (const word of short.counts.keys()) if (holding.get(word)!.length < candidates.length) candidates = holding.get(word)!;
+    for (const long of candidates) {
+      if (mayShare(short, long, short.words.length) && contains(long, short)) {
+        excerpts.add(short);
+        inside.push([short, long]);
+      }
+    }
   }
   const whole = wordings.filter((w) => !excerpts.has(w));
 
   const strong: Link[] = [];
-  const weak: Link[] = [];
   for (let i = 0; i < whole.length; i++) {
     for (let j = i + 1; j < whole.length; j++) {
-      const [short, long] = whole[i]!.words.length <= whole[j]!.words.length ? [whole[i]!, whole[j]!] : [whole[j]!, whole[i]!];
-      const same = sameSpeaker(short.quote, long.quote);
-      if (!same && short.words.length < ANY_SPEAKER_SHARED_WORDS) continue;
-      if (!couldReach(short, long, same ? NEIGHBOUR_SIMILARITY : ANY_SPEAKER_SIMILARITY)) continue;
-      const fit = alignInside(short.words, long.words);
-      if (!fit) continue;
-      const similarity = fit.shared / Math.max(short.words.length, fit.end - fit.start);
-      const link = { short, long, fit };
-      if (same ? similarity >= SAME_SPEAKER_SIMILARITY && fit.shared >= MIN_SHARED_WORDS : similarity >= ANY_SPEAKER_SIMILARITY && fit.shared >= ANY_SPEAKER_SHARED_WORDS) strong.push(link);
-      else if (same && similarity >= NEIGHBOUR_SIMILARITY && fit.shared >= MIN_SHARED_WORDS && short.quote.span.doc !== long.quote.span.doc) weak.push(link);
+      const [a, b] = [whole[i]!, whole[j]!];
+      const link = sameSpeaker(a.quote, b.quote) ? tryLink(a, b, SAME_SPEAKER_SIMILARITY, MIN_SHARED_WORDS) : tryLink(a, b, ANY_SPEAKER_SIMILARITY, ANY_SPEAKER_SHARED_WORDS);
+      if (link) strong.push(link);
     }
   }
   const passages = new PassageSets();
   const join = ({ short, long, fit }: Link) => passages.union(passages.of(short, 0, short.words.length), passages.of(long, fit.start, fit.end));
   strong.forEach(join);
-  // Both neighbours already one utterance (or one an excerpt of the other, or the same words).
-  const linked = (a: Wording | undefined, b: Wording | undefined) => !!a && !!b && (a.key === b.key || passages.joined(a, b) || contains(a, b) || contains(b, a));
+
+  // Quotes next to two quotes known to be one utterance (linked, the same words, or one inside
+  // the other), on the same side in both documents, are held to the looser bar; a pair joined so
+  // lets the pair next to it be tried in turn.
   const neighbours = quoteNeighbours(wordings);
-  for (const link of weak) {
-    const a = neighbours.get(link.short)!;
-    const b = neighbours.get(link.long)!;
-    if (linked(a.before, b.before) || linked(a.after, b.after)) join(link);
+  const known: [Wording, Wording][] = [...strong.map((l): [Wording, Wording] => [l.short, l.long]), ...inside, ...sameWords(wordings)];
+  const tried = new Set<string>();
+  for (let k = 0; k < known.length; k++) {
+    const [x, y] = known[k]!;
+    for (const side of ['before', 'after'] as const) {
+      const a = neighbours.get(x)![side];
+      const b = neighbours.get(y)![side];
+      if (!a || !b || excerpts.has(a) || excerpts.has(b) || a.quote.span.doc === b.quote.span.doc || !sameSpeaker(a.quote, b.quote)) continue;
+      const id = [a.quote.id, b.quote.id].sort().join('|');
+      if (tried.has(id)) continue;
+      tried.add(id);
+      const link = tryLink(a, b, NEIGHBOUR_SIMILARITY, MIN_SHARED_WORDS);
+      if (!link) continue;
+      join(link);
+      known.push([link.short, link.long]);
+    }
   }
 
   const out: Disagreement[] = [];
+  const shortQuotes = [...excerpts];
   for (const group of passages.groups()) {
-    const d = disagreement(group, [...excerpts], docs, names);
+    const d = disagreement(group, shortQuotes, docs, names);
     if (d) out.push({ ...d, id: `quote-${out.length + 1}` });
   }
   return out;
 }
 
 /** The compared words of a quote: folded, contractions spelt out, each tied to its printed word. */
-function wording(quote: Quote, original: string, docOrder: number): Wording {
+function wording(quote: Quote, original: string, docOrder: number, vocabulary: Map<string, number>): Wording {
   const words: string[] = [];
   const from: { start: number; end: number }[] = [];
   const text = original.slice(quote.span.start, quote.span.end);
@@ -130,18 +151,30 @@ function wording(quote: Quote, original: string, docOrder: number): Wording {
   }
   const counts = new Map<string, number>();
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
-  return { quote, docOrder, words, from, key: words.join(' '), counts };
+  const ids = Int32Array.from(words, (w) => {
+    let id = vocabulary.get(w);
+    if (id === undefined) vocabulary.set(w, (id = vocabulary.size));
+    return id;
+  });
+  return { quote, docOrder, words, ids, from, key: words.join(' '), counts };
 }
 
 /** Pronouns after which "'s" is "is", not a possessive: "it's", "that's", "there's". */
 const IS_CONTRACTED_AFTER = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'he', 'she', 'where', 'how', 'when', 'why']);
-const IRREGULAR_NEGATIONS: Record<string, string[]> = { "can't": ['can', 'not'], cannot: ['can', 'not'], "won't": ['will', 'not'], "shan't": ['shall', 'not'], "ain't": ['is', 'not'] };
+const IRREGULAR_NEGATIONS = new Map([
+  ["can't", ['can', 'not']],
+  ['cannot', ['can', 'not']],
+  ["won't", ['will', 'not']],
+  ["shan't", ['shall', 'not']],
+  ["ain't", ['is', 'not']],
+]);
 const CONTRACTED: Record<string, string> = { "n't": 'not', "'re": 'are', "'ll": 'will', "'ve": 'have', "'m": 'am', "'d": 'would' };
 
 /** "we'll" → we will, "don't" → do not, "it's" → it is; possessives ("China's") stay one word. */
 export function expandContraction(word: string): string[] {
-  const irregular = IRREGULAR_NEGATIONS[word];
+  const irregular = IRREGULAR_NEGATIONS.get(word);
   if (irregular) return irregular;
+  if (!word.includes("'")) return [word];
   for (const [ending, full] of Object.entries(CONTRACTED)) {
     if (word.endsWith(ending) && word.length > ending.length) return [word.slice(0, -ending.length), full];
   }
@@ -155,20 +188,61 @@ function sameSpeaker(a: Quote, b: Quote): boolean {
   return !!a.speakerName && !!b.speakerName && a.speakerName.toLowerCase() === b.speakerName.toLowerCase();
 }
 
+/** The two quotes as one utterance when their words agree this much over the passage they share. */
+function tryLink(a: Wording, b: Wording, similarity: number, minShared: number): Link | null {
+  const [short, long] = a.words.length <= b.words.length ? [a, b] : [b, a];
+  if (short.words.length < minShared || !couldReach(short, long, similarity)) return null;
+  const fit = alignInside(short.ids, long.ids);
+  if (!fit || fit.shared < minShared || fit.shared / Math.max(short.words.length, fit.end - fit.start) < similarity) return null;
+  return { short, long, fit };
+}
+
+/** Pairs of quotes (of different documents) whose words are the same once folded. */
+function sameWords(wordings: Wording[]): [Wording, Wording][] {
+  const byKey = new Map<string, Wording[]>();
+  for (const w of wordings) pushTo(byKey, w.key, w);
+  return [...byKey.values()].flatMap((list) => list.flatMap((x, i) => list.slice(i + 1).filter((y) => y.quote.span.doc !== x.quote.span.doc).map((y): [Wording, Wording] => [x, y])));
+}
+
 /** Can these two quotes be one utterance at all, by who said them and how long the shorter is? */
 function mayShare(short: Wording, long: Wording, shared: number): boolean {
   return sameSpeaker(short.quote, long.quote) ? shared >= MIN_SHARED_WORDS : shared >= ANY_SPEAKER_SHARED_WORDS;
 }
 
+/** `short`'s words, in order, inside `long`'s (counted first: most pairs fail that cheaply). */
 function contains(long: Wording, short: Wording): boolean {
-  return long.words.length > short.words.length && ` ${long.key} `.includes(` ${short.key} `);
+  if (long.words.length <= short.words.length) return false;
+  for (const [w, n] of short.counts) if ((long.counts.get(w) ?? 0) < n) return false;
+  return ` ${long.key} `.includes(` ${short.key} `);
 }
 
-/** Shared words counted without order bound the similarity from above: most pairs stop here. */
+/**
+ * An upper bound that stops most pairs before the alignment: a passage reaching `similarity` is
+ * at most n / similarity words long (n the shorter quote's words), so some stretch of the longer
+ * quote that long must hold, counted without order, at least n × similarity of the shorter's
+ * words. One slide over the longer quote.
+ */
 function couldReach(short: Wording, long: Wording, similarity: number): boolean {
+  const n = short.words.length;
+  const needed = Math.max(MIN_SHARED_WORDS, Math.ceil(n * similarity - 1e-9));
+  if (n * long.words.length > MAX_ALIGNMENT_CELLS) return false;
+  const width = Math.min(long.words.length, Math.floor(n / similarity + 1e-9));
+  const inWindow = new Map<string, number>();
   let shared = 0;
-  for (const [w, n] of short.counts) shared += Math.min(n, long.counts.get(w) ?? 0);
-  return shared >= MIN_SHARED_WORDS && shared / short.words.length >= similarity && short.words.length * long.words.length <= MAX_ALIGNMENT_CELLS;
+  for (let j = 0; j < long.words.length; j++) {
+    const added = long.words[j]!;
+    const had = inWindow.get(added) ?? 0;
+    if (had < (short.counts.get(added) ?? 0)) shared++;
+    inWindow.set(added, had + 1);
+    if (j >= width) {
+      const dropped = long.words[j - width]!;
+      const left = inWindow.get(dropped)! - 1;
+      inWindow.set(dropped, left);
+      if (left < (short.counts.get(dropped) ?? 0)) shared--;
+    }
+    if (shared >= needed) return true;
+  }
+  return false;
 }
 
 /**
@@ -176,7 +250,7 @@ function couldReach(short: Wording, long: Wording, similarity: number): boolean 
  * `short` into a stretch of `long` (either end of `long` is free), with the words matched on the
  * way. Two rows of the table at a time.
  */
-export function alignInside(short: string[], long: string[]): { start: number; end: number; shared: number } | null {
+function alignInside(short: ArrayLike<number>, long: ArrayLike<number>): { start: number; end: number; shared: number } | null {
   const width = long.length + 1;
   let cost = new Int32Array(width);
   let start = Int32Array.from({ length: width }, (_, j) => j);
@@ -195,9 +269,17 @@ export function alignInside(short: string[], long: string[]): { start: number; e
       let s = start[j - 1]!;
       let m = shared[j - 1]! + match;
       const up = cost[j]! + 1;
-      if (up < c || (up === c && shared[j]! > m)) [c, s, m] = [up, start[j]!, shared[j]!];
+      if (up < c || (up === c && shared[j]! > m)) {
+        c = up;
+        s = start[j]!;
+        m = shared[j]!;
+      }
       const left = nextCost[j - 1]! + 1;
-      if (left < c || (left === c && nextShared[j - 1]! > m)) [c, s, m] = [left, nextStart[j - 1]!, nextShared[j - 1]!];
+      if (left < c || (left === c && nextShared[j - 1]! > m)) {
+        c = left;
+        s = nextStart[j - 1]!;
+        m = nextShared[j - 1]!;
+      }
       nextCost[j] = c;
       nextStart[j] = s;
       nextShared[j] = m;
@@ -214,7 +296,7 @@ export function alignInside(short: string[], long: string[]): { start: number; e
   return { start: start[best]!, end: best, shared: shared[best]! };
 }
 
-/** For each quote, the quotes just before and after it in its document. */
+/** For each quote, the quotes just before and after it in its document (quotes too short to compare skipped). */
 function quoteNeighbours(wordings: Wording[]): Map<Wording, { before?: Wording; after?: Wording }> {
   const byDoc = new Map<string, Wording[]>();
   for (const w of wordings) pushTo(byDoc, w.quote.span.doc, w);
@@ -251,11 +333,6 @@ class PassageSets {
     if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
   }
 
-  joined(a: Wording, b: Wording): boolean {
-    const roots = new Set(this.all.flatMap((p, i) => (p.wording === a ? [this.find(i)] : [])));
-    return this.all.some((p, i) => p.wording === b && roots.has(this.find(i)));
-  }
-
   /** Groups of two or more quotes, one passage per quote, in reading order. */
   groups(): Passage[][] {
     const byRoot = new Map<number, Passage[]>();
@@ -286,11 +363,11 @@ function disagreement(group: Passage[], excerpts: Wording[], docs: Map<string, {
   // Every member is read over the stretch the shortest member covers, so words one outlet
   // quoted beyond what another did are not shown as a difference.
   const reference = group.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));
-  const referenceWords = reference.wording.words.slice(reference.start, reference.end);
+  const referenceWords = reference.wording.ids.subarray(reference.start, reference.end);
   const printed = group.map((p): Printed => {
     let { start, end } = p;
     if (p !== reference && end - start > referenceWords.length) {
-      const fit = alignInside(referenceWords, p.wording.words.slice(start, end));
+      const fit = alignInside(referenceWords, p.wording.ids.subarray(start, end));
       if (fit) [start, end] = [start + fit.start, start + fit.end];
     }
     return { wording: p.wording, span: passageSpan(p.wording, start, end), key: p.wording.words.slice(start, end).join(' ') };

@@ -8,10 +8,11 @@ export type WordDiff = z.infer<typeof WordDiffSchema>;
 
 /**
  * Above this many cells (words of a × words of b, after trimming the common ends) the middle is
- * shown as removed and added wholesale: two transcript turns of thousands of words that share
- * little are not worth seconds of alignment.
+ * not aligned word by word in one piece: it is cut at words that occur once in each (patience
+ * diff), and a piece that still has none is shown as removed and added wholesale. Two transcript
+ * turns of thousands of words are not worth seconds of alignment.
  */
-const MAX_DIFF_CELLS = 16_000_000;
+const MAX_DIFF_CELLS = 9_000_000;
 
 interface Token {
   /** The word as printed with the whitespace before it. */
@@ -40,9 +41,7 @@ export function wordDiff(a: string, b: string): WordDiff[] {
   for (let k = 0; k < head; k++) matches.push([k, k]);
   const ak = ta.slice(head, ta.length - tail).map((t) => t.key);
   const bk = tb.slice(head, tb.length - tail).map((t) => t.key);
-  if (ak.length * bk.length <= MAX_DIFF_CELLS) {
-    for (const [i, j] of commonSubsequence(ak, bk)) matches.push([head + i, head + j]);
-  }
+  for (const [i, j] of anchoredSubsequence(ak, bk)) matches.push([head + i, head + j]);
   for (let k = tail; k > 0; k--) matches.push([ta.length - k, tb.length - k]);
   return operations(ta, tb, matches);
 }
@@ -103,6 +102,57 @@ function operations(a: Token[], b: Token[], matches: [number, number][]): WordDi
     j = mj + 1;
   }
   return out;
+}
+
+/** A common subsequence: the longest one when small enough, else pieced together between unique shared words. */
+function anchoredSubsequence(a: number[], b: number[]): [number, number][] {
+  if (a.length * b.length <= MAX_DIFF_CELLS) return commonSubsequence(a, b);
+  const anchors = uniqueAnchors(a, b);
+  const out: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  for (const [ai, bj] of [...anchors, [a.length, b.length] as [number, number]]) {
+    // Without anchors the one piece left is the whole: nothing aligned, shown wholesale.
+    if (anchors.length) for (const [x, y] of anchoredSubsequence(a.slice(i, ai), b.slice(j, bj))) out.push([i + x, j + y]);
+    if (ai < a.length) out.push([ai, bj]);
+    i = ai + 1;
+    j = bj + 1;
+  }
+  return out;
+}
+
+/** Words that occur exactly once in a and once in b, the longest run of them in the same order in both. */
+function uniqueAnchors(a: number[], b: number[]): [number, number][] {
+  const count = (keys: number[]) => {
+    const seen = new Map<number, number>();
+    keys.forEach((k, i) => seen.set(k, seen.has(k) ? -1 : i));
+    return seen;
+  };
+  const inA = count(a);
+  const inB = count(b);
+  const pairs: [number, number][] = [];
+  for (const [key, i] of inA) {
+    const j = inB.get(key);
+    if (i >= 0 && j !== undefined && j >= 0) pairs.push([i, j]);
+  }
+  pairs.sort((x, y) => x[0] - y[0]);
+  // Longest increasing run of b positions (patience sorting).
+  const tails: number[] = [];
+  const previous: number[] = [];
+  pairs.forEach(([, j], k) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[tails[mid]!]![1] < j) lo = mid + 1;
+      else hi = mid;
+    }
+    previous[k] = lo > 0 ? tails[lo - 1]! : -1;
+    tails[lo] = k;
+  });
+  const run: [number, number][] = [];
+  for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) run.push(pairs[k]!);
+  return run.reverse();
 }
 
 /**

@@ -46,10 +46,19 @@ function disagreementLines(d: Disagreement): string[] {
   const within = d.withinDocument ? ' _(one report states more than one of these)_' : '';
   const out = [`### ${escapeMarkdown(d.about)} (${d.kind})${within}`, ''];
   for (const v of d.variants) {
-    const shown = v.diff && v.diff.some((w) => w.op !== 'same') ? v.diff.map((w) => (w.op === 'same' ? escapeMarkdown(w.text) : w.op === 'added' ? `**${escapeMarkdown(w.text)}**` : `~~${escapeMarkdown(w.text)}~~`)).join('') : escapeMarkdown(v.value);
+    const shown = v.diff && v.diff.some((w) => w.op !== 'same') ? v.diff.map(diffPiece).join('') : escapeMarkdown(v.value);
     out.push(`- “${shown}” — ${v.outlets.map(escapeMarkdown).join(', ')} ${v.support.map(citation).join(' ')}`);
   }
   return out;
+}
+
+/** Added words in bold, removed words struck through; the space before a word stays outside the marks. */
+function diffPiece(piece: { op: 'same' | 'added' | 'removed'; text: string }): string {
+  if (piece.op === 'same') return escapeMarkdown(piece.text);
+  const space = /^\s*/.exec(piece.text)![0];
+  const words = piece.text.slice(space.length);
+  if (!words) return space;
+  return `${space ? ' ' : ''}${piece.op === 'added' ? `**${escapeMarkdown(words)}**` : `~~${escapeMarkdown(words)}~~`}`;
 }
 
 export function coverageSection(brief: Brief): string[] {

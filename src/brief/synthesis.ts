@@ -6,6 +6,15 @@ import { renderMarkdown } from './markdown.ts';
 import { outletLabel } from './people.ts';
 
 type Unsynthesized = Omit<Brief, 'brief'>;
+type Dated = NonNullable<Fact['when']> & { date: string };
+
+/** A day, or a span of at most a month ("in February", "earlier this month"): a year is too vague to order events by. */
+function isDay(date: string | null): date is string {
+  if (!date) return false;
+  const [from, to] = date.split('/');
+  if (!to) return true;
+  return (Date.parse(to) - Date.parse(from!)) / 86_400_000 <= 31;
+}
 
 const MAX_POINTS = 12;
 const MAX_ONLY_ONE = 10;
@@ -19,16 +28,18 @@ const DEPENDENT_OPENING = /^(?:and|but|yet|still|so|thus|also|however|meanwhile|
 export function synthesize(brief: Unsynthesized): Synthesis {
   const outlets = [...new Set(brief.documents.map(outletLabel))];
   const ranked = [...brief.facts].filter((f) => words(f.statement.text).length >= MIN_POINT_WORDS && !isMostlyQuote(f));
-  ranked.sort((a, b) => b.sources - a.sources || b.centrality - a.centrality);
+  ranked.sort((a, b) => rank(b) - rank(a));
 
   const points = pick(ranked.filter((f) => !f.singleSource), MAX_POINTS).map((f, i) => toPoint(f, `point-${i + 1}`));
   const onlyOne = pick(ranked.filter((f) => f.singleSource), MAX_ONLY_ONE).map((f, i) => toPoint(f, `only-${i + 1}`));
   const leadFacts = pick(ranked.filter((f) => !f.singleSource && !DEPENDENT_OPENING.test(f.statement.text.trim())), LEAD_SENTENCES);
   const lead = leadFacts.map((f) => ({ text: f.statement.text, citations: f.support }));
 
+  // Dated events worth a line: corroborated facts, and single-source facts the brief shows.
+  const shown = new Set([...points, ...onlyOne].map((p) => p.fact));
   const timeline = brief.facts
-    .filter((f): f is Fact & { when: NonNullable<Fact['when']> & { date: string } } => f.when !== null && f.when.date !== null)
-    .sort((a, b) => a.when.date.localeCompare(b.when.date) || b.sources - a.sources || b.centrality - a.centrality)
+    .filter((f): f is Fact & { when: Dated } => f.when !== null && isDay(f.when.date) && (!f.singleSource || shown.has(f.id)))
+    .sort((a, b) => a.when.date.localeCompare(b.when.date) || rank(b) - rank(a))
     .map((f) => ({ when: humanDate(f.when.date), date: f.when.date, text: f.statement.text, citations: [...f.support, f.when.span] }));
 
   const coverage: Record<string, string[]> = {};
@@ -36,6 +47,11 @@ export function synthesize(brief: Unsynthesized): Synthesis {
   const synthesis: Synthesis = { lead, points, onlyOne, timeline, outlets, coverage, markdown: '' };
   synthesis.markdown = renderMarkdown({ ...brief, brief: synthesis });
   return synthesis;
+}
+
+/** Corroboration and centrality together: each further independent source counts, with diminishing weight. */
+function rank(f: Fact): number {
+  return f.centrality * Math.log2(1 + f.sources);
 }
 
 function toPoint(f: Fact, id: string): Point {

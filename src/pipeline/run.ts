@@ -5,6 +5,7 @@ import { BriefSchema, type Brief, type CleanDocument } from '../schema.ts';
 import { analyseDocument, mergeAnalyses, type DocumentAnalysis } from '../analyse/index.ts';
 import { cleanDocument } from './clean-document.ts';
 import { synthesize } from '../brief/synthesis.ts';
+import { compare } from '../compare/index.ts';
 
 export interface RunOptions extends ReadInputsOptions {
   /** Stop at the first rejected input (throws its InputError). */
@@ -72,6 +73,7 @@ export async function brief(specs: string[], options: RunOptions = {}): Promise<
     }
   }
   const { entities, quotes } = mergeAnalyses(analyses);
-  const unsynthesized = { version: 1 as const, documents, entities, quotes, facts: [], disagreements: [], rejected };
+  const { facts, disagreements } = compare({ documents, analyses, entities, quotes });
+  const unsynthesized = { version: 1 as const, documents, entities, quotes, facts, disagreements, rejected };
   return BriefSchema.parse({ ...unsynthesized, brief: synthesize(unsynthesized) });
 }

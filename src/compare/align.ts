@@ -1,0 +1,98 @@
+// Alignment: sentences from different outlets that report the same fact, grouped. Pairs are found
+// through an inverted index (no all-pairs scan), then merged best-first with average linkage so a
+// chain of loosely similar sentences cannot glue unrelated facts together.
+import type { Statement } from './statements.ts';
+import { cosine, type Vector } from './similarity.ts';
+
+export interface AlignOptions {
+  /** Two sentences this similar may start a fact together. */
+  link: number;
+  /** Two groups merge when the mean similarity over all their cross pairs reaches this. */
+  merge: number;
+  /** Terms carried by more sentences than this are too common to find candidates with. */
+  maxPostings: number;
+}
+
+export const DEFAULT_ALIGN: AlignOptions = { link: 0.35, merge: 0.25, maxPostings: 400 };
+
+export interface Alignment {
+  /** Groups of statement indexes; every statement is in exactly one group. */
+  groups: number[][];
+  /** Similarity of a pair (i < j), when the index found it. */
+  similarity(i: number, j: number): number;
+}
+
+export function alignStatements(statements: readonly Statement[], vectors: readonly Vector[], options: AlignOptions = DEFAULT_ALIGN): Alignment {
+  const n = statements.length;
+  const pairs = candidatePairs(vectors, options.maxPostings);
+  const key = (i: number, j: number) => (i < j ? i * n + j : j * n + i);
+  const sims = new Map<number, number>();
+  for (const p of pairs) sims.set(key(p.i, p.j), p.sim);
+  const similarity = (i: number, j: number) => (i === j ? 1 : (sims.get(key(i, j)) ?? 0));
+
+  const groupOf = statements.map((_, i) => i);
+  const members = new Map<number, number[]>(statements.map((_, i) => [i, [i]]));
+  const linked = pairs.filter((p) => p.sim >= options.link).sort((a, b) => b.sim - a.sim || a.i - b.i || a.j - b.j);
+  for (const { i, j } of linked) {
+    const a = groupOf[i]!;
+    const b = groupOf[j]!;
+    if (a === b) continue;
+    const left = members.get(a)!;
+    const right = members.get(b)!;
+    let total = 0;
+    let sameDocumentApart = false;
+    for (const x of left) {
+      for (const y of right) {
+        const s = similarity(x, y);
+        total += s;
+        // One outlet may say a fact twice, but two of its sentences that do not restate each other are two facts.
+        if (statements[x]!.doc === statements[y]!.doc && s < options.link) sameDocumentApart = true;
+      }
+    }
+    if (sameDocumentApart || total / (left.length * right.length) < options.merge) continue;
+    const [keep, drop] = left.length >= right.length ? [a, b] : [b, a];
+    const merged = [...members.get(keep)!, ...members.get(drop)!];
+    members.set(keep, merged);
+    members.delete(drop);
+    for (const x of merged) groupOf[x] = keep;
+  }
+  const groups = [...members.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
+  return { groups, similarity };
+}
+
+/** Two sentences sharing fewer words than this (names aside) are not evidence of one fact. */
+const MIN_SHARED_WORDS = 2;
+
+function sharedWords(a: Vector, b: Vector): number {
+  let shared = 0;
+  for (const term of a.keys()) if (!term.startsWith('@') && b.has(term)) shared++;
+  return shared;
+}
+
+/** Every pair of sentences sharing a term no more common than `maxPostings`, with its cosine. */
+function candidatePairs(vectors: readonly Vector[], maxPostings: number): { i: number; j: number; sim: number }[] {
+  const postings = new Map<string, number[]>();
+  vectors.forEach((v, i) => {
+    for (const term of v.keys()) {
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = []));
+      list.push(i);
+    }
+  });
+  const out: { i: number; j: number; sim: number }[] = [];
+  const seen = new Set<number>();
+  vectors.forEach((v, i) => {
+    seen.clear();
+    for (const term of v.keys()) {
+      const list = postings.get(term)!;
+      if (list.length > maxPostings) continue;
+      for (const j of list) {
+        if (j <= i || seen.has(j)) continue;
+        seen.add(j);
+        if (sharedWords(v, vectors[j]!) < MIN_SHARED_WORDS) continue;
+        out.push({ i, j, sim: cosine(v, vectors[j]!) });
+      }
+    }
+  });
+  return out;
+}

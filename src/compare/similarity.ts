@@ -1,0 +1,56 @@
+// TF-IDF vectors over statement terms and their cosine: how much two sentences say with the same
+// words, where words every outlet uses everywhere ("China", "said") count for little.
+export type Vector = Map<string, number>;
+
+/** Entity ids say more about what a sentence is about than the same number of ordinary words. */
+const ENTITY_WEIGHT = 1.5;
+
+export class TermWeights {
+  private readonly idf = new Map<string, number>();
+  constructor(bags: readonly Map<string, number>[]) {
+    const df = new Map<string, number>();
+    for (const bag of bags) for (const term of bag.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+    const n = bags.length;
+    for (const [term, count] of df) this.idf.set(term, Math.log((n + 1) / (count + 0.5)));
+  }
+
+  weight(term: string): number {
+    return this.idf.get(term) ?? 0;
+  }
+
+  /** Unit-length vector: term presence × idf (a word repeated in one sentence says it no more). */
+  vector(bag: Map<string, number>): Vector {
+    const v: Vector = new Map();
+    let norm = 0;
+    for (const term of bag.keys()) {
+      const w = this.weight(term) * (term.startsWith('@') ? ENTITY_WEIGHT : 1);
+      if (w <= 0) continue;
+      v.set(term, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (const [term, w] of v) v.set(term, w / norm);
+    return v;
+  }
+}
+
+export function cosine(a: Vector, b: Vector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [term, w] of small) {
+    const other = large.get(term);
+    if (other !== undefined) dot += w * other;
+  }
+  return dot;
+}
+
+/** Sum of unit vectors, normalized: the centre of a group of sentences. */
+export function centroid(vectors: readonly Vector[]): Vector {
+  const sum: Vector = new Map();
+  for (const v of vectors) for (const [term, w] of v) sum.set(term, (sum.get(term) ?? 0) + w);
+  let norm = 0;
+  for (const w of sum.values()) norm += w * w;
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (const [term, w] of sum) sum.set(term, w / norm);
+  return sum;
+}

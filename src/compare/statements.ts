@@ -1,0 +1,203 @@
+// Claim units: the sentences of each article body (split at semicolons), each with the words,
+// entities and values it carries. These are what facts are made of and what a brief cites.
+import type { CleanDocument, Entity, Span } from '../schema.ts';
+import type { DocumentAnalysis } from '../analyse/index.ts';
+import { tokenize, type Token, type TokenizedText } from '../analyse/tokens.ts';
+import { firstStartingAt, type OffsetRange } from '../text/ranges.ts';
+import { findValues, type FoundValue } from './values/index.ts';
+import { canonicalTerm, isLightWord } from './vocabulary.ts';
+
+export interface Statement {
+  /** Index in the bundle's statement list. */
+  index: number;
+  doc: string;
+  /** Outlet label of the document (the file name when the outlet is unknown). */
+  outlet: string;
+  span: Span;
+  text: string;
+  /** Position of the sentence in its document, 0 = first. */
+  position: number;
+  /** Content terms (lemmas, canonical event words, `@entity` ids) with their counts. */
+  terms: Map<string, number>;
+  /** Entity ids named in the sentence (outside quotation marks and inside). */
+  entities: Set<string>;
+  /** Entity mentions in order, with offsets into the original. */
+  mentions: { start: number; end: number; entity: string }[];
+  /** Values, with offsets into the original. */
+  values: FoundValue[];
+  /** Tokens of the sentence (offsets into the original). */
+  tokens: Token[];
+  /** Share of the sentence's characters inside quotation marks. */
+  quoted: number;
+  question: boolean;
+}
+
+/** Sentences with fewer content words than this say too little to be a fact on their own. */
+const MIN_CONTENT_WORDS = 5;
+
+export interface StatementSource {
+  doc: CleanDocument;
+  analysis: DocumentAnalysis;
+  outlet: string;
+  /** The document's date (ISO), for resolving "on Monday". */
+  reference: string | null;
+}
+
+export function findStatements(sources: StatementSource[], entities: Entity[], quoteSpans: Span[]): Statement[] {
+  const mentionsByDoc = new Map<string, { start: number; end: number; entity: string }[]>();
+  for (const e of entities) {
+    if (e.type === 'place' && e.mentions.length < 2) continue;
+    for (const m of e.mentions) {
+      let list = mentionsByDoc.get(m.doc);
+      if (!list) mentionsByDoc.set(m.doc, (list = []));
+      list.push({ start: m.start, end: m.end, entity: e.id });
+    }
+  }
+  for (const list of mentionsByDoc.values()) list.sort((a, b) => a.start - b.start);
+  const quotesByDoc = new Map<string, OffsetRange[]>();
+  for (const q of quoteSpans) {
+    let list = quotesByDoc.get(q.doc);
+    if (!list) quotesByDoc.set(q.doc, (list = []));
+    list.push(q);
+  }
+  for (const list of quotesByDoc.values()) list.sort((a, b) => a.start - b.start);
+
+  const statements: Statement[] = [];
+  for (const source of sources) {
+    const { doc } = source;
+    const text = source.analysis.text ?? tokenize(doc.original, bodyPassages(doc));
+    const body = doc.body;
+    const mentions = mentionsByDoc.get(doc.id) ?? [];
+    const quotes = quotesByDoc.get(doc.id) ?? [];
+    let position = 0;
+    for (const unit of claimUnits(text)) {
+      const first = unit[0]!;
+      const last = unit[unit.length - 1]!;
+      // Headlines and deks are read for names but are not article sentences.
+      if (!body.some((b) => first.start >= b.start && last.end <= b.end)) continue;
+      const sentenceText = doc.original.slice(first.start, last.end);
+      const inSentence = mentions.slice(firstStartingAt(mentions, first.start)).filter((m) => m.end <= last.end);
+      const terms = new Map<string, number>();
+      let content = 0;
+      let m = 0;
+      for (const token of unit) {
+        while (m < inSentence.length && inSentence[m]!.end <= token.start) m++;
+        const mention = inSentence[m];
+        if (mention && token.start >= mention.start && token.end <= mention.end) {
+          if (token.start === mention.start || unit.indexOf(token) === 0) add(terms, `@${mention.entity}`);
+          content++;
+          continue;
+        }
+        const term = contentTerm(token);
+        if (term === null) continue;
+        add(terms, term);
+        content++;
+      }
+      const index = statements.length;
+      const s: Statement = {
+        index,
+        doc: doc.id,
+        outlet: source.outlet,
+        span: { doc: doc.id, start: first.start, end: last.end },
+        text: sentenceText,
+        position: position++,
+        terms,
+        entities: new Set(inSentence.map((x) => x.entity)),
+        mentions: inSentence,
+        values: findValues(sentenceText, { reference: source.reference }).map((v) => ({ ...v, start: v.start + first.start, end: v.end + first.start })),
+        tokens: unit,
+        quoted: quotedShare(quotes, first.start, last.end),
+        question: /\?["'”’]?\s*$/.test(sentenceText),
+      };
+      if (content < MIN_CONTENT_WORDS || s.question) continue;
+      // The day a sentence is about is shared wording even when one outlet writes "Monday" and another "June 19".
+      for (const v of s.values) if (v.kind === 'date' && v.relation === null && v.date && v.date.from === v.date.to) add(terms, `#day:${v.date.from}`);
+      statements.push(s);
+    }
+  }
+  return statements;
+}
+
+function add(terms: Map<string, number>, term: string): void {
+  terms.set(term, (terms.get(term) ?? 0) + 1);
+}
+
+export function contentTerm(token: Token): string | null {
+  if (token.pos !== 'NOUN' && token.pos !== 'PROPN' && token.pos !== 'VERB' && token.pos !== 'ADJ') return null;
+  const lemma = token.lemma.replace(/[’']s$/, '').replace(/\./g, '');
+  if (lemma.length < 2 || !/\p{L}/u.test(lemma) || isLightWord(lemma)) return null;
+  return canonicalTerm(lemma);
+}
+
+/** Clause openers after a comma that start a claim of their own: "…, but China refused …". */
+const CLAUSE_BREAKS = new Set(['but', 'while', 'whereas', 'although', 'though', 'yet']);
+/** Parts shorter than this stay with their sentence. */
+const MIN_CLAUSE_TOKENS = 7;
+
+/**
+ * Sentences split into claims at semicolons and at ", but" / ", while" clauses. A sentence the
+ * splitter broke after an initial ("U." + "S. relations") is joined back first.
+ */
+function* claimUnits(text: TokenizedText): Generator<Token[]> {
+  for (const sentence of joinedSentences(text)) {
+    let unit: Token[] = [];
+    for (let k = 0; k < sentence.length; k++) {
+      const token = sentence[k]!;
+      const breaksAfter = token.text === ';' || (token.text === ',' && CLAUSE_BREAKS.has(sentence[k + 1]?.text.toLowerCase() ?? ''));
+      if (breaksAfter && unit.length >= MIN_CLAUSE_TOKENS && sentence.length - k - 1 >= MIN_CLAUSE_TOKENS && !insideQuote(sentence, k)) {
+        yield unit;
+        unit = [];
+        continue;
+      }
+      unit.push(token);
+    }
+    while (unit.length && unit[unit.length - 1]!.pos === 'PUNCT' && /^[;,:\u2013\u2014-]$/.test(unit[unit.length - 1]!.text)) unit.pop();
+    if (unit.length) yield unit;
+  }
+}
+
+function joinedSentences(text: TokenizedText): Token[][] {
+  const out: Token[][] = [];
+  for (const sentence of text.sentences) {
+    const tokens = text.tokens.slice(sentence.first, Math.min(sentence.last, text.tokens.length));
+    if (!tokens.length) continue;
+    const previous = out[out.length - 1];
+    if (previous && previous[previous.length - 1]!.passage === tokens[0]!.passage && endsWithInitial(previous)) previous.push(...tokens);
+    else out.push(tokens);
+  }
+  return out;
+}
+
+/** "… China-U." or "… Janet L.": the splitter took an initial's dot for a full stop. */
+function endsWithInitial(tokens: Token[]): boolean {
+  const tail = tokens[tokens.length - 1]!;
+  if (/(?:^|[-.])\p{Lu}\.$/u.test(tail.text)) return true;
+  const before = tokens[tokens.length - 2];
+  return tail.text === '.' && before !== undefined && before.end === tail.start && /(?:^|[-.])\p{Lu}$/u.test(before.text);
+}
+
+/** Whether token k sits inside an open quotation (straight or curly double marks) of its sentence. */
+function insideQuote(tokens: Token[], k: number): boolean {
+  let open = false;
+  for (let i = 0; i < k; i++) {
+    const t = tokens[i]!.text;
+    if (t === '“') open = true;
+    else if (t === '”') open = false;
+    else if (t === '"') open = !open;
+  }
+  return open;
+}
+
+function quotedShare(quotes: OffsetRange[], start: number, end: number): number {
+  let inside = 0;
+  for (let i = Math.max(0, firstStartingAt(quotes, start) - 1); i < quotes.length && quotes[i]!.start < end; i++) {
+    const q = quotes[i]!;
+    inside += Math.max(0, Math.min(end, q.end) - Math.max(start, q.start));
+  }
+  return end > start ? inside / (end - start) : 0;
+}
+
+function bodyPassages(doc: CleanDocument): OffsetRange[] {
+  const labelEnds = new Map((doc.turns ?? []).map((t) => [t.label.start, t.span.start]));
+  return doc.body.map((b) => ({ start: labelEnds.get(b.start) ?? b.start, end: b.end }));
+}

@@ -1,0 +1,45 @@
+// Syndication: two outlets running copies of the same wire text are one source, not two. A
+// document whose word 8-grams are mostly found in another's is a copy (lightly edited copies,
+// with a line cut or a headline changed, still share most of their 8-grams).
+import type { CleanDocument } from '../schema.ts';
+
+const SHINGLE_WORDS = 8;
+/** Share of the shorter document's shingles found in the longer one to call it a copy. */
+const COPY_CONTAINMENT = 0.6;
+
+/** Groups of document ids that are copies of one text; every document is in exactly one group. */
+export function syndicationGroups(documents: readonly CleanDocument[]): string[][] {
+  const shingles = documents.map((d) => shingleSet(bodyText(d)));
+  const parent = documents.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < documents.length; i++) {
+    for (let j = i + 1; j < documents.length; j++) {
+      if (containment(shingles[i]!, shingles[j]!) >= COPY_CONTAINMENT) parent[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, string[]>();
+  documents.forEach((d, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), d.id]);
+  });
+  return [...groups.values()];
+}
+
+function bodyText(doc: CleanDocument): string {
+  return doc.body.map((b) => doc.original.slice(b.start, b.end)).join(' ');
+}
+
+function shingleSet(text: string): Set<string> {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) out.add(words.slice(i, i + SHINGLE_WORDS).join(' '));
+  return out;
+}
+
+function containment(a: Set<string>, b: Set<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const s of small) if (large.has(s)) shared++;
+  return shared / small.size;
+}

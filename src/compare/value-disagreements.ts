@@ -1,0 +1,254 @@
+// Values that cannot all be true: two outlets (or one, twice) give a number, duration, time or
+// date for the same thing, and the intervals their wording allows do not overlap.
+//
+// "The same thing" is decided per value, from its frame: the entities and event words next to it
+// (the part of the sentence between the neighbouring values), the day the sentence is about, and
+// whether its sentence was aligned with the other's as one fact. The weaker that evidence, the
+// closer two values must be to be compared at all: a 35-minute meeting and a three-hour meeting in
+// loosely similar sentences are two meetings, not a contradiction. A false alarm costs trust.
+import type { Disagreement, DisagreementKind, Entity, Span, Variant } from '../schema.ts';
+import type { FoundValue } from './values/index.ts';
+import type { Statement } from './statements.ts';
+import { contentTerm } from './statements.ts';
+import type { OffsetRange } from '../text/ranges.ts';
+
+/** Words that name a unit, not what is measured. */
+const UNIT_WORDS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'percent', 'dollar', 'euro', 'pound', 'yuan', 'yen', 'million', 'billion', 'trillion', 'dozen', 'hundred', 'thousand']);
+
+/** Two values further apart than this factor are taken to measure different things. */
+const MAX_RATIO = 3;
+
+interface ValueFrame {
+  statement: Statement;
+  value: FoundValue;
+  fact: number;
+  /** People and organizations named next to the value, outside quotation marks. */
+  participants: Set<string>;
+  places: Set<string>;
+  /** Content words next to the value (canonical), with the word as printed; units left out. */
+  events: Map<string, string>;
+  /** Days the sentence is about (other date values in it). */
+  days: FoundValue[];
+  /** The only value of its kind in the sentence (dates: the only day). */
+  single: boolean;
+}
+
+export interface ValueDisagreementInput {
+  statements: readonly Statement[];
+  /** Fact group of each statement. */
+  factOf: readonly number[];
+  factIds: readonly string[];
+  entities: readonly Entity[];
+  /** Direct and partial quotes: names inside them are what someone said, not who took part. */
+  quoteSpans: readonly Span[];
+}
+
+export function valueDisagreements(input: ValueDisagreementInput): Disagreement[] {
+  const placeIds = new Set(input.entities.filter((e) => e.type === 'place').map((e) => e.id));
+  const names = new Map(input.entities.map((e) => [e.id, e.name]));
+  const quotesByDoc = new Map<string, OffsetRange[]>();
+  for (const q of input.quoteSpans) quotesByDoc.set(q.doc, [...(quotesByDoc.get(q.doc) ?? []), q]);
+
+  const frames: ValueFrame[] = [];
+  for (const s of input.statements) {
+    const measured = s.values.filter((v) => v.kind !== 'date');
+    const days = s.values.filter((v) => v.kind === 'date' && v.relation === null);
+    const quotes = quotesByDoc.get(s.doc) ?? [];
+    for (const value of s.values) {
+      if (value.kind === 'number' && value.unit === '') continue; // nothing counted: nothing to compare
+      if (value.kind === 'date' && value.relation !== null) continue;
+      const neighbours = value.kind === 'date' ? days : measured;
+      const k = neighbours.indexOf(value);
+      const from = k > 0 ? neighbours[k - 1]!.end : s.span.start;
+      const to = k >= 0 && k + 1 < neighbours.length ? neighbours[k + 1]!.start : s.span.end;
+      const participants = new Set<string>();
+      const places = new Set<string>();
+      for (const m of s.mentions) {
+        if (m.start < from || m.end > to || quotes.some((q) => m.start >= q.start && m.end <= q.end)) continue;
+        (placeIds.has(m.entity) ? places : participants).add(m.entity);
+      }
+      const events = new Map<string, string>();
+      for (const t of s.tokens) {
+        if (t.start < from || t.end > to || quotes.some((q) => t.start >= q.start && t.end <= q.end)) continue;
+        if ((t.start >= value.start && t.end <= value.end) || (t.pos !== 'NOUN' && t.pos !== 'VERB') || s.mentions.some((m) => t.start >= m.start && t.end <= m.end)) continue;
+        const term = contentTerm(t);
+        if (term !== null && !UNIT_WORDS.has(term) && !events.has(term)) events.set(term, t.text);
+      }
+      frames.push({ statement: s, value, fact: input.factOf[s.index]!, participants, places, events, days: value.kind === 'date' ? [] : days, single: neighbours.length === 1 });
+    }
+  }
+
+  // Comparable pairs, agreeing or not.
+  const parent = frames.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const conflicts: [number, number][] = [];
+  const comparable: [number, number][] = [];
+  for (let i = 0; i < frames.length; i++) {
+    for (let j = i + 1; j < frames.length; j++) {
+      const a = frames[i]!;
+      const b = frames[j]!;
+      if (!sameMeasure(a.value, b.value) || a.statement === b.statement) continue;
+      if (!sameThing(a, b)) continue;
+      comparable.push([i, j]);
+      parent[find(j)] = find(i);
+      if (!overlaps(a.value, b.value)) conflicts.push([i, j]);
+    }
+  }
+  if (!conflicts.length) return [];
+
+  const out: Disagreement[] = [];
+  const byComponent = new Map<number, [number, number][]>();
+  for (const pair of conflicts) byComponent.set(find(pair[0]), [...(byComponent.get(find(pair[0])) ?? []), pair]);
+  for (const [root, pairs] of byComponent) {
+    // Values in a conflict, and values directly agreeing with one of them.
+    const involved = new Set(pairs.flat());
+    for (const [i, j] of comparable) {
+      if (find(i) !== root) continue;
+      if (involved.has(i) && overlaps(frames[i]!.value, frames[j]!.value)) involved.add(j);
+      else if (involved.has(j) && overlaps(frames[i]!.value, frames[j]!.value)) involved.add(i);
+    }
+    const members = [...involved].map((i) => frames[i]!).sort((a, b) => a.value.low - b.value.low || a.value.high - b.value.high);
+    const variants = variantGroups(members);
+    if (variants.length < 2) continue;
+    const first = members.reduce((best, f) => (f.statement.position < best.statement.position ? f : best), members[0]!);
+    const docsPerVariant = variants.map((g) => new Set(g.map((f) => f.statement.doc)));
+    const withinDocument = [...new Set(members.map((f) => f.statement.doc))].some((d) => docsPerVariant.filter((set) => set.has(d)).length > 1);
+    const facts = members.map((f) => f.fact);
+    const commonFact = mostCommon(facts);
+    out.push({
+      id: '',
+      about: about(first, members, names),
+      kind: kindOf(first.value),
+      fact: commonFact !== null && facts.filter((f) => f === commonFact).length >= 2 ? input.factIds[commonFact]! : null,
+      withinDocument,
+      context: [...new Map(members.map((f) => [f.statement.index, f.statement.span])).values()],
+      variants: variants
+        .map((group): Variant => {
+          const ordered = [...group].sort((a, b) => a.statement.index - b.statement.index);
+          const v = ordered[0]!.value;
+          return {
+            value: v.text,
+            normalized: { low: finite(v.low), high: finite(v.high), unit: v.unit },
+            support: ordered.map((f) => ({ doc: f.statement.doc, start: f.value.start, end: f.value.end })),
+            outlets: [...new Set(ordered.map((f) => f.statement.outlet))],
+          };
+        })
+        .sort((a, b) => b.outlets.length - a.outlets.length || b.support.length - a.support.length),
+    });
+  }
+  return out;
+}
+
+function sameMeasure(a: FoundValue, b: FoundValue): boolean {
+  return a.kind === b.kind && a.unit === b.unit && a.relation === b.relation && a.aggregate === b.aggregate;
+}
+
+/** Whether two values are about the same thing (see the module comment). */
+function sameThing(a: ValueFrame, b: ValueFrame): boolean {
+  const sa = a.statement;
+  const sb = b.statement;
+  // Different days: different events.
+  if (a.days.length && b.days.length && !a.days.some((x) => b.days.some((y) => sameDay(x, y)))) return false;
+  // Each names someone the other's sentence does not: different events.
+  const extraA = [...a.participants].filter((e) => !sb.entities.has(e));
+  const extraB = [...b.participants].filter((e) => !sa.entities.has(e));
+  if (extraA.length && extraB.length) return false;
+  const placesA = [...a.places].filter((e) => !sb.entities.has(e));
+  const placesB = [...b.places].filter((e) => !sa.entities.has(e));
+  if (placesA.length && placesB.length) return false;
+  const sameFact = a.fact === b.fact;
+  // A day is compared only inside one aligned fact, and only when each sentence gives one day.
+  if (a.value.kind === 'date') return sameFact && a.single && b.single;
+  // Outlets misreport by a little, not by an order of magnitude: values far apart measure different things.
+  if (ratio(a.value, b.value) > MAX_RATIO) return false;
+  const sharedEvent = [...a.events.keys()].some((e) => b.events.has(e));
+  const sharedParticipant = [...a.participants].some((e) => b.participants.has(e));
+  return sharedEvent || (sameFact && sharedParticipant);
+}
+
+function sameDay(a: FoundValue, b: FoundValue): boolean {
+  if (a.date && b.date) return a.date.from <= b.date.to && b.date.from <= a.date.to;
+  if (a.weekday !== null && b.weekday !== null) return a.weekday === b.weekday;
+  return true; // one of them unresolved: no evidence of different days
+}
+
+export function overlaps(a: FoundValue, b: FoundValue): boolean {
+  return a.low <= b.high && b.low <= a.high;
+}
+
+function ratio(a: FoundValue, b: FoundValue): number {
+  const x = representative(a);
+  const y = representative(b);
+  if (x <= 0 || y <= 0) return Infinity;
+  return Math.max(x, y) / Math.min(x, y);
+}
+
+function representative(v: FoundValue): number {
+  if (Number.isFinite(v.low) && Number.isFinite(v.high)) return (v.low + v.high) / 2;
+  return Number.isFinite(v.low) ? v.low : v.high;
+}
+
+/** Values whose intervals overlap a common point, as variants: sorted by low, swept. */
+function variantGroups(sorted: ValueFrame[]): ValueFrame[][] {
+  const groups: ValueFrame[][] = [];
+  let current: ValueFrame[] = [];
+  let low = -Infinity;
+  let high = Infinity;
+  for (const f of sorted) {
+    if (current.length && f.value.low <= high && f.value.high >= low) {
+      current.push(f);
+      low = Math.max(low, f.value.low);
+      high = Math.min(high, f.value.high);
+      continue;
+    }
+    if (current.length) groups.push(current);
+    current = [f];
+    low = f.value.low;
+    high = f.value.high;
+  }
+  if (current.length) groups.push(current);
+  return groups;
+}
+
+function kindOf(v: FoundValue): DisagreementKind {
+  if (v.kind === 'money' || v.kind === 'percent') return 'number';
+  return v.kind;
+}
+
+const ASKS: Record<FoundValue['kind'], string> = {
+  duration: 'How long',
+  time: 'When',
+  date: 'On what day',
+  number: 'How many',
+  money: 'How much',
+  percent: 'What share',
+};
+
+/** "How long: “met” — Antony Blinken, Qin Gang": the question the variants answer, in the sources' words. */
+function about(first: ValueFrame, members: ValueFrame[], names: Map<string, string>): string {
+  // The event word most of the sentences share, as the first of them prints it.
+  const counts = new Map<string, number>();
+  for (const m of members) for (const term of m.events.keys()) counts.set(term, (counts.get(term) ?? 0) + 1);
+  const term = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const event = term === undefined ? undefined : members.find((m) => m.events.has(term))!.events.get(term);
+  const who = new Set<string>();
+  for (const m of members) for (const e of m.participants) who.add(names.get(e) ?? e);
+  const unit = first.value.kind === 'number' ? ` ${first.value.unit.endsWith('s') ? first.value.unit : `${first.value.unit}s`}` : '';
+  const relation = first.value.relation ? ` (${first.value.relation})` : '';
+  const parts = [`${ASKS[first.value.kind]}${unit}${relation}`];
+  if (event) parts.push(`“${event}”`);
+  const subject = [...who].slice(0, 4).join(', ');
+  return subject ? `${parts.join(': ')} — ${subject}` : parts.join(': ');
+}
+
+function mostCommon(values: number[]): number | null {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [v, c] of counts) if (best === null || c > counts.get(best)!) best = v;
+  return best;
+}
+
+function finite(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}

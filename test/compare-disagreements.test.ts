@@ -1,0 +1,146 @@
+// The compare stage end to end on invented reports (test/fixtures/compare/) and on the real seeds:
+// facts grouped across outlets, single-source facts marked, syndicated copies counted once, and
+// each kind of disagreement found — while agreeing qualifiers and different events are not flagged.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brief } from '../src/pipeline/run.ts';
+import type { Brief, Disagreement, Span } from '../src/schema.ts';
+
+const PORT_FIRE = new URL('./fixtures/compare/port-fire/', import.meta.url).pathname;
+const SEEDS = new URL('../../shared/seeds/', import.meta.url).pathname;
+
+const portFire = brief([PORT_FIRE]);
+const seeds = brief([SEEDS]);
+
+function slice(b: Brief, span: Span): string {
+  return b.documents.find((d) => d.id === span.doc)!.original.slice(span.start, span.end);
+}
+
+
+function byKind(b: Brief, kind: Disagreement['kind']): Disagreement[] {
+  return b.disagreements.filter((d) => d.kind === kind);
+}
+
+test('every variant span is the value as printed, and variants name their outlets', async () => {
+  for (const b of [await portFire, await seeds]) {
+    for (const d of b.disagreements) {
+      assert.ok(d.variants.length >= 2, d.about);
+      for (const v of d.variants) {
+        assert.ok(v.outlets.length >= 1);
+        for (const s of v.support) assert.ok(slice(b, s).length > 0, `${d.about}: empty span`);
+        if (d.kind !== 'quote') assert.equal(slice(b, v.support[0]!), v.value, `${d.about}: first support is the printed value`);
+      }
+    }
+  }
+});
+
+test('port fire: each kind of disagreement is found, with the outlets behind each variant', async () => {
+  const b = await portFire;
+  const outletsOf = (d: Disagreement, value: RegExp) => d.variants.find((v) => value.test(v.value))?.outlets.slice().sort();
+
+  const [date] = byKind(b, 'date');
+  assert.ok(date, 'the day of the fire: Tuesday or Monday');
+  assert.deepEqual(outletsOf(date, /Tuesday/), ['coastline-herald.txt', 'harbour-daily.txt']);
+  assert.deepEqual(outletsOf(date, /Monday/), ['riverside-news.txt']);
+
+  const [time] = byKind(b, 'time');
+  assert.ok(time, 'when the alarm was raised: about an hour or 45 minutes after the smoke');
+  assert.deepEqual(time.variants.map((v) => v.value).sort(), ['45 minutes after', 'about an hour after']);
+
+  const [duration] = byKind(b, 'duration');
+  assert.ok(duration, 'how long the fire burned');
+  const long = duration.variants.find((v) => v.value === 'seven and a half hours');
+  const short = duration.variants.find((v) => v.value !== 'seven and a half hours');
+  assert.deepEqual(long?.outlets, ['harbour-daily.txt']);
+  assert.ok(short && short.normalized!.high! < 450, 'the six-hour variant');
+
+  const [count] = byKind(b, 'number');
+  assert.ok(count, 'how many workers died');
+  assert.equal(count.withinDocument, true, 'one report says five and later three');
+  assert.deepEqual(count.variants.map((v) => v.normalized?.low).sort(), [3, 5]);
+  assert.deepEqual(outletsOf(count, /^Five/), ['riverside-news.txt']);
+
+  const [quote] = byKind(b, 'quote');
+  assert.ok(quote, 'the director quoted two ways');
+  assert.ok(quote.variants.some((v) => v.diff?.some((w) => w.op === 'added' && /harbour|port/.test(w.text))));
+
+  const [name] = byKind(b, 'name');
+  assert.ok(name, 'the director\'s name misspelt by one outlet');
+  assert.deepEqual(name.variants.map((v) => v.outlets.length), [2, 1]);
+});
+
+test('port fire: agreeing qualifiers and different events are not flagged', async () => {
+  const b = await portFire;
+  // Exactly one disagreement per kind: "over a dozen"/"more than 12" engines, "$40 million"/"about
+  // $40 million" damage, the school's "about"/"more than" three-hour evacuation, and the
+  // evacuation against the fire's duration would each be a false alarm.
+  const kinds = b.disagreements.map((d) => d.kind).sort();
+  assert.deepEqual(kinds, ['date', 'duration', 'name', 'number', 'quote', 'time']);
+  const values = b.disagreements.flatMap((d) => d.variants.map((v) => v.value));
+  for (const agreeing of [/dozen|12/, /\$40/, /three hours/]) assert.ok(!values.some((v) => agreeing.test(v)), `${agreeing} flagged`);
+});
+
+test('port fire: facts reported by several outlets are grouped, single-source facts marked', async () => {
+  const b = await portFire;
+  const deaths = b.facts.find((f) => f.support.some((s) => /grain warehouse/.test(slice(b, s))) && f.outlets.length === 3);
+  assert.ok(deaths, 'the three reports of the fire itself are one fact');
+  assert.equal(deaths.singleSource, false);
+  assert.equal(deaths.sources, 3);
+  const inquiry = b.facts.find((f) => /inquiry/.test(f.statement.text));
+  assert.ok(inquiry && inquiry.singleSource && inquiry.outlets.length === 1, 'only one outlet reports the inquiry');
+  for (const f of b.facts) assert.equal(f.singleSource, f.sources === 1);
+});
+
+test('syndicated copies of one text count as one source with several outlets', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-syndicated-'));
+  const wire = readFileSync(join(PORT_FIRE, 'coastline-herald.txt'), 'utf8');
+  writeFileSync(join(dir, 'coastline-herald.txt'), wire);
+  // The same wire text on another site, under its own headline.
+  writeFileSync(join(dir, 'valley-courier.txt'), wire.replace(/^[^\n]*/, 'Deadly blaze at Kessing grain store'));
+  writeFileSync(join(dir, 'harbour-daily.txt'), readFileSync(join(PORT_FIRE, 'harbour-daily.txt'), 'utf8'));
+  const b = await brief([dir]);
+  const shared = b.facts.filter((f) => f.outlets.includes('coastline-herald.txt') && f.outlets.includes('valley-courier.txt'));
+  assert.ok(shared.length >= 5, 'the copies support the same facts');
+  for (const f of shared) {
+    assert.equal(f.sources, f.outlets.includes('harbour-daily.txt') ? 2 : 1, f.statement.text);
+    assert.ok(f.syndicated.some((g) => g.includes('coastline-herald.txt') && g.includes('valley-courier.txt')));
+  }
+  const onlyWire = shared.find((f) => f.outlets.length === 2);
+  assert.ok(onlyWire?.singleSource, 'a fact only the wire copies carry is single-source');
+});
+
+test('seeds: the outlets\' disagreements on durations and times are found, with at most two false alarms', async () => {
+  const b = await seeds;
+  const values = b.disagreements.filter((d) => d.kind === 'duration' || d.kind === 'time' || d.kind === 'number' || d.kind === 'date');
+  // Checked by reading the five reports: the first round of talks (nearly six hours against seven
+  // and a half), the length of the meeting with the leader (35 minutes against roughly 30), and how
+  // long before it the meeting was announced (an hour against 45 minutes).
+  const intervals = values.map((d) => d.variants.map((v) => [v.normalized!.low, v.normalized!.high]));
+  const has = (kind: string, a: (lo: number, hi: number) => boolean, c: (lo: number, hi: number) => boolean) =>
+    values.some((d, i) => d.kind === kind && intervals[i]!.some(([lo, hi]) => a(lo!, hi!)) && intervals[i]!.some(([lo, hi]) => c(lo!, hi!)));
+  assert.ok(has('duration', (lo, hi) => lo >= 300 && hi <= 360, (lo, hi) => lo === 450 && hi === 450), 'six hours against seven and a half');
+  assert.ok(has('duration', (lo, hi) => lo === 35 && hi === 35, (lo, hi) => lo < 30 && hi < 35 && hi >= 30), '35 minutes against roughly 30');
+  assert.ok(has('time', (lo, hi) => lo === 60 && hi === 60, (lo, hi) => lo === 45 && hi === 45), 'an hour before against 45 minutes before');
+  assert.ok(values.length <= 3 + 2, `${values.length - 3} false alarms: ${values.map((d) => d.about).join('; ')}`);
+  for (const d of values) for (const v of d.variants) for (const s of v.support) assert.match(slice(b, s), /\d|one|two|three|four|five|six|seven|eight|nine|ten|hour|minute|day|dozen/i);
+});
+
+test('every sentence of the brief is cited by a passage that contains its words', async () => {
+  for (const b of [await portFire, await seeds]) {
+    const items = [...b.brief.lead, ...b.brief.points, ...b.brief.onlyOne, ...b.brief.timeline];
+    assert.ok(items.length >= 5, 'the brief says something');
+    for (const item of items) {
+      const words = item.text.match(/[\p{L}\p{N}]+/gu) ?? [];
+      const containing = item.citations.filter((c) => {
+        const passage = slice(b, c);
+        return words.every((w) => passage.includes(w));
+      });
+      assert.ok(containing.length >= 1, `no citation contains “${item.text}”`);
+    }
+    for (const p of b.brief.points) assert.deepEqual(b.brief.coverage[p.id], p.outlets);
+    assert.ok(b.brief.markdown.includes('## Key points'));
+  }
+});

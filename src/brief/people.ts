@@ -14,13 +14,32 @@ export function outletLabel(doc: CleanDocument): string {
   return doc.outlet ?? doc.source.split(/[\\/]/).pop() ?? doc.id;
 }
 
+/** Who "Who's who" shows, in order: people first, then by how many documents and mentions. */
+export function shownEntities(brief: Brief): Entity[] {
+  const shown = brief.entities.filter((e) => e.type === 'person' || e.mentions.length >= MIN_MENTIONS_FOR_NON_PERSON || documentsOf(e).size > 1);
+  const order = { person: 0, organization: 1, place: 2 } as const;
+  return shown.sort((a, b) => order[a.type] - order[b.type] || documentsOf(b).size - documentsOf(a).size || b.mentions.length - a.mentions.length);
+}
+
+/** The quote sheet: quotes grouped by speaker name (unnamed speakers last), most quoted first. */
+export function quotesBySpeaker(brief: Brief): [string, Quote[]][] {
+  const names = new Map(brief.entities.map((e) => [e.id, e.name]));
+  // Scare quotes with no speaker ("so-called 'reset'") are not statements of anyone.
+  const quotes = brief.quotes.filter((q) => q.speaker !== null || q.speakerName !== null || q.kind !== 'partial');
+  const bySpeaker = groupBy(quotes, (q) => (q.speaker ? (names.get(q.speaker) ?? q.speaker) : (q.speakerName ?? '')));
+  return [...bySpeaker].sort(([a, x], [b, y]) => (a === '' ? 1 : 0) - (b === '' ? 1 : 0) || y.length - x.length);
+}
+
+/** A long transcript turn, cut at a word for display (its citation still covers all of it). */
+export function shownQuoteText(text: string): string {
+  return text.length > MAX_SHOWN_QUOTE_CHARS ? text.slice(0, MAX_SHOWN_QUOTE_CHARS).replace(/\s+\S*$/, '') + ' …' : text;
+}
+
 export function whosWho(brief: Brief): string[] {
   const docs = new Map(brief.documents.map((d) => [d.id, d]));
-  const shown = brief.entities.filter((e) => e.type === 'person' || e.mentions.length >= MIN_MENTIONS_FOR_NON_PERSON || documentsOf(e).size > 1);
+  const shown = shownEntities(brief);
   if (!shown.length) return [];
   const out = ["## Who's who", ''];
-  const order = { person: 0, organization: 1, place: 2 } as const;
-  shown.sort((a, b) => order[a.type] - order[b.type] || documentsOf(b).size - documentsOf(a).size || b.mentions.length - a.mentions.length);
   for (const e of shown) {
     const roles = e.roles.slice(0, 4).map((r) => `${escapeMarkdown(r.text)} ${citation(r.spans[0]!)}`);
     const byOutlet = [...groupBy(e.mentions, (m) => m.doc)].map(([doc, mentions]) => {
@@ -36,12 +55,8 @@ export function whosWho(brief: Brief): string[] {
 
 export function whoSaidWhat(brief: Brief): string[] {
   const docs = new Map(brief.documents.map((d) => [d.id, d]));
-  const names = new Map(brief.entities.map((e) => [e.id, e.name]));
-  // Scare quotes with no speaker ("so-called 'reset'") are not statements of anyone.
-  const quotes = brief.quotes.filter((q) => q.speaker !== null || q.speakerName !== null || q.kind !== 'partial');
-  if (!quotes.length) return [];
-  const bySpeaker = groupBy(quotes, (q) => (q.speaker ? (names.get(q.speaker) ?? q.speaker) : (q.speakerName ?? '')));
-  const ordered = [...bySpeaker].sort(([a, x], [b, y]) => (a === '' ? 1 : 0) - (b === '' ? 1 : 0) || y.length - x.length);
+  const ordered = quotesBySpeaker(brief);
+  if (!ordered.length) return [];
   const out = ['## Who said what', ''];
   for (const [speaker, said] of ordered) {
     out.push(`### ${speaker ? escapeMarkdown(speaker) : 'Speaker not identified'}`, '');
@@ -52,7 +67,7 @@ export function whoSaidWhat(brief: Brief): string[] {
 
 function quoteLine(q: Quote, docs: Map<string, CleanDocument>): string {
   const doc = docs.get(q.span.doc);
-  const text = q.text.length > MAX_SHOWN_QUOTE_CHARS ? q.text.slice(0, MAX_SHOWN_QUOTE_CHARS).replace(/\s+\S*$/, '') + ' …' : q.text;
+  const text = shownQuoteText(q.text);
   const how = q.kind === 'turn' ? 'on air' : q.kind === 'partial' ? 'partial quote' : 'quoted';
   const cue = q.cue && doc && q.kind !== 'turn' ? `, cue “${escapeMarkdown(doc.original.slice(q.cue.start, q.cue.end))}” ${citation(q.cue)}` : '';
   const printed = !q.speaker && q.speakerName && q.speakerSpan ? ` (as “${escapeMarkdown(q.speakerName)}” ${citation(q.speakerSpan)})` : '';

@@ -1,0 +1,313 @@
+// The value parser of the comparison stage on invented sentences: numbers, spans of time,
+// offsets, times of day, counts, money and percentages, what must not be read, and robustness.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findValues, type FoundValue } from '../src/compare/values/index.ts';
+
+/** Values in `text`, checked to slice back to their text, sorted and never overlapping. */
+function values(text: string, reference: string | null = null): FoundValue[] {
+  const found = findValues(text, { reference });
+  let previousEnd = 0;
+  for (const v of found) {
+    assert.equal(v.text, text.slice(v.start, v.end), `span of ${JSON.stringify(v.text)}`);
+    assert.ok(v.start >= previousEnd && v.start < v.end, `${JSON.stringify(v.text)} overlaps or is empty`);
+    previousEnd = v.end;
+  }
+  return found;
+}
+
+/** The one value printed as `printed` in `text`. */
+function value(text: string, printed: string, reference: string | null = null): FoundValue {
+  const found = values(text, reference).filter((v) => v.text === printed);
+  assert.equal(found.length, 1, `expected one value ${JSON.stringify(printed)} in ${JSON.stringify(text)}, got ${JSON.stringify(values(text, reference).map((v) => v.text))}`);
+  return found[0]!;
+}
+
+const texts = (text: string) => values(text).map((v) => v.text);
+
+/** Two values can both be true: same unit and intervals that meet. */
+const overlaps = (a: FoundValue, b: FoundValue) => a.unit === b.unit && a.low <= b.high && b.low <= a.high;
+
+const interval = (v: FoundValue) => [v.kind, v.low, v.high, v.unit];
+
+type Expected = [text: string, printed: string, kind: FoundValue['kind'], low: number, high: number, unit: string];
+
+/** Each text holds the value printed so, with that kind, interval and unit. */
+function expectValues(rows: Expected[]): void {
+  for (const [text, printed, ...expected] of rows) assert.deepEqual(interval(value(text, printed)), expected, text);
+}
+
+test('numbers in digits and in words', () => {
+  expectValues([
+    ['The ferry carried 35 cars.', '35 cars', 'number', 35, 35, 'car'],
+    ['Some 1,200 people lined the quay.', 'Some 1,200 people', 'number', 1080, 1320, 'person'],
+    ['The flood displaced 1.5 million people.', '1.5 million people', 'number', 1.5e6, 1.5e6, 'person'],
+    ['Fifty volunteers turned up.', 'Fifty volunteers', 'number', 50, 50, 'volunteer'],
+    ['The council hired twenty-three inspectors.', 'twenty-three inspectors', 'number', 23, 23, 'inspector'],
+    ['Rescuers found a dozen goats on the ridge.', 'a dozen goats', 'number', 12, 12, 'goat'],
+    ['The club sold one hundred and five tickets.', 'one hundred and five tickets', 'number', 105, 105, 'ticket'],
+    ['The choir has 40 members.', '40 members', 'number', 40, 40, 'member'],
+    ['The mill cut 12 jobs and kept the rest.', '12 jobs', 'number', 12, 12, 'job'],
+  ]);
+});
+
+test('spans of time, in minutes', () => {
+  const cases: [string, string, number][] = [
+    ['The mayors talked for seven and a half hours.', 'seven and a half hours', 450],
+    ['The 35-minute session ended early.', '35-minute', 35],
+    ['A 35-minute-long briefing followed.', '35-minute-long', 35],
+    ['The prince began a two-day visit to the valley.', 'two-day', 2880],
+    ['The vote took 90 minutes.', '90 minutes', 90],
+    ['She led the orchestra for five years.', 'five years', 5 * 525960],
+    ['The feud lasted two decades.', 'two decades', 2 * 5259600],
+    ['The queue moved after half an hour.', 'half an hour', 30],
+    ['They waited an hour and a half for the ferry.', 'an hour and a half', 90],
+    ['The hearing ran one and a half hours.', 'one and a half hours', 90],
+    ['The tunnel stayed shut for an hour.', 'an hour', 60],
+    ['The crossing took two hours and 15 minutes.', 'two hours and 15 minutes', 135],
+    ['The hour-long recital was sold out.', 'hour-long', 60],
+  ];
+  for (const [text, printed, minutes] of cases) {
+    const v = value(text, printed);
+    assert.deepEqual(interval(v), ['duration', minutes, minutes, 'minute'], text);
+    assert.equal(v.relation, null);
+  }
+  const seconds = value('The climb took 40 seconds.', '40 seconds');
+  assert.ok(Math.abs(seconds.low - 40 / 60) < 1e-9 && seconds.low === seconds.high);
+});
+
+test('qualifiers widen the interval and are normalized', () => {
+  const v = (text: string, printed: string) => {
+    const found = value(text, printed);
+    return [found.qualifier, found.low, found.high];
+  };
+  assert.deepEqual(v('The jury deliberated for about three hours.', 'about three hours'), ['about', 162, 198]);
+  assert.deepEqual(v('The jury deliberated for nearly six hours.', 'nearly six hours'), ['nearly', 324, 360]);
+  assert.deepEqual(v('She ignored over a dozen requests from the board.', 'over a dozen requests'), ['more than', 12, Infinity]);
+  assert.deepEqual(v('At least 40 people queued.', 'At least 40 people'), ['at least', 40, Infinity]);
+  assert.deepEqual(v('Fewer than 10 boats sailed.', 'Fewer than 10 boats'), ['less than', 0, 10]);
+  assert.deepEqual(v('Up to 300 guests are invited.', 'Up to 300 guests'), ['at most', 0, 300]);
+  assert.deepEqual(v('Roughly 30 minutes passed.', 'Roughly 30 minutes'), ['about', 27, 33]);
+  assert.deepEqual(v('Close to 200 homes lost power.', 'Close to 200 homes'), ['nearly', 180, 200]);
+  assert.deepEqual(v('An estimated 5,000 runners took part.', 'An estimated 5,000 runners'), ['about', 4500, 5500]);
+  assert.deepEqual(v('In excess of 70 trucks crossed.', 'In excess of 70 trucks'), ['more than', 70, Infinity]);
+  assert.deepEqual(v('The band played 300 or so shows.', '300 or so shows'), ['about', 270, 330]);
+  assert.deepEqual(v('They signed 20 or more deals.', '20 or more deals'), ['at least', 20, Infinity]);
+  assert.deepEqual(v('The fire was out within two hours.', 'within two hours'), ['at most', 0, 120]);
+});
+
+test('agreeing wordings overlap and contradicting ones do not', () => {
+  const about = value('They talked for about three hours.', 'about three hours');
+  const moreThan = value('They talked for more than three hours.', 'more than three hours');
+  const around = value('They talked for around three hours.', 'around three hours');
+  const exact = value('They talked for three hours.', 'three hours');
+  assert.ok(overlaps(about, moreThan) && overlaps(about, around) && overlaps(moreThan, around));
+  assert.ok(overlaps(exact, moreThan), 'three hours and more than three hours are no contradiction');
+
+  const nearlySix = value('Day one of the talks lasted nearly six hours.', 'nearly six hours');
+  const sevenAndHalf = value('Day one of the talks lasted seven and a half hours.', 'seven and a half hours');
+  assert.ok(!overlaps(nearlySix, sevenAndHalf));
+
+  const hourBefore = value('The visit was confirmed only an hour before it began.', 'an hour before');
+  const minutesBefore = value('The visit was confirmed only 45 minutes before it began.', '45 minutes before');
+  assert.ok(!overlaps(hourBefore, minutesBefore));
+
+  const roughly30 = value('Their roughly 30-minute chat was cordial.', 'roughly 30-minute');
+  const exactly35 = value('Their 35-minute chat was cordial.', '35-minute');
+  assert.ok(!overlaps(roughly30, exactly35));
+
+  // a duration and an offset never compare: the kinds differ even though both are in minutes
+  assert.equal(hourBefore.kind, 'time');
+  assert.equal(exact.kind, 'duration');
+});
+
+test('a total over several meetings is marked aggregate', () => {
+  const collective = value('The envoys logged more than 10 collective hours of meetings.', 'more than 10 collective hours');
+  assert.deepEqual([collective.kind, collective.low, collective.high, collective.aggregate], ['duration', 600, Infinity, true]);
+  assert.equal(value('The delegates met for 12 hours in total.', '12 hours').aggregate, true);
+  assert.equal(value('They met for a total of 12 hours.', '12 hours').aggregate, true);
+  assert.equal(value('The two sessions ran 9 hours combined.', '9 hours').aggregate, true);
+  assert.equal(value('Crews worked 400 hours altogether.', '400 hours').aggregate, true);
+  assert.equal(value('Their cumulative 80 hours of flight impressed the panel.', '80 hours').aggregate, true);
+  assert.equal(value('The talks took 9 hours, then the envoys left.', '9 hours').aggregate, false);
+  assert.equal(value('In all cases 9 hours is the limit.', '9 hours').aggregate, false);
+});
+
+test('offsets before and after an event are times with a relation', () => {
+  const cases: [string, string, number, string][] = [
+    ['The meeting was announced an hour before it started.', 'an hour before', 60, 'before'],
+    ['Nothing was confirmed until about an hour before the talks.', 'about an hour before', 60, 'before'],
+    ['The road closed 45 minutes before the parade.', '45 minutes before', 45, 'before'],
+    ['The treaty was signed two days later.', 'two days later', 2880, 'after'],
+    ['The shop opened five years ago.', 'five years ago', 5 * 525960, 'ago'],
+    ['A week earlier the river had flooded.', 'A week earlier', 10080, 'before'],
+    ['Thirty minutes after the bell, the hall was empty.', 'Thirty minutes after', 30, 'after'],
+  ];
+  for (const [text, printed, minutes, relation] of cases) {
+    const v = value(text, printed);
+    assert.equal(v.kind, 'time', text);
+    assert.equal(v.unit, 'minute');
+    assert.equal(v.relation, relation, text);
+    assert.ok(v.low <= minutes && minutes <= v.high, text);
+  }
+  assert.equal(value('Nothing was confirmed until about an hour before the talks.', 'about an hour before').qualifier, 'about');
+});
+
+test('times of day in minutes since midnight', () => {
+  const cases: [string, string, number][] = [
+    ['The polls close at 3 p.m. sharp.', '3 p.m.', 900],
+    ['The train left at 9:30 a.m. on time.', '9:30 a.m.', 570],
+    ['Doors open at 15:30 for members.', '15:30', 930],
+    ['The bells ring at noon.', 'noon', 720],
+    ['The curfew starts at midnight.', 'midnight', 0],
+    ['The ferry sails at 7pm.', '7pm', 1140],
+    ['The recital began at 10 o\'clock.', "10 o'clock", 600],
+    ['Lunch is at 12 p.m.', '12 p.m.', 720],
+  ];
+  for (const [text, printed, minutes] of cases) {
+    assert.deepEqual(interval(value(text, printed)), ['time', minutes, minutes, 'minute'], text);
+  }
+  const around = value('The strike began at about 3 p.m. on the docks.', 'about 3 p.m.');
+  assert.deepEqual([around.low, around.high, around.qualifier], [870, 930, 'about']);
+  assert.equal(value('Nobody left until 6 p.m. that day.', 'until 6 p.m.').relation, 'until');
+});
+
+test('vague plurals and ranges', () => {
+  expectValues([
+    ['Dozens of fishermen protested.', 'Dozens of fishermen', 'number', 24, 144, 'fisherman'],
+    ['Hundreds of residents left.', 'Hundreds of residents', 'number', 200, 999, 'resident'],
+    ['Thousands of fans sang.', 'Thousands of fans', 'number', 2000, 9999, 'fan'],
+    ['Tens of thousands of voters stayed home.', 'Tens of thousands of voters', 'number', 20000, 99999, 'voter'],
+    ['The yard builds 3 to 5 ships a year.', '3 to 5 ships', 'number', 3, 5, 'ship'],
+    ['The yard builds 3-5 ships a year.', '3-5 ships', 'number', 3, 5, 'ship'],
+    ['The yard builds between 3 and 5 ships a year.', 'between 3 and 5 ships', 'number', 3, 5, 'ship'],
+    ['The repair takes two or three days.', 'two or three days', 'duration', 2880, 4320, 'minute'],
+    ['The grant is worth 3 to 5 million euros.', '3 to 5 million euros', 'money', 3e6, 5e6, 'EUR'],
+  ]);
+});
+
+test('money in signs, codes and names', () => {
+  const cases: [string, string, number, string][] = [
+    ['Trade between the two is worth $700 billion a year.', '$700 billion', 7e11, 'USD'],
+    ['The bank lost €3bn in the crash.', '€3bn', 3e9, 'EUR'],
+    ['The club paid £2.5 million for the striker.', '£2.5 million', 2.5e6, 'GBP'],
+    ['Exports reached 700 billion dollars.', '700 billion dollars', 7e11, 'USD'],
+    ['The city fined the plant 10 million yuan.', '10 million yuan', 1e7, 'CNY'],
+    ['The fee is $1,250 per seat.', '$1,250', 1250, 'USD'],
+    ['The studio raised US$40m last spring.', 'US$40m', 4e7, 'USD'],
+    ['The bonds pay 300 million euros.', '300 million euros', 3e8, 'EUR'],
+    ['The ticket costs 5,000 yen.', '5,000 yen', 5000, 'JPY'],
+  ];
+  for (const [text, printed, amount, code] of cases) {
+    assert.deepEqual(interval(value(text, printed)), ['money', amount, amount, code], text);
+  }
+  assert.deepEqual(interval(value('Repairs cost more than $3 billion.', 'more than $3 billion')), ['money', 3e9, Infinity, 'USD']);
+  assert.deepEqual(interval(value('Repairs cost between $3 and $5 billion.', 'between $3 and $5 billion')), ['money', 3e9, 5e9, 'USD']);
+  assert.deepEqual(texts('She bought five pounds of flour.'), ['five pounds'], 'pounds of flour are a weight, not money');
+  assert.notEqual(value('She bought five pounds of flour.', 'five pounds').kind, 'money');
+});
+
+test('percentages in every spelling', () => {
+  expectValues([
+    ['Fifty percent of the cargo was grain.', 'Fifty percent', 'percent', 50, 50, '%'],
+    ['Turnout was 50 percent.', '50 percent', 'percent', 50, 50, '%'],
+    ['Turnout was 50 per cent.', '50 per cent', 'percent', 50, 50, '%'],
+    ['Turnout was 50%.', '50%', 'percent', 50, 50, '%'],
+    ['Turnout was 50 % in the north.', '50 %', 'percent', 50, 50, '%'],
+    ['Prices rose 2.5 percent.', '2.5 percent', 'percent', 2.5, 2.5, '%'],
+    ['The party gained 5 percentage points.', '5 percentage points', 'number', 5, 5, 'percentage point'],
+  ]);
+});
+
+test('ages and compound counts', () => {
+  expectValues([
+    ['A 34-year-old baker won.', '34-year-old', 'number', 34, 34, 'year old'],
+    ['The baker is 34 years old.', '34 years old', 'number', 34, 34, 'year old'],
+    ['A 35-member delegation arrived.', '35-member', 'number', 35, 35, 'member'],
+  ]);
+});
+
+test('codes, names, ordinals and pronouns are no values', () => {
+  const none = [
+    'The G20 summit opened in the capital.',
+    'The F-16 jets flew over the stadium.',
+    'The COVID-19 ward reopened.',
+    'They drove along Route 66 for fun.',
+    'The first round went to the challenger.',
+    'The festival ends on the 20th.',
+    'One thing is clear.',
+    'The treaty rests on the One China principle.',
+    'No one answered the door.',
+    'She is one of the best.',
+    'Call 555-123-4567 for tickets.',
+    'Call (202) 555-0100 for tickets.',
+    'Call +44 20 7946 0958 for tickets.',
+    'The team won 3-1 at home.',
+    'The board votes 2:1 in favour.',
+    'Details at https://example.org/2023/06/19/notice-at-15:30 online.',
+    'Write to desk2023@example.org for help.',
+    'The shop is open 24/7.',
+    'He runs twice a day.',
+    'Version 1.2.3 fixed it.',
+    'Apollo 11 landed.',
+    'Chapter 7 is short.',
+    'The 3D printer and the 5G mast.',
+  ];
+  for (const text of none) assert.deepEqual(texts(text), [], text);
+  // "a"/"an" is one only before a unit: a rate or an ordinal is no span of time
+  assert.deepEqual(texts('Parking costs $15 an hour.'), ['$15']);
+  assert.deepEqual(texts('A second round is planned.'), []);
+  // "one" counts with a unit
+  assert.deepEqual(interval(value('The strike lasted one day.', 'one day')), ['duration', 1440, 1440, 'minute']);
+});
+
+test('years are dates, never counts', () => {
+  for (const text of ['In 2021 the mill closed.', 'The 2021 harvest was poor.', 'In 2019 protesters filled the square.', 'It has grown since 2015.']) {
+    const found = values(text);
+    assert.equal(found.length, 1, text);
+    assert.equal(found[0]!.kind, 'date', text);
+  }
+  assert.deepEqual(interval(value('By noon 2000 troops had arrived.', '2000 troops')), ['number', 2000, 2000, 'troop']);
+  assert.deepEqual(texts('In 2021, 1,200 people marched.'), ['2021', '1,200 people']);
+  assert.equal(value('Between 2019 and 2021 rents doubled.', '2019 and 2021').kind, 'date');
+});
+
+test('robustness: odd input returns quickly and never throws', () => {
+  const inputs = [
+    '',
+    '1'.repeat(1_000_000),
+    '\u0000\u0001\u0002\u001f\u007f',
+    '\ud800 5 hours \udc00 \ud83d',
+    '$'.repeat(1000),
+    '- - - 1 - - -',
+    '9'.repeat(400) + ' people',
+    '1e308 hours',
+  ];
+  for (const input of inputs) {
+    const started = performance.now();
+    const found = values(input);
+    assert.ok(performance.now() - started < 2000, `slow on ${input.slice(0, 20)}`);
+    for (const v of found) assert.ok(!Number.isNaN(v.low) && !Number.isNaN(v.high));
+  }
+  assert.deepEqual(findValues('\ud800 5 hours \udc00').map((v) => v.text), ['5 hours']);
+});
+
+test('robustness: 200 KB adversarial strings scan in well under a second', () => {
+  const adversarial = [
+    '1,'.repeat(100_000),
+    '1.'.repeat(100_000),
+    '1-'.repeat(100_000),
+    'one and '.repeat(25_000),
+    'more than '.repeat(20_000),
+    'a '.repeat(100_000),
+    'Monday, '.repeat(25_000),
+    'x'.repeat(100_000) + '@'.repeat(100_000),
+    '(((( 1 ))))'.repeat(18_000),
+  ];
+  for (const input of adversarial) {
+    const started = performance.now();
+    findValues(input, { reference: '2023-06-20' });
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < 800, `${elapsed.toFixed(0)} ms on ${JSON.stringify(input.slice(0, 12))}…`);
+  }
+});

@@ -22,6 +22,8 @@ export function resolveWeekday(weekday: number, modifier: Modifier): Resolve {
     let day: number;
     if (modifier === 'next') day = reference + (ahead || 7);
     else if (modifier === 'last') day = reference - (back || 7);
+    // "this Friday": the Friday of the reference's own week, Monday to Sunday
+    else if (modifier === 'this') day = reference - ((weekdayOf(reference) + 6) % 7) + ((weekday + 6) % 7);
     else day = future ? reference + ahead : reference - back;
     return [day, day];
   };

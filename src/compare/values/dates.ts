@@ -136,8 +136,7 @@ function readWeekday(tokens: readonly Token[], i: number): DateCore | null {
     const dated = readMonthFirst(tokens, after, 'none', weekday) ?? readDayFirst(tokens, after, weekday);
     if (dated) return dated;
   }
-  const tenseMatters = modifier === null || modifier === 'this';
-  return { end: at + 1, reading: dateReading(resolveWeekday(weekday, modifier === 'this' ? null : modifier), { weekday, tenseMatters }) };
+  return { end: at + 1, reading: dateReading(resolveWeekday(weekday, modifier), { weekday, tenseMatters: modifier === null }) };
 }
 
 /** A month name (or a short form with a day or year after it) at `i`: its number and the index after it. */

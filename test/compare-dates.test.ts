@@ -1,0 +1,160 @@
+// Dates found by the value parser, resolved against the document's date, and the document's
+// date inferred from its text. Invented sentences; the reference day is Wednesday 2024-03-13.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findValues, inferReferenceDate, type FoundValue } from '../src/compare/values/index.ts';
+
+const REFERENCE = '2024-03-13';
+
+/** Whole days since 1970-01-01 for an ISO day. */
+const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+/** The one date printed as `printed` in `text`, its span checked. */
+function date(text: string, printed: string, reference: string | null = REFERENCE): FoundValue {
+  const found = findValues(text, { reference }).filter((v) => v.kind === 'date' && v.text === printed);
+  assert.equal(found.length, 1, `expected the date ${JSON.stringify(printed)} in ${JSON.stringify(text)}, got ${JSON.stringify(findValues(text, { reference }).map((v) => v.text))}`);
+  const v = found[0]!;
+  assert.equal(text.slice(v.start, v.end), v.text);
+  assert.equal(v.unit, 'day');
+  return v;
+}
+
+/** The ISO range a date resolves to, checked against its day numbers. */
+function range(text: string, printed: string, reference: string | null = REFERENCE): [string, string] | null {
+  const v = date(text, printed, reference);
+  if (!v.date) return null;
+  assert.deepEqual([v.low, v.high], [day(v.date.from), day(v.date.to)]);
+  return [v.date.from, v.date.to];
+}
+
+test('weekdays: the latest on or before the reference, the next one in the future tense', () => {
+  assert.deepEqual(range('On Monday the mayor resigned.', 'Monday'), ['2024-03-11', '2024-03-11']);
+  assert.deepEqual(range('The mayor resigned on Monday.', 'Monday'), ['2024-03-11', '2024-03-11']);
+  assert.deepEqual(range('The mayor will resign on Monday.', 'Monday'), ['2024-03-18', '2024-03-18']);
+  assert.deepEqual(range('On Monday, the mayor will resign.', 'Monday'), ['2024-03-18', '2024-03-18']);
+  assert.deepEqual(range('The council is expected to vote on Friday.', 'Friday'), ['2024-03-15', '2024-03-15']);
+  assert.deepEqual(range('The union plans to strike on Thursday.', 'Thursday'), ['2024-03-14', '2024-03-14']);
+  assert.deepEqual(range('The budget is due to pass on Wednesday.', 'Wednesday'), ['2024-03-13', '2024-03-13']);
+  assert.deepEqual(range("Sunday's talks ended without a deal.", 'Sunday'), ['2024-03-10', '2024-03-10']);
+  assert.equal(date("Sunday's talks ended without a deal.", 'Sunday').weekday, 0);
+  // the future tense of one clause does not reach a date in an earlier clause
+  const text = 'The envoys met on Sunday and will meet again on Monday.';
+  assert.deepEqual(range(text, 'Sunday'), ['2024-03-10', '2024-03-10']);
+  assert.deepEqual(range(text, 'Monday'), ['2024-03-18', '2024-03-18']);
+});
+
+test('last, next and this with a weekday', () => {
+  assert.deepEqual(range('The ferry sank last Friday.', 'last Friday'), ['2024-03-08', '2024-03-08']);
+  assert.deepEqual(range('The ferry sails next Monday.', 'next Monday'), ['2024-03-18', '2024-03-18']);
+  assert.deepEqual(range('The ferry sails this Friday.', 'this Friday'), ['2024-03-15', '2024-03-15']);
+  assert.deepEqual(range('The ferry sailed last Wednesday.', 'last Wednesday'), ['2024-03-06', '2024-03-06']);
+});
+
+test('months: the latest not after the reference month, the next one in the future tense', () => {
+  assert.deepEqual(range('The plant reopened in February.', 'February'), ['2024-02-01', '2024-02-29']);
+  assert.deepEqual(range('The plant closed in November.', 'November'), ['2023-11-01', '2023-11-30']);
+  assert.deepEqual(range('Prices rose in March.', 'March'), ['2024-03-01', '2024-03-31']);
+  assert.deepEqual(range('Work is expected to resume in November.', 'November'), ['2024-11-01', '2024-11-30']);
+  assert.deepEqual(range('The fair will return in February.', 'February'), ['2025-02-01', '2025-02-28']);
+  assert.deepEqual(range('The dam has leaked since June.', 'since June'), ['2023-06-01', '2023-06-30']);
+  assert.equal(date('The dam has leaked since June.', 'since June').relation, 'since');
+  assert.deepEqual(range('The road was shut until May.', 'until May'), ['2023-05-01', '2023-05-31']);
+  assert.deepEqual(range('The pier was repaired last February.', 'last February'), ['2024-02-01', '2024-02-29']);
+  assert.deepEqual(range('The pier reopens next June.', 'next June'), ['2024-06-01', '2024-06-30']);
+  assert.deepEqual(range('The votes were counted in early June.', 'early June'), ['2023-06-01', '2023-06-10']);
+  assert.deepEqual(range('Snow fell in late February.', 'late February'), ['2024-02-21', '2024-02-29']);
+});
+
+test('May and March only as months where the context says so', () => {
+  const dates = (text: string) => findValues(text, { reference: REFERENCE }).filter((v) => v.kind === 'date').map((v) => v.text);
+  assert.deepEqual(dates('The board may vote again.'), []);
+  assert.deepEqual(dates('May the best choir win.'), []);
+  assert.deepEqual(dates("The Women's March drew crowds."), []);
+  assert.deepEqual(dates('They march to the square.'), []);
+  assert.deepEqual(dates('The fair opened in May.'), ['May']);
+  assert.deepEqual(range('The fair opens March 3.', 'March 3'), ['2024-03-03', '2024-03-03']);
+});
+
+test('years, decades and spans of years', () => {
+  assert.deepEqual(range('Rents have doubled since 2021.', 'since 2021'), ['2021-01-01', '2021-12-31']);
+  assert.equal(date('Rents have doubled since 2021.', 'since 2021').relation, 'since');
+  assert.deepEqual(range('The canal was dug in 1887.', '1887', null), ['1887-01-01', '1887-12-31']);
+  assert.deepEqual(range('Jazz clubs thrived in the 1990s.', '1990s', null), ['1990-01-01', '1999-12-31']);
+  assert.deepEqual(range('The bridge was rebuilt in 2019-2021.', '2019-2021', null), ['2019-01-01', '2021-12-31']);
+  assert.deepEqual(range('The bridge was rebuilt in 2019-21.', '2019-21', null), ['2019-01-01', '2021-12-31']);
+  assert.deepEqual(range('Floods returned in mid-2021.', 'mid-2021', null), ['2021-05-02', '2021-09-01']);
+  assert.equal(date('The lease runs until 2030.', 'until 2030').relation, 'until');
+  assert.equal(date('Nobody swam there before 1950.', 'before 1950').relation, 'before');
+});
+
+test('relative days, weeks, months and years', () => {
+  const cases: [string, string, string, string][] = [
+    ['The shop closed yesterday.', 'yesterday', '2024-03-12', '2024-03-12'],
+    ['The shop closed today.', 'today', '2024-03-13', '2024-03-13'],
+    ['The shop reopens tomorrow.', 'tomorrow', '2024-03-14', '2024-03-14'],
+    ['Turnout fell last year.', 'last year', '2023-01-01', '2023-12-31'],
+    ['Turnout rose this year.', 'this year', '2024-01-01', '2024-12-31'],
+    ['The levy was cut earlier this month.', 'earlier this month', '2024-03-01', '2024-03-13'],
+    ['The bill passed this week.', 'this week', '2024-03-11', '2024-03-17'],
+    ['The bill stalled last week.', 'last week', '2024-03-04', '2024-03-10'],
+    ['The bill returns next week.', 'next week', '2024-03-18', '2024-03-24'],
+    ['The strike began last month.', 'last month', '2024-02-01', '2024-02-29'],
+    ['Talks resume later this year.', 'later this year', '2024-03-13', '2024-12-31'],
+  ];
+  for (const [text, printed, from, to] of cases) assert.deepEqual(range(text, printed), [from, to], text);
+});
+
+test('full dates in every order, with and without a weekday', () => {
+  const full: [string, string][] = [
+    ['The dam opened on June 19, 2023, after years of work.', 'June 19, 2023'],
+    ['The dam opened on 19 June 2023 after years of work.', '19 June 2023'],
+    ['The dam opened on 2023-06-19 after years of work.', '2023-06-19'],
+    ['The dam opened on 19/06/2023 after years of work.', '19/06/2023'],
+    ['The dam opened on Jun. 19, 2023.', 'Jun. 19, 2023'],
+    ['The dam opened on June 19th, 2023.', 'June 19th, 2023'],
+  ];
+  for (const [text, printed] of full) assert.deepEqual(range(text, printed, null), ['2023-06-19', '2023-06-19'], text);
+
+  const withWeekday = date('The summit opened on Monday, June 19, in the capital.', 'Monday, June 19', '2023-06-20');
+  assert.deepEqual([withWeekday.date, withWeekday.weekday], [{ from: '2023-06-19', to: '2023-06-19' }, 1]);
+  // no year printed: the weekday picks the year nearest the reference in which June 19 is a Monday
+  assert.deepEqual(date('The summit opened on Monday, June 19.', 'Monday, June 19').date, { from: '2023-06-19', to: '2023-06-19' });
+  assert.deepEqual(range('The fair runs June 19-21.', 'June 19-21'), ['2024-06-19', '2024-06-21']);
+  assert.deepEqual(range('Fireworks light up the 4th of July.', 'the 4th of July'), ['2024-07-04', '2024-07-04']);
+  assert.deepEqual(range('The vote was on Sunday, Oct. 1, 2023.', 'Sunday, Oct. 1, 2023', null), ['2023-10-01', '2023-10-01']);
+  // day and month cannot be told apart: no date, and no numbers either
+  assert.deepEqual(findValues('The form is dated 06/07/2023.').map((v) => v.text), []);
+});
+
+test('without a reference, relative dates stay unresolved but keep their weekday', () => {
+  const monday = date('On Monday the mayor resigned.', 'Monday', null);
+  assert.deepEqual([monday.low, monday.high, monday.date, monday.weekday], [-Infinity, Infinity, null, 1]);
+  const february = date('The plant reopened in February.', 'February', null);
+  assert.deepEqual([february.low, february.high, february.date, february.weekday], [-Infinity, Infinity, null, null]);
+  const withWeekday = date('The summit opened on Monday, June 19.', 'Monday, June 19', null);
+  assert.deepEqual([withWeekday.date, withWeekday.weekday], [null, 1]);
+  assert.equal(date('The shop closed yesterday.', 'yesterday', null).date, null);
+  // an unparseable reference counts as none
+  assert.equal(date('The shop closed yesterday.', 'yesterday', 'last Tuesday').date, null);
+});
+
+test('the document date: the publication date when it parses', () => {
+  assert.equal(inferReferenceDate('Nothing dated here.', '2024-03-13T22:15:00-05:00'), '2024-03-13');
+  assert.equal(inferReferenceDate('Nothing dated here.', '2024-03-13'), '2024-03-13');
+  assert.equal(inferReferenceDate('Nothing dated here.', 'March 13, 2024'), '2024-03-13');
+  assert.equal(inferReferenceDate('Nothing dated here.', 'Wed, 13 Mar 2024 08:00:00 GMT'), '2024-03-13');
+  assert.equal(inferReferenceDate('Posted June 2, 2022.', 'not a date'), '2022-06-02');
+  assert.equal(inferReferenceDate('Posted June 2, 2022.', null), '2022-06-02');
+});
+
+test('the document date: else the latest full date printed in the text', () => {
+  const text = 'Filed 3 May 2022. The tribunal first sat on April 28, 2022, and will sit again on 2022-05-09.';
+  assert.equal(inferReferenceDate(text, null), '2022-05-09');
+  // a weekday, a day and a month: the weekday fixes the year nearest the other dates printed
+  assert.equal(inferReferenceDate('Tuesday, June 20 — The mill has been idle since 2021.', null), '2023-06-20');
+  assert.equal(inferReferenceDate('Tuesday, June 20 — The mill was idle in 2017.', null), '2017-06-20');
+  // nothing to fix the year by, or no full date at all
+  assert.equal(inferReferenceDate('Tuesday, June 20 — The mill is idle.', null), null);
+  assert.equal(inferReferenceDate('The mill closed on Monday in February.', null), null);
+  assert.equal(inferReferenceDate('', null), null);
+});

@@ -48,6 +48,8 @@ test('numbers in digits and in words', () => {
     ['The club sold one hundred and five tickets.', 'one hundred and five tickets', 'number', 105, 105, 'ticket'],
     ['The choir has 40 members.', '40 members', 'number', 40, 40, 'member'],
     ['The mill cut 12 jobs and kept the rest.', '12 jobs', 'number', 12, 12, 'job'],
+    ['The survey asked 900 CEOs.', '900 CEOs', 'number', 900, 900, 'ceo'],
+    ['Rescue crews pulled 14 fishermen from the sea.', '14 fishermen', 'number', 14, 14, 'fisherman'],
   ]);
 });
 
@@ -250,6 +252,7 @@ test('codes, names, ordinals and pronouns are no values', () => {
     'He runs twice a day.',
     'Version 1.2.3 fixed it.',
     'Apollo 11 landed.',
+    'The Group of 20 summit met in the port city.',
     'Chapter 7 is short.',
     'The 3D printer and the 5G mast.',
   ];
@@ -305,9 +308,11 @@ test('robustness: 200 KB adversarial strings scan in well under a second', () =>
     '(((( 1 ))))'.repeat(18_000),
   ];
   for (const input of adversarial) {
-    const started = performance.now();
+    // CPU time, not wall time: other test files running beside this one must not fail it
+    const started = process.cpuUsage();
     findValues(input, { reference: '2023-06-20' });
-    const elapsed = performance.now() - started;
-    assert.ok(elapsed < 800, `${elapsed.toFixed(0)} ms on ${JSON.stringify(input.slice(0, 12))}…`);
+    const used = process.cpuUsage(started);
+    const ms = (used.user + used.system) / 1000;
+    assert.ok(ms < 800, `${ms.toFixed(0)} ms on ${JSON.stringify(input.slice(0, 12))}…`);
   }
 });

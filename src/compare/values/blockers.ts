@@ -21,7 +21,7 @@ export function matchBlocked(tokens: readonly Token[], i: number): Match | null 
   return end > i ? { end, value: null } : null;
 }
 
-/** "Route 66", "Apollo 11", "No. 5", "#3": a name or mark, then a number that belongs to it. */
+/** "Route 66", "Apollo 11", "Group of 20", "No. 5", "#3": a name or mark, then a number that belongs to it. */
 function nameAndNumber(tokens: readonly Token[], i: number): number {
   const t = tokens[i];
   if (!t) return 0;
@@ -29,6 +29,7 @@ function nameAndNumber(tokens: readonly Token[], i: number): number {
   if (isWord(tokens, i, 'no') && isMark(tokens, i + 1, '.', true)) at = i + 2;
   else if (t.text === '#') at = i + 1;
   else if (!isCapitalized(t) || FUNCTION_WORDS.has(t.lower) || MONTHS.has(t.lower) || MONTH_ABBREVIATIONS.has(t.lower) || WEEKDAYS.has(t.lower)) return 0;
+  else if (isWord(tokens, i + 1, 'of')) at = i + 2;
   const number = tokens[at];
   if (!number || number.type !== 'num' || number.newline) return 0;
   if (t.text !== '#' && !number.gap) return 0;

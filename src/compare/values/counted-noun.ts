@@ -34,9 +34,11 @@ export function singular(word: string): string {
   return word.endsWith('s') ? word.slice(0, -1) : word;
 }
 
-/** A lowercase word read as a plural noun. */
+/** A lowercase word read as a plural noun, or an acronym's plural ("CEOs"). */
 function isPluralNoun(t: Token | undefined): boolean {
-  if (!t || t.type !== 'word' || t.text !== t.lower || t.gap === false) return false;
+  if (!t || t.type !== 'word' || t.gap === false) return false;
+  if (/^[A-Z]{2,}s$/.test(t.text)) return true;
+  if (t.text !== t.lower) return false;
   if (IRREGULAR.has(t.lower) || t.lower.endsWith('men')) return true;
   return t.lower.length >= 3 && t.lower.endsWith('s') && !/(?:ss|us|is)$/.test(t.lower) && !NOT_PLURAL.has(t.lower);
 }

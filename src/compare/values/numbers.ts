@@ -148,7 +148,7 @@ function phrase(value: number, end: number): NumberPhrase {
 export function readNumber(tokens: readonly Token[], i: number, options: { money: boolean; between: boolean }): NumberPhrase | null {
   const first = readSingle(tokens, i, options.money);
   if (!first || first.vague || first.gluedSuffix) return first;
-  let sep = first.end;
+  const sep = first.end;
   const dash = isMark(tokens, sep, '-–');
   const word = options.between ? isWord(tokens, sep, 'and') : isWord(tokens, sep, 'to', 'or');
   if (!dash && !word) return options.between ? null : first;
@@ -160,11 +160,15 @@ export function readNumber(tokens: readonly Token[], i: number, options: { money
   if (!second || second.vague || second.needsUnit || (first.needsUnit && tokens[i]!.lower !== 'one')) return digitDash || options.between ? null : first;
   if (digitDash && isMark(tokens, second.end, '-–', true) && tokens[second.end + 1]?.type === 'num') return null;
   let low = first.low;
-  const lastWord = (end: number) => tokens[end - 1]?.lower ?? '';
-  const scale = (end: number) => SCALES.get(lastWord(end)) ?? SCALE_SUFFIXES.get(lastWord(end));
-  const printedOnce = scale(second.end);
+  const printedOnce = scaleEnding(tokens, second.end);
   // "3 to 5 million": the scale printed once covers both ends
-  if (printedOnce !== undefined && scale(first.end) === undefined && first.low * printedOnce <= second.high) low = first.low * printedOnce;
+  if (printedOnce !== undefined && scaleEnding(tokens, first.end) === undefined && first.low * printedOnce <= second.high) low = first.low * printedOnce;
   if (!(low < second.low)) return digitDash || options.between ? null : first;
   return { low, high: second.high, end: second.end, needsUnit: false, bareDigits: first.bareDigits && second.bareDigits, vague: false, gluedSuffix: second.gluedSuffix };
+}
+
+/** The scale word or suffix a number phrase ending at `end` closes with ("million", "bn"), if any. */
+function scaleEnding(tokens: readonly Token[], end: number): number | undefined {
+  const word = tokens[end - 1]?.lower ?? '';
+  return SCALES.get(word) ?? SCALE_SUFFIXES.get(word);
 }

@@ -51,7 +51,8 @@ function longest(tokens: readonly Token[], i: number): Match | null {
 function mayStart(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
   if (t.type === 'num' || STARTS.has(t.lower)) return true;
-  // a name or code before digits: "Route 66", "G20", "F-16", "USD 5"
+  // a name or code before digits: "Route 66", "G20", "F-16", "USD 5", "Group of 20"
   const next = tokens[i + 1];
-  return t.type === 'word' && !!next && (next.type === 'num' || (isMark(tokens, i + 1, '-–', true) && tokens[i + 2]?.type === 'num'));
+  if (t.type !== 'word' || !next) return false;
+  return next.type === 'num' || ((isMark(tokens, i + 1, '-–', true) || next.lower === 'of') && tokens[i + 2]?.type === 'num');
 }

@@ -19,11 +19,44 @@ export interface Token {
   plain: boolean;
 }
 
-/** Letters, digit runs, whitespace, the punctuation values use, and any other symbols as one run. */
-const PIECE = /([\p{L}\p{M}]+)|([0-9]+)|(\s+)|[$€£¥₹₩₽%\-–—:,.'’()+/#@!?;"“”]|[^\p{L}\p{M}0-9\s$€£¥₹₩₽%\-–—:,.'’()+/#@!?;"“”]+/gu;
+/** The punctuation values use, each its own token; any other symbols stand as one run. */
+const MARKS = new Set('$€£¥₹₩₽%-–—:,.\'’()+/#@!?;"“”');
+/** Letters beyond ASCII, read with a sticky pattern from a position (surrogate pairs included). */
+const LETTERS = /[\p{L}\p{M}]+/uy;
+const SPACE = /\s/;
 
 /** Longer digit runs are identifiers or noise, never a count a reporter wrote. */
 const MAX_DIGITS = 15;
+
+type CharClass = 'space' | 'digit' | 'letter' | 'mark' | 'other';
+
+/** What the character at `k` is; ASCII by code, the rest by pattern. */
+function classAt(text: string, k: number): CharClass {
+  const c = text.charCodeAt(k);
+  if (c >= 48 && c <= 57) return 'digit';
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return 'letter';
+  if (c === 32 || (c >= 9 && c <= 13)) return 'space';
+  if (c < 128) return MARKS.has(text[k]!) ? 'mark' : 'other';
+  if (MARKS.has(text[k]!)) return 'mark';
+  if (SPACE.test(text[k]!)) return 'space';
+  LETTERS.lastIndex = k;
+  return LETTERS.test(text) ? 'letter' : 'other';
+}
+
+/** The end of the run of letters starting at `k`. */
+function letterRunEnd(text: string, k: number): number {
+  while (k < text.length) {
+    const c = text.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) k++;
+    else if (c < 128) break;
+    else {
+      LETTERS.lastIndex = k;
+      if (!LETTERS.test(text)) break;
+      k = LETTERS.lastIndex;
+    }
+  }
+  return k;
+}
 
 /** Tokens of `text`; URLs and e-mail addresses become one opaque token so their digits are never read. */
 export function tokenize(text: string): Token[] {
@@ -32,36 +65,40 @@ export function tokenize(text: string): Token[] {
   let gap = false;
   let newline = false;
   let m = 0;
-  PIECE.lastIndex = 0;
-  for (let match = PIECE.exec(text); match; match = PIECE.exec(text)) {
-    const start = match.index;
-    const piece = match[0];
+  for (let k = 0; k < text.length; ) {
     const mask = masked[m];
-    if (mask && start >= mask.start) {
+    if (mask && k >= mask.start) {
       // The whole masked stretch stands as one punctuation token: nothing joins across it.
-      tokens.push(token(text, mask.start, mask.end, 'punct', true, newline));
-      PIECE.lastIndex = mask.end;
+      tokens.push(token(text.slice(mask.start, mask.end), mask.start, 'punct', true, newline));
+      k = mask.end;
       m++;
       gap = true;
       newline = false;
       continue;
     }
-    if (match[3] !== undefined) {
+    const kind = classAt(text, k);
+    if (kind === 'space') {
       gap = true;
-      if (piece.includes('\n')) newline = true;
+      if (text.charCodeAt(k) === 10) newline = true;
+      k++;
       continue;
     }
-    const type: TokenType = match[2] !== undefined ? 'num' : match[1] !== undefined ? 'word' : 'punct';
-    tokens.push(token(text, start, start + piece.length, type, gap, newline));
+    let end = k + 1;
+    if (kind === 'letter') end = letterRunEnd(text, k);
+    else if (kind === 'digit') while (end < text.length && classAt(text, end) === 'digit') end++;
+    else if (kind === 'other') while (end < text.length && classAt(text, end) === 'other') end++;
+    const piece = text.slice(k, end);
+    tokens.push(token(piece, k, kind === 'letter' ? 'word' : kind === 'digit' ? 'num' : 'punct', gap, newline));
     gap = false;
     newline = false;
+    k = end;
   }
   return mergeNumbers(text, tokens);
 }
 
-function token(text: string, start: number, end: number, type: TokenType, gap: boolean, newline: boolean): Token {
-  const t = text.slice(start, end);
-  return { start, end, text: t, lower: t.toLowerCase(), type, gap, newline, value: NaN, plain: false };
+function token(piece: string, start: number, type: TokenType, gap: boolean, newline: boolean): Token {
+  const lower = type === 'word' ? piece.toLowerCase() : piece;
+  return { start, end: start + piece.length, text: piece, lower, type, gap, newline, value: NaN, plain: false };
 }
 
 /** Join "1" "," "200" into 1,200 and "1" "." "5" into 1.5; a dotted chain ("1.2.3") is no number. */
@@ -92,7 +129,7 @@ function mergeNumbers(text: string, tokens: Token[]): Token[] {
       }
     }
     const last = tokens[j]!;
-    const merged = j === i ? first : token(text, first.start, last.end, 'num', first.gap, first.newline);
+    const merged = j === i ? first : token(text.slice(first.start, last.end), first.start, 'num', first.gap, first.newline);
     const digits = merged.text.replace(/[,.]/g, '');
     merged.plain = !grouped && !decimal;
     merged.value = dotted || digits.length > MAX_DIGITS ? NaN : Number(merged.text.replace(/,/g, ''));

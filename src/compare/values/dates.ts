@@ -30,7 +30,7 @@ export const DATE_STARTS = [
   ...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys(), ...WEEKDAYS.keys(),
 ];
 
-
+/** A date starting at `i`, with "since"/"until"/"before"/"after" read as its relation. */
 export function matchDate(tokens: readonly Token[], i: number): Match | null {
   const relation = longestPhrase(tokens, i, RELATIONS);
   const core = relation ? readPlainDate(tokens, relation.end, 'strong') : readDate(tokens, i);

@@ -17,7 +17,7 @@ const YEAR_PREPOSITIONS = new Set(['in', 'since', 'until', 'till', 'during', 'th
 /** Words before "a"/"an" that make it a rate, not a count of one: "twice a day", "$15 an hour". */
 const RATE_WORDS = new Set(['once', 'twice', 'thrice', 'times', 'per', 'every', 'each']);
 
-
+/** A hedged number with what it measures, starting at `i`: "over a dozen requests", "about an hour before". */
 export function matchQuantity(tokens: readonly Token[], i: number): Match | null {
   let j = i;
   const hedge = readQualifier(tokens, j);
@@ -39,7 +39,8 @@ export function matchQuantity(tokens: readonly Token[], i: number): Match | null
     end = after.end;
   }
   if (reading.kind === 'number') {
-    if (number.needsUnit || (number.bareDigits && !qualifier && isYearLike(number.low) && isYearLike(number.high) && (reading.unit === '' || YEAR_PREPOSITIONS.has(tokens[j - 1]?.lower ?? '')))) return null;
+    // "one" alone is a pronoun; a year is the date reader's
+    if (number.needsUnit || (!qualifier && isBareYear(tokens, j, number, reading.unit))) return null;
     // "300 or so people": the noun stands after the hedge
     const noun = after && reading.unit === '' ? countedNoun(tokens, end) : null;
     if (noun) {
@@ -59,7 +60,12 @@ function isRate(tokens: readonly Token[], i: number): boolean {
   return !!before && (before.type === 'num' || RATE_WORDS.has(before.lower) || before.text === '%');
 }
 
-/** Bare four-digit numbers in this range are years, which the date reader owns. */
+/** Bare four-digit numbers in the years' range, with no noun counted or after "in", "since", …: "In 2019 protesters …". */
+function isBareYear(tokens: readonly Token[], j: number, number: NumberPhrase, unit: string): boolean {
+  if (!number.bareDigits || !isYearLike(number.low) || !isYearLike(number.high)) return false;
+  return unit === '' || YEAR_PREPOSITIONS.has(tokens[j - 1]?.lower ?? '');
+}
+
 function isYearLike(value: number): boolean {
   return Number.isInteger(value) && value >= FIRST_YEAR && value <= LAST_YEAR;
 }
@@ -73,8 +79,7 @@ function readUnit(tokens: readonly Token[], number: NumberPhrase): Reading | nul
   const j = number.end;
   const percent = percentEnd(tokens, j);
   if (percent > 0) return { kind: 'percent', low: number.low, high: number.high, unit: '%', relation: null, aggregate: false, end: percent };
-  const points = matchPhrase(tokens, j, ['percentage', 'points']) > 0 ? j + 2 : matchPhrase(tokens, j, ['percentage', 'point']) > 0 ? j + 2 : 0;
-  if (points) return { kind: 'number', low: number.low, high: number.high, unit: 'percentage point', relation: null, aggregate: false, end: points };
+  if (isWord(tokens, j, 'percentage') && isWord(tokens, j + 1, 'point', 'points')) return { kind: 'number', low: number.low, high: number.high, unit: 'percentage point', relation: null, aggregate: false, end: j + 2 };
   const currency = currencyAfter(tokens, j);
   if (currency && !number.gluedSuffix) return money(number, currency.code, currency.end);
   const duration = readDuration(tokens, number);

@@ -77,6 +77,10 @@ test('months: the latest not after the reference month, the next one in the futu
     ['The pier reopens next June.', 'next June', '2024-06-01', '2024-06-30'],
     ['The votes were counted in early June.', 'early June', '2023-06-01', '2023-06-10'],
     ['Snow fell in late February.', 'late February', '2024-02-21', '2024-02-29'],
+    // "might" looks ahead; "plans" after a possessive is a noun, not the future tense.
+    ['The minister might attend the fair in November.', 'November', '2024-11-01', '2024-11-30'],
+    ['His initial plans to travel were postponed in February.', 'February', '2024-02-01', '2024-02-29'],
+    ['She plans to travel in February.', 'February', '2025-02-01', '2025-02-28'],
   ]);
 });
 

@@ -153,6 +153,16 @@ test('offsets before and after an event are times with a relation', () => {
     assert.ok(v.low <= minutes && minutes <= v.high, text);
   }
   assert.equal(value('Nothing was confirmed until about an hour before the talks.', 'about an hour before').qualifier, 'about');
+  // After "for", "lasted", "took" the span is how long something went on, whatever follows it.
+  for (const [text, printed] of [
+    ['Crews fought the fire for nearly six hours before bringing it under control.', 'nearly six hours'],
+    ['The vigil lasted two days after the funeral.', 'two days'],
+    ['Repairs took three weeks before the line reopened.', 'three weeks'],
+  ] as const) {
+    const v = value(text, printed);
+    assert.equal(v.kind, 'duration', text);
+    assert.equal(v.relation, null, text);
+  }
 });
 
 test('times of day in minutes since midnight', () => {
@@ -295,7 +305,7 @@ test('robustness: odd input returns quickly and never throws', () => {
   assert.deepEqual(findValues('\ud800 5 hours \udc00').map((v) => v.text), ['5 hours']);
 });
 
-test('robustness: 200 KB adversarial strings scan in well under a second', () => {
+test('robustness: 200 KB adversarial strings scan without catastrophic backtracking', () => {
   const adversarial = [
     '1,'.repeat(100_000),
     '1.'.repeat(100_000),
@@ -308,11 +318,13 @@ test('robustness: 200 KB adversarial strings scan in well under a second', () =>
     '(((( 1 ))))'.repeat(18_000),
   ];
   for (const input of adversarial) {
-    // CPU time, not wall time: other test files running beside this one must not fail it
+    // CPU time, not wall time: other test files running beside this one must not fail it. The
+    // bound is loose on purpose (linear scans take ~0.1–0.5 s here; a quadratic one takes minutes);
+    // speed itself is measured in bench/, not here.
     const started = process.cpuUsage();
     findValues(input, { reference: '2023-06-20' });
     const used = process.cpuUsage(started);
     const ms = (used.user + used.system) / 1000;
-    assert.ok(ms < 800, `${ms.toFixed(0)} ms on ${JSON.stringify(input.slice(0, 12))}…`);
+    assert.ok(ms < 3000, `${ms.toFixed(0)} ms on ${JSON.stringify(input.slice(0, 12))}…`);
   }
 });

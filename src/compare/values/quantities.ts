@@ -14,6 +14,9 @@ import { FIRST_YEAR, LAST_YEAR } from './years.ts';
 /** Words before a bare year that keep it a date even when a plural follows: "In 2019 protesters …". */
 const YEAR_PREPOSITIONS = new Set(['in', 'since', 'until', 'till', 'during', 'throughout', 'early', 'mid', 'late', 'between']);
 
+/** Words before a span of time that make it a length whatever follows: "for six hours before …", "lasted two days after …". */
+const LASTING_WORDS = new Set(['for', 'lasted', 'lasting', 'lasts', 'last', 'took', 'taking', 'takes', 'spent', 'during', 'throughout']);
+
 /** Words before "a"/"an" that make it a rate, not a count of one: "twice a day", "$15 an hour". */
 const RATE_WORDS = new Set(['once', 'twice', 'thrice', 'times', 'per', 'every', 'each']);
 
@@ -29,7 +32,7 @@ export function matchQuantity(tokens: readonly Token[], i: number): Match | null
   const number = readNumber(tokens, j, { money: !!sign, between });
   if (!number) return unitLong(tokens, i);
   if (number.needsUnit && isRate(tokens, j)) return null;
-  const reading = sign ? money(number, sign.code, number.end) : readUnit(tokens, number);
+  const reading = sign ? money(number, sign.code, number.end) : readUnit(tokens, number, LASTING_WORDS.has(tokens[i - 1]?.lower ?? ''));
   if (!reading) return null;
   let qualifier: Qualifier | null = hedge?.qualifier ?? null;
   let end = reading.end;
@@ -75,14 +78,14 @@ function money(number: NumberPhrase, code: string, end: number): Reading {
 }
 
 /** What follows the number decides the kind: a percent sign, a currency, a unit of time, or a counted noun. */
-function readUnit(tokens: readonly Token[], number: NumberPhrase): Reading | null {
+function readUnit(tokens: readonly Token[], number: NumberPhrase, lasting: boolean): Reading | null {
   const j = number.end;
   const percent = percentEnd(tokens, j);
   if (percent > 0) return { kind: 'percent', low: number.low, high: number.high, unit: '%', relation: null, aggregate: false, end: percent };
   if (isWord(tokens, j, 'percentage') && isWord(tokens, j + 1, 'point', 'points')) return { kind: 'number', low: number.low, high: number.high, unit: 'percentage point', relation: null, aggregate: false, end: j + 2 };
   const currency = currencyAfter(tokens, j);
   if (currency && !number.gluedSuffix) return money(number, currency.code, currency.end);
-  const duration = readDuration(tokens, number);
+  const duration = readDuration(tokens, number, lasting);
   if (duration) return duration;
   if (number.gluedSuffix) return null;
   const noun = countedNoun(tokens, j);
@@ -96,7 +99,7 @@ function percentEnd(tokens: readonly Token[], i: number): number {
   return matchPhrase(tokens, i, ['per', 'cent']) > 0 ? i + 2 : 0;
 }
 
-function readDuration(tokens: readonly Token[], number: NumberPhrase): Reading | null {
+function readDuration(tokens: readonly Token[], number: NumberPhrase, lasting: boolean): Reading | null {
   const article = number.needsUnit && isWord(tokens, number.end - 1, 'a', 'an');
   const fractionRead = number.low % 1 !== 0;
   const unit = readDurationUnit(tokens, number.end, article, fractionRead);
@@ -104,7 +107,8 @@ function readDuration(tokens: readonly Token[], number: NumberPhrase): Reading |
   if (unit.age) return { kind: 'number', low: number.low, high: number.high, unit: unit.age, relation: null, aggregate: false, end: unit.end };
   const low = (number.low + unit.extra) * unit.minutes;
   const high = (number.high + unit.extra) * unit.minutes;
-  const relation = unit.adjectival ? null : readRelation(tokens, unit.end);
+  // "for six hours before bringing it under control": how long, not how long before.
+  const relation = unit.adjectival || lasting ? null : readRelation(tokens, unit.end);
   if (relation) return { kind: 'time', low, high, unit: 'minute', relation: relation.relation, aggregate: false, end: relation.end };
   return { kind: 'duration', low, high, unit: 'minute', relation: null, aggregate: unit.aggregate, end: unit.end };
 }

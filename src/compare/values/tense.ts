@@ -6,7 +6,7 @@ const MARKERS = phraseTable(
   [
     'will', 'shall', '’ll', "'ll", 'won’t', "won't", 'upcoming', 'is expected to', 'are expected to', 'is due', 'are due',
     'plans to', 'plan to', 'planning to', 'is scheduled', 'are scheduled', 'is set to', 'are set to', 'is going to',
-    'are going to', 'hopes to', 'intends to', 'expects to',
+    'are going to', 'hopes to', 'intends to', 'expects to', 'might',
   ].map((p) => [p, true]),
 );
 
@@ -39,7 +39,14 @@ export function isFutureTense(tokens: readonly Token[], first: number, end: numb
 function hasMarker(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const marker = longestPhrase(tokens, k, MARKERS);
-    if (marker && marker.end <= to) return true;
+    if (marker && marker.end <= to && !isNounPlan(tokens, k)) return true;
   }
   return false;
+}
+
+/** Words before "plans" that make it a noun: "his initial plans to travel were postponed" is not the future. */
+const NOUN_MAKERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', 'the', 'a', 'initial', 'original', 'earlier', 'previous', 'new', 'those', 'these', 'such']);
+
+function isNounPlan(tokens: readonly Token[], k: number): boolean {
+  return (tokens[k]!.lower === 'plans' || tokens[k]!.lower === 'plan') && NOUN_MAKERS.has(tokens[k - 1]?.lower ?? '');
 }

@@ -19,6 +19,8 @@ function isDay(date: string | null): date is string {
 const MAX_POINTS = 12;
 const MAX_ONLY_ONE = 10;
 const LEAD_SENTENCES = 3;
+/** The lead tells what happened in the reporters' words; quotations go to the quote sheet. */
+const LEAD_MAX_QUOTED = 0.3;
 /** A point repeating this share of an earlier point's words adds nothing. */
 const REDUNDANT_OVERLAP = 0.6;
 const MIN_POINT_WORDS = 8;
@@ -32,7 +34,7 @@ export function synthesize(brief: Unsynthesized): Synthesis {
 
   const points = pick(ranked.filter((f) => !f.singleSource), MAX_POINTS).map((f, i) => toPoint(f, `point-${i + 1}`));
   const onlyOne = pick(ranked.filter((f) => f.singleSource), MAX_ONLY_ONE).map((f, i) => toPoint(f, `only-${i + 1}`));
-  const leadFacts = pick(ranked.filter((f) => !f.singleSource && !DEPENDENT_OPENING.test(f.statement.text.trim())), LEAD_SENTENCES);
+  const leadFacts = pick(ranked.filter((f) => !f.singleSource && !DEPENDENT_OPENING.test(f.statement.text.trim()) && quotedShare(f.statement.text) <= LEAD_MAX_QUOTED), LEAD_SENTENCES);
   const lead = leadFacts.map((f) => ({ text: f.statement.text, citations: f.support }));
 
   // Dated events worth a line: corroborated facts, and single-source facts the brief shows.
@@ -70,6 +72,13 @@ function pick(facts: Fact[], limit: number): Fact[] {
     chosenWords.push(w);
   }
   return chosen;
+}
+
+/** Share of a sentence's characters between double quotation marks (straight or curly). */
+function quotedShare(text: string): number {
+  let inside = 0;
+  for (const m of text.matchAll(/[“"]([^”"]*)[”"]/g)) inside += m[1]!.length;
+  return text.length ? inside / text.length : 0;
 }
 
 /** A sentence that opens with a quotation belongs in the quote sheet, not among the points. */

@@ -81,6 +81,8 @@ test('months: the latest not after the reference month, the next one in the futu
     ['The minister might attend the fair in November.', 'November', '2024-11-01', '2024-11-30'],
     ['His initial plans to travel were postponed in February.', 'February', '2024-02-01', '2024-02-29'],
     ['She plans to travel in February.', 'February', '2025-02-01', '2025-02-28'],
+    // The day after "said" dates the saying, even when what was said looks ahead.
+    ['The road will stay shut for months, officials said Tuesday.', 'Tuesday', '2024-03-12', '2024-03-12'],
   ]);
 });
 

@@ -12,7 +12,10 @@ import type { Brief, Disagreement, Span } from '../src/schema.ts';
 const PORT_FIRE = new URL('./fixtures/compare/port-fire/', import.meta.url).pathname;
 const SEEDS = new URL('../../shared/seeds/', import.meta.url).pathname;
 
+const EXAMPLES = new URL('../examples/', import.meta.url).pathname;
+
 const portFire = brief([PORT_FIRE]);
+const examples = brief([EXAMPLES]);
 const seeds = brief([SEEDS]);
 
 function slice(b: Brief, span: Span): string {
@@ -143,4 +146,17 @@ test('every sentence of the brief is cited by a passage that contains its words'
     for (const p of b.brief.points) assert.deepEqual(b.brief.coverage[p.id], p.outlets);
     assert.ok(b.brief.markdown.includes('## Key points'));
   }
+});
+
+test('examples: the four planted disagreements are reported, and none of the agreeing wordings', async () => {
+  // examples/README.md lists what was planted: the repair cost, the inspection's length, one quote
+  // worded two ways and the mayor's misspelt name; and six values worded differently that agree.
+  const b = await examples;
+  assert.deepEqual(b.disagreements.map((d) => d.kind).sort(), ['duration', 'name', 'number', 'quote']);
+  const cost = byKind(b, 'number')[0]!;
+  assert.equal(cost.variants[0]!.normalized?.unit, 'USD');
+  assert.deepEqual(cost.variants.find((v) => v.normalized!.low! > 5e6)?.outlets, ['Meridian Wire']);
+  const inspection = byKind(b, 'duration')[0]!;
+  assert.ok(inspection.variants.some((v) => v.normalized!.high! <= 240) && inspection.variants.some((v) => v.normalized!.low! > 360));
+  assert.deepEqual(byKind(b, 'name')[0]!.variants.map((v) => v.outlets), [['The Dunmore Falls Ledger', 'Meridian Wire', 'Quill Valley Public Radio'], ['Cedar Coast Dispatch']]);
 });

@@ -239,6 +239,11 @@ test('ages and compound counts', () => {
   ]);
 });
 
+test('how often is not how long: "every 15 minutes"', () => {
+  assert.deepEqual(findValues('Shuttle buses will run every 15 minutes.').map((v) => v.text), []);
+  assert.deepEqual(findValues('Trains leave each 10 minutes, per 2 hours a crew change.').map((v) => v.kind), []);
+});
+
 test('codes, names, ordinals and pronouns are no values', () => {
   const none = [
     'The G20 summit opened in the capital.',

@@ -173,6 +173,10 @@ function sameDay(a: FoundValue, b: FoundValue): boolean {
 }
 
 export function overlaps(a: FoundValue, b: FoundValue): boolean {
+  // Two reports printing the same weekday or month name mean the same day: where their
+  // resolutions differ it is the tense reading that differs ("meet Thursday"), not the reports.
+  if (a.kind === 'date' && b.kind === 'date' && a.text.toLowerCase() === b.text.toLowerCase()) return true;
+  if (a.kind === 'date' && b.kind === 'date' && a.weekday !== null && a.weekday === b.weekday) return true;
   return a.low <= b.high && b.low <= a.high;
 }
 

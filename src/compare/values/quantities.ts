@@ -17,6 +17,9 @@ const YEAR_PREPOSITIONS = new Set(['in', 'since', 'until', 'till', 'during', 'th
 /** Words before a span of time that make it a length whatever follows: "for six hours before …", "lasted two days after …". */
 const LASTING_WORDS = new Set(['for', 'lasted', 'lasting', 'lasts', 'last', 'took', 'taking', 'takes', 'spent', 'during', 'throughout']);
 
+/** Words before a number that make it a frequency: "every 15 minutes". */
+const FREQUENCY_WORDS = new Set(['every', 'each', 'per']);
+
 /** Words before "a"/"an" that make it a rate, not a count of one: "twice a day", "$15 an hour". */
 const RATE_WORDS = new Set(['once', 'twice', 'thrice', 'times', 'per', 'every', 'each']);
 
@@ -32,6 +35,8 @@ export function matchQuantity(tokens: readonly Token[], i: number): Match | null
   const number = readNumber(tokens, j, { money: !!sign, between });
   if (!number) return unitLong(tokens, i);
   if (number.needsUnit && isRate(tokens, j)) return null;
+  // "every 15 minutes", "each two weeks": how often, not how long or how many.
+  if (FREQUENCY_WORDS.has(tokens[i - 1]?.lower ?? '')) return null;
   const reading = sign ? money(number, sign.code, number.end) : readUnit(tokens, number, LASTING_WORDS.has(tokens[i - 1]?.lower ?? ''));
   if (!reading) return null;
   let qualifier: Qualifier | null = hedge?.qualifier ?? null;

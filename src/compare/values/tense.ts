@@ -10,6 +10,9 @@ const MARKERS = phraseTable(
   ].map((p) => [p, true]),
 );
 
+/** Past-tense reporting verbs: a day right after one dates the saying, never the future. */
+const SAID = new Set(['said', 'told', 'announced', 'added', 'confirmed', 'reported', 'stated', 'wrote', 'testified', 'tweeted', 'posted']);
+
 /** How far a clause is read either side of the date, in tokens. */
 const REACH = 30;
 /** Words that may stand before a date that opens its sentence ("On Monday, Blinken will …"): its verb comes after. */
@@ -27,6 +30,8 @@ function endsSentence(tokens: readonly Token[], k: number): boolean {
  * it count only when the date opens the sentence, up to the next date (`ceiling`).
  */
 export function isFutureTense(tokens: readonly Token[], first: number, end: number, floor: number, ceiling: number): boolean {
+  // "officials said Tuesday that the bridge will stay closed": the day is when it was said.
+  if (SAID.has(tokens[first - 1]?.lower ?? '')) return false;
   let start = first;
   while (start > Math.max(floor, first - REACH) && !endsSentence(tokens, start - 1)) start--;
   if (hasMarker(tokens, start, first)) return true;

@@ -94,9 +94,10 @@ type Modules = Awaited<ReturnType<typeof modules>>;
 async function stagedBrief(m: Modules, input: string, times: StageTimes, check = false): Promise<{ md: string; html: string; matches: boolean | null }> {
   type CleanDocument = import('../src/schema.ts').CleanDocument;
   type Brief = import('../src/schema.ts').Brief;
+  type RawInput = import('../src/ingest/index.ts').RawInput;
   const documents: CleanDocument[] = [];
   const rejected: Brief['rejected'] = [];
-  const raws = [];
+  const raws: (RawInput | InstanceType<typeof m.ingest.InputError>)[] = [];
   let ingestMs = 0;
   let at = performance.now();
   for await (const item of m.ingest.readInputs([input])) {

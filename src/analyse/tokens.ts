@@ -1,6 +1,6 @@
 // A document's body read once by wink-nlp (sentences, part of speech, lemmas), with every token
 // located in the original so names, cues and quotes found on tokens keep exact spans.
-import { taggingNlp, tokenOffsets } from '../text/nlp.ts';
+import { readPassage } from '../text/nlp.ts';
 import type { OffsetRange } from '../text/ranges.ts';
 
 export interface Token {
@@ -32,19 +32,17 @@ export interface TokenizedText {
 
 /** Tokens of each passage of `original`, in order; offsets are into `original`. */
 export function tokenize(original: string, passages: OffsetRange[]): TokenizedText {
-  const nlp = taggingNlp();
-  const its = nlp.its;
   const tokens: Token[] = [];
   const sentences: TokenSentence[] = [];
   passages.forEach((passage, p) => {
     const text = original.slice(passage.start, passage.end);
     if (!text.trim()) return;
-    const doc = nlp.readDoc(text);
-    const values = doc.tokens().out(its.value) as string[];
-    const tags = doc.tokens().out(its.pos) as string[];
-    const lemmas = doc.tokens().out(its.lemma as any) as string[];
+    const reading = readPassage(text);
+    const values = reading.values;
+    const tags = reading.tags();
+    const lemmas = reading.lemmas();
     const base = tokens.length;
-    tokenOffsets(text, values).forEach((at, i) => {
+    reading.offsets().forEach((at, i) => {
       tokens.push({
         text: values[i]!,
         start: passage.start + at.start,
@@ -55,12 +53,11 @@ export function tokenize(original: string, passages: OffsetRange[]): TokenizedTe
         passage: p,
       });
     });
-    doc.sentences().each((sentence: any) => {
-      const [first, last] = sentence.out(its.span) as [number, number];
+    for (const [first, last] of reading.sentences) {
       const index = sentences.length;
       sentences.push({ first: base + first, last: base + last + 1, passage: p });
       for (let t = base + first; t <= base + last && t < tokens.length; t++) tokens[t]!.sentence = index;
-    });
+    }
     // Tokens wink left outside every sentence (never seen, but keep the index total).
     for (let t = base; t < tokens.length; t++) if (tokens[t]!.sentence < 0) tokens[t]!.sentence = Math.max(0, sentences.length - 1);
   });

@@ -1,21 +1,78 @@
-// Shared wink-nlp instances: loading the model costs ~100 ms, so each is made once, lazily.
+// The shared wink-nlp instance and one reading of each passage. Loading the model costs ~100 ms,
+// so it is made once, lazily. The cleaner reads each paragraph for its sentences and the
+// analysis reads the same paragraph again for tags and lemmas: the reading is kept for a while,
+// so the analysis of the document just cleaned takes it instead of running wink a second time.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 type WinkNLP = ReturnType<typeof winkNLP>;
-let sentencesOnly: WinkNLP | undefined;
 let tagged: WinkNLP | undefined;
 
-/** Tokens and sentence boundaries only: ~4x faster than the full pipeline, same splits (the cleaner). */
-export function sentenceNlp(): WinkNLP {
-  sentencesOnly ??= winkNLP(model, ['sbd']);
-  return sentencesOnly;
-}
-
-/** Sentences plus part-of-speech tags and lemmas: what the name and quote finders read. */
+/** Sentences plus part-of-speech tags and lemmas. Its sentence splits are the sbd-only pipeline's (tagging runs after them). */
 export function taggingNlp(): WinkNLP {
   tagged ??= winkNLP(model, ['sbd', 'pos']);
   return tagged;
+}
+
+/** One passage as wink read it; offsets, tags and lemmas are worked out only when asked for. */
+export interface PassageReading {
+  /** Token texts, verbatim. */
+  values: string[];
+  /** Where each token stands in the passage. */
+  offsets(): { start: number; end: number }[];
+  /** Each sentence's first and last token index (inclusive). */
+  sentences: [number, number][];
+  tags(): string[];
+  lemmas(): string[];
+}
+
+/** Readings kept for reuse, oldest first; at most this many characters of passage text (a few hundred articles). */
+const REMEMBERED_CHARACTERS = 1_000_000;
+const remembered = new Map<string, PassageReading>();
+let rememberedCharacters = 0;
+
+/**
+ * wink's reading of `text`. The analysis asks for the passages the cleaner read just before, so
+ * a reading is kept until it is asked for a second time, or until newer readings push it out
+ * (the `clean` command never asks again). A passage missed is read again: slower, same result.
+ */
+export function readPassage(text: string): PassageReading {
+  const kept = remembered.get(text);
+  if (kept) {
+    remembered.delete(text);
+    rememberedCharacters -= text.length;
+    return kept;
+  }
+  const reading = read(text);
+  remembered.set(text, reading);
+  rememberedCharacters += text.length;
+  for (const [old] of remembered) {
+    if (rememberedCharacters <= REMEMBERED_CHARACTERS) break;
+    remembered.delete(old);
+    rememberedCharacters -= old.length;
+  }
+  return reading;
+}
+
+function read(text: string): PassageReading {
+  const nlp = taggingNlp();
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
+  const sentences: [number, number][] = [];
+  doc.sentences().each((sentence: any) => {
+    sentences.push(sentence.out(its.span) as [number, number]);
+  });
+  const values = doc.tokens().out(its.value) as string[];
+  let offsets: { start: number; end: number }[] | undefined;
+  let tags: string[] | undefined;
+  let lemmas: string[] | undefined;
+  return {
+    values,
+    offsets: () => (offsets ??= tokenOffsets(text, values)),
+    sentences,
+    tags: () => (tags ??= doc.tokens().out(its.pos) as string[]),
+    lemmas: () => (lemmas ??= doc.tokens().out(its.lemma as any) as string[]),
+  };
 }
 
 /**

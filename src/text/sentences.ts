@@ -1,7 +1,7 @@
 // Sentences of a passage as offsets into the original, using wink-nlp's segmenter, then
 // repairing the two splits it gets wrong on news text: after an initial ("Sino-U. S.",
 // "Janet L. Yellen") and inside a quotation that runs over several sentences.
-import { sentenceNlp, tokenOffsets } from './nlp.ts';
+import { readPassage } from './nlp.ts';
 import type { OffsetRange as Range } from './ranges.ts';
 
 /** A quotation running past this many sentences is more likely an unbalanced mark than a quote. */
@@ -19,19 +19,17 @@ export function sentencesIn(original: string, start: number, end: number): Range
 }
 
 function winkSentences(passage: string): Range[] {
-  const doc = sentenceNlp().readDoc(passage);
-  const its = sentenceNlp().its;
-  const offsets = tokenOffsets(passage, doc.tokens().out() as string[]);
+  const reading = readPassage(passage);
+  const offsets = reading.offsets();
   const ranges: Range[] = [];
-  doc.sentences().each((sentence: any) => {
-    const [first, last] = sentence.out(its.span) as [number, number];
+  for (const [first, last] of reading.sentences) {
     const s = offsets[first]?.start;
     const e = offsets[last]?.end;
-    if (s === undefined || e === undefined || e <= s) return;
+    if (s === undefined || e === undefined || e <= s) continue;
     const text = passage.slice(s, e);
-    if (!text.trim()) return;
+    if (!text.trim()) continue;
     ranges.push({ start: s, end: e });
-  });
+  }
   return ranges.length ? ranges : [{ start: 0, end: passage.trimEnd().length }];
 }
 

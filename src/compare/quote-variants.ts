@@ -67,13 +67,15 @@ export function quoteVariants(documents: CleanDocument[], entities: Entity[], qu
   const docs = new Map(documents.map((d, i) => [d.id, { doc: d, order: i }]));
   const names = new Map(entities.map((e) => [e.id, e.name]));
   const vocabulary = new Map<string, number>();
+  const compared = new Map<string, string[]>();
   const wordings = quotes.flatMap((quote) => {
     const at = docs.get(quote.span.doc);
     if (!at) return [];
-    const w = wording(quote, at.doc.original, at.order, vocabulary);
+    const w = wording(quote, at.doc.original, at.order, vocabulary, compared);
     return w.words.length >= MIN_SHARED_WORDS ? [w] : [];
   });
   wordings.sort(byReadingOrder);
+  const counts: WordCounts = { wanted: new Int32Array(vocabulary.size), inWindow: new Int32Array(vocabulary.size) };
 
   // A quote that another quote of the speaker contains word for word is an excerpt of it: it
   // cannot disagree, but it can tell which of two wordings its outlet printed.
@@ -98,7 +100,7 @@ export function quoteVariants(documents: CleanDocument[], entities: Entity[], qu
   for (let i = 0; i < whole.length; i++) {
     for (let j = i + 1; j < whole.length; j++) {
       const [a, b] = [whole[i]!, whole[j]!];
-      const link = sameSpeaker(a.quote, b.quote) ? tryLink(a, b, SAME_SPEAKER_SIMILARITY, MIN_SHARED_WORDS) : tryLink(a, b, ANY_SPEAKER_SIMILARITY, ANY_SPEAKER_SHARED_WORDS);
+      const link = sameSpeaker(a.quote, b.quote) ? tryLink(a, b, SAME_SPEAKER_SIMILARITY, MIN_SHARED_WORDS, counts) : tryLink(a, b, ANY_SPEAKER_SIMILARITY, ANY_SPEAKER_SHARED_WORDS, counts);
       if (link) strong.push(link);
     }
   }
@@ -121,7 +123,7 @@ export function quoteVariants(documents: CleanDocument[], entities: Entity[], qu
       const id = [a.quote.id, b.quote.id].sort().join('|');
       if (tried.has(id)) continue;
       tried.add(id);
-      const link = tryLink(a, b, NEIGHBOUR_SIMILARITY, MIN_SHARED_WORDS);
+      const link = tryLink(a, b, NEIGHBOUR_SIMILARITY, MIN_SHARED_WORDS, counts);
       if (!link) continue;
       join(link);
       known.push([link.short, link.long]);
@@ -137,14 +139,19 @@ export function quoteVariants(documents: CleanDocument[], entities: Entity[], qu
   return out;
 }
 
-/** The compared words of a quote: folded, contractions spelt out, each tied to its printed word. */
-function wording(quote: Quote, original: string, docOrder: number, vocabulary: Map<string, number>): Wording {
+/**
+ * The compared words of a quote: folded, contractions spelt out, each tied to its printed word.
+ * `compared` remembers what each printed word became (quotes repeat their words).
+ */
+function wording(quote: Quote, original: string, docOrder: number, vocabulary: Map<string, number>, compared: Map<string, string[]>): Wording {
   const words: string[] = [];
   const from: { start: number; end: number }[] = [];
   const text = original.slice(quote.span.start, quote.span.end);
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['\u2019\u02bc][\p{L}]+)*/gu)) {
     const at = { start: quote.span.start + m.index, end: quote.span.start + m.index + m[0].length };
-    for (const w of expandContraction(foldWord(m[0]))) {
+    let became = compared.get(m[0]);
+    if (!became) compared.set(m[0], (became = expandContraction(foldWord(m[0]))));
+    for (const w of became) {
       words.push(w);
       from.push(at);
     }
@@ -189,9 +196,9 @@ function sameSpeaker(a: Quote, b: Quote): boolean {
 }
 
 /** The two quotes as one utterance when their words agree this much over the passage they share. */
-function tryLink(a: Wording, b: Wording, similarity: number, minShared: number): Link | null {
+function tryLink(a: Wording, b: Wording, similarity: number, minShared: number, counts: WordCounts): Link | null {
   const [short, long] = a.words.length <= b.words.length ? [a, b] : [b, a];
-  if (short.words.length < minShared || !couldReach(short, long, similarity)) return null;
+  if (short.words.length < minShared || !couldReach(short, long, similarity, counts)) return null;
   const fit = alignInside(short.ids, long.ids);
   if (!fit || fit.shared < minShared || fit.shared / Math.max(short.words.length, fit.end - fit.start) < similarity) return null;
   return { short, long, fit };
@@ -222,27 +229,34 @@ function contains(long: Wording, short: Wording): boolean {
  * quote that long must hold, counted without order, at least n × similarity of the shorter's
  * words. One slide over the longer quote.
  */
-function couldReach(short: Wording, long: Wording, similarity: number): boolean {
+function couldReach(short: Wording, long: Wording, similarity: number, counts: WordCounts): boolean {
   const n = short.words.length;
   const needed = Math.max(MIN_SHARED_WORDS, Math.ceil(n * similarity - 1e-9));
   if (n * long.words.length > MAX_ALIGNMENT_CELLS) return false;
   const width = Math.min(long.words.length, Math.floor(n / similarity + 1e-9));
-  const inWindow = new Map<string, number>();
+  const { wanted, inWindow } = counts;
+  const ids = long.ids;
+  for (const id of short.ids) wanted[id]!++;
   let shared = 0;
-  for (let j = 0; j < long.words.length; j++) {
-    const added = long.words[j]!;
-    const had = inWindow.get(added) ?? 0;
-    if (had < (short.counts.get(added) ?? 0)) shared++;
-    inWindow.set(added, had + 1);
+  let j = 0;
+  for (; j < ids.length && shared < needed; j++) {
+    const added = ids[j]!;
+    if (inWindow[added]!++ < wanted[added]!) shared++;
     if (j >= width) {
-      const dropped = long.words[j - width]!;
-      const left = inWindow.get(dropped)! - 1;
-      inWindow.set(dropped, left);
-      if (left < (short.counts.get(dropped) ?? 0)) shared--;
+      const dropped = ids[j - width]!;
+      if (--inWindow[dropped]! < wanted[dropped]!) shared--;
     }
-    if (shared >= needed) return true;
   }
-  return false;
+  // Leave the counts at zero for the next pair.
+  for (const id of short.ids) wanted[id] = 0;
+  for (let k = 0; k < j; k++) inWindow[ids[k]!] = 0;
+  return shared >= needed;
+}
+
+/** Per word id: how often the shorter quote has it, and how often the window over the longer one does (all zero between pairs). */
+interface WordCounts {
+  wanted: Int32Array;
+  inWindow: Int32Array;
 }
 
 /**

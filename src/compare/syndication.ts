@@ -29,10 +29,19 @@ function bodyText(doc: CleanDocument): string {
   return doc.body.map((b) => doc.original.slice(b.start, b.end)).join(' ');
 }
 
+/** Each run of SHINGLE_WORDS words, joined by single spaces: cut from the words joined once, not joined anew. */
 function shingleSet(text: string): Set<string> {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const joined = words.join(' ');
+  const starts: number[] = [];
+  let at = 0;
+  for (const word of words) {
+    starts.push(at);
+    at += word.length + 1;
+  }
+  starts.push(at);
   const out = new Set<string>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) out.add(words.slice(i, i + SHINGLE_WORDS).join(' '));
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) out.add(joined.slice(starts[i]!, starts[i + SHINGLE_WORDS]! - 1));
   return out;
 }
 

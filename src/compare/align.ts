@@ -63,33 +63,49 @@ export function alignStatements(statements: readonly Statement[], vectors: reado
 /** Two sentences sharing fewer words than this (names aside) are not evidence of one fact. */
 const MIN_SHARED_WORDS = 2;
 
-function sharedWords(a: Vector, b: Vector): number {
-  let shared = 0;
-  for (const term of a.keys()) if (!term.startsWith('@') && b.has(term)) shared++;
-  return shared;
-}
-
-/** Every pair of sentences sharing a term no more common than `maxPostings`, with its cosine. */
+/**
+ * Every pair of sentences sharing a term no more common than `maxPostings`, with its cosine.
+ * Terms are numbered once, so a pair's shared words (names aside) are counted against marks
+ * left by the first sentence instead of looked up by string.
+ */
 function candidatePairs(vectors: readonly Vector[], maxPostings: number): { i: number; j: number; sim: number }[] {
-  const postings = new Map<string, number[]>();
+  const termIds = new Map<string, number>();
+  const postings: number[][] = [];
+  /** Per sentence, its terms' ids in the vector's order, and the ids of its words (terms that are not `@entity` ids). */
+  const terms: number[][] = [];
+  const words: number[][] = [];
   vectors.forEach((v, i) => {
+    const mine: number[] = [];
+    const plain: number[] = [];
     for (const term of v.keys()) {
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      list.push(i);
+      let id = termIds.get(term);
+      if (id === undefined) {
+        termIds.set(term, (id = termIds.size));
+        postings.push([]);
+      }
+      postings[id]!.push(i);
+      mine.push(id);
+      if (!term.startsWith('@')) plain.push(id);
     }
+    terms.push(mine);
+    words.push(plain);
   });
   const out: { i: number; j: number; sim: number }[] = [];
-  const seen = new Set<number>();
+  // Stamps (i + 1): the words of sentence i, and the sentences already paired with it.
+  const wordOfI = new Int32Array(termIds.size);
+  const seen = new Int32Array(vectors.length);
   vectors.forEach((v, i) => {
-    seen.clear();
-    for (const term of v.keys()) {
-      const list = postings.get(term)!;
+    const stamp = i + 1;
+    for (const id of words[i]!) wordOfI[id] = stamp;
+    for (const id of terms[i]!) {
+      const list = postings[id]!;
       if (list.length > maxPostings) continue;
       for (const j of list) {
-        if (j <= i || seen.has(j)) continue;
-        seen.add(j);
-        if (sharedWords(v, vectors[j]!) < MIN_SHARED_WORDS) continue;
+        if (j <= i || seen[j] === stamp) continue;
+        seen[j] = stamp;
+        let shared = 0;
+        for (const w of words[j]!) if (wordOfI[w] === stamp) shared++;
+        if (shared < MIN_SHARED_WORDS) continue;
         out.push({ i, j, sim: cosine(v, vectors[j]!) });
       }
     }

@@ -1,6 +1,6 @@
 // The ingest entry point: what the user named on the command line (paths, directories, "-",
 // URLs, JSON Lines) → RawInputs in command-line order, with InputErrors for what cannot be used.
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { Deduper } from './dedupe.ts';
 import { fetchUrl, type FetchOptions } from './fetch-url.ts';
 import { tooLargeReason } from './format-bytes.ts';
@@ -82,7 +82,7 @@ async function* readPath(spec: string, maxBytes: number, seen: Deduper): AsyncGe
   }
   let isDirectory: boolean;
   try {
-    isDirectory = (await stat(spec)).isDirectory();
+    isDirectory = statSync(spec).isDirectory();
   } catch (error) {
     yield new InputError(spec, describeFsError(error));
     return;

@@ -1,6 +1,7 @@
 // Recursive directory listing for inputs: sorted (the same brief on every machine), hidden
-// entries skipped, only extensions ingest understands, symbolic-link loops detected.
-import { readdir, realpath, stat } from 'node:fs/promises';
+// entries skipped, only extensions ingest understands, symbolic-link loops detected. The file
+// system is asked synchronously (see read-file.ts): listing a folder of reports is quick.
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { describeFsError } from './fs-errors.ts';
 import { InputError } from './raw-input.ts';
@@ -22,8 +23,8 @@ async function* walk(dir: string, seen: Map<string, string>, ancestors: string[]
   let real: string;
   let names: string[];
   try {
-    real = await realpath(dir);
-    names = (await readdir(dir)).filter((name) => !name.startsWith('.'));
+    real = realpathSync.native(dir);
+    names = readdirSync(dir).filter((name) => !name.startsWith('.'));
   } catch (error) {
     yield new InputError(dir, describeFsError(error));
     return;
@@ -45,7 +46,7 @@ async function* walk(dir: string, seen: Map<string, string>, ancestors: string[]
     const path = join(dir, name);
     let info;
     try {
-      info = await stat(path); // follows symbolic links
+      info = statSync(path); // follows symbolic links
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       yield new InputError(path, code === 'ENOENT' ? 'broken symbolic link' : describeFsError(error));

@@ -1,5 +1,9 @@
 // A progress counter on standard error, only when a person is watching a terminal.
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
+import { loadLate } from '../util/load-late.ts';
+
+/** Loaded only when a bar is shown. */
+const progressBars = loadLate<typeof cliProgress>('cli-progress');
 
 export class Progress {
   private bar: cliProgress.SingleBar | null = null;
@@ -12,9 +16,10 @@ export class Progress {
   tick(): void {
     if (!this.enabled) return;
     if (!this.bar) {
-      this.bar = new cliProgress.SingleBar(
+      const { SingleBar, Presets } = progressBars();
+      this.bar = new SingleBar(
         { stream: process.stderr, format: 'corroborate: {value} documents cleaned', clearOnComplete: true, hideCursor: true },
-        cliProgress.Presets.shades_classic,
+        Presets.shades_classic,
       );
       this.bar.start(0, 0);
     }

@@ -1,6 +1,6 @@
 // Parse HTML with linkedom into a document shaped like a browser's: one <html> with a <head>
 // and a <body>, and no element nested deeper than MAX_DOM_DEPTH.
-import { parseHTML } from 'linkedom';
+import { loadLate } from '../../util/load-late.ts';
 import { INVISIBLE_TAGS } from './tags.ts';
 
 /**
@@ -14,8 +14,10 @@ const HEAD_TAGS = new Set(['TITLE', 'META', 'LINK', 'BASE']);
 
 const ELEMENT_NODE = 1;
 
+const linkedom = loadLate<typeof import('linkedom')>('linkedom');
+
 export function parseDocument(html: string): Document {
-  const { document } = parseHTML(wrapInHtml(html)) as unknown as { document: Document };
+  const { document } = linkedom().parseHTML(wrapInHtml(html)) as unknown as { document: Document };
   normaliseStructure(document);
   boundDepth(document.documentElement);
   return document;

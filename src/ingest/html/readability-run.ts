@@ -1,11 +1,13 @@
 // Runs Readability over the parsed page and reports which visible text segments it kept.
 // Readability moves the page's own text nodes into its article, so most map back by identity;
 // when it re-parses the page (its retry path) the nodes are new and are aligned by text.
-import { Readability } from '@mozilla/readability';
+import { loadLate } from '../../util/load-late.ts';
 import type { VisibleText } from './visible-text.ts';
 import { firstStartingAt } from '../../text/ranges.ts';
 
 const TEXT_NODE = 3;
+
+const readability = loadLate<typeof import('@mozilla/readability')>('@mozilla/readability');
 
 export interface ReadabilityResult {
   /** Indices into VisibleText.segments, ascending. */
@@ -68,6 +70,7 @@ class CompactIndex {
 }
 
 export function runReadability(doc: Document, vt: VisibleText): ReadabilityResult {
+  const { Readability } = readability();
   let article: Element | null = null;
   try {
     const parsed = new Readability<Element>(doc, {

@@ -1,0 +1,93 @@
+// The CLI as one CommonJS file, bundled by esbuild from src/cli/main.ts, so `npm run corroborate`
+// starts with plain node: no tsx, no transpiling, one script to compile instead of a few hundred
+// modules, and that script is compiled from V8's code cache once a run has written it (see
+// launch.js). Packages are bundled too, so the cache covers their code, except the ones loaded
+// late or made of data: the wink model (a large JSON), linkedom, Readability and cli-progress.
+// `node src/cli/bundle.js` builds it (`npm run build`, and `prepare` on `npm ci`); launch.js builds
+// it again whenever the sources changed since. Plain JavaScript: it runs before anything is built.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** One folder per checkout: worktrees may share one node_modules. */
+const OUT_DIR = join(ROOT, 'node_modules', '.cache', 'corroborate', createHash('sha256').update(ROOT).digest('hex').slice(0, 12));
+export const BUNDLE = join(OUT_DIR, 'cli.cjs');
+/** The fingerprint of the sources the bundle was built from. */
+const BUILT_FROM = join(OUT_DIR, 'cli.sources');
+const EXTERNAL = ['wink-eng-lite-web-model', 'linkedom', '@mozilla/readability', 'cli-progress'];
+
+/** Every file under src/, and the two that change how it is built, with size and modification time. */
+function fingerprint() {
+  const lines = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      const info = statSync(path);
+      if (info.isDirectory()) walk(path);
+      else lines.push(`${path}\t${info.size}\t${info.mtimeMs}`);
+    }
+  };
+  walk(join(ROOT, 'src'));
+  for (const name of ['package.json', 'tsconfig.json']) {
+    const info = statSync(join(ROOT, name));
+    lines.push(`${name}\t${info.size}\t${info.mtimeMs}`);
+  }
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
+}
+
+/** Whether the bundle exists and was built from the sources as they are now. */
+export function bundleIsFresh() {
+  try {
+    return readFileSync(BUILT_FROM, 'utf8') === fingerprint();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where V8's code cache for this bundle text is kept (launch.js writes it after a run). Named by
+ * the text's hash: V8 checks a cache against the source's length only, so a cache must never be
+ * offered to another bundle of the same length.
+ */
+export function codeCachePath(bundleText) {
+  return join(OUT_DIR, `cli.${createHash('sha256').update(bundleText).digest('hex').slice(0, 16)}.v8-cache`);
+}
+
+/** Writes `data` under a temporary name, then renames it: a reader sees the whole old file or the whole new one. */
+export function replaceFile(path, data) {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, data);
+  renameSync(temporary, path);
+}
+
+/**
+ * Builds the bundle. The fingerprint is taken before building, so a source saved during the build
+ * makes the next run build again. Code caches of older bundles are removed.
+ */
+export function buildBundle() {
+  const sources = fingerprint();
+  const esbuild = createRequire(import.meta.url)('esbuild');
+  mkdirSync(OUT_DIR, { recursive: true });
+  const { outputFiles } = esbuild.buildSync({
+    entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
+    outfile: BUNDLE,
+    write: false,
+    bundle: true,
+    external: EXTERNAL,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // The sources are ES modules: strict code, and import.meta.url is the bundle's own URL.
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: `"use strict";\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;` },
+    logLevel: 'warning',
+  });
+  replaceFile(BUNDLE, outputFiles[0].contents);
+  for (const name of readdirSync(OUT_DIR)) if (name.endsWith('.v8-cache')) rmSync(join(OUT_DIR, name), { force: true });
+  replaceFile(BUILT_FROM, sources);
+}
+
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) buildBundle();

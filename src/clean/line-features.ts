@@ -27,14 +27,34 @@ export interface LineFeatures {
   key: string;
 }
 
+const enum Initial {
+  CapitalOrDigit,
+  Lower,
+  Other,
+}
+
+/** How a word starts: an upper-case letter or a digit, a lower-case letter, or neither (ASCII decided without a regex). */
+function initialOf(word: string): Initial {
+  const c = word.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ? Initial.CapitalOrDigit : c >= 0x61 && c <= 0x7a ? Initial.Lower : Initial.Other;
+  return /^[\p{Lu}\p{N}]/u.test(word) ? Initial.CapitalOrDigit : /^\p{Ll}/u.test(word) ? Initial.Lower : Initial.Other;
+}
+
 export function lineFeatures(line: Line): LineFeatures {
   const text = line.text;
   const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu) ?? [];
-  const major = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
-  const capitals = major.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
-  const capitalShare = major.length ? capitals / major.length : 0;
+  let major = 0;
+  let capitals = 0;
+  let lowerWords = 0;
+  for (const w of words) {
+    const initial = initialOf(w);
+    if (initial === Initial.Lower) lowerWords++;
+    if (MINOR_WORDS.has(w.toLowerCase())) continue;
+    major++;
+    if (initial === Initial.CapitalOrDigit) capitals++;
+  }
+  const capitalShare = major ? capitals / major : 0;
   const endsSentence = /[.!?…](?:["'”’)\]]+)?$/u.test(text) || /[.!?…]["'”’]$/u.test(text);
-  const lowerWords = words.filter((w) => /^\p{Ll}/u.test(w)).length;
   const prose = endsSentence && words.length >= MIN_PROSE_WORDS && lowerWords / Math.max(1, words.length) >= 0.35;
   const headline =
     words.length >= 1 &&

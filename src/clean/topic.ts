@@ -16,8 +16,8 @@ const STOPWORDS = new Set(
 /** Content-word stems of a text: lower-cased, stopwords dropped, plural/verb endings trimmed. */
 export function contentTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const match of text.toLowerCase().matchAll(/\p{L}[\p{L}'’-]*/gu)) {
-    let word = match[0].replace(/['’]s$/, '');
+  for (const found of text.toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? []) {
+    let word = found.replace(/['’]s$/, '');
     if (word.length < 3 || STOPWORDS.has(word)) continue;
     word = stem(word);
     if (word.length >= 3) terms.push(word);

@@ -40,7 +40,10 @@ const POSSESSIVE = /^['\u2019]s?$/;
 const INITIAL = /^\p{Lu}\.?$/u;
 const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}&]{1,6}$/u;
 
+/** Starts with an upper-case letter (an ASCII first character is decided without a regex). */
 function capitalised(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
   return /^\p{Lu}/u.test(text) && /\p{L}/u.test(text);
 }
 

@@ -35,11 +35,12 @@ export class TermWeights {
 }
 
 export function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
   let dot = 0;
-  for (const [term, w] of small) {
+  for (const term of small.keys()) {
     const other = large.get(term);
-    if (other !== undefined) dot += w * other;
+    if (other !== undefined) dot += small.get(term)! * other;
   }
   return dot;
 }

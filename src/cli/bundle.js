@@ -86,7 +86,7 @@ export function buildBundle() {
     logLevel: 'warning',
   });
   replaceFile(BUNDLE, outputFiles[0].contents);
-  for (const name of readdirSync(OUT_DIR)) if (name.endsWith('.v8-cache')) rmSync(join(OUT_DIR, name), { force: true });
+  for (const name of readdirSync(OUT_DIR)) if (name.includes('.v8-cache')) rmSync(join(OUT_DIR, name), { force: true });
   replaceFile(BUILT_FROM, sources);
 }
 

@@ -110,8 +110,11 @@ export function findStatements(sources: StatementSource[], entities: Entity[], q
         question: /\?["'”’]?\s*$/.test(sentenceText),
       };
       if (content < MIN_CONTENT_WORDS || s.question) continue;
-      // The day a sentence is about is shared wording even when one outlet writes "Monday" and another "June 19".
-      for (const v of s.values) if (v.kind === 'date' && v.relation === null && v.date && v.date.from === v.date.to) add(terms, `#day:${v.date.from}`);
+      // The day or month a sentence is about is shared wording even when one outlet writes "Monday" and
+      // another "June 19", or "in February" and "last month"; a span longer than a month says too little.
+      for (const v of s.values) {
+        if (v.kind === 'date' && v.relation === null && v.date && v.high - v.low <= 31) add(terms, `#date:${v.date.from}/${v.date.to}`);
+      }
       statements.push(s);
     }
   }

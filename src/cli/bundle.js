@@ -17,7 +17,8 @@ const OUT_DIR = join(ROOT, 'node_modules', '.cache', 'corroborate', createHash('
 export const BUNDLE = join(OUT_DIR, 'cli.cjs');
 /** The fingerprint of the sources the bundle was built from. */
 const BUILT_FROM = join(OUT_DIR, 'cli.sources');
-const EXTERNAL = ['wink-eng-lite-web-model', 'linkedom', '@mozilla/readability', 'cli-progress'];
+// Native addons find their .node file relative to their own package; pg is loaded only for postgres://.
+const EXTERNAL = ['wink-eng-lite-web-model', 'linkedom', '@mozilla/readability', 'cli-progress', 'better-sqlite3', 'pg'];
 
 /** Every file under src/, and the two that change how it is built, with size and modification time. */
 function fingerprint() {

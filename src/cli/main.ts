@@ -9,6 +9,9 @@ import { analyseInputs, brief, cleanInputs, type RunOptions } from '../pipeline/
 import { briefJsonSchema } from '../schema-json.ts';
 import { OutputSink } from './output.ts';
 import { Progress } from './progress.ts';
+import { dbOption, ingestProgress, printStories, storyBrief, summaryLine, withStore, type IngestFlags, type StoriesFlags } from './store-commands.ts';
+import { ingest } from '../collect/ingest.ts';
+import { StoryNotFound } from '../collect/story-brief.ts';
 
 const EXIT_REJECTED = 1;
 const EXIT_USAGE = 2;
@@ -66,9 +69,19 @@ async function writeJsonLines<T>(flags: CommonFlags, produce: (options: RunOptio
   await sink.close();
 }
 
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new CommanderError(EXIT_USAGE, 'corroborate.usage', `not a positive whole number: ${value}`);
+  return n;
+}
+
+function usage(message: string): never {
+  throw new CommanderError(EXIT_USAGE, 'corroborate.usage', message);
+}
+
 function positiveNumber(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new CommanderError(EXIT_USAGE, 'corroborate.invalidNumber', `not a positive number: ${value}`);
+  if (!Number.isFinite(n) || n <= 0) throw new CommanderError(EXIT_USAGE, 'corroborate.usage', `not a positive number: ${value}`);
   return n;
 }
 
@@ -97,18 +110,51 @@ export function buildProgram(): Command {
   withCommonOptions(
     program
       .command('brief')
-      .description('build the brief over all inputs')
-      .argument('<inputs...>', 'files, directories, "-" for standard input, http(s) URLs, .jsonl feeds')
-      .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md', 'html']).default('json')),
-  ).action(async (inputs: string[], flags: CommonFlags & { format: 'json' | 'md' | 'html' }) => {
+      .description('build the brief over all inputs, or of one stored story (--story)')
+      .argument('[inputs...]', 'files, directories, "-" for standard input, http(s) URLs, .jsonl feeds')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'md', 'html']).default('json'))
+      .addOption(new Option('--story <id>', 'brief a story of the store (see "corroborate stories")').argParser(positiveInteger))
+      .addOption(dbOption()),
+  ).action(async (inputs: string[], flags: CommonFlags & { format: 'json' | 'md' | 'html'; story?: number; db?: string }) => {
+    if ((flags.story === undefined) === (inputs.length === 0)) usage('give either inputs or --story ID, not both');
     const progress = new Progress(!flags.quiet);
-    const result = await brief(inputs, runOptions(flags, progress));
+    const result = flags.story !== undefined ? await storyBrief(flags.db, flags.story) : await brief(inputs, runOptions(flags, progress));
     progress.stop();
     const sink = new OutputSink(flags.out);
     const render = { json: (b: typeof result) => JSON.stringify(b, null, 2), md: renderMarkdown, html: renderHtml }[flags.format];
     await sink.write(render(result) + '\n');
     await sink.close();
   });
+
+  withCommonOptions(
+    program
+      .command('ingest')
+      .description('add articles to the store, each in a story (exact repeats are stored once; running it again changes nothing)')
+      .argument('<inputs...>', 'files, directories, "-" for standard input, http(s) URLs, .jsonl feeds')
+      .addOption(dbOption())
+      .addOption(new Option('--batch <n>', 'articles per transaction').default(200).argParser(positiveInteger))
+      .addOption(new Option('-f, --format <format>', 'summary format').choices(['text', 'json']).default('text')),
+  ).action(async (inputs: string[], flags: CommonFlags & IngestFlags) => {
+    const progress = ingestProgress(flags.quiet);
+    const options = runOptions(flags, progress);
+    const summary = await withStore(flags.db, (db) =>
+      ingest(db, inputs, { ...options, batchSize: flags.batch, onArticle: () => progress.tick() }),
+    );
+    progress.stop();
+    const sink = new OutputSink(flags.out);
+    await sink.write((flags.format === 'json' ? JSON.stringify(summary) : summaryLine(summary)) + '\n');
+    await sink.close();
+  });
+
+  program
+    .command('stories')
+    .description('list the stories of the store: title, outlets, article count, first and last seen')
+    .addOption(dbOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--limit <n>', 'at most N stories').argParser(positiveInteger))
+    .addOption(new Option('--min <n>', 'only stories with at least N articles').argParser(positiveInteger))
+    .option('-o, --out <file>', 'write the output to FILE instead of standard output')
+    .action((flags: StoriesFlags) => printStories(flags));
 
   program
     .command('schema')
@@ -127,10 +173,14 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      if (error.code === 'corroborate.invalidNumber') process.stderr.write(`corroborate: ${error.message}\n`);
+      if (error.code === 'corroborate.usage') process.stderr.write(`corroborate: ${error.message}\n`);
       return EXIT_USAGE;
     }
     if (error instanceof InputError) return EXIT_REJECTED; // --strict: already reported
+    if (error instanceof StoryNotFound) {
+      process.stderr.write(`corroborate: ${error.message}\n`);
+      return EXIT_REJECTED;
+    }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`corroborate: ${message.split('\n')[0]}\n`);
     return EXIT_REJECTED;

@@ -9,7 +9,10 @@ export class Progress {
   private bar: cliProgress.SingleBar | null = null;
   private count = 0;
 
-  constructor(private readonly enabled: boolean) {
+  constructor(
+    private readonly enabled: boolean,
+    private readonly unit = 'documents cleaned',
+  ) {
     this.enabled = enabled && process.stderr.isTTY === true;
   }
 
@@ -18,7 +21,7 @@ export class Progress {
     if (!this.bar) {
       const { SingleBar, Presets } = progressBars();
       this.bar = new SingleBar(
-        { stream: process.stderr, format: 'corroborate: {value} documents cleaned', clearOnComplete: true, hideCursor: true },
+        { stream: process.stderr, format: `corroborate: {value} ${this.unit}`, clearOnComplete: true, hideCursor: true },
         Presets.shades_classic,
       );
       this.bar.start(0, 0);

@@ -20,6 +20,8 @@ export interface ReadInputsOptions extends FetchOptions {
   maxBytes?: number;
   /** What "-" reads (default process.stdin). */
   stdin?: NodeJS.ReadableStream;
+  /** Yield repeated content too (the store records each source of the same text). */
+  keepDuplicates?: boolean;
 }
 
 export const STDIN_SPEC = '-';
@@ -32,7 +34,7 @@ type Item = RawInput | InputError;
 
 export async function* readInputs(specs: string[], options: ReadInputsOptions = {}): AsyncGenerator<Item> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const seen = new Deduper();
+  const seen = new Deduper(options.keepDuplicates ?? false);
   const fetches = new Map<number, Promise<Item>>();
   let stdinUsed = false;
 

@@ -13,8 +13,13 @@ export function documentId(original: string): string {
   return 'doc-' + createHash('sha256').update(original).digest('hex').slice(0, 10);
 }
 
+/** What the spans index into and which of it is the article, without the sentence split (cheap). */
+export function cleanParts(input: RawInput): { original: string; cleaning: TextCleaning } {
+  return input.format === 'html' ? cleanHtmlInput(input) : { original: input.content, cleaning: cleanText(input.content, input.hints) };
+}
+
 export function cleanDocument(input: RawInput): CleanDocument {
-  const { original, cleaning } = input.format === 'html' ? cleanHtmlInput(input) : { original: input.content, cleaning: cleanText(input.content, input.hints) };
+  const { original, cleaning } = cleanParts(input);
   const id = documentId(original);
   const span = (r: Range): Span => ({ doc: id, start: r.start, end: r.end });
 

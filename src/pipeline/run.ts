@@ -72,6 +72,11 @@ export async function brief(specs: string[], options: RunOptions = {}): Promise<
       analyses.push(analyseSafely(item));
     }
   }
+  return briefDocuments(documents, analyses, rejected);
+}
+
+/** The brief over documents already cleaned (and analysed, when `analyses` is given). */
+export function briefDocuments(documents: CleanDocument[], analyses: DocumentAnalysis[] = documents.map(analyseSafely), rejected: Brief['rejected'] = []): Brief {
   const { entities, quotes } = mergeAnalyses(analyses);
   const { facts, disagreements } = compare({ documents, analyses, entities, quotes });
   const unsynthesized = { version: 1 as const, documents, entities, quotes, facts, disagreements, rejected };

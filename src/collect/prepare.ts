@@ -1,0 +1,41 @@
+// One input → what the store keeps about it and what clustering needs: content hash, document id,
+// title/outlet/date, and the features of the cleaned article (page chrome left out).
+import { createHash } from 'node:crypto';
+import type { RawInput } from '../ingest/raw-input.ts';
+import { cleanParts, documentId } from '../pipeline/clean-document.ts';
+import { articleFeatures } from '../stories/features.ts';
+import { sketchOf } from './near-copy.ts';
+import type { StoredFeatures } from './story-index.ts';
+
+export interface PreparedArticle {
+  input: RawInput;
+  hash: string;
+  docId: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  features: StoredFeatures;
+}
+
+export function contentHash(content: string): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+const TITLE_FALLBACK_CHARS = 120;
+
+export function prepareArticle(input: RawInput, hash = contentHash(input.content)): PreparedArticle {
+  const { original, cleaning } = cleanParts(input);
+  const body = cleaning.paragraphs.map((p) => original.slice(p.start, p.end)).join('\n\n');
+  const meta = cleaning.meta;
+  // Without a title line, the story list shows the article's opening words.
+  const title = meta.title ?? (body.split('\n', 1)[0]!.slice(0, TITLE_FALLBACK_CHARS).trim() || null);
+  return {
+    input,
+    hash,
+    docId: documentId(original),
+    title,
+    outlet: meta.outlet,
+    published: meta.published,
+    features: { ...articleFeatures(body, meta.title), sketch: sketchOf(body) },
+  };
+}

@@ -1,0 +1,89 @@
+// The in-memory side of story clustering, kept in step with the store's story log: every process
+// (an ingest run, each worker) replays the log it has not seen before deciding, so decisions made
+// elsewhere are never contradicted and never repeated.
+import type { Database } from '../store/database.ts';
+import { storyLogSince } from '../store/stories.ts';
+import { StoryClusterer, type Assignment } from '../stories/clusterer.ts';
+import type { ArticleFeatures } from '../stories/features.ts';
+import { containment, NEAR_COPY_CONTAINMENT, type Sketch } from './near-copy.ts';
+
+export interface StoredFeatures extends ArticleFeatures {
+  sketch: Sketch;
+}
+
+/** Recent articles per story compared for near-copies; a wire copy arrives close to its original. */
+const SKETCHES_PER_STORY = 40;
+
+export interface NearCopy {
+  article: number;
+  containment: number;
+}
+
+export class StoryIndex {
+  private clusterer = new StoryClusterer();
+  private sketches = new Map<number, { article: number; sketch: Sketch }[]>();
+  private seq = 0;
+
+  /** Replays the log entries this process has not seen. Call inside the transaction that decides. */
+  async catchUp(db: Database): Promise<void> {
+    for (;;) {
+      const entries = await storyLogSince(db, this.seq);
+      for (const entry of entries) {
+        this.seq = Number(entry.seq);
+        // An exact copy is stored without features: its original already counts for the story.
+        if (entry.kind === 'assign' && entry.article_id !== null && entry.features) {
+          const features = JSON.parse(entry.features) as StoredFeatures;
+          this.clusterer.restore(String(entry.article_id), features, entry.published, String(entry.story_id));
+          this.remember(Number(entry.story_id), Number(entry.article_id), features.sketch);
+        } else if (entry.kind === 'merge' && entry.stories) {
+          const folded = (JSON.parse(entry.stories) as number[]).map(Number);
+          this.clusterer.restoreMerge(String(entry.story_id), folded.map(String));
+          this.fold(Number(entry.story_id), folded);
+        }
+      }
+      if (entries.length === 0) return;
+    }
+  }
+
+  /** Decides a new article's story (the caller writes the decision to the log, then calls `recorded`). */
+  assign(articleId: number, features: StoredFeatures, published: string | null): Assignment {
+    const assignment = this.clusterer.assign(String(articleId), features, published);
+    const story = Number(assignment.story);
+    if (assignment.merged) this.fold(story, assignment.merged.stories.map(Number));
+    this.remember(story, articleId, features.sketch);
+    return assignment;
+  }
+
+  /** The closest earlier article of the story that this one nearly copies, if any. */
+  nearCopyIn(story: number, sketch: Sketch, except: number): NearCopy | null {
+    let best: NearCopy | null = null;
+    for (const other of this.sketches.get(story) ?? []) {
+      if (other.article === except) continue;
+      const share = containment(sketch, other.sketch);
+      if (share >= NEAR_COPY_CONTAINMENT && (!best || share > best.containment)) best = { article: other.article, containment: share };
+    }
+    return best;
+  }
+
+  /** After the decision is in the log: this process has seen it. */
+  recorded(seq: number): void {
+    this.seq = Math.max(this.seq, seq);
+  }
+
+  private remember(story: number, article: number, sketch: Sketch | undefined): void {
+    if (!sketch) return;
+    const list = this.sketches.get(story) ?? [];
+    list.push({ article, sketch });
+    if (list.length > SKETCHES_PER_STORY) list.shift();
+    this.sketches.set(story, list);
+  }
+
+  private fold(into: number, stories: number[]): void {
+    const list = this.sketches.get(into) ?? [];
+    for (const from of stories) {
+      list.push(...(this.sketches.get(from) ?? []));
+      this.sketches.delete(from);
+    }
+    this.sketches.set(into, list.slice(-SKETCHES_PER_STORY));
+  }
+}

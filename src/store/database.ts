@@ -1,0 +1,36 @@
+// One small interface over the two stores: SQLite embedded (better-sqlite3) and PostgreSQL (pg).
+// Queries are written once, with PostgreSQL's $1 placeholders; the SQLite adapter rewrites them.
+
+export type Dialect = 'sqlite' | 'postgres';
+export type SqlValue = string | number | null;
+export type Row = Record<string, unknown>;
+
+export interface Database {
+  readonly dialect: Dialect;
+  /** Where the data lives, for messages (a path, or the URL without its password). */
+  readonly location: string;
+  all<T = Row>(sql: string, params?: SqlValue[]): Promise<T[]>;
+  one<T = Row>(sql: string, params?: SqlValue[]): Promise<T | undefined>;
+  /** A statement without rows; resolves to the number of rows it changed. */
+  run(sql: string, params?: SqlValue[]): Promise<number>;
+  /** Several statements separated by semicolons, no parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /** All or nothing: `fn` runs on a connection of its own inside BEGIN … COMMIT, ROLLBACK on a throw. */
+  transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** "$2 … $1 … $2" → "? … ? … ?" and the parameters in the order the question marks need them. */
+export function toPositional(sql: string): { sql: string; order: number[] } {
+  const order: number[] = [];
+  const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
+    order.push(Number(n) - 1);
+    return '?';
+  });
+  return { sql: text, order };
+}
+
+/** A database URL with its password hidden, for messages. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

@@ -66,6 +66,39 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'job queue and cached story briefs',
+    sql: `
+      -- Work for \`corroborate worker\`: claimed with FOR UPDATE SKIP LOCKED on PostgreSQL, so any
+      -- number of workers on any number of machines share one queue; a claim expires, so the job
+      -- of a worker that died runs again.
+      CREATE TABLE jobs (
+        id {id},
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        dedupe_key TEXT,
+        state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        locked_by TEXT,
+        locked_until TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        finished_at TEXT
+      );
+      CREATE INDEX jobs_ready ON jobs(state, id);
+      -- One waiting job per key (e.g. one brief per story however many articles join it meanwhile).
+      CREATE UNIQUE INDEX jobs_waiting_key ON jobs(dedupe_key) WHERE state = 'queued';
+      CREATE TABLE story_briefs (
+        story_id INTEGER PRIMARY KEY REFERENCES stories(id),
+        fingerprint TEXT NOT NULL,
+        facts INTEGER NOT NULL,
+        disagreements INTEGER NOT NULL,
+        brief TEXT NOT NULL,
+        computed_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export function migrationSql(migration: Migration, dialect: Dialect): string {

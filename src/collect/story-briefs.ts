@@ -1,0 +1,30 @@
+// Story briefs are kept in the store: computed when a story changes (by a worker, or on first view)
+// and reused until it changes again. A brief's fingerprint is its articles: count and newest id.
+import type { Database } from '../store/database.ts';
+import type { Brief } from '../schema.ts';
+import { briefStory, resolveStory } from './story-brief.ts';
+
+export async function storyFingerprint(db: Database, story: number): Promise<string> {
+  const row = await db.one<{ n: number; newest: number | null }>('SELECT COUNT(*) AS n, MAX(id) AS newest FROM articles WHERE story_id = $1', [story]);
+  return `${Number(row?.n ?? 0)}:${row?.newest ?? 0}`;
+}
+
+/** The story's brief from the cache when it is current; otherwise built now and stored. */
+export async function cachedStoryBrief(db: Database, id: number): Promise<{ story: number; brief: Brief }> {
+  const story = await resolveStory(db, id);
+  const fingerprint = await storyFingerprint(db, story);
+  const cached = await db.one<{ fingerprint: string; brief: string }>('SELECT fingerprint, brief FROM story_briefs WHERE story_id = $1', [story]);
+  if (cached && cached.fingerprint === fingerprint) return { story, brief: JSON.parse(cached.brief) as Brief };
+  const brief = await briefStory(db, story);
+  await saveStoryBrief(db, story, fingerprint, brief);
+  return { story, brief };
+}
+
+export async function saveStoryBrief(db: Database, story: number, fingerprint: string, brief: Brief): Promise<void> {
+  await db.run(
+    `INSERT INTO story_briefs (story_id, fingerprint, facts, disagreements, brief, computed_at) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (story_id) DO UPDATE SET fingerprint = excluded.fingerprint, facts = excluded.facts,
+       disagreements = excluded.disagreements, brief = excluded.brief, computed_at = excluded.computed_at`,
+    [story, fingerprint, brief.facts.length, brief.disagreements.length, JSON.stringify(brief), new Date().toISOString()],
+  );
+}

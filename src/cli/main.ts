@@ -11,6 +11,8 @@ import { OutputSink } from './output.ts';
 import { Progress } from './progress.ts';
 import { dbOption, ingestProgress, printStories, storyBrief, summaryLine, withStore, type IngestFlags, type StoriesFlags } from './store-commands.ts';
 import { ingest } from '../collect/ingest.ts';
+import { enqueueInputs } from '../collect/enqueue.ts';
+import { addWorkerCommand } from './worker-command.ts';
 import { StoryNotFound } from '../collect/story-brief.ts';
 
 const EXIT_REJECTED = 1;
@@ -133,16 +135,16 @@ export function buildProgram(): Command {
       .argument('<inputs...>', 'files, directories, "-" for standard input, http(s) URLs, .jsonl feeds')
       .addOption(dbOption())
       .addOption(new Option('--batch <n>', 'articles per transaction').default(200).argParser(positiveInteger))
+      .option('--queue', 'only store the inputs and queue them for "corroborate worker" (cleaning and clustering happen there)')
       .addOption(new Option('-f, --format <format>', 'summary format').choices(['text', 'json']).default('text')),
   ).action(async (inputs: string[], flags: CommonFlags & IngestFlags) => {
     const progress = ingestProgress(flags.quiet);
     const options = runOptions(flags, progress);
-    const summary = await withStore(flags.db, (db) =>
-      ingest(db, inputs, { ...options, batchSize: flags.batch, onArticle: () => progress.tick() }),
-    );
+    const ingestOptions = { ...options, batchSize: flags.batch, onArticle: () => progress.tick() };
+    const summary = await withStore(flags.db, (db) => (flags.queue ? enqueueInputs(db, inputs, ingestOptions) : ingest(db, inputs, ingestOptions)));
     progress.stop();
     const sink = new OutputSink(flags.out);
-    await sink.write((flags.format === 'json' ? JSON.stringify(summary) : summaryLine(summary)) + '\n');
+    await sink.write((flags.format === 'json' ? JSON.stringify(summary) : summaryLine(summary, flags.queue)) + '\n');
     await sink.close();
   });
 
@@ -155,6 +157,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--min <n>', 'only stories with at least N articles').argParser(positiveInteger))
     .option('-o, --out <file>', 'write the output to FILE instead of standard output')
     .action((flags: StoriesFlags) => printStories(flags));
+
+  addWorkerCommand(program);
 
   program
     .command('schema')

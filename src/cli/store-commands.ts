@@ -24,11 +24,13 @@ export async function withStore<T>(location: string | undefined, use: (db: Datab
 export interface IngestFlags {
   db?: string;
   batch?: number;
+  queue?: boolean;
   format: 'text' | 'json';
   quiet?: boolean;
 }
 
-export function summaryLine(s: IngestSummary): string {
+export function summaryLine(s: IngestSummary, queued = false): string {
+  if (queued) return `queued ${s.added + s.copies} of ${s.read} articles for the workers (${s.copies} exact copies, ${s.unchanged} already stored${s.rejected ? `, ${s.rejected} not used` : ''})`;
   const parts = [`${s.added} new`];
   if (s.nearCopies) parts[0] += ` (${s.nearCopies} near-copies of another outlet's report)`;
   if (s.copies) parts.push(`${s.copies} exact copies`);

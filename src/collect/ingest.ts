@@ -5,8 +5,8 @@ import type { Database } from '../store/database.ts';
 import { InputError, readInputs, type ReadInputsOptions } from '../ingest/index.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
 import { firstLine } from '../ingest/network-errors.ts';
-import { articleBySourceAndHash, firstArticleWithHash, insertArticle, insertContent, setArticleStory } from '../store/articles.ts';
-import { createStory, logAssign, mergeStories, touchStory } from '../store/stories.ts';
+import { articleBySourceAndHash, firstArticleWithHash, insertArticle, insertContent } from '../store/articles.ts';
+import { fileCopy, fileUnderStory } from './file-story.ts';
 import { contentHash, prepareArticle, type PreparedArticle } from './prepare.ts';
 import { StoryIndex } from './story-index.ts';
 import { lockStories } from './story-lock.ts';
@@ -146,28 +146,13 @@ export class ArticleWriter {
     if (original) {
       // The same text again from another source: stored once, one more outlet for the report.
       const id = await insertArticle(tx, { ...base, features: null, copyOf: original.id, copySimilarity: 1 }, at);
-      if (original.story_id !== null) {
-        await setArticleStory(tx, id, original.story_id);
-        await touchStory(tx, original.story_id, article.published);
-        this.index.recorded(await logAssign(tx, original.story_id, id, 1, `same text as article ${original.id}`, at));
-      }
-      return { source: input.source, status: 'copy', article: id, story: original.story_id, created: false, copyOf: original.id, merged: [] };
+      const story = await fileCopy(tx, this.index, id, original, article.published, at);
+      return { source: input.source, status: 'copy', article: id, story, created: false, copyOf: original.id, merged: [] };
     }
 
     await insertContent(tx, article.hash, input.format, input.content);
     const id = await insertArticle(tx, { ...base, features: article.features, copyOf: null, copySimilarity: null }, at);
-    const assignment = this.index.assign(id, article.features, article.published);
-    const story = Number(assignment.story);
-    if (assignment.created) await createStory(tx, story, article.title, article.published, at);
-    const merged = assignment.merged ? assignment.merged.stories.map(Number) : [];
-    if (assignment.merged) this.index.recorded(await mergeStories(tx, story, merged, assignment.merged.reason, at));
-    await setArticleStory(tx, id, story);
-    await touchStory(tx, story, article.published);
-    const reason = assignment.created ? 'started the story' : `similarity ${assignment.similarity.toFixed(3)}`;
-    this.index.recorded(await logAssign(tx, story, id, assignment.similarity, reason, at));
-
-    const copy = assignment.created ? null : this.index.nearCopyIn(story, article.features.sketch, id);
-    if (copy) await tx.run('UPDATE articles SET copy_of = $1, copy_similarity = $2 WHERE id = $3', [copy.article, copy.containment, id]);
-    return { source: input.source, status: 'added', article: id, story, created: assignment.created, copyOf: copy?.article ?? null, merged };
+    const filing = await fileUnderStory(tx, this.index, id, article, at);
+    return { source: input.source, status: 'added', article: id, ...filing };
   }
 }

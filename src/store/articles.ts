@@ -6,7 +6,7 @@ export interface ArticleRow {
   id: number;
   source: string;
   hash: string;
-  doc_id: string;
+  doc_id: string | null;
   outlet: string | null;
   title: string | null;
   published: string | null;
@@ -22,7 +22,7 @@ export interface NewArticle {
   source: string;
   hash: string;
   hints: RawInput['hints'];
-  docId: string;
+  docId: string | null;
   outlet: string | null;
   title: string | null;
   published: string | null;

@@ -1,0 +1,42 @@
+// `corroborate worker`: process queued jobs against a store (see README, "Scaling out").
+import { Option, type Command } from 'commander';
+import { runWorker } from '../work/worker.ts';
+import { dbOption, withStore } from './store-commands.ts';
+
+interface WorkerFlags {
+  db?: string;
+  id?: string;
+  exitWhenIdle?: boolean;
+  poll: number;
+  quiet?: boolean;
+}
+
+export function addWorkerCommand(program: Command): void {
+  program
+    .command('worker')
+    .description('process the jobs queued by "ingest --queue" (clean, cluster into stories, brief); run one per core, on any number of machines sharing a PostgreSQL store')
+    .addOption(dbOption())
+    .option('--id <name>', 'name of this worker in the queue (default host:pid)')
+    .option('--exit-when-idle', 'stop when no job is queued or running')
+    .addOption(new Option('--poll <ms>', 'wait between looks at an empty queue').default(500).argParser(Number))
+    .option('-q, --quiet', 'no line per job on standard error')
+    .action(async (flags: WorkerFlags) => {
+      const stop = new AbortController();
+      const onSignal = () => stop.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      const stats = await withStore(flags.db, (db) =>
+        runWorker(db, {
+          ...(flags.id ? { id: flags.id } : {}),
+          exitWhenIdle: flags.exitWhenIdle ?? false,
+          pollMs: flags.poll,
+          signal: stop.signal,
+          onJob: (job, result, error) => {
+            if (!flags.quiet) process.stderr.write(`corroborate worker: job ${job.id} (${job.kind}) ${result}${error ? `: ${error}` : ''}\n`);
+          },
+          onStoreError: (message) => process.stderr.write(`corroborate worker: store unavailable, retrying (${message})\n`),
+        }),
+      );
+      process.stderr.write(`corroborate worker: ${stats.done} jobs done, ${stats.failed} failed\n`);
+    });
+}

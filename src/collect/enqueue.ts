@@ -1,0 +1,57 @@
+// `corroborate ingest --queue`: store the inputs as they are and queue one index job per new
+// article; `corroborate worker` processes (cleans, clusters, briefs) them, on as many machines as
+// share the database. Reading and hashing is all that happens here, so it keeps up with any feed.
+import type { Database } from '../store/database.ts';
+import { InputError, readInputs } from '../ingest/index.ts';
+import type { RawInput } from '../ingest/raw-input.ts';
+import { articleBySourceAndHash, firstArticleWithHash, insertArticle, insertContent } from '../store/articles.ts';
+import { enqueue } from '../work/queue.ts';
+import type { IngestOptions, IngestSummary } from './ingest.ts';
+import { contentHash } from './prepare.ts';
+
+export async function enqueueInputs(db: Database, specs: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  const summary: IngestSummary = { read: 0, added: 0, copies: 0, nearCopies: 0, unchanged: 0, rejected: 0, storiesCreated: 0, merges: 0 };
+  let batch: RawInput[] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    const inputs = batch;
+    batch = [];
+    await db.transaction(async (tx) => {
+      for (const input of inputs) await queueOne(tx, input, summary);
+    });
+  };
+  for await (const item of readInputs(specs, { ...options, keepDuplicates: true })) {
+    if (item instanceof InputError) {
+      summary.rejected++;
+      options.onInputError?.(item);
+      if (options.strict) {
+        await flush();
+        throw item;
+      }
+      continue;
+    }
+    summary.read++;
+    batch.push(item);
+    if (batch.length >= (options.batchSize ?? 200)) await flush();
+  }
+  await flush();
+  return summary;
+}
+
+async function queueOne(tx: Database, input: RawInput, summary: IngestSummary): Promise<void> {
+  const hash = contentHash(input.content);
+  if (await articleBySourceAndHash(tx, input.source, hash)) {
+    summary.unchanged++;
+    return;
+  }
+  const original = await firstArticleWithHash(tx, hash);
+  if (!original) await insertContent(tx, hash, input.format, input.content);
+  const id = await insertArticle(
+    tx,
+    { source: input.source, hash, hints: input.hints, docId: null, outlet: input.hints.outlet ?? null, title: input.hints.title ?? null, published: input.hints.published ?? null, features: null, copyOf: original?.id ?? null, copySimilarity: original ? 1 : null },
+    new Date().toISOString(),
+  );
+  await enqueue(tx, 'index', { article: id });
+  if (original) summary.copies++;
+  else summary.added++;
+}

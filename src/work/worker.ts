@@ -1,0 +1,77 @@
+// `corroborate worker`: takes jobs from the store's queue until stopped (or, with exitWhenIdle,
+// until nothing is left). Any number of workers, on any machines, can share one PostgreSQL.
+import { hostname } from 'node:os';
+import type { Database } from '../store/database.ts';
+import { StoryIndex } from '../collect/story-index.ts';
+import { firstLine } from '../ingest/network-errors.ts';
+import { claim, queueCounts, retry, type Job } from './queue.ts';
+import { LeaseLost, runBriefJob, runIndexJob, type JobResult } from './jobs.ts';
+
+export interface WorkerOptions {
+  id?: string;
+  /** Return once no job is queued or running (tests, batch runs). */
+  exitWhenIdle?: boolean;
+  pollMs?: number;
+  signal?: AbortSignal;
+  onJob?: (job: Job, result: JobResult | 'failed', error?: string) => void;
+  /** A store error (e.g. the database restarting): told, then retried after a pause. */
+  onStoreError?: (message: string) => void;
+}
+
+export interface WorkerStats {
+  done: number;
+  later: number;
+  failed: number;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+export async function runWorker(db: Database, options: WorkerOptions = {}): Promise<WorkerStats> {
+  const worker = options.id ?? `${hostname()}:${process.pid}`;
+  const pollMs = options.pollMs ?? 500;
+  const stats: WorkerStats = { done: 0, later: 0, failed: 0 };
+  let index = new StoryIndex();
+
+  while (!options.signal?.aborted) {
+    let job: Job | null;
+    try {
+      job = await claim(db, worker);
+      if (!job) {
+        if (options.exitWhenIdle) {
+          const counts = await queueCounts(db);
+          if (!counts.queued && !counts.running) return stats;
+        }
+        await sleep(pollMs, options.signal);
+        continue;
+      }
+    } catch (error) {
+      options.onStoreError?.(firstLine(error));
+      await sleep(Math.max(pollMs, 1000), options.signal);
+      continue;
+    }
+    try {
+      const result = job.kind === 'index' ? await runIndexJob(db, index, job, worker) : await runBriefJob(db, job, worker);
+      if (result === 'later') {
+        stats.later++;
+        await retry(db, job, worker, 'waiting for another job', 200);
+      } else stats.done++;
+      options.onJob?.(job, result);
+    } catch (error) {
+      // The transaction rolled back: the index may hold a decision the store never got.
+      index = new StoryIndex();
+      if (error instanceof LeaseLost) continue;
+      const reason = firstLine(error).slice(0, 300);
+      stats.failed++;
+      options.onJob?.(job, 'failed', reason);
+      await retry(db, job, worker, reason, 1000 * job.attempts).catch((e: unknown) => options.onStoreError?.(firstLine(e)));
+    }
+  }
+  return stats;
+}

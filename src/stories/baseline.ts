@@ -4,6 +4,9 @@
 // It sees all articles before deciding anything and costs O(n²) time and memory: fine for a
 // thousand articles, not for a stream.
 
+/** Chosen on the odd-numbered topics of ECB+ (see bench/cluster-ecbplus.ts --tune). */
+export const DEFAULT_BASELINE_THRESHOLD = 0.25;
+
 export interface BaselineArticle {
   id: string;
   terms: Record<string, number>;

@@ -6,7 +6,7 @@
 // 100,000th article as on the 100th. Old assignments never move, except by a recorded merge.
 import type { ArticleFeatures } from './features.ts';
 import { MinHeap } from './min-heap.ts';
-import { articleVector, Profile, type ArticleVector } from './profile.ts';
+import { articleVector, Profile, topPositions, type ArticleVector } from './profile.ts';
 import { StoryIndex } from './story-index.ts';
 import { Vocabulary } from './vocabulary.ts';
 
@@ -44,6 +44,8 @@ export interface ClusterOptions {
   maxPostings: number;
   /** Stories scored in full per article (those the look-up ranks highest). */
   maxCandidates: number;
+  /** log2 of the hashed term slots per vocabulary (terms, names); see vocabulary.ts. */
+  hashBits: number;
 }
 
 /** Chosen on the odd-numbered topics of ECB+ (see bench/cluster-ecbplus.ts --tune). */
@@ -61,6 +63,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   queryNames: 10,
   maxPostings: 400,
   maxCandidates: 30,
+  hashBits: 18,
 };
 
 const DAY_MS = 86_400_000;
@@ -89,8 +92,8 @@ interface Scored {
 
 export class StoryClusterer {
   readonly options: ClusterOptions;
-  private readonly termVocabulary = new Vocabulary();
-  private readonly nameVocabulary = new Vocabulary();
+  private readonly termVocabulary: Vocabulary;
+  private readonly nameVocabulary: Vocabulary;
   private readonly termIndex: StoryIndex;
   private readonly nameIndex: StoryIndex;
   private readonly stories: Story[] = [];
@@ -98,12 +101,13 @@ export class StoryClusterer {
   private readonly articleStories = new Map<string, number>();
   /** Live stories by the date of their last article (stale entries are skipped when popped). */
   private readonly byLastDate = new MinHeap();
-  /** The new article's unit weights, spread by id for the cosines; zeroed after each use. */
-  private termScratch: Float64Array<ArrayBuffer> = new Float64Array(1024);
-  private nameScratch: Float64Array<ArrayBuffer> = new Float64Array(256);
+  /** Index hits per candidate story, reused by every look-up. */
+  private readonly lookup = new Map<number, number>();
 
   constructor(options: Partial<ClusterOptions> = {}) {
     this.options = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
+    this.termVocabulary = new Vocabulary(this.options.hashBits);
+    this.nameVocabulary = new Vocabulary(this.options.hashBits);
     this.termIndex = new StoryIndex(this.options.maxPostings);
     this.nameIndex = new StoryIndex(this.options.maxPostings);
   }
@@ -130,7 +134,7 @@ export class StoryClusterer {
       const all = [best, ...linked];
       story = this.survivor(all.map((s) => s.story));
       const folded = all.filter((s) => s.story !== story);
-      merged = { stories: folded.map((s) => this.stories[s.story]!.id), reason: this.mergeReason(articleId, story, all) };
+      merged = { stories: folded.map((s) => this.stories[s.story]!.id), reason: this.mergeReason(articleId, features, story, all) };
       this.fold(story, folded.map((s) => s.story));
     }
     this.addArticle(story, articleId, terms, names, date);
@@ -167,30 +171,33 @@ export class StoryClusterer {
   /** Stories scored against the article, most similar first. */
   private score(terms: ArticleVector, names: ArticleVector, date: number): Scored[] {
     const o = this.options;
-    const lookup = new Map<number, number>();
-    const queryTerms = heaviest(terms, o.queryTerms);
-    const queryNames = heaviest(names, o.queryNames);
-    this.termIndex.gather(queryTerms.ids, queryTerms.weights, 1, lookup);
-    this.nameIndex.gather(queryNames.ids, queryNames.weights, 1, lookup);
-    if (lookup.size === 0) return [];
-    const candidates = [...lookup]
-      .filter(([story]) => this.inWindow(this.stories[story]!, date))
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, o.maxCandidates);
-    this.termScratch = spread(terms, this.termScratch);
-    this.nameScratch = spread(names, this.nameScratch);
-    const scored = candidates.map(([story]) => ({ story, similarity: this.similarity(story, names.ids.length > 0) }));
-    clear(terms, this.termScratch);
-    clear(names, this.nameScratch);
+    const found = this.lookup;
+    found.clear();
+    this.termIndex.gather(terms.ids, terms.weights, topPositions(Float64Array.from(terms.weights), o.queryTerms), found);
+    this.nameIndex.gather(names.ids, names.weights, topPositions(Float64Array.from(names.weights), o.queryNames), found);
+    if (found.size === 0) return [];
+    const stories: number[] = [];
+    const hits: number[] = [];
+    for (const [story, hit] of found) {
+      if (!this.inWindow(this.stories[story]!, date)) continue;
+      stories.push(story);
+      hits.push(hit);
+    }
+    const candidates = topPositions(Float64Array.from(hits), o.maxCandidates).map((k) => stories[k]!);
+    const termDense = spread(terms, this.termVocabulary.dense());
+    const nameDense = spread(names, this.nameVocabulary.dense());
+    const scored = candidates.map((story) => ({ story, similarity: this.similarity(story, termDense, nameDense, names.ids.length > 0) }));
+    clear(terms, termDense);
+    clear(names, nameDense);
     return scored.sort((a, b) => b.similarity - a.similarity || a.story - b.story);
   }
 
   /** The spread article against one story. Without names on either side, the terms decide alone. */
-  private similarity(number: number, articleHasNames: boolean): number {
+  private similarity(number: number, termDense: Float64Array, nameDense: Float64Array, articleHasNames: boolean): number {
     const story = this.stories[number]!;
-    const text = story.terms.cosine(this.termScratch, this.termVocabulary);
+    const text = story.terms.cosine(termDense);
     if (!articleHasNames || story.names.ids.length === 0) return text;
-    const names = story.names.cosine(this.nameScratch, this.nameVocabulary);
+    const names = story.names.cosine(nameDense);
     return (1 - this.options.nameWeight) * text + this.options.nameWeight * names;
   }
 
@@ -251,8 +258,8 @@ export class StoryClusterer {
     this.articleStories.set(articleId, number);
     this.termVocabulary.observe(terms.ids);
     this.nameVocabulary.observe(names.ids);
-    story.terms.add(terms.ids, terms.shares);
-    story.names.add(names.ids, names.shares);
+    story.terms.add(terms.ids, terms.shares, this.termVocabulary);
+    story.names.add(names.ids, names.shares, this.nameVocabulary);
     if (!Number.isNaN(date)) {
       story.first = Number.isNaN(story.first) ? date : Math.min(story.first, date);
       story.last = Number.isNaN(story.last) ? date : Math.max(story.last, date);
@@ -269,8 +276,8 @@ export class StoryClusterer {
       this.unpost(number);
       story.into = into;
       target.size += story.size;
-      target.terms.add(story.terms.ids, story.terms.mass);
-      target.names.add(story.names.ids, story.names.mass);
+      target.terms.add(story.terms.ids, story.terms.mass, this.termVocabulary);
+      target.names.add(story.names.ids, story.names.mass, this.nameVocabulary);
       story.terms.clear();
       story.names.clear();
       if (!Number.isNaN(story.last)) {
@@ -289,10 +296,10 @@ export class StoryClusterer {
     const o = this.options;
     const story = this.stories[number]!;
     this.unpost(number);
-    story.terms.prune(o.profileTerms, this.termVocabulary);
-    story.names.prune(o.profileNames, this.nameVocabulary);
-    story.postedTerms = story.terms.top(o.indexTerms, this.termVocabulary);
-    story.postedNames = story.names.top(o.indexNames, this.nameVocabulary);
+    story.terms.refresh(o.profileTerms, this.termVocabulary);
+    story.names.refresh(o.profileNames, this.nameVocabulary);
+    story.postedTerms = story.terms.top(o.indexTerms);
+    story.postedNames = story.names.top(o.indexNames);
     this.termIndex.post(number, story.postedTerms);
     this.nameIndex.post(number, story.postedNames);
     story.live = true;
@@ -313,19 +320,21 @@ export class StoryClusterer {
     return [...numbers].sort((a, b) => this.stories[b]!.size - this.stories[a]!.size || a - b)[0]!;
   }
 
-  private mergeReason(articleId: string, into: number, linked: readonly Scored[]): string {
-    const parts = linked.map((s) => `"${this.stories[s.story]!.id}" (${s.similarity.toFixed(2)})`).join(' and ');
-    const shared = this.sharedNames(linked.map((s) => s.story));
-    const about = shared.length > 0 ? `; the stories share ${shared.map((n) => `"${n}"`).join(', ')}` : '';
-    return `article "${articleId}" is close to ${parts}${about}; folded into "${this.stories[into]!.id}"`;
+  private mergeReason(articleId: string, features: ArticleFeatures, into: number, linked: readonly Scored[]): string {
+    const parts = linked.map((s) => `"${this.stories[s.story]!.id}" (similarity ${s.similarity.toFixed(2)})`).join(' and ');
+    const shared = this.sharedNames(features, linked.map((s) => s.story));
+    const names = shared.length > 0 ? `, naming ${shared.map((n) => `"${n}"`).join(', ')} as all of them do` : '';
+    return `article "${articleId}" is close to ${parts}${names}, and the stories are close to each other; folded into "${this.stories[into]!.id}"`;
   }
 
-  /** Names in every one of the stories' profiles, heaviest first (at most five). */
-  private sharedNames(numbers: readonly number[]): string[] {
-    const [first, ...rest] = numbers.map((n) => this.stories[n]!.names);
-    if (!first) return [];
-    const common = first.top(first.ids.length, this.nameVocabulary).filter((id) => rest.every((p) => p.ids.includes(id)));
-    return common.slice(0, 5).map((id) => this.nameVocabulary.term(id));
+  /** The article's names (most mentioned first, at most five) that every one of the stories carries too. */
+  private sharedNames(features: ArticleFeatures, numbers: readonly number[]): string[] {
+    const profiles = numbers.map((n) => new Set(this.stories[n]!.names.ids));
+    return Object.entries(features.names)
+      .filter(([name]) => profiles.every((ids) => ids.has(this.nameVocabulary.id(name))))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 5)
+      .map(([name]) => name);
   }
 
   private find(number: number): number {
@@ -346,21 +355,9 @@ function dateOf(published: string | null): number {
   return published ? Date.parse(published) : NaN;
 }
 
-/** The `count` heaviest entries of a vector. */
-function heaviest(vector: ArticleVector, count: number): { ids: number[]; weights: number[] } {
-  if (vector.ids.length <= count) return vector;
-  const order = vector.weights.map((w, k) => [w, k] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, count);
-  return { ids: order.map((o) => vector.ids[o[1]]!), weights: order.map((o) => o[0]) };
-}
-
-function spread(vector: ArticleVector, dense: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
-  let out = dense;
-  const last = vector.ids[vector.ids.length - 1];
-  if (last !== undefined && last >= out.length) {
-    out = new Float64Array(Math.max(2 * out.length, last + 1));
-  }
-  for (let k = 0; k < vector.ids.length; k++) out[vector.ids[k]!] = vector.weights[k]!;
-  return out;
+function spread(vector: ArticleVector, dense: Float64Array): Float64Array {
+  for (let k = 0; k < vector.ids.length; k++) dense[vector.ids[k]!] = vector.weights[k]!;
+  return dense;
 }
 
 function clear(vector: ArticleVector, dense: Float64Array): void {

@@ -2,10 +2,12 @@
 // profile (the sum of its articles' term-frequency shares, weighted by the current idf when
 // compared, so early articles are not stuck with the idf of a young stream). A profile keeps its
 // heaviest terms only, so a story's memory stays bounded however many articles it gathers.
+// Entries are in no particular order: sums and dot products go through the vocabulary's dense
+// scratch array, so nothing is sorted by id on the hot path.
 import type { Vocabulary } from './vocabulary.ts';
 
 export interface ArticleVector {
-  /** Term ids, ascending. */
+  /** Term ids (distinct). */
   ids: number[];
   /** Sub-linear term frequency, scaled so its squares sum to 1: the share this article adds to a profile. */
   shares: number[];
@@ -14,116 +16,156 @@ export interface ArticleVector {
 }
 
 export function articleVector(counts: Record<string, number>, vocabulary: Vocabulary): ArticleVector {
-  const entries: [number, number][] = [];
-  for (const term in counts) {
+  // Term frequencies gathered by slot first: two terms of one article may share a hashed slot.
+  const dense = vocabulary.dense();
+  const ids: number[] = [];
+  // Object.keys, not for…in: the enumeration of a large dictionary-mode object costs less.
+  for (const term of Object.keys(counts)) {
     const count = counts[term]!;
-    if (count > 0) entries.push([vocabulary.id(term), 1 + Math.log(count)]);
+    if (!(count > 0)) continue;
+    const id = vocabulary.id(term);
+    if (dense[id] === 0) ids.push(id);
+    dense[id]! += 1 + Math.log(count);
   }
-  entries.sort((a, b) => a[0] - b[0]);
-  const ids = entries.map((e) => e[0]);
-  const tf = entries.map((e) => e[1]);
-  const weights = tf.map((f, i) => f * vocabulary.idf(ids[i]!));
-  return { ids, shares: unit(tf), weights: unit(weights) };
+  const shares: number[] = [];
+  const weights: number[] = [];
+  let shareNorm = 0;
+  let weightNorm = 0;
+  for (const id of ids) {
+    const tf = dense[id]!;
+    dense[id] = 0;
+    const w = tf * vocabulary.idf(id);
+    shares.push(tf);
+    weights.push(w);
+    shareNorm += tf * tf;
+    weightNorm += w * w;
+  }
+  scale(shares, 1 / (Math.sqrt(shareNorm) || 1));
+  scale(weights, 1 / (Math.sqrt(weightNorm) || 1));
+  return { ids, shares, weights };
 }
 
-function unit(values: number[]): number[] {
-  let sum = 0;
-  for (const v of values) sum += v * v;
-  const norm = Math.sqrt(sum) || 1;
-  return values.map((v) => v / norm);
+function scale(values: number[], factor: number): void {
+  for (let k = 0; k < values.length; k++) values[k]! *= factor;
 }
 
 export class Profile {
-  /** Term ids, ascending, and the mass each carries. */
+  /** Term ids and the mass each carries, position by position. */
   ids: number[] = [];
   mass: number[] = [];
+  /**
+   * mass × idf as of the last `refresh`, and their length. Cached so a comparison reads one
+   * array, not the idf table: a story's weights follow the idf each time it gains an article,
+   * and a story that gains none for a while is compared with the idf of its last article.
+   */
+  private weights: number[] = [];
+  private norm = 0;
 
-  /** Adds `shares` over `ids` (both ascending by id) into this profile. */
-  add(ids: readonly number[], shares: readonly number[]): void {
-    const outIds: number[] = [];
-    const outMass: number[] = [];
-    let i = 0;
-    let j = 0;
-    while (i < this.ids.length || j < ids.length) {
-      const a = i < this.ids.length ? this.ids[i]! : Infinity;
-      const b = j < ids.length ? ids[j]! : Infinity;
-      if (a === b) {
-        outIds.push(a);
-        outMass.push(this.mass[i++]! + shares[j++]!);
-      } else if (a < b) {
-        outIds.push(a);
-        outMass.push(this.mass[i++]!);
-      } else {
-        outIds.push(b);
-        outMass.push(shares[j++]!);
-      }
-    }
-    this.ids = outIds;
-    this.mass = outMass;
-  }
-
-  /** Keeps the `limit` terms of highest mass × idf (ids stay ascending). */
-  prune(limit: number, vocabulary: Vocabulary): void {
-    if (this.ids.length <= limit) return;
-    const keep = this.topIndexes(limit, vocabulary).sort((a, b) => a - b);
-    this.ids = keep.map((k) => this.ids[k]!);
-    this.mass = keep.map((k) => this.mass[k]!);
-  }
-
-  /** Ids of the `count` heaviest terms by mass × idf. */
-  top(count: number, vocabulary: Vocabulary): number[] {
-    return this.topIndexes(count, vocabulary).map((k) => this.ids[k]!);
-  }
-
-  /** Length of the idf-weighted profile. */
-  norm(vocabulary: Vocabulary): number {
-    let sum = 0;
-    for (let k = 0; k < this.ids.length; k++) {
-      const w = this.mass[k]! * vocabulary.idf(this.ids[k]!);
-      sum += w * w;
-    }
-    return Math.sqrt(sum);
-  }
-
-  /** Cosine between the idf-weighted profile and a unit vector spread into `dense` (indexed by id). */
-  cosine(dense: Float64Array, vocabulary: Vocabulary): number {
-    let dot = 0;
-    let sum = 0;
+  /** Adds `shares` over `ids` into this profile; `refresh` must follow before comparing. */
+  add(ids: readonly number[], shares: readonly number[], vocabulary: Vocabulary): void {
+    const dense = vocabulary.dense();
+    for (let k = 0; k < ids.length; k++) dense[ids[k]!] = shares[k]!;
     for (let k = 0; k < this.ids.length; k++) {
       const id = this.ids[k]!;
-      const w = this.mass[k]! * vocabulary.idf(id);
-      sum += w * w;
-      if (id < dense.length) dot += w * dense[id]!;
+      this.mass[k]! += dense[id]!;
+      dense[id] = 0;
     }
-    return sum > 0 ? dot / Math.sqrt(sum) : 0;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      if (dense[id] === 0) continue;
+      this.ids.push(id);
+      this.mass.push(dense[id]!);
+      dense[id] = 0;
+    }
   }
 
-  /** Cosine between two idf-weighted profiles. */
-  cosineWith(other: Profile, vocabulary: Vocabulary): number {
-    let dot = 0;
-    let i = 0;
-    let j = 0;
-    while (i < this.ids.length && j < other.ids.length) {
-      const a = this.ids[i]!;
-      const b = other.ids[j]!;
-      if (a === b) {
-        const idf = vocabulary.idf(a);
-        dot += this.mass[i++]! * other.mass[j++]! * idf * idf;
-      } else if (a < b) i++;
-      else j++;
+  /** Weighs the terms by the current idf and keeps the `limit` heaviest. */
+  refresh(limit: number, vocabulary: Vocabulary): void {
+    let weights = this.ids.map((id, k) => this.mass[k]! * vocabulary.idf(id));
+    if (this.ids.length > limit) {
+      const keep = topPositions(Float64Array.from(weights), limit);
+      this.ids = keep.map((k) => this.ids[k]!);
+      this.mass = keep.map((k) => this.mass[k]!);
+      weights = keep.map((k) => weights[k]!);
     }
-    const norms = this.norm(vocabulary) * other.norm(vocabulary);
-    return norms > 0 ? dot / norms : 0;
+    this.weights = weights;
+    let sum = 0;
+    for (const w of weights) sum += w * w;
+    this.norm = Math.sqrt(sum);
+  }
+
+  /** Ids of the `count` heaviest terms as of the last `refresh`, heaviest not necessarily first. */
+  top(count: number): number[] {
+    if (this.ids.length <= count) return [...this.ids];
+    return topPositions(Float64Array.from(this.weights), count).map((k) => this.ids[k]!);
+  }
+
+  /** Cosine between the weighted profile and a unit vector spread into `dense` (indexed by id). */
+  cosine(dense: Float64Array): number {
+    if (this.norm === 0) return 0;
+    let dot = 0;
+    for (let k = 0; k < this.ids.length; k++) dot += this.weights[k]! * dense[this.ids[k]!]!;
+    return dot / this.norm;
+  }
+
+  /** Cosine between two weighted profiles. */
+  cosineWith(other: Profile, vocabulary: Vocabulary): number {
+    if (other.norm === 0) return 0;
+    const dense = vocabulary.dense();
+    for (let k = 0; k < other.ids.length; k++) dense[other.ids[k]!] = other.weights[k]! / other.norm;
+    const cosine = this.cosine(dense);
+    for (const id of other.ids) dense[id] = 0;
+    return cosine;
   }
 
   clear(): void {
     this.ids = [];
     this.mass = [];
+    this.weights = [];
+    this.norm = 0;
   }
+}
 
-  private topIndexes(count: number, vocabulary: Vocabulary): number[] {
-    const order = this.ids.map((id, k) => [k, this.mass[k]! * vocabulary.idf(id)] as const);
-    order.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    return order.slice(0, count).map((o) => o[0]);
+/**
+ * Positions of the `count` largest scores, in position order; ties at the cut go to the earlier
+ * positions. The cut is found by quickselect on a copy: linear on average, no sort.
+ */
+export function topPositions(scores: Float64Array, count: number): number[] {
+  if (scores.length <= count) return Array.from(scores.keys());
+  if (count <= 0) return [];
+  const cut = kthLargest(Float64Array.from(scores), count);
+  let above = 0;
+  for (const s of scores) if (s > cut) above++;
+  let atCut = count - above;
+  const out: number[] = [];
+  for (let k = 0; k < scores.length; k++) {
+    const s = scores[k]!;
+    if (s > cut || (s === cut && atCut-- > 0)) out.push(k);
   }
+  return out;
+}
+
+/** The k-th largest value (1-based) of `values`, which it reorders (Hoare's selection, middle pivot). */
+function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! > pivot) i++;
+      while (values[j]! < pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return values[target]!;
+  }
+  return values[target]!;
 }

@@ -25,13 +25,13 @@ export class StoryIndex {
     }
   }
 
-  /** Adds `weight × weights[k]` to `scores` for every story posted under `ids[k]`. */
-  gather(ids: readonly number[], weights: readonly number[], weight: number, scores: Map<number, number>): void {
-    for (let k = 0; k < ids.length; k++) {
+  /** Adds `weights[k]` to `hits` for every story posted under `ids[k]`, for each position k of `positions`. */
+  gather(ids: readonly number[], weights: readonly number[], positions: readonly number[], hits: Map<number, number>): void {
+    for (const k of positions) {
       const list = this.postings[ids[k]!];
       if (!list) continue;
-      const w = weight * weights[k]!;
-      for (const story of list) scores.set(story, (scores.get(story) ?? 0) + w);
+      const w = weights[k]!;
+      for (const story of list) hits.set(story, (hits.get(story) ?? 0) + w);
     }
   }
 }

@@ -1,38 +1,38 @@
-// Online document frequencies: terms get small integer ids (so vectors are arrays, not maps of
-// strings) and an idf that follows the stream seen so far. No external model, so any language
-// or beat works the same way.
+// Online document frequencies over a fixed number of hashed term slots (the hashing trick): a
+// term's id is a hash of its letters, so there is no dictionary of every word the stream ever
+// carried (a look-up in a map of a million names costs more than the rest of a decision, and the
+// map would grow for ever). Two terms that share a slot share their df; with about a million
+// slots and an article's few hundred terms, that changes a similarity by next to nothing. No
+// external model: the idf follows the stream seen so far, so any language or beat works alike.
+
+/** ln(df + 0.5) of a slot no document has used. */
+const LOG_HALF = Math.log(0.5);
 
 export class Vocabulary {
-  private readonly ids = new Map<string, number>();
-  private readonly terms: string[] = [];
-  /** Per id: ln(df + 0.5), kept current so an idf costs one subtraction, not a logarithm. */
-  private logDf = new Float64Array(1024);
-  private df = new Int32Array(1024);
+  private readonly mask: number;
+  private readonly df: Int32Array<ArrayBuffer>;
+  /** Per slot: ln(df + 0.5), kept current so an idf costs one subtraction, not a logarithm. */
+  private readonly logDf: Float64Array<ArrayBuffer>;
+  private readonly scratch: Float64Array<ArrayBuffer>;
   /** Documents counted so far. */
   documents = 0;
   /** ln(documents + 1), refreshed with `documents`. */
   private logN = 0;
 
-  get size(): number {
-    return this.ids.size;
+  /** `bits`: log2 of the number of slots. */
+  constructor(bits: number) {
+    const size = 2 ** bits;
+    this.mask = size - 1;
+    this.df = new Int32Array(size);
+    this.logDf = new Float64Array(size).fill(LOG_HALF);
+    this.scratch = new Float64Array(size);
   }
 
-  /** The id of `term`, giving it one when new. */
+  /** The slot of `term` (FNV-1a over its UTF-16 code units). */
   id(term: string): number {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(term, id);
-      this.terms.push(term);
-      if (id >= this.df.length) this.grow(id);
-      this.logDf[id] = Math.log(0.5);
-    }
-    return id;
-  }
-
-  /** The term of an id. */
-  term(id: number): string {
-    return this.terms[id] ?? '';
+    let h = 0x811c9dc5;
+    for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 0x01000193);
+    return (h ^ (h >>> 16)) & this.mask;
   }
 
   /** Smoothed inverse document frequency; a term never seen before gets the highest. Never below 0.1. */
@@ -40,23 +40,21 @@ export class Vocabulary {
     return Math.max(0.1, this.logN - this.logDf[id]!);
   }
 
+  /**
+   * A zeroed array with a slot per id, for spreading one vector into so another can be summed
+   * or dotted with it position by position. Shared: whoever writes into it zeroes it again.
+   */
+  dense(): Float64Array<ArrayBuffer> {
+    return this.scratch;
+  }
+
   /** Count one more document holding each of `ids` (distinct). */
-  observe(ids: Iterable<number>): void {
+  observe(ids: readonly number[]): void {
     for (const id of ids) {
       const df = ++this.df[id]!;
       this.logDf[id] = Math.log(df + 0.5);
     }
     this.documents++;
     this.logN = Math.log(this.documents + 1);
-  }
-
-  private grow(id: number): void {
-    const size = Math.max(2 * this.df.length, id + 1);
-    const df = new Int32Array(size);
-    df.set(this.df);
-    const logDf = new Float64Array(size);
-    logDf.set(this.logDf);
-    this.df = df;
-    this.logDf = logDf;
   }
 }

@@ -43,9 +43,12 @@ interface Scan {
   headlines: Set<number>;
 }
 
-/** A sentence with at least this many words, this share of them capitalised, is a headline in title case. */
-const HEADLINE_MIN_WORDS = 4;
-const HEADLINE_SHARE = 0.6;
+/**
+ * A sentence with at least this many content words (not stopwords, not numbers), none of them
+ * lowercase, is a headline in title case ("Warren Jeffs Found Guilty on Sexual Assault Charges").
+ * A sentence of prose has a lowercase verb or noun, however many names it carries.
+ */
+const HEADLINE_MIN_WORDS = 3;
 
 /**
  * One pass over the characters. Words are runs of letters and digits; a period or comma between
@@ -59,16 +62,16 @@ function scanWords(text: string): Scan {
   const headlines = new Set<number>();
   const n = text.length;
   let sentence = 0;
-  let words = 0;
-  let capitalWords = 0;
+  let contentWords = 0;
+  let lowercaseWords = 0;
   let atStart = true;
   let spaceOnly = false;
   let previousCapital = false;
   const endSentence = () => {
-    if (words >= HEADLINE_MIN_WORDS && capitalWords >= HEADLINE_SHARE * words) headlines.add(sentence);
+    if (contentWords >= HEADLINE_MIN_WORDS && lowercaseWords === 0) headlines.add(sentence);
     sentence++;
-    words = 0;
-    capitalWords = 0;
+    contentWords = 0;
+    lowercaseWords = 0;
   };
   let i = 0;
   while (i < n) {
@@ -96,9 +99,9 @@ function scanWords(text: string): Scan {
       if (word.termId >= counts.length) counts = grown(counts, word.termId);
       if (counts[word.termId]!++ === 0) seen.push(word.termId);
     }
-    if (!isDigit(c)) {
-      words++;
-      if (isCapital(c, text, i)) capitalWords++;
+    if (word.termId >= 0 && !isDigit(c)) {
+      contentWords++;
+      if (!isCapital(c, text, i)) lowercaseWords++;
     }
     if (word.name) capitals.push({ name: word.name, sentence, initial: atStart, continues: spaceOnly && previousCapital });
     previousCapital = word.name !== '';
@@ -120,7 +123,8 @@ function scanWords(text: string): Scan {
  * Capitalised words that are names. A word capitalised inside a sentence is a name; one that
  * only starts sentences or sits in a title-case headline counts when the article also
  * capitalises it elsewhere ("Police said…" is no name, "Lohan said…" is once "Lindsay Lohan"
- * appears). Runs of names also count whole, so "betty ford" says more than "ford".
+ * appears), or when a name follows it in one run ("Elsa Brandt opened…" once "Brandt" is
+ * confirmed). Runs of names also count whole, so "betty ford" says more than "ford".
  */
 function countNames(scan: Scan): Record<string, number> {
   const { capitals, headlines } = scan;
@@ -129,8 +133,10 @@ function countNames(scan: Scan): Record<string, number> {
   const names = new Map<string, number>();
   const add = (name: string) => names.set(name, (names.get(name) ?? 0) + 1);
   let run: string[] = [];
-  for (const c of capitals) {
-    const isName = confirmed.has(c.name);
+  for (let k = 0; k < capitals.length; k++) {
+    const c = capitals[k]!;
+    const next = capitals[k + 1];
+    const isName = confirmed.has(c.name) || (c.initial && next !== undefined && next.continues && confirmed.has(next.name));
     if (!isName || !c.continues) {
       if (run.length > 1) add(run.join(' '));
       run = [];

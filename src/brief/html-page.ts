@@ -34,6 +34,18 @@ export function contentSecurityPolicy(): string {
   ].join('; ');
 }
 
+/** The panel REPORT_JS shows a cited passage in, beside <main id="brief"> in a .layout. */
+export const SOURCE_PANEL = `<aside class="source" id="source" aria-label="Source document">
+<div class="source-head"><div><p class="source-outlet" id="source-outlet">Sources</p><p class="source-title" id="source-title"></p><p class="source-where" id="source-where"></p></div><button type="button" class="source-close" id="source-close" aria-label="Close the source">×</button></div>
+<div class="source-text" id="source-text" tabindex="0"><p class="source-empty">Choose a citation to read the passage where its outlet printed it.</p></div>
+<p class="source-legend">Highlighted: the cited passage. Grey: page chrome the cleaner removed.</p>
+</aside>`;
+
+/** The documents REPORT_JS reads, as JSON no source text can break out of. */
+export function panelData(documents: PanelDocument[]): string {
+  return `<script type="application/json" id="documents">${jsonForScript(documents)}</script>`;
+}
+
 export function htmlPage(title: string, main: string, documents: PanelDocument[]): string {
   return `<!doctype html>
 <html lang="en">
@@ -50,13 +62,9 @@ export function htmlPage(title: string, main: string, documents: PanelDocument[]
 <main id="brief">
 ${main}
 </main>
-<aside class="source" id="source" aria-label="Source document">
-<div class="source-head"><div><p class="source-outlet" id="source-outlet">Sources</p><p class="source-title" id="source-title"></p><p class="source-where" id="source-where"></p></div><button type="button" class="source-close" id="source-close" aria-label="Close the source">×</button></div>
-<div class="source-text" id="source-text" tabindex="0"><p class="source-empty">Choose a citation to read the passage where its outlet printed it.</p></div>
-<p class="source-legend">Highlighted: the cited passage. Grey: page chrome the cleaner removed.</p>
-</aside>
+${SOURCE_PANEL}
 </div>
-<script type="application/json" id="documents">${jsonForScript(documents)}</script>
+${panelData(documents)}
 <script>${REPORT_JS}</script>
 </body>
 </html>

@@ -1,11 +1,12 @@
 // The schema, as numbered migrations applied in order and recorded in schema_migrations. Written
-// once for both stores; {id} and {float} are the only words the two dialects spell differently.
+// once for both stores; {id} and {float} are the only words the two dialects spell differently,
+// except where a feature has no common form (full-text search): then one text per dialect.
 import type { Database, Dialect } from './database.ts';
 
 interface Migration {
   version: number;
   name: string;
-  sql: string;
+  sql: string | Record<Dialect, string>;
 }
 
 const DIALECT_WORDS: Record<Dialect, Record<string, string>> = {
@@ -100,10 +101,46 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'full-text search over article titles and terms',
+    // What is searched: the title as printed, and the terms of the cleaned article (page chrome
+    // left out, lightly stemmed) that ingest already stores in features.terms for clustering.
+    // Kept current by the database itself, whoever writes the article (ingest or a worker).
+    sql: {
+      sqlite: `
+        -- Contentless: the index only, no second copy of the text; rows go by article id.
+        CREATE VIRTUAL TABLE article_search USING fts5(title, terms, content='', contentless_delete=1);
+        INSERT INTO article_search (rowid, title, terms)
+          SELECT id, title, (SELECT group_concat(key, ' ') FROM json_each(features, '$.terms')) FROM articles;
+        CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN
+          INSERT INTO article_search (rowid, title, terms)
+            VALUES (new.id, new.title, (SELECT group_concat(key, ' ') FROM json_each(new.features, '$.terms')));
+        END;
+        CREATE TRIGGER article_search_update AFTER UPDATE OF title, features ON articles BEGIN
+          DELETE FROM article_search WHERE rowid = old.id;
+          INSERT INTO article_search (rowid, title, terms)
+            VALUES (new.id, new.title, (SELECT group_concat(key, ' ') FROM json_each(new.features, '$.terms')));
+        END;
+        CREATE TRIGGER article_search_delete AFTER DELETE ON articles BEGIN
+          DELETE FROM article_search WHERE rowid = old.id;
+        END;
+      `,
+      postgres: `
+        -- Title words weigh A, the article's terms (the keys of features.terms) D.
+        ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
+          setweight(to_tsvector('simple', coalesce(title, '')), 'A') ||
+          setweight(coalesce(jsonb_to_tsvector('simple', features::jsonb -> 'terms', '["key"]'), ''::tsvector), 'D')
+        ) STORED;
+        CREATE INDEX articles_search ON articles USING GIN (search);
+      `,
+    },
+  },
 ];
 
 export function migrationSql(migration: Migration, dialect: Dialect): string {
-  return migration.sql.replace(/\{(\w+)\}/g, (_, word: string) => DIALECT_WORDS[dialect][word] ?? `{${word}}`);
+  const sql = typeof migration.sql === 'string' ? migration.sql : migration.sql[dialect];
+  return sql.replace(/\{(\w+)\}/g, (_, word: string) => DIALECT_WORDS[dialect][word] ?? `{${word}}`);
 }
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,27 @@
+// The JSON API: stories (a page, or those matching ?q), one story with its articles and merges,
+// its brief, one article with its text, and search. Handlers only read the request and call the
+// library; errors become `{error}` in errors.ts.
+import type { FastifyInstance } from 'fastify';
+import type { ServeContext } from './server.ts';
+import { documentOf, storyDetail, storyPage } from './story-data.ts';
+import { search, searchStories, searchTerms } from './search.ts';
+import { articleParams, searchQuery, storiesQuery, storyParams, type PageQuery } from './schemas.ts';
+
+export function apiRoutes(app: FastifyInstance, { db, briefs }: ServeContext): void {
+  app.get<{ Querystring: PageQuery }>('/api/stories', { schema: { querystring: storiesQuery } }, async (request) => {
+    const { limit, offset, q } = request.query;
+    const page = q ? await searchStories(db, searchTerms(q), limit, offset) : await storyPage(db, limit, offset);
+    return { ...page, limit, offset, ...(q ? { q } : {}) };
+  });
+
+  app.get<{ Params: { id: number } }>('/api/stories/:id', { schema: { params: storyParams } }, (request) => storyDetail(db, request.params.id));
+
+  app.get<{ Params: { id: number } }>('/api/stories/:id/brief', { schema: { params: storyParams } }, async (request) => (await briefs.get(request.params.id)).brief);
+
+  app.get<{ Params: { articleId: number } }>('/api/documents/:articleId', { schema: { params: articleParams } }, (request) => documentOf(db, request.params.articleId));
+
+  app.get<{ Querystring: Required<PageQuery> }>('/api/search', { schema: { querystring: searchQuery } }, async (request) => {
+    const { q, limit, offset } = request.query;
+    return { ...(await search(db, q, limit, offset)), limit, offset };
+  });
+}

@@ -1,0 +1,24 @@
+// Story briefs for the server: from the store's cache when current, otherwise made once however
+// many requests ask for the same story meanwhile (a brief of a big story takes a while).
+import type { Database } from '../store/database.ts';
+import { cachedStoryBrief } from '../collect/story-briefs.ts';
+import { resolveStory } from '../collect/story-brief.ts';
+import type { Brief } from '../schema.ts';
+
+export type StoryBrief = { story: number; brief: Brief };
+
+export class BriefCache {
+  private readonly pending = new Map<number, Promise<StoryBrief>>();
+
+  constructor(private readonly db: Database) {}
+
+  async get(id: number): Promise<StoryBrief> {
+    const story = await resolveStory(this.db, id);
+    let making = this.pending.get(story);
+    if (!making) {
+      making = cachedStoryBrief(this.db, story).finally(() => this.pending.delete(story));
+      this.pending.set(story, making);
+    }
+    return making;
+  }
+}

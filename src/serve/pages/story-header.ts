@@ -1,0 +1,37 @@
+// The top of both story pages (brief, sources): title, counts, dates, the two views, and the
+// merges that made the story.
+import { escapeHtml as esc } from '../../brief/escape.ts';
+import type { StoryDetail } from '../story-data.ts';
+import { plural, seen } from './format.ts';
+
+export type StoryView = 'brief' | 'sources';
+
+export function storyTitle(detail: StoryDetail): string {
+  return detail.story.title ?? `Story ${detail.story.id}`;
+}
+
+function tabs(id: number, current: StoryView): string {
+  const tab = (view: StoryView, href: string, text: string) => `<a href="${href}"${view === current ? ' aria-current="page"' : ''}>${text}</a>`;
+  return `<nav class="tabs" aria-label="Views of the story">${tab('brief', `/stories/${id}`, 'Brief')}${tab('sources', `/stories/${id}/sources`, 'Sources side by side')}<a href="/api/stories/${id}/brief">JSON</a></nav>`;
+}
+
+function history(detail: StoryDetail): string {
+  if (!detail.history.length) return '';
+  const items = detail.history.map((h) => {
+    const what = h.kind === 'merge' ? `Joined by ${h.stories.length === 1 ? 'story' : 'stories'} ${h.stories.join(', ')}` : `Split from ${h.stories.join(', ')}`;
+    const similarity = h.similarity === null ? '' : ` (similarity ${h.similarity.toFixed(2)})`;
+    return `<li>${what}${h.reason ? `: ${esc(h.reason)}` : ''}${similarity}</li>`;
+  });
+  return `<details class="history"><summary>${plural(detail.history.length, 'merge')} in this story's history</summary><ul>${items.join('')}</ul></details>`;
+}
+
+export function storyHeader(detail: StoryDetail, view: StoryView): string {
+  const s = detail.story;
+  const counts = `${plural(s.outlets, 'outlet')} · ${plural(s.articles, 'article')}${s.reports !== s.articles ? ` (${plural(s.reports, 'distinct report')})` : ''} · ${seen(s.firstSeen, s.lastSeen)}`;
+  const merged = detail.requested !== null ? `<p class="meta">Story ${detail.requested} was merged into this one.</p>` : '';
+  return `<p class="crumbs"><a href="/">Stories</a> › story ${s.id}</p>
+<h1>${esc(storyTitle(detail))}</h1>
+<p class="meta">${counts}</p>${merged}
+${tabs(s.id, view)}
+${history(detail)}`;
+}

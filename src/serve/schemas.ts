@@ -1,0 +1,26 @@
+// What a request may carry, checked by Fastify before a handler runs (a mismatch is a 400): ids
+// are positive 32-bit integers, pages are bounded, a query is a short string.
+import { MAX_QUERY_CHARS } from './search.ts';
+
+export const MAX_PAGE = 100;
+const MAX_OFFSET = 10_000_000;
+const MAX_ID = 2 ** 31 - 1;
+
+const id = { type: 'integer', minimum: 1, maximum: MAX_ID } as const;
+const limit = (fallback: number) => ({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: fallback }) as const;
+const offset = { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 } as const;
+const query = { type: 'string', maxLength: MAX_QUERY_CHARS } as const;
+
+export const storyParams = { type: 'object', properties: { id }, required: ['id'] } as const;
+export const articleParams = { type: 'object', properties: { articleId: id }, required: ['articleId'] } as const;
+
+export interface PageQuery {
+  limit: number;
+  offset: number;
+  q?: string;
+}
+
+export const storiesQuery = { type: 'object', properties: { limit: limit(50), offset, q: query } } as const;
+export const searchQuery = { type: 'object', properties: { limit: limit(20), offset, q: { ...query, minLength: 1 } }, required: ['q'] } as const;
+/** The search page also shows an empty form. */
+export const searchPageQuery = { type: 'object', properties: { limit: limit(20), offset, q: query } } as const;

@@ -1,0 +1,116 @@
+// Search over the store: articles whose title or cleaned text holds every word of the query, and
+// the stories they belong to. Both stores index the same things (migration 3): the title as
+// printed, and the article's terms (features.terms: lowercase words less stopwords, lightly
+// stemmed, page chrome left out). A query word is turned into its term by the very function that
+// made the article's terms, so "bridges" finds "bridge" and "closed" finds "closing".
+import type { Database, SqlValue } from '../store/database.ts';
+import { rawInputsOf } from '../store/articles.ts';
+import { articleFeatures } from '../stories/features.ts';
+import { plainText, snippet, type Snippet } from './snippet.ts';
+import { articleJson, storiesByIds, type ArticleFields, type ArticleJson, type StoryJson } from './story-data.ts';
+
+export const MAX_QUERY_CHARS = 200;
+/** More words than this narrow nothing a reader wants; the rest are ignored. */
+const MAX_TERMS = 8;
+/** Title matches count this many times a match in the text (SQLite's bm25 column weights). */
+const TITLE_WEIGHT = 4;
+
+/** The query's words as the index holds them; common words ("the", "said") have none. */
+export function searchTerms(q: string): string[] {
+  const terms = new Set<string>();
+  for (const word of q.split(/\s+/)) for (const term of Object.keys(articleFeatures(word).terms)) terms.add(term);
+  return [...terms].slice(0, MAX_TERMS);
+}
+
+/** A term of letters and digits only can also be a title word's beginning ("bridg" → "Bridge"). */
+const PLAIN = /^[\p{L}\p{N}]+$/u;
+
+/**
+ * The matching articles as (id, score), higher scores better; every term must match. Used as a
+ * MATERIALIZED CTE: SQLite's bm25() only runs in the query over the full-text table itself.
+ */
+function hitsSql(dialect: Database['dialect'], terms: string[]): { sql: string; params: SqlValue[] } {
+  if (dialect === 'sqlite') {
+    // FTS5 query syntax built from our own terms: each a quoted string ("" escapes a quote).
+    const quoted = (t: string) => `"${t.replace(/"/g, '""')}"`;
+    const clauses = terms.map((t) => `(terms : ${quoted(t)}${PLAIN.test(t) ? ` OR title : ${quoted(t)} *` : ''})`);
+    return {
+      sql: `SELECT rowid AS id, -bm25(article_search, ${TITLE_WEIGHT}.0, 1.0) AS score FROM article_search WHERE article_search MATCH $1`,
+      params: [clauses.join(' AND ')],
+    };
+  }
+  // PostgreSQL: each term a parameter, parsed by the same text parser that made the index.
+  const clauses = terms.map((t, i) =>
+    PLAIN.test(t) ? `(phraseto_tsquery('simple', $${i + 1}) || to_tsquery('simple', $${i + 1}::text || ':*A'))` : `phraseto_tsquery('simple', $${i + 1})`,
+  );
+  return {
+    sql: `SELECT a.id, ts_rank(a.search, q.query) AS score FROM articles a, (SELECT ${clauses.join(' && ')} AS query) q WHERE a.search @@ q.query`,
+    params: terms,
+  };
+}
+
+export interface ArticleHit extends ArticleJson {
+  storyId: number | null;
+}
+
+export async function searchArticles(db: Database, terms: string[], limit: number, offset: number): Promise<{ articles: ArticleHit[]; more: boolean }> {
+  if (!terms.length) return { articles: [], more: false };
+  const hits = hitsSql(db.dialect, terms);
+  const n = hits.params.length;
+  const rows = await db.all<ArticleFields & { story_id: number | null }>(
+    `WITH hits AS MATERIALIZED (${hits.sql})
+     SELECT a.id, a.source, a.outlet, a.published, a.title, a.copy_of, a.doc_id, a.story_id
+     FROM hits h JOIN articles a ON a.id = h.id
+     ORDER BY h.score DESC, a.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...hits.params, limit + 1, offset],
+  );
+  const articles = rows.slice(0, limit).map((r) => ({ ...articleJson(r), storyId: r.story_id === null ? null : Number(r.story_id) }));
+  return { articles, more: rows.length > limit };
+}
+
+export interface StoryHit extends StoryJson {
+  /** How many of its articles match. */
+  matches: number;
+}
+
+/** Stories with matching articles, the best match first. */
+export async function searchStories(db: Database, terms: string[], limit: number, offset: number): Promise<{ stories: StoryHit[]; more: boolean }> {
+  if (!terms.length) return { stories: [], more: false };
+  const hits = hitsSql(db.dialect, terms);
+  const n = hits.params.length;
+  const rows = await db.all<{ id: number; matches: number }>(
+    `WITH hits AS MATERIALIZED (${hits.sql})
+     SELECT a.story_id AS id, COUNT(*) AS matches, MAX(h.score) AS best
+     FROM hits h JOIN articles a ON a.id = h.id
+     WHERE a.story_id IS NOT NULL
+     GROUP BY a.story_id
+     ORDER BY best DESC, matches DESC, a.story_id LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...hits.params, limit + 1, offset],
+  );
+  const page = rows.slice(0, limit);
+  const matches = new Map(page.map((r) => [Number(r.id), Number(r.matches)]));
+  const stories = (await storiesByIds(db, [...matches.keys()])).map((s) => ({ ...s, matches: matches.get(s.id) ?? 0 }));
+  return { stories, more: rows.length > limit };
+}
+
+export interface SearchResult {
+  q: string;
+  /** The query as the index reads it (empty when it has only common words). */
+  terms: string[];
+  stories: StoryHit[];
+  articles: (ArticleHit & { snippet: Snippet | null })[];
+  more: { stories: boolean; articles: boolean };
+}
+
+/** One page of both lists, each article with the words around its first match. */
+export async function search(db: Database, q: string, limit: number, offset: number): Promise<SearchResult> {
+  const terms = searchTerms(q);
+  const { stories, more: moreStories } = await searchStories(db, terms, limit, offset);
+  const { articles, more: moreArticles } = await searchArticles(db, terms, limit, offset);
+  const withSnippets: SearchResult['articles'] = [];
+  for (const a of articles) {
+    const [input] = await rawInputsOf(db, [a.id]);
+    withSnippets.push({ ...a, snippet: input ? snippet(plainText(input), terms) : null });
+  }
+  return { q, terms, stories, articles: withSnippets, more: { stories: moreStories, articles: moreArticles } };
+}

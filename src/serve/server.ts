@@ -1,0 +1,41 @@
+// `corroborate serve` as a Fastify app over an open store: the JSON API under /api/ and the web
+// pages, with bounded requests, strict headers and plain errors. Built without a port, so tests
+// call it through app.inject(); the CLI listens.
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Database } from '../store/database.ts';
+import { BriefCache } from './brief-cache.ts';
+import { addErrorHandlers, type ErrorListener } from './errors.ts';
+import { addSecurity } from './security.ts';
+import { apiRoutes } from './api-routes.ts';
+import { uiRoutes } from './ui-routes.ts';
+
+/** No route takes a body: anything larger than this is refused unread. */
+export const BODY_LIMIT = 16 * 1024;
+
+export interface ServeOptions {
+  db: Database;
+  /** Host names the server answers to (the Host header); all when not given. */
+  allowedHosts?: readonly string[];
+  /** Told about every 5xx, which the client sees only as "internal error". */
+  onError?: ErrorListener;
+}
+
+export interface ServeContext {
+  db: Database;
+  briefs: BriefCache;
+}
+
+export function buildServer(options: ServeOptions): FastifyInstance {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    logger: false,
+    // Path parameters are ids: a long one is a 404, not parsed. "/stories/5/" is "/stories/5".
+    routerOptions: { maxParamLength: 32, ignoreTrailingSlash: true },
+  });
+  const context: ServeContext = { db: options.db, briefs: new BriefCache(options.db) };
+  addSecurity(app, options.allowedHosts);
+  addErrorHandlers(app, options.onError);
+  apiRoutes(app, context);
+  uiRoutes(app, context);
+  return app;
+}

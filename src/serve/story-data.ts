@@ -1,0 +1,170 @@
+// What the API and the pages show of the store: stories with their badges, one story with its
+// articles and history, one article with its text. Store rows in, the API's JSON shapes out.
+import type { Database, SqlValue } from '../store/database.ts';
+import { articlesOfStory, rawInputsOf, type ArticleRow } from '../store/articles.ts';
+import { listStories, storyHistory, type StorySummary } from '../store/stories.ts';
+import { resolveStory, StoryNotFound } from '../collect/story-brief.ts';
+import { storyFingerprint } from '../collect/story-briefs.ts';
+import { cleanDocument } from '../pipeline/clean-document.ts';
+import type { CleanDocument } from '../schema.ts';
+
+export interface StoryJson {
+  id: number;
+  title: string | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  articles: number;
+  reports: number;
+  outlets: number;
+  /** What the story's last brief found: null until it has been briefed. */
+  facts: number | null;
+  disagreements: number | null;
+  /** The last brief was made from the story's current articles (a newer article makes it stale). */
+  briefCurrent: boolean;
+}
+
+type BriefBadge = Pick<StoryJson, 'facts' | 'disagreements' | 'briefCurrent'>;
+const NOT_BRIEFED: BriefBadge = { facts: null, disagreements: null, briefCurrent: false };
+
+export interface ArticleJson {
+  id: number;
+  source: string;
+  outlet: string | null;
+  published: string | null;
+  title: string | null;
+  copyOf: number | null;
+  docId: string | null;
+}
+
+export interface HistoryJson {
+  seq: number;
+  kind: 'merge' | 'split';
+  stories: number[];
+  similarity: number | null;
+  reason: string | null;
+}
+
+export interface StoryDetail {
+  story: StoryJson;
+  /** The id asked for, when it was merged into `story`. */
+  requested: number | null;
+  articles: ArticleJson[];
+  history: HistoryJson[];
+}
+
+export class NotFound extends Error {}
+
+/** "$3, $4, $5" for `count` parameters starting at $`from`. */
+export function placeholders(count: number, from = 1): string {
+  return Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
+}
+
+export async function storyPage(db: Database, limit: number, offset: number): Promise<{ stories: StoryJson[]; more: boolean }> {
+  const rows = await listStories(db, { limit: limit + 1, offset });
+  const stories = await withBadges(db, rows.slice(0, limit));
+  return { stories, more: rows.length > limit };
+}
+
+/** Summaries of these live stories, in the order given (ids that are not live stories are left out). */
+export async function storiesByIds(db: Database, ids: number[]): Promise<StoryJson[]> {
+  if (!ids.length) return [];
+  const rows = await db.all<StorySummary>(
+    `SELECT s.id, s.title, s.first_seen, s.last_seen,
+            COUNT(a.id) AS articles,
+            COUNT(a.id) - COUNT(a.copy_of) AS reports,
+            COUNT(DISTINCT COALESCE(a.outlet, a.source)) AS outlets
+     FROM stories s JOIN articles a ON a.story_id = s.id
+     WHERE s.merged_into IS NULL AND s.id IN (${placeholders(ids.length)})
+     GROUP BY s.id, s.title, s.first_seen, s.last_seen`,
+    ids,
+  );
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return withBadges(db, ids.flatMap((id) => byId.get(id) ?? []));
+}
+
+async function withBadges(db: Database, rows: StorySummary[]): Promise<StoryJson[]> {
+  const badges = await briefBadges(db, rows.map((r) => Number(r.id)));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    title: r.title,
+    firstSeen: r.first_seen,
+    lastSeen: r.last_seen,
+    articles: Number(r.articles),
+    reports: Number(r.reports),
+    outlets: Number(r.outlets),
+    ...(badges.get(Number(r.id)) ?? NOT_BRIEFED),
+  }));
+}
+
+async function briefBadges(db: Database, ids: number[]): Promise<Map<number, BriefBadge>> {
+  const badges = new Map<number, BriefBadge>();
+  if (!ids.length) return badges;
+  const rows = await db.all<{ story_id: number; fingerprint: string; facts: number; disagreements: number }>(
+    `SELECT story_id, fingerprint, facts, disagreements FROM story_briefs WHERE story_id IN (${placeholders(ids.length)})`,
+    ids as SqlValue[],
+  );
+  for (const row of rows) {
+    const id = Number(row.story_id);
+    const briefCurrent = row.fingerprint === (await storyFingerprint(db, id));
+    badges.set(id, { facts: Number(row.facts), disagreements: Number(row.disagreements), briefCurrent });
+  }
+  return badges;
+}
+
+/** One story (a merged id answers with the story it joined), its articles and its merges. */
+export async function storyDetail(db: Database, id: number): Promise<StoryDetail> {
+  const live = await resolveStory(db, id);
+  const [story] = await storiesByIds(db, [live]);
+  if (!story) throw new StoryNotFound(`story ${id} has no articles`);
+  const articles = (await articlesOfStory(db, live)).map(articleJson);
+  const history = (await storyHistory(db, live)).map((h) => ({
+    seq: Number(h.seq),
+    kind: h.kind as HistoryJson['kind'],
+    stories: h.stories ? (JSON.parse(h.stories) as number[]) : [],
+    similarity: h.similarity,
+    reason: h.reason,
+  }));
+  return { story, requested: live === id ? null : id, articles, history };
+}
+
+export type ArticleFields = Pick<ArticleRow, 'id' | 'source' | 'outlet' | 'published' | 'title' | 'copy_of' | 'doc_id'>;
+
+export function articleJson(a: ArticleFields): ArticleJson {
+  return { id: Number(a.id), source: a.source, outlet: a.outlet, published: a.published, title: a.title, copyOf: a.copy_of === null ? null : Number(a.copy_of), docId: a.doc_id };
+}
+
+export interface DocumentJson extends ArticleJson {
+  storyId: number | null;
+  ingestedAt: string;
+  format: CleanDocument['format'];
+  byline: string | null;
+  /** What the spans of a brief index into: the decoded text, or the visible text of an HTML page. */
+  original: string;
+  /** The article without its page chrome: body passages joined by blank lines. */
+  text: string;
+  body: CleanDocument['body'];
+  removed: CleanDocument['removed'];
+}
+
+/** A stored article and its text, cleaned again from the stored input as a brief would clean it. */
+export async function documentOf(db: Database, articleId: number): Promise<DocumentJson> {
+  const row = await db.one<ArticleRow>(
+    'SELECT id, source, hash, doc_id, outlet, title, published, story_id, copy_of, copy_similarity, ingested_at FROM articles WHERE id = $1',
+    [articleId],
+  );
+  const [input] = await rawInputsOf(db, [articleId]);
+  if (!row || !input) throw new NotFound(`no article ${articleId}`);
+  const doc = cleanDocument(input);
+  return {
+    ...articleJson(row),
+    docId: doc.id,
+    storyId: row.story_id === null ? null : Number(row.story_id),
+    ingestedAt: row.ingested_at,
+    format: doc.format,
+    byline: doc.byline,
+    original: doc.original,
+    text: doc.text,
+    body: doc.body,
+    removed: doc.removed,
+  };
+}

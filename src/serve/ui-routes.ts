@@ -1,0 +1,37 @@
+// The web pages: the story list, a story's brief, its sources side by side, and search. Each
+// handler reads the store and hands the result to a page template; all text is escaped there.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ServeContext } from './server.ts';
+import { storyDetail, storyPage as storyList } from './story-data.ts';
+import { search } from './search.ts';
+import { searchPageQuery, storiesQuery, storyParams, type PageQuery } from './schemas.ts';
+import { storyListPage } from './pages/story-list.ts';
+import { storyPage } from './pages/story-page.ts';
+import { sourcesPage } from './pages/sources-page.ts';
+import { searchPage } from './pages/search-page.ts';
+
+const html = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
+
+export function uiRoutes(app: FastifyInstance, { db, briefs }: ServeContext): void {
+  app.get<{ Querystring: PageQuery }>('/', { schema: { querystring: storiesQuery } }, async (request, reply) => {
+    const { limit, offset } = request.query;
+    const { stories, more } = await storyList(db, limit, offset);
+    return html(reply, storyListPage(stories, offset, limit, more));
+  });
+
+  for (const view of ['', '/sources'] as const) {
+    app.get<{ Params: { id: number } }>(`/stories/:id${view}`, { schema: { params: storyParams } }, async (request, reply) => {
+      const detail = await storyDetail(db, request.params.id);
+      // A story merged into another lives on under the other's id.
+      if (detail.requested !== null) return reply.redirect(`/stories/${detail.story.id}${view}`, 301);
+      const { brief } = await briefs.get(detail.story.id);
+      return html(reply, view ? sourcesPage(detail, brief) : storyPage(detail, brief));
+    });
+  }
+
+  app.get<{ Querystring: PageQuery }>('/search', { schema: { querystring: searchPageQuery } }, async (request, reply) => {
+    const { q, limit, offset } = request.query;
+    const query = q?.trim();
+    return html(reply, searchPage(query ? await search(db, query, limit, offset) : null, offset, limit));
+  });
+}

@@ -1,0 +1,484 @@
+// `corroborate serve` through app.inject(), no port: the JSON API over a store filled by ingesting
+// examples/, the seeds and two hostile articles, on SQLite and on PostgreSQL; errors, limits and
+// headers; every page escaping what the sources say; the CLI command end to end.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { parseHTML } from 'linkedom';
+import { openStore } from '../src/store/open-store.ts';
+import type { Database } from '../src/store/database.ts';
+import { mergeStories } from '../src/store/stories.ts';
+import { ingest } from '../src/collect/ingest.ts';
+import { BriefSchema } from '../src/schema.ts';
+import { buildServer, BODY_LIMIT } from '../src/serve/server.ts';
+import { escapeHtml } from '../src/brief/escape.ts';
+import { ALERT, XSS } from './fixtures/html-report/hostile-brief.ts';
+import { postgresAvailable, POSTGRES_MISSING, startPostgres, type TestPostgres } from './helpers/postgres.ts';
+import { SEEDS } from './support.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const EXAMPLES = join(ROOT, 'examples');
+
+// ---------------------------------------------------------------------------------------------
+// The store: examples/ (merged into one story), the five seeds, and a hostile page and feed line
+// about an invented ferry fire whose title, outlet and text carry script payloads.
+
+const HOSTILE_HTML = `<!doctype html>
+<html><head>
+<title>Ferry fire closes Pier 9 ${escapeHtml(XSS.script)}</title>
+<meta property="og:site_name" content="${escapeHtml(XSS.img)}">
+<meta property="og:title" content="Ferry fire closes Pier 9 ${escapeHtml(XSS.script)}">
+<meta name="author" content="${escapeHtml(XSS.svg)}">
+</head><body><article>
+<h1>Ferry fire closes Pier 9 ${escapeHtml(XSS.script)}</h1>
+<p>A fire aboard the harbour ferry Calloway closed Pier 9 on Tuesday morning, harbour officials said. ${escapeHtml(XSS.close)}
+The blaze started in the engine room at about 6 a.m. and burned for nearly two hours before crews put it out.</p>
+<p>"We got everyone off the Calloway in eleven minutes," said harbour master Ines Vaughan. ${escapeHtml(ALERT.img)}
+Passengers were taken to Pier 7 by launch <img src=x onerror="window.__xss=7"> <a href="javascript:window.__xss=8">details</a>.</p>
+<p>The pier will stay closed while inspectors check the ferry's hull and the pier's fuel lines. ${escapeHtml(XSS.iframe)}</p>
+</article></body></html>
+`;
+
+const HOSTILE_FEED = JSON.stringify({
+  outlet: `Harbour Courier ${ALERT.svg}`,
+  title: `Calloway ferry fire shuts Pier 9 ${XSS.svg}`,
+  url: XSS.js,
+  published: '2025-11-04',
+  text: [
+    `A fire broke out aboard the ferry Calloway at Pier 9 on Tuesday, harbour officials said. ${ALERT.script}`,
+    `The fire burned for about two hours in the engine room before crews put it out. ${XSS.close}`,
+    `"We got everyone off the Calloway in eleven minutes," harbour master Ines Vaughan said. ${ALERT.js}`,
+    'Pier 9 will remain closed while inspectors examine the ferry and the fuel lines.',
+  ].join('\n\n'),
+});
+
+interface Fixture {
+  dir: string;
+  db: Database;
+  app: FastifyInstance;
+  /** The examples' story, and a story merged into it. */
+  bridge: number;
+  mergedAway: number;
+  /** The seeds' story and the hostile story. */
+  seeds: number;
+  hostile: number;
+  articles: { id: number; source: string; story_id: number }[];
+}
+
+/** The stories of the articles whose source contains `sourcePart`, merged into the first; [story, a story merged into it]. */
+async function oneStory(db: Database, sourcePart: string): Promise<[number, number | undefined]> {
+  const rows = await db.all<{ story_id: number }>('SELECT DISTINCT story_id FROM articles WHERE source LIKE $1 ORDER BY story_id', [`%${sourcePart}%`]);
+  const [into, ...others] = rows.map((r) => Number(r.story_id));
+  assert.ok(into, `no story for ${sourcePart}`);
+  if (others.length) await db.transaction((tx) => mergeStories(tx, into, others, `one event: the reports of ${sourcePart}`, new Date().toISOString()));
+  return [into, others[0]];
+}
+
+async function makeFixture(location: (dir: string) => Promise<string>): Promise<Fixture> {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-serve-'));
+  writeFileSync(join(dir, 'pier-9.html'), HOSTILE_HTML);
+  writeFileSync(join(dir, 'harbour-courier.jsonl'), HOSTILE_FEED + '\n');
+  const db = await openStore(await location(dir));
+  const summary = await ingest(db, [EXAMPLES, SEEDS, dir]);
+  assert.equal(summary.rejected, 0);
+  // One event, one story: the clusterer may file some reports of an event apart; merging them (as
+  // a later article could) makes the stories these tests expect and gives them a history.
+  const [bridge, mergedAway] = await oneStory(db, '/examples/');
+  assert.ok(mergedAway, 'the examples now form one story: pick another merge for these tests');
+  const [seeds] = await oneStory(db, '/seeds/');
+  const [hostile] = await oneStory(db, `${dir}/`);
+  const articles = (await db.all<{ id: number; source: string; story_id: number }>('SELECT id, source, story_id FROM articles ORDER BY id')).map((a) => ({ ...a, id: Number(a.id), story_id: Number(a.story_id) }));
+  return { dir, db, app: buildServer({ db }), bridge, mergedAway, seeds, hostile, articles };
+}
+
+async function closeFixture(f: Fixture | undefined): Promise<void> {
+  if (!f) return;
+  await f.app.close();
+  await f.db.close();
+  rmSync(f.dir, { recursive: true, force: true });
+}
+
+async function get(app: FastifyInstance, url: string) {
+  const response = await app.inject({ method: 'GET', url });
+  const json = /json/.test(String(response.headers['content-type'])) ? response.json() : undefined;
+  return { status: response.statusCode, json, body: response.body, headers: response.headers };
+}
+
+/** What in a page would run or load something, read as a browser reads it: none of our pages has any. */
+function activeMarkup(html: string): string[] {
+  const { document } = parseHTML(html);
+  const found: string[] = [];
+  for (const el of document.querySelectorAll('*')) {
+    if (['img', 'svg', 'iframe', 'object', 'embed', 'link', 'base', 'form'].includes(el.localName) && !(el.localName === 'form' && el.getAttribute('action') === '/search'))
+      found.push(`<${el.localName}>`);
+    for (const { name, value } of el.attributes) {
+      if (/^on/i.test(name)) found.push(`${el.localName} ${name}="${value}"`);
+      if (/^\s*javascript:/i.test(value) && /^(href|src|action|formaction|srcdoc|data)$/i.test(name)) found.push(`${el.localName} ${name}="${value}"`);
+    }
+  }
+  return found;
+}
+
+/** What must never be in an error: a stack frame, a file of this machine, a query. */
+function assertPlainError(body: string): void {
+  assert.doesNotMatch(body, /\bat [\w.<>]+ \(|\/work\/|node_modules|SELECT |\.ts:\d+/);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The API, the same on both stores.
+
+function apiTests(backend: string, setup: () => Promise<Fixture>, teardown: (f: Fixture | undefined) => Promise<void>): void {
+  describe(`the JSON API on ${backend}`, () => {
+    let f: Fixture;
+    before(async () => {
+      f = await setup();
+    });
+    after(() => teardown(f));
+
+    test('GET /api/stories: live stories with counts, biggest first, a page at a time', async () => {
+      const { status, json } = await get(f.app, '/api/stories');
+      assert.equal(status, 200);
+      const ids = json.stories.map((s: { id: number }) => s.id);
+      assert.deepEqual(ids.slice(0, 2), [f.seeds, f.bridge]);
+      assert.ok(ids.includes(f.hostile));
+      assert.ok(!ids.includes(f.mergedAway), 'a merged story is not listed');
+      const seeds = json.stories[0];
+      assert.deepEqual(
+        { articles: seeds.articles, reports: seeds.reports, outlets: seeds.outlets, disagreements: seeds.disagreements, briefCurrent: seeds.briefCurrent },
+        { articles: 5, reports: 5, outlets: 5, disagreements: null, briefCurrent: false },
+      );
+      const bridge = json.stories[1];
+      assert.equal(bridge.articles, 4);
+      assert.equal(bridge.firstSeen, '2025-10-14');
+      assert.match(bridge.title, /bridge/i);
+      assert.deepEqual(Object.keys(bridge).sort(), ['articles', 'briefCurrent', 'disagreements', 'facts', 'firstSeen', 'id', 'lastSeen', 'outlets', 'reports', 'title']);
+
+      const first = await get(f.app, '/api/stories?limit=1');
+      assert.deepEqual([first.json.stories.length, first.json.more, first.json.limit, first.json.offset], [1, true, 1, 0]);
+      const second = await get(f.app, '/api/stories?limit=1&offset=1');
+      assert.equal(second.json.stories[0].id, f.bridge);
+      const past = await get(f.app, '/api/stories?offset=1000');
+      assert.deepEqual([past.json.stories, past.json.more], [[], false]);
+    });
+
+    test('GET /api/stories/:id: the story, its articles and its merges; a merged id answers with the story it joined', async () => {
+      const { status, json } = await get(f.app, `/api/stories/${f.bridge}`);
+      assert.equal(status, 200);
+      assert.equal(json.story.id, f.bridge);
+      assert.equal(json.requested, null);
+      assert.equal(json.articles.length, 4);
+      const ledger = json.articles.find((a: { source: string }) => a.source.endsWith('ledger-web.txt'));
+      assert.deepEqual(
+        { outlet: ledger.outlet, published: ledger.published, copyOf: ledger.copyOf },
+        { outlet: 'The Dunmore Falls Ledger', published: '2025-10-14', copyOf: null },
+      );
+      assert.match(ledger.title, /Harrow Street Bridge/);
+      const merge = json.history.find((h: { stories: number[] }) => h.stories.includes(f.mergedAway));
+      assert.equal(merge.kind, 'merge');
+      assert.match(merge.reason, /one event/);
+
+      const merged = await get(f.app, `/api/stories/${f.mergedAway}`);
+      assert.equal(merged.status, 200);
+      assert.equal(merged.json.story.id, f.bridge);
+      assert.equal(merged.json.requested, f.mergedAway);
+    });
+
+    test('GET /api/stories/:id/brief: the Brief JSON of the story; then the list shows its disagreement badge', async () => {
+      const { status, json } = await get(f.app, `/api/stories/${f.bridge}/brief`);
+      assert.equal(status, 200);
+      const brief = BriefSchema.parse(json);
+      assert.equal(brief.documents.length, 4);
+      assert.ok(brief.disagreements.length > 0, 'the planted disagreements of examples/');
+      // Every citation slices its document.
+      const docs = new Map(brief.documents.map((d) => [d.id, d]));
+      for (const point of brief.brief.points) for (const c of point.citations) assert.ok(docs.get(c.doc)!.original.slice(c.start, c.end).length > 0);
+
+      const viaMerged = await get(f.app, `/api/stories/${f.mergedAway}/brief`);
+      assert.deepEqual(viaMerged.json.documents.map((d: { id: string }) => d.id), brief.documents.map((d) => d.id));
+
+      const list = await get(f.app, '/api/stories');
+      const row = list.json.stories.find((s: { id: number }) => s.id === f.bridge);
+      assert.deepEqual([row.disagreements, row.facts, row.briefCurrent], [brief.disagreements.length, brief.facts.length, true]);
+    });
+
+    test('GET /api/documents/:articleId: the stored article and its text', async () => {
+      const ledger = f.articles.find((a) => a.source.endsWith('ledger-web.txt'))!;
+      const { status, json } = await get(f.app, `/api/documents/${ledger.id}`);
+      assert.equal(status, 200);
+      assert.equal(json.id, ledger.id);
+      assert.equal(json.storyId, f.bridge);
+      assert.equal(json.format, 'text');
+      assert.equal(json.outlet, 'The Dunmore Falls Ledger');
+      assert.equal(json.original, readFileSync(join(EXAMPLES, 'ledger-web.txt'), 'utf8'));
+      assert.equal(json.text, json.body.map((s: { start: number; end: number }) => json.original.slice(s.start, s.end)).join('\n\n'));
+      assert.ok(json.removed.length > 0, 'the page chrome of the scraped page');
+      assert.match(json.docId, /^doc-/);
+
+      const page = f.articles.find((a) => a.source.endsWith('pier-9.html'))!;
+      const html = await get(f.app, `/api/documents/${page.id}`);
+      assert.equal(html.json.format, 'html');
+      assert.ok(html.json.original.includes(XSS.close), 'the visible text of the page, payloads as text');
+      assert.equal(html.headers['content-type'], 'application/json; charset=utf-8');
+    });
+
+    test('GET /api/search: articles and stories by the words of their titles and texts, stemmed', async () => {
+      const bridges = await get(f.app, '/api/search?q=bridges%20cracked');
+      assert.equal(bridges.status, 200);
+      assert.deepEqual(bridges.json.terms, ['bridg', 'crack']);
+      assert.deepEqual(bridges.json.stories.map((s: { id: number }) => s.id), [f.bridge]);
+      assert.equal(bridges.json.stories[0].matches, 4);
+      assert.equal(bridges.json.articles.length, 4);
+      for (const a of bridges.json.articles) {
+        assert.equal(a.storyId, f.bridge);
+        assert.ok(a.snippet.marks.length > 0);
+        const [start, end] = a.snippet.marks[0];
+        assert.match(a.snippet.text.slice(start, end), /^(bridg|crack)/i);
+      }
+      // A word of the text only (not of any title), in another form than printed.
+      const military = await get(f.app, '/api/search?q=militaries');
+      assert.deepEqual(military.json.stories.map((s: { id: number }) => s.id), [f.seeds]);
+      // Every word must match: the bridge and the seeds share no story.
+      assert.deepEqual((await get(f.app, '/api/search?q=Blinken%20bridge')).json.articles, []);
+      const ferry = await get(f.app, '/api/search?q=Calloway');
+      assert.deepEqual(ferry.json.stories.map((s: { id: number }) => s.id), [f.hostile]);
+      assert.equal(ferry.json.articles.length, 2);
+      // Only common words: nothing to look for, an empty answer rather than every article.
+      const common = await get(f.app, '/api/search?q=the%20and%20said');
+      assert.deepEqual([common.status, common.json.terms, common.json.articles], [200, [], []]);
+      // Query syntax of either store is just text.
+      for (const q of ['"bridge', 'bridge*', 'title:bridge', 'bridge & !x', "bridge') OR 1=1 --", 'NEAR(bridge', '<script>']) {
+        const r = await get(f.app, `/api/search?q=${encodeURIComponent(q)}`);
+        assert.equal(r.status, 200, q);
+      }
+
+      const filtered = await get(f.app, '/api/stories?q=Blinken');
+      assert.deepEqual(filtered.json.stories.map((s: { id: number }) => s.id), [f.seeds]);
+      assert.equal(filtered.json.stories[0].outlets, 5);
+    });
+
+    test('errors: JSON {error} with 400 or 404, never a stack trace', async () => {
+      const cases: [string, number, RegExp][] = [
+        ['/api/stories/999999', 404, /no story 999999/],
+        ['/api/stories/999999/brief', 404, /no story/],
+        ['/api/documents/999999', 404, /no article/],
+        ['/api/stories/abc', 400, /id/],
+        ['/api/stories/0', 400, /id/],
+        ['/api/stories/-1', 400, /id/],
+        ['/api/stories/1.5', 400, /id/],
+        ['/api/stories/99999999999', 400, /id/],
+        ['/api/stories?limit=0', 400, /limit/],
+        ['/api/stories?limit=1000', 400, /limit/],
+        ['/api/stories?offset=-1', 400, /offset/],
+        ['/api/stories?limit=ten', 400, /limit/],
+        ['/api/search', 400, /q/],
+        ['/api/search?q=', 400, /q/],
+        ['/api/search?q=a&q=b', 400, /q/],
+        [`/api/search?q=${'x'.repeat(201)}`, 400, /q/],
+        ['/api/nothing-here', 404, /not found/],
+      ];
+      for (const [url, status, message] of cases) {
+        const r = await get(f.app, url);
+        assert.equal(r.status, status, url);
+        assert.deepEqual(Object.keys(r.json), ['error'], url);
+        assert.match(r.json.error, message, url);
+        assertPlainError(r.body);
+      }
+    });
+  });
+}
+
+apiTests(
+  'SQLite',
+  () => makeFixture(async (dir) => join(dir, 'store.db')),
+  closeFixture,
+);
+
+let postgres: TestPostgres | undefined;
+apiTests(
+  'PostgreSQL',
+  async () => {
+    assert.ok(postgresAvailable(), POSTGRES_MISSING);
+    postgres = await startPostgres();
+    return makeFixture(() => postgres!.newDatabase());
+  },
+  async (f) => {
+    const dataDir = f && (await f.db.one<{ data_directory: string }>('SHOW data_directory'))?.data_directory;
+    await closeFixture(f);
+    await stopPostgres(postgres, dataDir);
+  },
+);
+
+/**
+ * test/helpers/postgres.ts stops its server by signalling the process it spawned; as root that is
+ * `runuser`, which does not pass SIGQUIT on, and stop() waits forever. Signal the postmaster
+ * itself first (its pid heads postmaster.pid), then let the helper clean up.
+ */
+async function stopPostgres(server: TestPostgres | undefined, dataDir: string | undefined): Promise<void> {
+  if (!server) return;
+  if (process.getuid?.() === 0 && dataDir && existsSync(join(dataDir, 'postmaster.pid'))) {
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (pid > 0) process.kill(pid, 'SIGQUIT');
+  }
+  await server.stop();
+}
+
+// ---------------------------------------------------------------------------------------------
+// What only the server decides (SQLite is enough): headers, limits, escaping, the CLI.
+
+describe('the server', () => {
+  let f: Fixture;
+  before(async () => {
+    f = await makeFixture(async (dir) => join(dir, 'store.db'));
+  });
+  after(() => closeFixture(f));
+
+  const pages = () => ['/', `/stories/${f.hostile}`, `/stories/${f.hostile}/sources`, '/search?q=Calloway%20fire', `/stories/${f.seeds}`, `/stories/${f.bridge}/sources`];
+
+  test('every response carries a strict policy, nosniff and no-referrer: pages, API, errors', async () => {
+    for (const url of [...pages(), '/api/stories', `/api/stories/${f.seeds}/brief`, '/api/stories/abc', '/nothing', '/stories/999999']) {
+      const { headers } = await get(f.app, url);
+      const csp = String(headers['content-security-policy']);
+      assert.match(csp, /default-src 'none'/, url);
+      assert.match(csp, /frame-ancestors 'none'/, url);
+      assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*|https?:/, url);
+      assert.equal(headers['x-content-type-options'], 'nosniff', url);
+      assert.equal(headers['referrer-policy'], 'no-referrer', url);
+    }
+  });
+
+  test('the policy allows exactly the inline styles and script the pages carry, by hash', async () => {
+    for (const url of pages()) {
+      const { body, headers } = await get(f.app, url);
+      const csp = String(headers['content-security-policy']);
+      const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+      const styles = [...body.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+      const scripts = [...body.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+      assert.equal(styles.length, 2, url);
+      for (const style of styles) assert.ok(csp.includes(hash(style)), `${url}: a style the policy does not allow`);
+      for (const script of scripts) assert.ok(csp.includes(hash(script)), `${url}: a script the policy does not allow`);
+      assert.equal(scripts.length, url.startsWith('/stories/') && !url.endsWith('/sources') ? 1 : 0, url);
+      // No other script element than the page's own and its JSON data; no inline handler.
+      const tags = [...body.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      for (const tag of tags) assert.ok(tag === '<script>' || tag === '<script type="application/json" id="documents">', `${url}: ${tag}`);
+    }
+  });
+
+  test('the pages escape every source string: titles, outlets, bylines, text (XSS)', async () => {
+    const raw = [...Object.values(XSS), ...Object.values(ALERT)].filter((p) => p.includes('<'));
+    for (const url of pages()) {
+      const { status, body } = await get(f.app, url);
+      assert.equal(status, 200, url);
+      for (const payload of raw) assert.ok(!body.includes(payload), `${url} carries ${payload} unescaped`);
+      assert.deepEqual(activeMarkup(body), [], url);
+    }
+    const list = (await get(f.app, '/')).body;
+    const { title } = (await get(f.app, `/api/stories/${f.hostile}`)).json.story;
+    assert.match(title, /<svg|<script/);
+    assert.ok(list.includes(escapeHtml(title)), 'the hostile title is shown, as text');
+    const story = (await get(f.app, `/stories/${f.hostile}`)).body;
+    assert.ok(story.includes(escapeHtml(XSS.img)), 'the hostile outlet is shown, as text');
+    const sources = (await get(f.app, `/stories/${f.hostile}/sources`)).body;
+    assert.ok(sources.includes(escapeHtml(XSS.close)), 'the hostile text is shown, as text');
+    // The documents the panel opens are JSON in which no "<" survives.
+    const data = /<script type="application\/json" id="documents">([\s\S]*?)<\/script>/.exec(story)![1]!;
+    assert.ok(!data.includes('<'));
+    assert.ok(JSON.parse(data).some((d: { original: string }) => d.original.includes(XSS.close)));
+    // The search box gives back the query escaped.
+    const search = (await get(f.app, `/search?q=${encodeURIComponent(XSS.svg)}`)).body;
+    assert.ok(!search.includes(XSS.svg) && search.includes(escapeHtml(XSS.svg)));
+    // Error pages echo nothing unescaped either.
+    const error = (await get(f.app, `/stories/${encodeURIComponent('<svg onload=alert(1)>')}`)).body;
+    assert.doesNotMatch(error, /<svg/);
+  });
+
+  test('a merged story\'s page moves to the story it joined; unknown stories are a 404 page', async () => {
+    const moved = await f.app.inject({ url: `/stories/${f.mergedAway}/sources` });
+    assert.equal(moved.statusCode, 301);
+    assert.equal(moved.headers.location, `/stories/${f.bridge}/sources`);
+    const missing = await get(f.app, '/stories/999999');
+    assert.equal(missing.status, 404);
+    assert.match(String(missing.headers['content-type']), /^text\/html/);
+    assert.match(missing.body, /no story 999999/);
+    assertPlainError(missing.body);
+  });
+
+  test('paths that climb out, long requests and bodies are refused without reading anything', async () => {
+    for (const url of ['/../package.json', '/..%2f..%2fpackage.json', '/stories/..%2f..%2fpackage.json', '/api/documents/..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%5c..%5cpackage.json', '//etc/passwd']) {
+      const r = await get(f.app, url);
+      assert.ok(r.status === 404 || r.status === 400, `${url}: ${r.status}`);
+      assert.doesNotMatch(r.body, /"name": "corroborate"|root:x:0/, url);
+    }
+    const long = await get(f.app, `/api/stories?q=${'a'.repeat(3000)}`);
+    assert.equal(long.status, 414);
+    assert.deepEqual(Object.keys(long.json), ['error']);
+    assert.equal(f.app.initialConfig.bodyLimit, BODY_LIMIT);
+    const posted = await f.app.inject({ method: 'POST', url: '/api/stories', payload: 'x'.repeat(BODY_LIMIT * 4), headers: { 'content-type': 'application/json' } });
+    assert.ok(posted.statusCode >= 400 && posted.statusCode < 500, String(posted.statusCode));
+    assertPlainError(posted.body);
+  });
+
+  test('a server for loopback answers only to loopback host names', async () => {
+    const app = buildServer({ db: f.db, allowedHosts: ['127.0.0.1', 'localhost', '::1'] });
+    try {
+      for (const host of ['127.0.0.1:8080', 'localhost:8080', '[::1]:8080', 'LOCALHOST']) {
+        assert.equal((await app.inject({ url: '/api/stories', headers: { host } })).statusCode, 200, host);
+      }
+      for (const host of ['evil.example', 'evil.example:8080', '127.0.0.1.evil.example', 'localhost.evil.example:80']) {
+        const r = await app.inject({ url: '/api/stories', headers: { host } });
+        assert.equal(r.statusCode, 421, host);
+        assert.deepEqual(Object.keys(r.json()), ['error']);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a failure inside a handler is a 500 "internal error"; the listener hears the real one', async () => {
+    const heard: unknown[] = [];
+    const broken: Database = Object.create(f.db, { all: { value: async () => Promise.reject(new Error('SELECT boom at /work/secret.ts:1')) } });
+    const app = buildServer({ db: broken, onError: (error) => heard.push(error) });
+    try {
+      for (const url of ['/api/stories', '/']) {
+        const r = await app.inject({ url });
+        assert.equal(r.statusCode, 500);
+        assert.match(r.body, /internal error/);
+        assertPlainError(r.body);
+      }
+      assert.equal(heard.length, 2);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('corroborate serve: prints its URL, answers on loopback, and closes the store on Ctrl-C', async () => {
+    const db = join(f.dir, 'cli.db');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL within 20 s: ${stderr}`)), 20_000);
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk;
+        const found = /http:\/\/127\.0\.0\.1:\d+\//.exec(stderr);
+        if (found) {
+          clearTimeout(timer);
+          resolve(found[0]);
+        }
+      });
+      child.on('exit', () => reject(new Error(`exited: ${stderr}`)));
+    });
+    const response = await fetch(`${url}api/stories`);
+    assert.equal(response.status, 200);
+    assert.deepEqual((await response.json()).stories, []);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    assert.equal(await exited, 0, stderr);
+    // Closed cleanly: SQLite folded its write-ahead log back into the file.
+    assert.ok(existsSync(db) && !existsSync(`${db}-wal`), 'the store was not closed');
+  });
+});

@@ -30,8 +30,11 @@ function feed(clusterer: StoryClusterer, names: readonly string[], published: st
   return new Map(names.map((name) => [name, clusterer.assign(name, features(name), published)]));
 }
 
+/** Three sentences first, so what follows is past the lead (whose words count twice). */
+const AFTER_LEAD = 'It rained. It snowed. It cleared. ';
+
 test('features: terms are lowercase, stemmed, without stopwords; names are capitalised words and their runs', () => {
-  const f = articleFeatures('Police said Lindsay Lohan checked into the Betty Ford Center. Lohan was charged on Monday; charges follow.');
+  const f = articleFeatures(`${AFTER_LEAD}Police said Lindsay Lohan checked into the Betty Ford Center. Lohan was charged on Monday; charges follow.`);
   assert.equal(f.terms['the'], undefined);
   assert.equal(f.terms['said'], undefined);
   assert.equal(f.terms['charg'], 2, 'charged and charges meet');
@@ -52,11 +55,19 @@ test('features: a title-case headline proves no names; the title is read as the 
 });
 
 test('features: numbers with a decimal point stay whole; one-character words and "constructor" are harmless', () => {
-  const f = articleFeatures('A 6.1 quake and 1,000 aftershocks; a constructor and a constructor again. I x y.');
+  const f = articleFeatures(`${AFTER_LEAD}A 6.1 quake and 1,000 aftershocks; a constructor and a constructor again. I x y.`);
   assert.equal(f.terms['6.1'], 1);
   assert.equal(f.terms['1,000'], 1);
   assert.equal(f.terms['constructor'], 2);
   assert.equal(f.terms['x'], undefined);
+});
+
+test('features: words of the title and the first three sentences count twice', () => {
+  const f = articleFeatures('Floods hit Marlow. Rivers rose. Roads closed. Floods eased later; Marlow dried out.', 'Marlow floods');
+  assert.equal(f.terms['marlow'], 2 + 2 + 1, 'title and first sentence, then the body');
+  assert.equal(f.terms['flood'], 2 + 2 + 1);
+  assert.equal(f.terms['road'], 1, 'the fourth sentence, counting the title, is past the lead');
+  assert.equal(f.names['marlow'], 2 + 2 + 1, 'a name confirmed in the body counts in the title too');
 });
 
 test('lightStem: inflections meet, short words only lose a plural s', () => {

@@ -8,7 +8,7 @@ import type { ArticleFeatures } from './features.ts';
 import { MinHeap } from './min-heap.ts';
 import { articleVector, Profile, topPositions, type ArticleVector } from './profile.ts';
 import { StoryIndex } from './story-index.ts';
-import { Vocabulary } from './vocabulary.ts';
+import { Vocabulary, type Dense } from './vocabulary.ts';
 
 export interface Assignment {
   /** Story id: the id of the article that started it. */
@@ -50,10 +50,10 @@ export interface ClusterOptions {
 
 /** Chosen on the odd-numbered topics of ECB+ (see bench/cluster-ecbplus.ts --tune). */
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
-  threshold: 0.2,
+  threshold: 0.3,
   nameWeight: 0.5,
   mergeThreshold: 0.3,
-  storyMergeThreshold: 0.4,
+  storyMergeThreshold: 0.5,
   windowDays: 14,
   profileTerms: 150,
   profileNames: 40,
@@ -62,7 +62,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   queryTerms: 20,
   queryNames: 10,
   maxPostings: 400,
-  maxCandidates: 30,
+  maxCandidates: 15,
   hashBits: 18,
 };
 
@@ -193,7 +193,7 @@ export class StoryClusterer {
   }
 
   /** The spread article against one story. Without names on either side, the terms decide alone. */
-  private similarity(number: number, termDense: Float64Array, nameDense: Float64Array, articleHasNames: boolean): number {
+  private similarity(number: number, termDense: Dense, nameDense: Dense, articleHasNames: boolean): number {
     const story = this.stories[number]!;
     const text = story.terms.cosine(termDense);
     if (!articleHasNames || story.names.ids.length === 0) return text;
@@ -355,11 +355,11 @@ function dateOf(published: string | null): number {
   return published ? Date.parse(published) : NaN;
 }
 
-function spread(vector: ArticleVector, dense: Float64Array): Float64Array {
+function spread(vector: ArticleVector, dense: Dense): Dense {
   for (let k = 0; k < vector.ids.length; k++) dense[vector.ids[k]!] = vector.weights[k]!;
   return dense;
 }
 
-function clear(vector: ArticleVector, dense: Float64Array): void {
+function clear(vector: ArticleVector, dense: Dense): void {
   for (const id of vector.ids) dense[id] = 0;
 }

@@ -5,9 +5,12 @@ import { lightStem } from './stem.ts';
 import { NOT_NAMES, STOPWORDS } from './stopwords.ts';
 
 export interface ArticleFeatures {
-  /** Term → count: lowercase words less stopwords, lightly stemmed; numbers of two or more characters. */
+  /**
+   * Term → count: lowercase words less stopwords, lightly stemmed; numbers of two or more
+   * characters. Words of the lead (title and first sentences) count twice.
+   */
   terms: Record<string, number>;
-  /** Name → count: capitalised words and runs of them ("lindsay lohan", "lohan"), lowercase. */
+  /** Name → count: capitalised words and runs of them ("lindsay lohan", "lohan"), lowercase; the lead counts twice. */
   names: Record<string, number>;
 }
 
@@ -42,6 +45,13 @@ interface Scan {
   /** Sentences in title case (headlines), whose capitals prove nothing. */
   headlines: Set<number>;
 }
+
+/**
+ * Words of the lead (the title and the first sentences) count this many times more: news puts
+ * who, what and where first, and background (earlier events of the same kind) further down.
+ */
+const LEAD_SENTENCES = 3;
+const LEAD_BOOST = 1;
 
 /**
  * A sentence with at least this many content words (not stopwords, not numbers), none of them
@@ -97,7 +107,8 @@ function scanWords(text: string): Scan {
     const word = wordAt(text, i, j, hash);
     if (word.termId >= 0) {
       if (word.termId >= counts.length) counts = grown(counts, word.termId);
-      if (counts[word.termId]!++ === 0) seen.push(word.termId);
+      if (counts[word.termId] === 0) seen.push(word.termId);
+      counts[word.termId]! += sentence < LEAD_SENTENCES ? 1 + LEAD_BOOST : 1;
     }
     if (word.termId >= 0 && !isDigit(c)) {
       contentWords++;
@@ -131,22 +142,24 @@ function countNames(scan: Scan): Record<string, number> {
   const confirmed = new Set<string>();
   for (const c of capitals) if (!c.initial && !headlines.has(c.sentence)) confirmed.add(c.name);
   const names = new Map<string, number>();
-  const add = (name: string) => names.set(name, (names.get(name) ?? 0) + 1);
+  const add = (name: string, sentence: number) => names.set(name, (names.get(name) ?? 0) + (sentence < LEAD_SENTENCES ? 1 + LEAD_BOOST : 1));
   let run: string[] = [];
+  let runSentence = 0;
   for (let k = 0; k < capitals.length; k++) {
     const c = capitals[k]!;
     const next = capitals[k + 1];
     const isName = confirmed.has(c.name) || (c.initial && next !== undefined && next.continues && confirmed.has(next.name));
     if (!isName || !c.continues) {
-      if (run.length > 1) add(run.join(' '));
+      if (run.length > 1) add(run.join(' '), runSentence);
       run = [];
     }
     if (isName) {
-      add(c.name);
+      add(c.name, c.sentence);
+      runSentence = c.sentence;
       run.push(c.name);
     }
   }
-  if (run.length > 1) add(run.join(' '));
+  if (run.length > 1) add(run.join(' '), runSentence);
   return Object.fromEntries(names);
 }
 

@@ -4,7 +4,7 @@
 // heaviest terms only, so a story's memory stays bounded however many articles it gathers.
 // Entries are in no particular order: sums and dot products go through the vocabulary's dense
 // scratch array, so nothing is sorted by id on the hot path.
-import type { Vocabulary } from './vocabulary.ts';
+import type { Dense, Vocabulary } from './vocabulary.ts';
 
 export interface ArticleVector {
   /** Term ids (distinct). */
@@ -101,7 +101,7 @@ export class Profile {
   }
 
   /** Cosine between the weighted profile and a unit vector spread into `dense` (indexed by id). */
-  cosine(dense: Float64Array): number {
+  cosine(dense: Dense): number {
     if (this.norm === 0) return 0;
     let dot = 0;
     for (let k = 0; k < this.ids.length; k++) dot += this.weights[k]! * dense[this.ids[k]!]!;

@@ -28,7 +28,8 @@ export function disagreementBadge(story: { disagreements: number | null; briefCu
   const stale = story.briefCurrent ? '' : ' stale';
   const title = story.briefCurrent ? 'in the current brief' : 'in the last brief; articles have arrived since';
   const kind = story.disagreements ? 'warn' : 'ok';
-  return `<span class="badge ${kind}${stale}" title="${title}">${plural(story.disagreements, 'disagreement')}</span>`;
+  const text = story.disagreements ? plural(story.disagreements, 'disagreement') : 'no disagreements';
+  return `<span class="badge ${kind}${stale}" title="${title}">${text}</span>`;
 }
 
 export function pager(base: string, params: Record<string, string>, offset: number, limit: number, more: boolean): string {

@@ -3,6 +3,8 @@
 // side. Phone first; wide screens get tables and columns.
 export const UI_CSS = `
 a { color: var(--accent); }
+/* The matrix's visually hidden cells are absolutely placed: inside their scroller, not widening the page. */
+.scroll { position: relative; }
 main.page { margin: 0 auto; max-width: 64rem; }
 main.wide { max-width: none; }
 .site { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; padding: 0 0 .75rem; margin: 0 0 1rem; border-bottom: 1px solid var(--line); }
@@ -27,6 +29,7 @@ details.history li { margin: .25rem 0; }
 .badge.none { border-style: dashed; }
 .badge.stale { opacity: .75; }
 table.stories td, table.stories th { vertical-align: baseline; }
+table.stories th { white-space: nowrap; }
 table.stories .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.stories .seen { white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.stories .story-title { font-weight: 600; }

@@ -61,7 +61,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   indexNames: 10,
   queryTerms: 20,
   queryNames: 10,
-  maxPostings: 400,
+  maxPostings: 100,
   maxCandidates: 15,
   hashBits: 18,
 };
@@ -173,8 +173,8 @@ export class StoryClusterer {
     const o = this.options;
     const found = this.lookup;
     found.clear();
-    this.termIndex.gather(terms.ids, terms.weights, topPositions(Float64Array.from(terms.weights), o.queryTerms), found);
-    this.nameIndex.gather(names.ids, names.weights, topPositions(Float64Array.from(names.weights), o.queryNames), found);
+    this.termIndex.gather(terms.ids, terms.weights, topPositions(terms.weights, o.queryTerms), found);
+    this.nameIndex.gather(names.ids, names.weights, topPositions(names.weights, o.queryNames), found);
     if (found.size === 0) return [];
     const stories: number[] = [];
     const hits: number[] = [];
@@ -183,7 +183,7 @@ export class StoryClusterer {
       stories.push(story);
       hits.push(hit);
     }
-    const candidates = topPositions(Float64Array.from(hits), o.maxCandidates).map((k) => stories[k]!);
+    const candidates = topPositions(hits, o.maxCandidates).map((k) => stories[k]!);
     const termDense = spread(terms, this.termVocabulary.dense());
     const nameDense = spread(names, this.nameVocabulary.dense());
     const scored = candidates.map((story) => ({ story, similarity: this.similarity(story, termDense, nameDense, names.ids.length > 0) }));

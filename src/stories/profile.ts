@@ -58,7 +58,7 @@ export class Profile {
    * array, not the idf table: a story's weights follow the idf each time it gains an article,
    * and a story that gains none for a while is compared with the idf of its last article.
    */
-  private weights: number[] = [];
+  private readonly weights: number[] = [];
   private norm = 0;
 
   /** Adds `shares` over `ids` into this profile; `refresh` must follow before comparing. */
@@ -79,16 +79,20 @@ export class Profile {
     }
   }
 
-  /** Weighs the terms by the current idf and keeps the `limit` heaviest. */
+  /** Weighs the terms by the current idf and keeps the `limit` heaviest (in place: no new arrays). */
   refresh(limit: number, vocabulary: Vocabulary): void {
-    let weights = this.ids.map((id, k) => this.mass[k]! * vocabulary.idf(id));
-    if (this.ids.length > limit) {
-      const keep = topPositions(Float64Array.from(weights), limit);
-      this.ids = keep.map((k) => this.ids[k]!);
-      this.mass = keep.map((k) => this.mass[k]!);
-      weights = keep.map((k) => weights[k]!);
+    const { ids, mass, weights } = this;
+    weights.length = ids.length;
+    for (let k = 0; k < ids.length; k++) weights[k] = mass[k]! * vocabulary.idf(ids[k]!);
+    if (ids.length > limit) {
+      let to = 0;
+      for (const from of topPositions(weights, limit)) {
+        ids[to] = ids[from]!;
+        mass[to] = mass[from]!;
+        weights[to++] = weights[from]!;
+      }
+      ids.length = mass.length = weights.length = to;
     }
-    this.weights = weights;
     let sum = 0;
     for (const w of weights) sum += w * w;
     this.norm = Math.sqrt(sum);
@@ -97,7 +101,7 @@ export class Profile {
   /** Ids of the `count` heaviest terms as of the last `refresh`, heaviest not necessarily first. */
   top(count: number): number[] {
     if (this.ids.length <= count) return [...this.ids];
-    return topPositions(Float64Array.from(this.weights), count).map((k) => this.ids[k]!);
+    return topPositions(this.weights, count).map((k) => this.ids[k]!);
   }
 
   /** Cosine between the weighted profile and a unit vector spread into `dense` (indexed by id). */
@@ -121,7 +125,7 @@ export class Profile {
   clear(): void {
     this.ids = [];
     this.mass = [];
-    this.weights = [];
+    this.weights.length = 0;
     this.norm = 0;
   }
 }
@@ -130,25 +134,31 @@ export class Profile {
  * Positions of the `count` largest scores, in position order; ties at the cut go to the earlier
  * positions. The cut is found by quickselect on a copy: linear on average, no sort.
  */
-export function topPositions(scores: Float64Array, count: number): number[] {
-  if (scores.length <= count) return Array.from(scores.keys());
+export function topPositions(scores: ArrayLike<number>, count: number): number[] {
+  const n = scores.length;
+  if (n <= count) return Array.from({ length: n }, (_, k) => k);
   if (count <= 0) return [];
-  const cut = kthLargest(Float64Array.from(scores), count);
+  if (selection.length < n) selection = new Float64Array(Math.max(n, 2 * selection.length));
+  for (let k = 0; k < n; k++) selection[k] = scores[k]!;
+  const cut = kthLargest(selection, n, count);
   let above = 0;
-  for (const s of scores) if (s > cut) above++;
+  for (let k = 0; k < n; k++) if (scores[k]! > cut) above++;
   let atCut = count - above;
   const out: number[] = [];
-  for (let k = 0; k < scores.length; k++) {
+  for (let k = 0; k < n; k++) {
     const s = scores[k]!;
     if (s > cut || (s === cut && atCut-- > 0)) out.push(k);
   }
   return out;
 }
 
-/** The k-th largest value (1-based) of `values`, which it reorders (Hoare's selection, middle pivot). */
-function kthLargest(values: Float64Array, k: number): number {
+/** Reused by every selection (one at a time: nothing here is re-entrant). */
+let selection = new Float64Array(1024);
+
+/** The k-th largest (1-based) of the first `n` values, which it reorders (Hoare's selection, middle pivot). */
+function kthLargest(values: Float64Array, n: number, k: number): number {
   let lo = 0;
-  let hi = values.length - 1;
+  let hi = n - 1;
   const target = k - 1;
   while (lo < hi) {
     const pivot = values[(lo + hi) >>> 1]!;

@@ -1,7 +1,8 @@
 // Bag-of-terms vectors over vocabulary ids: an article's (unit length, tf-idf) and a story's
-// profile (the sum of its articles' term-frequency shares, weighted by the current idf when
-// compared, so early articles are not stuck with the idf of a young stream). A profile keeps its
-// heaviest terms only, so a story's memory stays bounded however many articles it gathers.
+// profile (the sum of its articles' term-frequency shares, weighted by the idf of the stream each
+// time the story grows, so its first articles are not stuck with the idf of a young stream). A
+// profile keeps its heaviest terms only, so a story's memory stays bounded however many articles
+// it gathers.
 // Entries are in no particular order: sums and dot products go through the vocabulary's dense
 // scratch array, so nothing is sorted by id on the hot path.
 import type { Dense, Vocabulary } from './vocabulary.ts';

@@ -1,7 +1,8 @@
-// Loader for ECB+ (../shared/eval/clustering-ecbplus): 982 tokenized news articles in 43 topics,
-// each topic holding two different real events of the same kind. The gold story of an article is
-// its topic and its half (`<topic>_<n>ecb.xml` vs `<topic>_<n>ecbplus.xml`); file names are read
-// here only, never by the clusterer.
+// ECB+ (../shared/eval/clustering-ecbplus) for story clustering: the loader and the scoring of
+// both clusterers on it. 982 tokenized news articles in 43 topics, each topic holding two
+// different real events of the same kind. The gold story of an article is its topic and its half
+// (`<topic>_<n>ecb.xml` vs `<topic>_<n>ecbplus.xml`); file names are read here only, never by the
+// clusterer.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,7 +120,7 @@ export function clusterOnline(articles: readonly FeaturedArticle[], options: Par
 }
 
 export interface OrderScores {
-  /** Articles in file-name order (topic by topic: the easiest order for an online method). */
+  /** Articles in file-name order: topic by topic, the two events of a topic alternating (`1_10ecb`, `1_10ecbplus`, `1_11ecb`…). */
   fileOrder: BCubed;
   /** One per seeded shuffle. */
   shuffles: BCubed[];

@@ -399,7 +399,7 @@ describe('the server', () => {
 
   test('a merged story\'s page moves to the story it joined; unknown stories are a 404 page', async () => {
     const moved = await f.app.inject({ url: `/stories/${f.mergedAway}/sources` });
-    assert.equal(moved.statusCode, 301);
+    assert.equal(moved.statusCode, 302);
     assert.equal(moved.headers.location, `/stories/${f.bridge}/sources`);
     const missing = await get(f.app, '/stories/999999');
     assert.equal(missing.status, 404);

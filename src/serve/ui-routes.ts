@@ -23,7 +23,7 @@ export function uiRoutes(app: FastifyInstance, { db, briefs }: ServeContext): vo
     app.get<{ Params: { id: number } }>(`/stories/:id${view}`, { schema: { params: storyParams } }, async (request, reply) => {
       const detail = await storyDetail(db, request.params.id);
       // A story merged into another lives on under the other's id.
-      if (detail.requested !== null) return reply.redirect(`/stories/${detail.story.id}${view}`, 301);
+      if (detail.requested !== null) return reply.redirect(`/stories/${detail.story.id}${view}`, 302);
       const { brief } = await briefs.get(detail.story.id);
       return html(reply, view ? sourcesPage(detail, brief) : storyPage(detail, brief));
     });

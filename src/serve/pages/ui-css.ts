@@ -13,7 +13,7 @@ main.wide { max-width: none; }
 input[type=search] { flex: 1; min-width: 0; font: inherit; padding: .4rem .6rem; color: var(--fg); background: var(--bg);
   border: 1px solid var(--line); border-radius: .4rem; }
 input[type=search]:focus-visible, .site button:focus-visible, a:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-.site button { font: inherit; padding: .4rem .8rem; color: #fff; background: var(--accent); border: 1px solid var(--accent); border-radius: .4rem; cursor: pointer; }
+.site button { font: inherit; padding: .4rem .8rem; color: var(--bg); background: var(--accent); border: 1px solid var(--accent); border-radius: .4rem; cursor: pointer; }
 time { white-space: nowrap; }
 .crumbs { margin: 0; font-size: .875rem; color: var(--muted); }
 .count { color: var(--muted); font-weight: 400; }

@@ -120,8 +120,9 @@ test('articles without a date are not windowed, and neither are stories without 
 });
 
 test('an article close to two stories that are close to each other merges them, with a reason', () => {
-  // A high join threshold keeps the two halves apart until an article carries both.
-  const clusterer = new StoryClusterer({ threshold: 0.6, mergeThreshold: 0.35, storyMergeThreshold: 0.1 });
+  // A high join threshold (and no idf prior: shared words look common) keeps the two halves apart
+  // until an article carries both.
+  const clusterer = new StoryClusterer({ threshold: 0.6, mergeThreshold: 0.35, storyMergeThreshold: 0.1, idfPrior: 0 });
   clusterer.assign('a', articleFeatures('Elsa Brandt opened the Varnholt bridge. The bridge spans the Ostrava river near the old mill.'), null);
   clusterer.assign('b', articleFeatures('Traffic on the new Varnholt bridge was heavy as Elsa Brandt cut the ribbon; drivers queued for hours.'), null);
   assert.equal(clusterer.storyOf('b'), 'b', 'set up: two stories');
@@ -141,7 +142,7 @@ test('an article close to two stories that are close to each other merges them, 
 });
 
 test('restore() and restoreMerge() replay recorded decisions into the same state', () => {
-  const options = { threshold: 0.6, mergeThreshold: 0.35, storyMergeThreshold: 0.1 };
+  const options = { threshold: 0.6, mergeThreshold: 0.35, storyMergeThreshold: 0.1, idfPrior: 0 };
   const texts: [string, string, string | null][] = [
     ['council', ARTICLES.council!, '2024-03-01T08:00:00Z'],
     ['a', 'Elsa Brandt opened the Varnholt bridge. The bridge spans the Ostrava river near the old mill.', '2024-03-02T08:00:00Z'],
@@ -235,4 +236,18 @@ test('topPositions keeps the largest scores in position order, ties to the earli
   assert.deepEqual(topPositions(Float64Array.from([1, 1, 1]), 2), [0, 1]);
   assert.deepEqual(topPositions(Float64Array.from([3, 1]), 5), [0, 1]);
   assert.deepEqual(topPositions(Float64Array.from([3, 1]), 0), []);
+});
+
+test('at the start of a stream, a second report of the same event joins the first', () => {
+  // With no documents seen, the words two reports share must not look common (df 1 of 1) next to
+  // the words only the new one has: the idf prior keeps a fresh store's first decisions sound.
+  const clusterer = new StoryClusterer();
+  clusterer.assign('first', articleFeatures('Harbour officials in Kessendorf closed the ferry terminal on Tuesday after a crane collapsed onto the main pier, injuring two dock workers.'), null);
+  const second = clusterer.assign('second', articleFeatures('Two dock workers were hurt when a crane fell on the main pier of the Kessendorf ferry terminal, which harbour officials shut until further notice.'), null);
+  assert.equal(second.story, 'first');
+  const cold = new StoryClusterer({ idfPrior: 0 });
+  cold.assign('first', articleFeatures('Harbour officials in Kessendorf closed the ferry terminal on Tuesday after a crane collapsed onto the main pier, injuring two dock workers.'), null);
+  const unsteady = cold.assign('second', articleFeatures('Two dock workers were hurt when a crane fell on the main pier of the Kessendorf ferry terminal, which harbour officials shut until further notice.'), null);
+  // Without the prior the shared words weigh less than the new ones (examples/ split into one-article stories that way).
+  assert.ok(second.similarity > unsteady.similarity + 0.1, `${second.similarity} vs ${unsteady.similarity}`);
 });

@@ -46,6 +46,8 @@ export interface ClusterOptions {
   maxCandidates: number;
   /** log2 of the hashed term slots per vocabulary (terms, names); see vocabulary.ts. */
   hashBits: number;
+  /** Documents the idf counts as seen before the stream (see vocabulary.ts): steadies the first decisions. */
+  idfPrior: number;
 }
 
 /** Chosen on the odd-numbered topics of ECB+ (see bench/cluster-ecbplus.ts --tune). */
@@ -64,6 +66,9 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   maxPostings: 100,
   maxCandidates: 15,
   hashBits: 18,
+  // 30 keeps the examples and the seeds one story each from their first article on (0 split them
+  // into one-article stories); ECB+ is unchanged within noise (mean F1 0.880 → 0.878, worst 0.869 → 0.869).
+  idfPrior: 30,
 };
 
 const DAY_MS = 86_400_000;
@@ -106,8 +111,8 @@ export class StoryClusterer {
 
   constructor(options: Partial<ClusterOptions> = {}) {
     this.options = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
-    this.termVocabulary = new Vocabulary(this.options.hashBits);
-    this.nameVocabulary = new Vocabulary(this.options.hashBits);
+    this.termVocabulary = new Vocabulary(this.options.hashBits, this.options.idfPrior);
+    this.nameVocabulary = new Vocabulary(this.options.hashBits, this.options.idfPrior);
     this.termIndex = new StoryIndex(this.options.maxPostings);
     this.nameIndex = new StoryIndex(this.options.maxPostings);
   }

@@ -22,13 +22,21 @@ export class Vocabulary {
   /** ln(documents + 1), refreshed with `documents`. */
   private logN = 0;
 
-  /** `bits`: log2 of the number of slots. */
-  constructor(bits: number) {
+  /**
+   * `bits`: log2 of the number of slots. `prior`: documents counted as seen before the stream, none
+   * holding any term. Without it, at the start of a stream a term two articles share looks common
+   * (df 1 of 1) and a term only the new one has looks rare, so two reports of one event look unlike.
+   */
+  constructor(
+    bits: number,
+    private readonly prior = 0,
+  ) {
     const size = 2 ** bits;
     this.mask = size - 1;
     this.df = new Int32Array(size);
     this.logDf = new Float64Array(size).fill(LOG_HALF);
     this.scratch = new Float32Array(size);
+    this.logN = Math.log(prior + 1);
   }
 
   /** The slot of `term` (FNV-1a over its UTF-16 code units). */
@@ -58,6 +66,6 @@ export class Vocabulary {
       this.logDf[id] = Math.log(df + 0.5);
     }
     this.documents++;
-    this.logN = Math.log(this.documents + 1);
+    this.logN = Math.log(this.prior + this.documents + 1);
   }
 }

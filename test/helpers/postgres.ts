@@ -48,18 +48,18 @@ export async function startPostgres(): Promise<TestPostgres> {
   const bin = binDir();
   if (!bin) throw new Error(POSTGRES_MISSING);
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-pg-'));
-  // PostgreSQL refuses to run as root: the cluster belongs to the postgres user then.
-  const asRoot = process.getuid?.() === 0;
-  const run = (command: string, args: string[]) => (asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]] : [join(bin, command), args]) as [string, string[]];
-  if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
+  // PostgreSQL refuses to run as root: the cluster then belongs to the postgres user, and the server
+  // runs as that user directly (not through runuser, which would not pass our signals on).
+  const owner = process.getuid?.() === 0 ? { uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()) } : {};
+  if ('uid' in owner) chownSync(dir, owner.uid!, owner.gid!);
   const data = join(dir, 'data');
-  execFileSync(...run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']), { stdio: 'ignore' });
+  execFileSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], { stdio: 'ignore', cwd: dir, ...owner });
   const port = await freePort();
   let server: ChildProcess | null = null;
 
   const start = async () => {
-    const [command, args] = run('postgres', ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=60']);
-    server = spawn(command, args, { stdio: 'ignore' });
+    const args = ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=60'];
+    server = spawn(join(bin, 'postgres'), args, { stdio: 'ignore', cwd: dir, ...owner });
     const deadline = Date.now() + 30_000;
     for (;;) {
       const client = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` });
@@ -82,6 +82,8 @@ export async function startPostgres(): Promise<TestPostgres> {
     await exited;
   };
   await start();
+  // A test run that ends without stop() (a crash, a timeout) must not leave a server behind.
+  process.once('exit', () => server?.kill('SIGQUIT'));
   return serverAt(
     `postgres://postgres@127.0.0.1:${port}/postgres`,
     async () => {

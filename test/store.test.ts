@@ -1,0 +1,190 @@
+// The store, on both backends: migrations, idempotent ingest, copies, all-or-nothing batches,
+// a story's brief read back from the store, and kill -9 in the middle of an ingest.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from '../src/store/database.ts';
+import { openStore } from '../src/store/open-store.ts';
+import { MIGRATIONS } from '../src/store/migrations.ts';
+import { ingest } from '../src/collect/ingest.ts';
+import { briefStory } from '../src/collect/story-brief.ts';
+import { brief } from '../src/pipeline/run.ts';
+import { listStories } from '../src/store/stories.ts';
+import { hasSeeds, SEEDS } from './support.ts';
+import { postgresAvailable, POSTGRES_MISSING, startPostgres, type TestPostgres } from './helpers/postgres.ts';
+import { hasEcbplus } from './quality/ecbplus.ts';
+import { assertConsistent, writeArticles } from './helpers/store-checks.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const EXAMPLES = join(ROOT, 'examples');
+const CLI = join(ROOT, 'src/cli/main.ts');
+const TABLES = ['contents', 'articles', 'stories', 'story_log'];
+
+async function counts(db: Database): Promise<Record<string, number>> {
+  const result: Record<string, number> = {};
+  for (const table of TABLES) result[table] = Number((await db.one<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n);
+  return result;
+}
+
+function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+type Backend = { name: string; newLocation: () => Promise<string> };
+
+const work = mkdtempSync(join(tmpdir(), 'corroborate-store-'));
+let files = 0;
+let postgres: TestPostgres | null = null;
+const backends: Backend[] = [
+  { name: 'SQLite', newLocation: async () => join(work, `store-${++files}.db`) },
+  {
+    name: 'PostgreSQL',
+    newLocation: async () => {
+      assert.ok(postgresAvailable(), POSTGRES_MISSING);
+      postgres ??= await startPostgres();
+      return postgres.newDatabase();
+    },
+  },
+];
+
+after(async () => {
+  await postgres?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+for (const backend of backends) {
+  describe(`store on ${backend.name}`, () => {
+    let location: string;
+    let db: Database;
+    before(async () => {
+      location = await backend.newLocation();
+      db = await openStore(location);
+    });
+    after(async () => db?.close());
+
+    test('migrations are recorded once; opening the store again applies nothing', async () => {
+      const again = await openStore(location);
+      await again.close();
+      const rows = await db.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      assert.deepEqual(rows.map((r) => Number(r.version)), MIGRATIONS.map((m) => m.version));
+    });
+
+    test('ingest files every article under a story; ingesting again changes nothing', { skip: !hasSeeds && 'no seeds' }, async () => {
+      const first = await ingest(db, [EXAMPLES, SEEDS]);
+      assert.equal(first.read, 9);
+      assert.equal(first.added, 9);
+      await assertConsistent(db);
+      const before = await counts(db);
+      const second = await ingest(db, [EXAMPLES, SEEDS]);
+      assert.equal(second.unchanged, 9);
+      assert.equal(second.added + second.copies, 0);
+      assert.deepEqual(await counts(db), before);
+      // The two events are two stories, each with all of its reports.
+      const stories = await listStories(db);
+      assert.deepEqual(stories.map((s) => s.articles).sort(), [4, 5]);
+    });
+
+    test('the same text from another source is one content row and one more outlet of the report', async () => {
+      const dir = mkdtempSync(join(work, 'copy-'));
+      const text = 'Harbour authority says ferry service will resume on Friday\n\nThe harbour authority of the port city said on Tuesday that ferry crossings suspended after the storm would resume on Friday morning, once divers have checked the damaged pier.\n\nA spokeswoman said the inspection found no structural damage to the main terminal.';
+      writeFileSync(join(dir, 'a.txt'), text);
+      writeFileSync(join(dir, 'b.txt'), text);
+      // A near-copy: the same wire text with another site's page chrome around it.
+      writeFileSync(join(dir, 'c.txt'), `Share on Facebook\nShare on X\n\n${text}\n\nFollow us on Instagram for more local news.`);
+      const before = await counts(db);
+      const summary = await ingest(db, [dir]);
+      assert.equal(summary.added, 2);
+      assert.equal(summary.copies, 1);
+      assert.equal(summary.nearCopies, 1);
+      const after = await counts(db);
+      assert.equal(after.contents! - before.contents!, 2, 'a.txt and b.txt are stored once');
+      const rows = await db.all<{ source: string; story_id: number; copy_of: number | null }>('SELECT source, story_id, copy_of FROM articles WHERE source LIKE $1 ORDER BY source', [`${dir}%`]);
+      assert.equal(new Set(rows.map((r) => r.story_id)).size, 1, 'one story');
+      assert.equal(rows[0]!.copy_of, null);
+      assert.ok(rows[1]!.copy_of !== null && rows[2]!.copy_of !== null, 'b is an exact copy, c a near copy');
+      await assertConsistent(db);
+    });
+
+    test('a batch that fails half-way stores nothing of it, and the next run stores it all', async () => {
+      const dir = mkdtempSync(join(work, 'fail-'));
+      for (let i = 0; i < 6; i++) writeFileSync(join(dir, `r${i}.txt`), `Report ${i} on the river flood\n\nWater levels at gauge ${i} rose by ${i + 2} metres overnight, the regional flood office said, and ${i + 10} villages were evacuated.`);
+      const before = await counts(db);
+      let inserts = 0;
+      // The fourth article insert fails, as a full disk or a lost connection would.
+      const failing: Database = Object.create(db, {
+        transaction: {
+          value: <T>(fn: (tx: Database) => Promise<T>) =>
+            db.transaction((tx) =>
+              fn(
+                Object.create(tx, {
+                  one: {
+                    value: (sql: string, params?: (string | number | null)[]) => {
+                      if (sql.includes('INSERT INTO articles') && ++inserts === 4) throw new Error('disk full');
+                      return tx.one(sql, params);
+                    },
+                  },
+                }),
+              ),
+            ),
+        },
+      });
+      await assert.rejects(ingest(failing, [dir]), /disk full/);
+      assert.deepEqual(await counts(db), before, 'nothing of the failed batch is stored');
+      const summary = await ingest(db, [dir]);
+      assert.equal(summary.added, 6);
+      await assertConsistent(db);
+    });
+
+    test('a stored story briefs exactly as its files do', { skip: !hasSeeds && 'no seeds' }, async () => {
+      const stories = await listStories(db);
+      const seeds = stories.find((s) => s.articles === 5)!;
+      const fromStore = await briefStory(db, seeds.id);
+      const fromFiles = await brief([SEEDS]);
+      assert.equal(fromStore.documents.length, 5);
+      assert.deepEqual(
+        fromStore.disagreements.map((d) => d.variants.map((v) => v.support)),
+        fromFiles.disagreements.map((d) => d.variants.map((v) => v.support)),
+      );
+      assert.deepEqual(fromStore.brief.lead, fromFiles.brief.lead);
+    });
+
+    test('kill -9 in the middle of an ingest loses nothing and duplicates nothing', { skip: !hasEcbplus() && 'no ECB+' }, async () => {
+      const crashLocation = await backend.newLocation();
+      const dir = join(work, `stream-${backend.name}`);
+      const n = writeArticles(dir, 300);
+      const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'ingest', dir, '--db', crashLocation, '--batch', '10', '--quiet'], { cwd: ROOT, stdio: 'ignore' });
+      const probe = await openStore(crashLocation);
+      try {
+        // Kill it once some batches are in and before it could have finished.
+        const deadline = Date.now() + 60_000;
+        let stored = 0;
+        while (Date.now() < deadline) {
+          stored = Number((await probe.one<{ n: number }>('SELECT COUNT(*) AS n FROM articles'))!.n);
+          if (stored >= 30 || child.exitCode !== null) break;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        child.kill('SIGKILL');
+        await new Promise((r) => child.once('exit', r));
+        const afterCrash = Number((await probe.one<{ n: number }>('SELECT COUNT(*) AS n FROM articles'))!.n);
+        assert.ok(afterCrash > 0 && afterCrash < n, `killed mid-ingest (${afterCrash} of ${n} stored)`);
+        assert.equal(afterCrash % 10, 0, 'only whole batches are stored');
+        await assertConsistent(probe);
+
+        const rerun = cli(['ingest', dir, '--db', crashLocation, '--format', 'json', '--quiet']);
+        assert.equal(rerun.status, 0, rerun.stderr);
+        const summary = JSON.parse(rerun.stdout) as { unchanged: number; added: number };
+        assert.equal(summary.unchanged, afterCrash);
+        assert.equal(summary.added, n - afterCrash);
+        assert.equal(Number((await probe.one<{ n: number }>('SELECT COUNT(*) AS n FROM articles'))!.n), n);
+        await assertConsistent(probe);
+      } finally {
+        await probe.close();
+      }
+    });
+  });
+}

@@ -13,7 +13,9 @@ import { MIGRATIONS } from '../src/store/migrations.ts';
 import { ingest } from '../src/collect/ingest.ts';
 import { briefStory } from '../src/collect/story-brief.ts';
 import { brief } from '../src/pipeline/run.ts';
-import { listStories } from '../src/store/stories.ts';
+import { listStories, storyHistory } from '../src/store/stories.ts';
+import { rawInputsOf } from '../src/store/articles.ts';
+import { mergeStoriesBy, splitStoryBy } from '../src/collect/edit-stories.ts';
 import { hasSeeds, SEEDS } from './support.ts';
 import { postgresAvailable, POSTGRES_MISSING, startPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { hasEcbplus } from './quality/ecbplus.ts';
@@ -151,6 +153,28 @@ for (const backend of backends) {
         fromFiles.disagreements.map((d) => d.variants.map((v) => v.support)),
       );
       assert.deepEqual(fromStore.brief.lead, fromFiles.brief.lead);
+    });
+
+    test("an editor's split and merge are logged with their reasons, and later articles follow the corrected stories", { skip: !hasSeeds && 'no seeds' }, async () => {
+      const seeds = (await listStories(db)).find((s) => s.articles === 5)!;
+      const newest = Number((await db.one<{ id: number }>('SELECT MAX(id) AS id FROM articles WHERE story_id = $1', [seeds.id]))!.id);
+      const split = await splitStoryBy(db, seeds.id, [newest], 'checking a split');
+      assert.equal(Number((await db.one<{ story_id: number }>('SELECT story_id FROM articles WHERE id = $1', [newest]))!.story_id), split);
+      await assert.rejects(splitStoryBy(db, split, [newest], 'x'), /would be left empty/);
+      // A fresh process (a new ingest) replays the split: a copy of the moved report with other
+      // page chrome joins the story the report is in now.
+      const dir = mkdtempSync(join(work, 'after-split-'));
+      const moved = (await rawInputsOf(db, [newest]))[0]!;
+      writeFileSync(join(dir, 'copy.txt'), `Listen to this article\n\n${moved.content}\n\nSubscribe to our newsletter.`);
+      const summary = await ingest(db, [dir]);
+      assert.equal(summary.added, 1);
+      const copy = await db.one<{ story_id: number; copy_of: number }>('SELECT story_id, copy_of FROM articles WHERE source LIKE $1', [`${dir}%`]);
+      assert.equal(Number(copy!.story_id), split);
+      assert.equal(Number(copy!.copy_of), newest);
+      await mergeStoriesBy(db, seeds.id, [split], 'checking a merge');
+      const history = await storyHistory(db, seeds.id);
+      assert.deepEqual(history.map((h) => [h.kind, h.reason]), [['split', 'checking a split'], ['merge', 'checking a merge']]);
+      await assertConsistent(db);
     });
 
     test('kill -9 in the middle of an ingest loses nothing and duplicates nothing', { skip: !hasEcbplus() && 'no ECB+' }, async () => {

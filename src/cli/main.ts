@@ -13,6 +13,7 @@ import { dbOption, ingestProgress, printStories, storyBrief, summaryLine, withSt
 import { ingest } from '../collect/ingest.ts';
 import { enqueueInputs } from '../collect/enqueue.ts';
 import { addWorkerCommand } from './worker-command.ts';
+import { addStoryCommand } from './story-command.ts';
 import { addServeCommand } from './serve-command.ts';
 import { StoryNotFound } from '../collect/story-brief.ts';
 
@@ -160,6 +161,7 @@ export function buildProgram(): Command {
     .action((flags: StoriesFlags) => printStories(flags));
 
   addWorkerCommand(program);
+  addStoryCommand(program);
   addServeCommand(program);
 
   program

@@ -2,15 +2,14 @@
 // article; `corroborate worker` processes (cleans, clusters, briefs) them, on as many machines as
 // share the database. Reading and hashing is all that happens here, so it keeps up with any feed.
 import type { Database } from '../store/database.ts';
-import { InputError, readInputs } from '../ingest/index.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
 import { articleBySourceAndHash, firstArticleWithHash, insertArticle, insertContent } from '../store/articles.ts';
 import { enqueue } from '../work/queue.ts';
-import type { IngestOptions, IngestSummary } from './ingest.ts';
+import { emptySummary, inputsForStore, type IngestOptions, type IngestSummary } from './ingest.ts';
 import { contentHash } from './prepare.ts';
 
 export async function enqueueInputs(db: Database, specs: string[], options: IngestOptions = {}): Promise<IngestSummary> {
-  const summary: IngestSummary = { read: 0, added: 0, copies: 0, nearCopies: 0, unchanged: 0, rejected: 0, storiesCreated: 0, merges: 0 };
+  const summary = emptySummary();
   let batch: RawInput[] = [];
   const flush = async () => {
     if (!batch.length) return;
@@ -20,18 +19,8 @@ export async function enqueueInputs(db: Database, specs: string[], options: Inge
       for (const input of inputs) await queueOne(tx, input, summary);
     });
   };
-  for await (const item of readInputs(specs, { ...options, keepDuplicates: true })) {
-    if (item instanceof InputError) {
-      summary.rejected++;
-      options.onInputError?.(item);
-      if (options.strict) {
-        await flush();
-        throw item;
-      }
-      continue;
-    }
-    summary.read++;
-    batch.push(item);
+  for await (const input of inputsForStore(specs, options, summary, flush)) {
+    batch.push(input);
     if (batch.length >= (options.batchSize ?? 200)) await flush();
   }
   await flush();

@@ -47,8 +47,33 @@ export interface IngestOptions extends ReadInputsOptions {
 
 const DEFAULT_BATCH = 200;
 
+/**
+ * The usable inputs, counted in `summary`; the rejected ones are counted and reported. The store,
+ * not the reader, decides what is a duplicate: the same text from another source is another
+ * outlet of the report. With `strict`, the first rejected input stops the run after `beforeStop`.
+ */
+export async function* inputsForStore(specs: string[], options: IngestOptions, summary: IngestSummary, beforeStop: () => Promise<void>): AsyncGenerator<RawInput> {
+  for await (const item of readInputs(specs, { ...options, keepDuplicates: true })) {
+    if (item instanceof InputError) {
+      summary.rejected++;
+      options.onInputError?.(item);
+      if (options.strict) {
+        await beforeStop();
+        throw item;
+      }
+      continue;
+    }
+    summary.read++;
+    yield item;
+  }
+}
+
+export function emptySummary(): IngestSummary {
+  return { read: 0, added: 0, copies: 0, nearCopies: 0, unchanged: 0, rejected: 0, storiesCreated: 0, merges: 0 };
+}
+
 export async function ingest(db: Database, specs: string[], options: IngestOptions = {}): Promise<IngestSummary> {
-  const summary: IngestSummary = { read: 0, added: 0, copies: 0, nearCopies: 0, unchanged: 0, rejected: 0, storiesCreated: 0, merges: 0 };
+  const summary = emptySummary();
   const writer = new ArticleWriter(db);
   let batch: (PreparedArticle | RawInput)[] = [];
   const flush = async () => {
@@ -59,20 +84,8 @@ export async function ingest(db: Database, specs: string[], options: IngestOptio
     }
     batch = [];
   };
-  // The store, not the reader, decides what is a duplicate: the same text from another source is
-  // another outlet of the report.
-  for await (const item of readInputs(specs, { ...options, keepDuplicates: true })) {
-    if (item instanceof InputError) {
-      summary.rejected++;
-      options.onInputError?.(item);
-      if (options.strict) {
-        await flush();
-        throw item;
-      }
-      continue;
-    }
-    summary.read++;
-    batch.push(await prepareUnlessStored(db, item, options));
+  for await (const input of inputsForStore(specs, options, summary, flush)) {
+    batch.push(await prepareUnlessStored(db, input, options));
     if (batch.length >= (options.batchSize ?? DEFAULT_BATCH)) await flush();
   }
   await flush();

@@ -2,7 +2,7 @@
 // (an ingest run, each worker) replays the log it has not seen before deciding, so decisions made
 // elsewhere are never contradicted and never repeated.
 import type { Database } from '../store/database.ts';
-import { storyLogSince } from '../store/stories.ts';
+import { currentAssignments, lastLogSeq, splits, storyLogSince } from '../store/stories.ts';
 import { StoryClusterer, type Assignment } from '../stories/clusterer.ts';
 import type { ArticleFeatures } from '../stories/features.ts';
 import { containment, NEAR_COPY_CONTAINMENT, type Sketch } from './near-copy.ts';
@@ -35,6 +35,10 @@ export class StoryIndex {
           const features = JSON.parse(entry.features) as StoredFeatures;
           this.clusterer.restore(String(entry.article_id), features, entry.published, String(entry.story_id));
           this.remember(Number(entry.story_id), Number(entry.article_id), features.sketch);
+        } else if (entry.kind === 'split') {
+          // Articles left their story: rebuild from where every article is now (splits are rare, manual).
+          await this.rebuild(db);
+          break;
         } else if (entry.kind === 'merge' && entry.stories) {
           const folded = (JSON.parse(entry.stories) as number[]).map(Number);
           this.clusterer.restoreMerge(String(entry.story_id), folded.map(String));
@@ -43,6 +47,21 @@ export class StoryIndex {
       }
       if (entries.length === 0) return;
     }
+  }
+
+  /** Forgets everything and restores each article into the story it is in now, up to the log's end. */
+  private async rebuild(db: Database): Promise<void> {
+    this.clusterer = new StoryClusterer();
+    this.sketches.clear();
+    const seq = await lastLogSeq(db);
+    for (const row of await currentAssignments(db)) {
+      const features = JSON.parse(row.features) as StoredFeatures;
+      this.clusterer.restore(String(row.id), features, row.published, String(row.story_id));
+      this.remember(Number(row.story_id), Number(row.id), features.sketch);
+    }
+    // What a person split apart, the clusterer must not merge back.
+    for (const [from, into] of await splits(db)) this.clusterer.keepApart(String(from), String(into));
+    this.seq = seq;
   }
 
   /** Decides a new article's story (the caller writes the decision to the log, then calls `recorded`). */

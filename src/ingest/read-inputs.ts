@@ -2,6 +2,7 @@
 // URLs, JSON Lines) → RawInputs in command-line order, with InputErrors for what cannot be used.
 import { statSync } from 'node:fs';
 import { Deduper } from './dedupe.ts';
+import { feedItems, isFeed } from './feeds.ts';
 import { fetchUrl, type FetchOptions } from './fetch-url.ts';
 import { tooLargeReason } from './format-bytes.ts';
 import { describeFsError } from './fs-errors.ts';
@@ -60,7 +61,11 @@ export async function* readInputs(specs: string[], options: ReadInputsOptions = 
     }
 
     const outlet = outletFor(options.outlet, index);
-    for await (const item of items) yield finish(item, outlet, seen);
+    for await (const item of items) {
+      // A feed fetched from a URL or read from stdin stands for its items (files: by extension).
+      if (!(item instanceof InputError) && !item.source.includes('#') && isFeed(item.content)) for (const entry of feedItems(item.content, item.source)) yield finish(entry, outlet, seen);
+      else yield finish(item, outlet, seen);
+    }
   }
 }
 
@@ -101,7 +106,7 @@ async function* readPath(spec: string, maxBytes: number, seen: Deduper): AsyncGe
       yield* readOneFile(entry, maxBytes, seen);
     }
   }
-  if (files === 0) yield new InputError(spec, 'no .txt, .text, .md, .html, .htm, .jsonl or .json files found');
+  if (files === 0) yield new InputError(spec, 'no .txt, .text, .md, .html, .htm, .jsonl, .json, .rss, .atom or .xml files found');
 }
 
 async function* readOneFile(path: string, maxBytes: number, seen: Deduper): AsyncGenerator<Item> {

@@ -6,7 +6,7 @@ import { extname, join } from 'node:path';
 import { describeFsError } from './fs-errors.ts';
 import { InputError } from './raw-input.ts';
 
-export const INPUT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.jsonl', '.json']);
+export const INPUT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.html', '.htm', '.jsonl', '.json', '.rss', '.atom', '.xml']);
 /** A folder's own documentation is not a report ("README.md" beside the articles); name one to read it. */
 const FOLDER_DOCS = /^(?:readme|license|licence|changelog|contributing|notice|copying)(?:\.[a-z]+)?$/i;
 

@@ -56,7 +56,7 @@ export async function insertArticle(db: Database, article: NewArticle, at: strin
       article.outlet,
       article.title,
       article.published,
-      JSON.stringify(article.features),
+      article.features === null ? null : JSON.stringify(article.features),
       article.copyOf,
       article.copySimilarity,
       at,

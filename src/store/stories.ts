@@ -49,6 +49,48 @@ export async function mergeStories(db: Database, into: number, stories: number[]
   return Number(row!.seq);
 }
 
+/**
+ * Moves `articles` out of story `from` into a new story (whose id is the first of them), and logs
+ * why. Returns the new story's id. A person correcting the clusterer does this; it never happens by itself.
+ */
+export async function splitStory(db: Database, from: number, articles: number[], reason: string, at: string): Promise<number> {
+  const moved = [...new Set(articles)].sort((a, b) => a - b);
+  const rows = await db.all<{ id: number; title: string | null; published: string | null; story_id: number | null }>(
+    `SELECT id, title, published, story_id FROM articles WHERE id IN (${moved.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY id`,
+    moved,
+  );
+  const strays = moved.filter((id) => !rows.some((r) => Number(r.id) === id && Number(r.story_id) === from));
+  if (strays.length) throw new Error(`article${strays.length > 1 ? 's' : ''} ${strays.join(', ')} not in story ${from}`);
+  const remaining = await db.one<{ n: number }>('SELECT COUNT(*) AS n FROM articles WHERE story_id = $1', [from]);
+  if (Number(remaining?.n ?? 0) <= moved.length) throw new Error(`story ${from} would be left empty: split off fewer articles`);
+  const id = moved[0]!;
+  const taken = await db.one('SELECT id FROM stories WHERE id = $1', [id]);
+  if (taken) throw new Error(`article ${id} once started story ${id}; split off its other articles instead`);
+  await createStory(db, id, rows[0]!.title, null, at);
+  for (const row of rows) {
+    await db.run('UPDATE articles SET story_id = $1 WHERE id = $2', [id, row.id]);
+    await touchStory(db, id, row.published);
+  }
+  await db.run("INSERT INTO story_log (kind, story_id, stories, reason, at) VALUES ('split', $1, $2, $3, $4)", [id, JSON.stringify({ from, articles: moved }), reason, at]);
+  return id;
+}
+
+/** Every article's current story with its features (exact copies left out), oldest first: the state to rebuild from. */
+export async function currentAssignments(db: Database): Promise<{ id: number; story_id: number; features: string; published: string | null }[]> {
+  return db.all('SELECT id, story_id, features, published FROM articles WHERE story_id IS NOT NULL AND features IS NOT NULL ORDER BY id');
+}
+
+/** Every split so far: [the story split, the story made of what left it]. */
+export async function splits(db: Database): Promise<[number, number][]> {
+  const rows = await db.all<{ story_id: number; stories: string }>("SELECT story_id, stories FROM story_log WHERE kind = 'split' ORDER BY seq");
+  return rows.map((r) => [Number((JSON.parse(r.stories) as { from: number }).from), Number(r.story_id)]);
+}
+
+export async function lastLogSeq(db: Database): Promise<number> {
+  const row = await db.one<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM story_log');
+  return Number(row?.seq ?? 0);
+}
+
 /** Log entries after `seq`, with what replaying an assignment needs. */
 export async function storyLogSince(db: Database, seq: number, limit = 5000): Promise<(StoryLogEntry & { features: string | null; published: string | null; copy_of: number | null })[]> {
   return db.all(
@@ -92,7 +134,8 @@ export async function storyById(db: Database, id: number): Promise<{ id: number;
 
 export async function storyHistory(db: Database, id: number): Promise<StoryLogEntry[]> {
   return db.all<StoryLogEntry>(
-    "SELECT seq, kind, story_id, article_id, stories, similarity, reason FROM story_log WHERE story_id = $1 AND kind <> 'assign' ORDER BY seq",
-    [id],
+    `SELECT seq, kind, story_id, article_id, stories, similarity, reason FROM story_log
+     WHERE (story_id = $1 AND kind <> 'assign') OR (kind = 'split' AND stories LIKE $2) ORDER BY seq`,
+    [id, `{"from":${id},%`],
   );
 }

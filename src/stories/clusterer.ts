@@ -106,6 +106,8 @@ export class StoryClusterer {
   private readonly articleStories = new Map<string, number>();
   /** Live stories by the date of their last article (stale entries are skipped when popped). */
   private readonly byLastDate = new MinHeap();
+  /** Story id pairs ("a|b", both ways) never to be merged. */
+  private readonly apart = new Set<string>();
   /** Index hits per candidate story, reused by every look-up. */
   private readonly lookup = new Map<number, number>();
 
@@ -132,7 +134,7 @@ export class StoryClusterer {
     }
     const linked = scored
       .slice(1)
-      .filter((s) => s.similarity >= this.options.mergeThreshold && this.storySimilarity(best.story, s.story) >= this.options.storyMergeThreshold);
+      .filter((s) => s.similarity >= this.options.mergeThreshold && !this.keptApart(best.story, s.story) && this.storySimilarity(best.story, s.story) >= this.options.storyMergeThreshold);
     let story = best.story;
     let merged: Assignment['merged'];
     if (linked.length > 0) {
@@ -166,6 +168,16 @@ export class StoryClusterer {
     const survivor = this.find(target);
     const folded = stories.map((id) => this.storyNumbers.get(id)).filter((n): n is number => n !== undefined).map((n) => this.find(n));
     this.fold(survivor, [...new Set(folded)].filter((n) => n !== survivor));
+  }
+
+  /** Never fold these two stories into each other (a person split them): the clusterer may not undo it. */
+  keepApart(a: string, b: string): void {
+    this.apart.add(`${a}|${b}`);
+    this.apart.add(`${b}|${a}`);
+  }
+
+  private keptApart(a: number, b: number): boolean {
+    return this.apart.size > 0 && this.apart.has(`${this.stories[a]!.id}|${this.stories[b]!.id}`);
   }
 
   storyOf(articleId: string): string | undefined {

@@ -90,6 +90,8 @@ test('the seeds: a citation opens its passage, highlighted and in view, on a des
   await desktop.page.screenshot({ path: join(OUT, 'brief-seeds-desktop.png') });
 
   const phone = await open(result, 'brief-seeds', PHONE);
+  const widths = await phone.page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }));
+  assert.ok(widths.page <= widths.window, `the page scrolls sideways on a phone (${widths.page} px in ${widths.window} px)`);
   await phone.page.locator(first).first().click();
   const onPhone = await shownPassage(phone.page);
   assert.equal(onPhone.text, sliceOf(result, cite));

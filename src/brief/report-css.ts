@@ -56,7 +56,7 @@ table { border-collapse: collapse; font-size: .875rem; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
 td { overflow-wrap: break-word; }
 thead th { font-size: .75rem; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
-.scroll { overflow-x: auto; }
+.scroll { overflow-x: auto; position: relative; } /* holds the matrix's visually hidden cells, so they cannot widen a phone page */
 /* On a phone the outlet table becomes one card per report. */
 @media (max-width: 640px) {
   table.outlets thead { display: none; }

@@ -3,8 +3,6 @@
 // side. Phone first; wide screens get tables and columns.
 export const UI_CSS = `
 a { color: var(--accent); }
-/* The matrix's visually hidden cells are absolutely placed: inside their scroller, not widening the page. */
-.scroll { position: relative; }
 main.page { margin: 0 auto; max-width: 64rem; }
 main.wide { max-width: none; }
 .site { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; padding: 0 0 .75rem; margin: 0 0 1rem; border-bottom: 1px solid var(--line); }

@@ -36,7 +36,7 @@ export function summaryLine(s: IngestSummary, queued = false): string {
   if (s.copies) parts.push(`${s.copies} exact copies`);
   if (s.unchanged) parts.push(`${s.unchanged} already stored`);
   if (s.rejected) parts.push(`${s.rejected} not used`);
-  return `ingested ${s.read} articles: ${parts.join(', ')}; ${s.storiesCreated} stories started, ${s.merges} merges`;
+  return `ingested ${s.read} articles: ${parts.join(', ')}; ${plural(s.storiesCreated, 'story', 'stories')} started, ${plural(s.merges, 'merge', 'merges')}`;
 }
 
 export interface StoriesFlags {
@@ -68,13 +68,18 @@ export async function printStories(flags: StoriesFlags): Promise<void> {
       await sink.write(JSON.stringify(withArticles, null, 2) + '\n');
     } else {
       for (const s of stories) {
-        const seen = s.first_seen ? (s.first_seen === s.last_seen ? s.first_seen : `${s.first_seen} – ${s.last_seen}`) : 'undated';
+        const [first, last] = [s.first_seen?.slice(0, 10), s.last_seen?.slice(0, 10)];
+        const seen = first ? (first === last ? first : `${first} – ${last}`) : 'undated';
         await sink.write(`${String(s.id).padStart(6)}  ${s.articles} articles, ${s.outlets} outlets  ${seen}  ${oneLine(s.title ?? '(untitled)')}\n`);
       }
       if (!stories.length) process.stderr.write(`corroborate: no stories in ${db.location} yet (run "corroborate ingest <inputs>")\n`);
     }
     await sink.close();
   });
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 function oneLine(text: string): string {

@@ -11,12 +11,21 @@ export interface StoryLogEntry {
   reason: string | null;
 }
 
+/** A date-time with an offset in UTC, so first/last seen compare as strings; a plain date as it is. */
+export function seenAt(published: string | null): string | null {
+  if (!published || !published.includes('T')) return published;
+  const ms = Date.parse(published);
+  return Number.isNaN(ms) ? published : new Date(ms).toISOString();
+}
+
 export async function createStory(db: Database, id: number, title: string | null, published: string | null, at: string): Promise<void> {
-  await db.run('INSERT INTO stories (id, title, first_seen, last_seen, created_at) VALUES ($1, $2, $3, $3, $4)', [id, title, published, at]);
+  const seen = seenAt(published);
+  await db.run('INSERT INTO stories (id, title, first_seen, last_seen, created_at) VALUES ($1, $2, $3, $3, $4)', [id, title, seen, at]);
 }
 
 /** Widens the story's first/last seen to include `published`. */
 export async function touchStory(db: Database, id: number, published: string | null): Promise<void> {
+  published = seenAt(published);
   if (!published) return;
   await db.run(
     `UPDATE stories SET

@@ -189,7 +189,7 @@ function apiTests(backend: string, setup: () => Promise<Fixture>, teardown: (f: 
         { outlet: 'The Dunmore Falls Ledger', published: '2025-10-14', copyOf: null },
       );
       assert.match(ledger.title, /Harrow Street Bridge/);
-      const merge = json.history.find((h: { stories: number[] }) => h.stories.includes(f.mergedAway));
+      const merge = json.history.find((h: { kind: string; stories: number[] }) => h.kind === 'merge' && h.stories.includes(f.mergedAway));
       assert.equal(merge.kind, 'merge');
       assert.match(merge.reason, /one event/);
 

@@ -39,7 +39,11 @@ export interface ArticleJson {
 export interface HistoryJson {
   seq: number;
   kind: 'merge' | 'split';
+  /** merge: the stories folded into this one; split: the story the articles left. */
   stories: number[];
+  /** split: the articles moved, and the story they formed. */
+  articles?: number[];
+  into?: number;
   similarity: number | null;
   reason: string | null;
 }
@@ -117,13 +121,14 @@ export async function storyDetail(db: Database, id: number): Promise<StoryDetail
   const [story] = await storiesByIds(db, [live]);
   if (!story) throw new StoryNotFound(`story ${id} has no articles`);
   const articles = (await articlesOfStory(db, live)).map(articleJson);
-  const history = (await storyHistory(db, live)).map((h) => ({
-    seq: Number(h.seq),
-    kind: h.kind as HistoryJson['kind'],
-    stories: h.stories ? (JSON.parse(h.stories) as number[]) : [],
-    similarity: h.similarity,
-    reason: h.reason,
-  }));
+  const history = (await storyHistory(db, live)).map((h): HistoryJson => {
+    const base = { seq: Number(h.seq), similarity: h.similarity, reason: h.reason };
+    if (h.kind === 'split') {
+      const split = JSON.parse(h.stories ?? '{}') as { from: number; articles: number[] };
+      return { ...base, kind: 'split', stories: [Number(split.from)], articles: split.articles.map(Number), into: Number(h.story_id) };
+    }
+    return { ...base, kind: 'merge', stories: h.stories ? (JSON.parse(h.stories) as number[]).map(Number) : [] };
+  });
   return { story, requested: live === id ? null : id, articles, history };
 }
 

@@ -18,11 +18,14 @@ function tabs(id: number, current: StoryView): string {
 function history(detail: StoryDetail): string {
   if (!detail.history.length) return '';
   const items = detail.history.map((h) => {
-    const what = h.kind === 'merge' ? `Joined by ${h.stories.length === 1 ? 'story' : 'stories'} ${h.stories.join(', ')}` : `Split from ${h.stories.join(', ')}`;
+    const what =
+      h.kind === 'merge'
+        ? `Joined by ${h.stories.length === 1 ? 'story' : 'stories'} ${h.stories.join(', ')}`
+        : `${h.articles?.length === 1 ? 'Article' : 'Articles'} ${h.articles?.join(', ')} split from story ${h.stories.join(', ')} into story ${h.into}`;
     const similarity = h.similarity === null ? '' : ` (similarity ${h.similarity.toFixed(2)})`;
     return `<li>${what}${h.reason ? `: ${esc(h.reason)}` : ''}${similarity}</li>`;
   });
-  return `<details class="history"><summary>${plural(detail.history.length, 'merge')} in this story's history</summary><ul>${items.join('')}</ul></details>`;
+  return `<details class="history"><summary>${plural(detail.history.length, 'change')} in this story's history</summary><ul>${items.join('')}</ul></details>`;
 }
 
 export function storyHeader(detail: StoryDetail, view: StoryView): string {

@@ -65,3 +65,45 @@ test('two workers against one PostgreSQL process every queued article exactly on
     await db.close();
   }
 });
+
+test('PostgreSQL restarts while two workers run: they reconnect, the interrupted jobs run again, no article is lost or filed twice', { skip: !hasEcbplus() && 'no ECB+' }, async (t) => {
+  assert.ok(postgresAvailable(), POSTGRES_MISSING);
+  postgres ??= await startPostgres();
+  const url = await postgres.newDatabase();
+  const dir = join(work, 'stream-restart');
+  const n = writeArticles(dir, 200);
+  const queued = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'ingest', '--queue', dir, '--db', url, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(queued.status, 0, queued.stderr);
+
+  const workers = Promise.all([runWorker(url, 'worker-a'), runWorker(url, 'worker-b')]);
+  const probe = await openStore(url);
+  let doneBefore = 0;
+  try {
+    // Restart once the workers are well under way.
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+      doneBefore = Number((await probe.one<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE state = 'done' AND kind = 'index'"))!.n);
+      if (doneBefore >= 30) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    await probe.close();
+  }
+  await postgres.restart();
+  const [a, b] = await workers;
+  assert.equal(a.code, 0, a.stderr);
+  assert.equal(b.code, 0, b.stderr);
+  assert.ok(doneBefore > 0 && doneBefore < n, `restarted mid-run (${doneBefore} of ${n} done)`);
+  assert.match(a.stderr + b.stderr, /store unavailable, retrying/, 'the workers saw the restart');
+
+  const db = await openStore(url);
+  try {
+    await assertConsistent(db);
+    assert.equal(Number((await db.one<{ n: number }>('SELECT COUNT(*) AS n FROM articles WHERE story_id IS NOT NULL'))!.n), n, 'every article filed');
+    const states = await db.all<{ state: string; n: number }>('SELECT state, COUNT(*) AS n FROM jobs GROUP BY state');
+    assert.deepEqual(states.map((s) => s.state), ['done'], `every job done: ${JSON.stringify(states)}`);
+    const retried = Number((await db.one<{ n: number }>('SELECT COUNT(*) AS n FROM jobs WHERE attempts > 1'))!.n);
+    t.diagnostic(`${n} articles; ${doneBefore} index jobs done before the restart; ${retried} jobs ran again after it; all ${n} filed once`);
+  } finally {
+    await db.close();
+  }
+});

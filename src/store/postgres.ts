@@ -44,16 +44,24 @@ class PostgresDatabase implements Database {
   async transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
     if (this.target !== this.pool) return fn(this); // already inside one
     const client = await this.pool.connect();
+    let failed = false;
+    // A server that goes away mid-transaction makes the client emit 'error' besides failing the
+    // query; without a listener that event would end the process instead of this transaction.
+    const onError = () => undefined;
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await fn(new PostgresDatabase(this.pool, client, this.location));
       await client.query('COMMIT');
       return result;
     } catch (error) {
+      failed = true;
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      // After a failure the connection may be broken: drop it rather than lend it out again.
+      client.release(failed);
     }
   }
 

@@ -63,7 +63,7 @@ export async function retry(db: Database, job: Job, worker: string, reason: stri
   await db.run(
     `UPDATE jobs SET state = $1, last_error = $2, run_after = $3, locked_until = NULL,
        finished_at = CASE WHEN $1 = 'failed' THEN $4 ELSE NULL END
-     WHERE id = $5 AND locked_by = $6`,
+     WHERE id = $5 AND locked_by = $6 AND state = 'running'`,
     [failed ? 'failed' : 'queued', reason.slice(0, 500), new Date(Date.now() + delayMs).toISOString(), new Date().toISOString(), job.id, worker],
   );
 }

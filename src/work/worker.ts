@@ -38,10 +38,17 @@ export async function runWorker(db: Database, options: WorkerOptions = {}): Prom
   const pollMs = options.pollMs ?? 500;
   const stats: WorkerStats = { done: 0, later: 0, failed: 0 };
   let index = new StoryIndex();
+  /** Jobs that failed while the store was unreachable: given back as soon as it answers again. */
+  const unreleased: { job: Job; reason: string }[] = [];
 
   while (!options.signal?.aborted) {
     let job: Job | null;
     try {
+      while (unreleased.length) {
+        const { job: held, reason } = unreleased[0]!;
+        await retry(db, held, worker, reason, 0);
+        unreleased.shift();
+      }
       job = await claim(db, worker);
       if (!job) {
         if (options.exitWhenIdle) {
@@ -70,7 +77,11 @@ export async function runWorker(db: Database, options: WorkerOptions = {}): Prom
       const reason = firstLine(error).slice(0, 300);
       stats.failed++;
       options.onJob?.(job, 'failed', reason);
-      await retry(db, job, worker, reason, 1000 * job.attempts).catch((e: unknown) => options.onStoreError?.(firstLine(e)));
+      await retry(db, job, worker, reason, 1000 * job.attempts).catch((e: unknown) => {
+        // Left "running", it would wait out its lease: hand it back once the store is reachable.
+        options.onStoreError?.(firstLine(e));
+        unreleased.push({ job, reason });
+      });
     }
   }
   return stats;

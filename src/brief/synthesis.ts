@@ -24,8 +24,10 @@ const LEAD_MAX_QUOTED = 0.3;
 /** A point repeating this share of an earlier point's words adds nothing. */
 const REDUNDANT_OVERLAP = 0.6;
 const MIN_POINT_WORDS = 8;
-/** Sentences that lean on what came before them read badly out of context: not in the lead. */
-const DEPENDENT_OPENING = /^(?:and|but|yet|still|so|thus|also|however|meanwhile|instead|then|he|she|it|they|this|that|these|those|his|her|its|their)\b/i;
+/** Sentences that lean on what came before them ("But…", "He said…", "Here he is…") read badly out of context: not in the lead. */
+const DEPENDENT_OPENING = /^(?:and|but|yet|still|so|thus|also|however|meanwhile|instead|then|here|he|she|it|they|this|that|these|those|his|her|its|their)\b/i;
+/** …or that compare with something said before ("Xi made similar remarks…"). */
+const BACK_REFERENCE = /\b(?:similar|similarly|likewise|again|the same)\b/i;
 
 export function synthesize(brief: Unsynthesized): Synthesis {
   const outlets = [...new Set(brief.documents.map(outletLabel))];
@@ -34,7 +36,7 @@ export function synthesize(brief: Unsynthesized): Synthesis {
 
   const points = pick(ranked.filter((f) => !f.singleSource), MAX_POINTS).map((f, i) => toPoint(f, `point-${i + 1}`));
   const onlyOne = pick(ranked.filter((f) => f.singleSource), MAX_ONLY_ONE).map((f, i) => toPoint(f, `only-${i + 1}`));
-  const leadFacts = pick(ranked.filter((f) => !f.singleSource && !DEPENDENT_OPENING.test(f.statement.text.trim()) && quotedShare(f.statement.text) <= LEAD_MAX_QUOTED), LEAD_SENTENCES);
+  const leadFacts = pick(ranked.filter((f) => !f.singleSource && !DEPENDENT_OPENING.test(f.statement.text.trim()) && !BACK_REFERENCE.test(f.statement.text) && quotedShare(f.statement.text) <= LEAD_MAX_QUOTED), LEAD_SENTENCES);
   const lead = leadFacts.map((f) => ({ text: f.statement.text, citations: f.support }));
 
   // Dated events worth a line: corroborated facts, and single-source facts the brief shows.

@@ -1,0 +1,35 @@
+// The lead is made of sentences that stand alone out of their article.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brief } from '../src/pipeline/run.ts';
+
+test('lead: no sentence that leans on an earlier one ("Here he is…", "similar remarks"), though both are corroborated', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-lead-'));
+  try {
+    // The same facts in each outlet's own words (identical text would be one syndicated source).
+    const times = [
+      'Here he is arriving at the energy summit in Lisbon on Monday, waving to reporters outside the congress hall.',
+      'The Portuguese prime minister made similar remarks at the end of the summit dinner in Lisbon on Monday evening.',
+      'European energy ministers meeting in Lisbon on Monday agreed to cap wholesale gas prices for the coming winter.',
+    ];
+    const post = [
+      'Here he is at the Lisbon energy summit on Monday, greeting reporters as he arrives at the congress hall.',
+      "Portugal's prime minister made similar remarks on Monday evening after the summit dinner in Lisbon.",
+      'Energy ministers of the European Union agreed in Lisbon on Monday to a cap on wholesale gas prices this winter.',
+    ];
+    writeFileSync(join(dir, 'harbour-times.txt'), `Harbour Times\n\n${times.join('\n\n')}\n\nThe cap will be reviewed in March, officials said.`);
+    writeFileSync(join(dir, 'coastal-post.txt'), `Coastal Post\n\n${post.join('\n\n')}\n\nCritics said the cap came too late for households.`);
+    const result = await brief([dir]);
+    const lead = result.brief.lead.map((s) => s.text);
+    assert.ok(lead.some((t) => /^(European )?[Ee]nergy ministers/.test(t)), JSON.stringify(lead));
+    assert.ok(!lead.some((t) => /^Here he is|similar remarks/.test(t)), JSON.stringify(lead));
+    // Still key points: corroborated facts, just not lead material.
+    const points = result.brief.points.map((p) => p.text).join(' ');
+    assert.match(points, /Here he is/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

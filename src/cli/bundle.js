@@ -15,6 +15,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** One folder per checkout: worktrees may share one node_modules. */
 const OUT_DIR = join(ROOT, 'node_modules', '.cache', 'corroborate', createHash('sha256').update(ROOT).digest('hex').slice(0, 12));
 export const BUNDLE = join(OUT_DIR, 'cli.cjs');
+/** The prepare pool's thread, bundled from src/collect/prepare-worker.ts. */
+const PREPARE_WORKER = join(OUT_DIR, 'prepare-worker.cjs');
 /** The fingerprint of the sources the bundle was built from. */
 const BUILT_FROM = join(OUT_DIR, 'cli.sources');
 // Native addons find their .node file relative to their own package; pg is loaded only for postgres://.
@@ -72,21 +74,28 @@ export function buildBundle() {
   const sources = fingerprint();
   const esbuild = createRequire(import.meta.url)('esbuild');
   mkdirSync(OUT_DIR, { recursive: true });
-  const { outputFiles } = esbuild.buildSync({
-    entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
-    outfile: BUNDLE,
-    write: false,
-    bundle: true,
-    external: EXTERNAL,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    // The sources are ES modules: strict code, and import.meta.url is the bundle's own URL.
-    define: { 'import.meta.url': '__bundleUrl' },
-    banner: { js: `"use strict";\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;` },
-    logLevel: 'warning',
-  });
-  replaceFile(BUNDLE, outputFiles[0].contents);
+  // The CLI, and beside it the thread that prepares articles for a large ingest (prepare-pool.ts
+  // finds it next to the bundle).
+  for (const [entry, outfile] of [
+    [join(ROOT, 'src', 'cli', 'main.ts'), BUNDLE],
+    [join(ROOT, 'src', 'collect', 'prepare-worker.ts'), PREPARE_WORKER],
+  ]) {
+    const { outputFiles } = esbuild.buildSync({
+      entryPoints: [entry],
+      outfile,
+      write: false,
+      bundle: true,
+      external: EXTERNAL,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      // The sources are ES modules: strict code, and import.meta.url is the bundle's own URL.
+      define: { 'import.meta.url': '__bundleUrl' },
+      banner: { js: `"use strict";\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;` },
+      logLevel: 'warning',
+    });
+    replaceFile(outfile, outputFiles[0].contents);
+  }
   for (const name of readdirSync(OUT_DIR)) if (name.includes('.v8-cache')) rmSync(join(OUT_DIR, name), { force: true });
   replaceFile(BUILT_FROM, sources);
 }

@@ -7,7 +7,8 @@ import type { RawInput } from '../ingest/raw-input.ts';
 import { firstLine } from '../ingest/network-errors.ts';
 import { articleBySourceAndHash, firstArticleWithHash, insertArticle, insertContent } from '../store/articles.ts';
 import { fileCopy, fileUnderStory } from './file-story.ts';
-import { contentHash, prepareArticle, type PreparedArticle } from './prepare.ts';
+import { defaultPrepareThreads, Preparer } from './prepare-pool.ts';
+import { contentHash, type PreparedArticle } from './prepare.ts';
 import { StoryIndex } from './story-index.ts';
 import { lockStories } from './story-lock.ts';
 
@@ -41,11 +42,45 @@ export interface IngestOptions extends ReadInputsOptions {
   batchSize?: number;
   /** Stop at the first input that cannot be used (after storing what was read before it). */
   strict?: boolean;
+  /**
+   * Worker threads that clean inputs while the main thread stores (default: one per core, none on
+   * one core; 0: all on the main thread). Only an ingest of more than a few dozen inputs starts
+   * them. The results are the same either way.
+   */
+  prepareThreads?: number;
   onInputError?: (error: InputError) => void;
   onArticle?: (outcome: IngestOutcome) => void;
+  /** Filled with where the time went (the stream benchmark reports it). */
+  timings?: IngestTimings;
+}
+
+/** Milliseconds by stage; read, wait and write are the main thread's, prepare is wherever it ran. */
+export interface IngestTimings {
+  /** Reading, decoding and parsing inputs, and the look-up that skips inputs already stored. */
+  read: number;
+  /** Cleaning and features: on the main thread, or the threads' busy time. */
+  prepare: number;
+  /** The main thread waiting for the threads' prepared articles. */
+  wait: number;
+  /** The batch transactions: storing and clustering. */
+  write: number;
+  /** Prepare threads that ran (0: all inline). */
+  threads: number;
+  /** Inputs prepared on the main thread, and by the threads. */
+  preparedInline: number;
+  preparedByThreads: number;
+}
+
+export function emptyTimings(): IngestTimings {
+  return { read: 0, prepare: 0, wait: 0, write: 0, threads: 0, preparedInline: 0, preparedByThreads: 0 };
 }
 
 const DEFAULT_BATCH = 200;
+/**
+ * Batches read and sent to be prepared ahead of the one being stored, so the threads clean the
+ * next articles while the main thread stores this batch.
+ */
+const BATCHES_AHEAD = 2;
 
 /**
  * The usable inputs, counted in `summary`; the rejected ones are counted and reported. The store,
@@ -75,37 +110,99 @@ export function emptySummary(): IngestSummary {
 export async function ingest(db: Database, specs: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const summary = emptySummary();
   const writer = new ArticleWriter(db);
-  let batch: (PreparedArticle | RawInput)[] = [];
-  const flush = async () => {
-    if (!batch.length) return;
-    for (const outcome of await writer.write(batch)) {
-      count(summary, outcome);
+  const preparer = new Preparer(options.prepareThreads ?? defaultPrepareThreads());
+  const timings = options.timings;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  // Read and not yet stored, in input order.
+  const pending: Queued[] = [];
+  const writeNext = async (count: number) => {
+    const batch = pending.splice(0, count);
+    let started = performance.now();
+    const inlineBefore = preparer.inlineMs;
+    await Promise.all(batch.map((q) => q.asked));
+    // What no thread has taken yet, the main thread prepares now rather than wait for it.
+    preparer.helpUntil(batch[batch.length - 1]!.ticket);
+    const items = await Promise.all(batch.map((q) => q.settled));
+    if (timings) timings.wait += performance.now() - started - (preparer.inlineMs - inlineBefore);
+    started = performance.now();
+    const outcomes = await writer.write(items);
+    if (timings) timings.write += performance.now() - started;
+    for (const outcome of outcomes) {
+      tally(summary, outcome);
       options.onArticle?.(outcome);
     }
-    batch = [];
   };
-  for await (const input of inputsForStore(specs, options, summary, flush)) {
-    batch.push(await prepareUnlessStored(db, input, options));
-    if (batch.length >= (options.batchSize ?? DEFAULT_BATCH)) await flush();
+  const writeAll = async () => {
+    while (pending.length) await writeNext(Math.min(batchSize, pending.length));
+  };
+  try {
+    // Reading is what the loop spends outside writeNext, less the inline preparing that runs in between.
+    let mark = performance.now();
+    let inlineMark = preparer.inlineMs;
+    const readUntilNow = () => {
+      if (timings) timings.read += performance.now() - mark - (preparer.inlineMs - inlineMark);
+    };
+    for await (const input of inputsForStore(specs, options, summary, writeAll)) {
+      pending.push(queueInput(db, preparer, input, options));
+      if (pending.length >= batchSize * BATCHES_AHEAD) {
+        readUntilNow();
+        await writeNext(batchSize);
+        mark = performance.now();
+        inlineMark = preparer.inlineMs;
+      }
+    }
+    readUntilNow();
+    await writeAll();
+  } finally {
+    if (timings) timings.threads = Math.max(timings.threads, preparer.running);
+    await preparer.close();
+    if (timings) {
+      timings.prepare += preparer.inlineMs + preparer.threadMs;
+      timings.preparedInline += preparer.inlineCount;
+      timings.preparedByThreads += preparer.threadCount;
+    }
   }
-  await flush();
   return summary;
 }
 
-/** A source already stored with this content is not cleaned again (re-ingest is cheap). */
-async function prepareUnlessStored(db: Database, input: RawInput, options: IngestOptions): Promise<PreparedArticle | RawInput> {
-  const hash = contentHash(input.content);
-  if (await articleBySourceAndHash(db, input.source, hash)) return input;
-  try {
-    return prepareArticle(input, hash);
-  } catch (error) {
-    // A bug in cleaning one input must not stop the others; it is reported and not stored.
-    options.onInputError?.(new InputError(input.source, `could not be cleaned (${firstLine(error).slice(0, 200)})`));
-    return input;
-  }
+/** An input that is not stored again: already stored from this source, or not cleanable (reported). */
+interface Unchanged {
+  input: RawInput;
+  hash: string;
 }
 
-function count(summary: IngestSummary, outcome: IngestOutcome): void {
+/** One input on its way to the store. */
+interface Queued {
+  /** Its place in the preparer's order. */
+  ticket: number;
+  /** Settles once the store has said whether it holds the input already (and it was handed to the preparer if not). */
+  asked: Promise<void>;
+  /** The prepared article, or the input when it is stored already or could not be cleaned. */
+  settled: Promise<PreparedArticle | Unchanged>;
+}
+
+/** A source already stored with this content is not cleaned again (re-ingest is cheap). */
+function queueInput(db: Database, preparer: Preparer, input: RawInput, options: IngestOptions): Queued {
+  const ticket = preparer.ticket();
+  const hash = contentHash(input.content);
+  const unchanged: Unchanged = { input, hash };
+  let result: Promise<PreparedArticle | Unchanged> = Promise.resolve(unchanged);
+  const asked = articleBySourceAndHash(db, input.source, hash).then((stored) => {
+    if (stored) return;
+    result = preparer.prepare(ticket, input, hash).catch((error: unknown) => {
+      // A bug in cleaning one input must not stop the others; it is reported and not stored.
+      options.onInputError?.(new InputError(input.source, `could not be cleaned (${firstLine(error).slice(0, 200)})`));
+      return unchanged;
+    });
+  });
+  const settled = asked.then(() => result);
+  // Awaited later, in order; one that an interrupted ingest never waits for must not count as unhandled.
+  asked.catch(() => undefined);
+  settled.catch(() => undefined);
+  return { ticket, asked, settled };
+}
+
+function tally(summary: IngestSummary, outcome: IngestOutcome): void {
   if (outcome.status === 'unchanged') summary.unchanged++;
   else if (outcome.status === 'copy') summary.copies++;
   else {
@@ -122,14 +219,14 @@ export class ArticleWriter {
 
   constructor(private readonly db: Database) {}
 
-  async write(batch: (PreparedArticle | RawInput)[]): Promise<IngestOutcome[]> {
+  async write(batch: (PreparedArticle | Unchanged)[]): Promise<IngestOutcome[]> {
     try {
       return await this.db.transaction(async (tx) => {
         await lockStories(tx);
         await this.index.catchUp(tx);
         const outcomes: IngestOutcome[] = [];
         for (const item of batch) {
-          const outcome = 'features' in item ? await this.writeOne(tx, item) : await this.unchanged(tx, item);
+          const outcome = 'features' in item ? await this.writeOne(tx, item as PreparedArticle) : await this.unchanged(tx, item);
           if (outcome) outcomes.push(outcome);
         }
         return outcomes;
@@ -141,8 +238,8 @@ export class ArticleWriter {
     }
   }
 
-  private async unchanged(tx: Database, input: RawInput): Promise<IngestOutcome | null> {
-    const row = await articleBySourceAndHash(tx, input.source, contentHash(input.content));
+  private async unchanged(tx: Database, { input, hash }: Unchanged): Promise<IngestOutcome | null> {
+    const row = await articleBySourceAndHash(tx, input.source, hash);
     // Not stored and not preparable (its cleaning failed and was reported): nothing to say.
     if (!row) return null;
     return { source: input.source, status: 'unchanged', article: row.id, story: row.story_id, created: false, copyOf: row.copy_of, merged: [] };
@@ -164,7 +261,7 @@ export class ArticleWriter {
     }
 
     await insertContent(tx, article.hash, input.format, input.content);
-    const id = await insertArticle(tx, { ...base, features: article.features, copyOf: null, copySimilarity: null }, at);
+    const id = await insertArticle(tx, { ...base, features: article.features, ...(article.featuresJson ? { featuresJson: article.featuresJson } : {}), copyOf: null, copySimilarity: null }, at);
     const filing = await fileUnderStory(tx, this.index, id, article, at);
     return { source: input.source, status: 'added', article: id, ...filing };
   }

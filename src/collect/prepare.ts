@@ -15,6 +15,8 @@ export interface PreparedArticle {
   outlet: string | null;
   published: string | null;
   features: StoredFeatures;
+  /** `features` as JSON, when it was serialised already (by a prepare thread, to send it). */
+  featuresJson?: string;
 }
 
 export function contentHash(content: string): string {

@@ -27,6 +27,8 @@ export interface NewArticle {
   title: string | null;
   published: string | null;
   features: unknown;
+  /** `features` serialised already (stored as is instead of serialising `features` again). */
+  featuresJson?: string;
   copyOf: number | null;
   copySimilarity: number | null;
 }
@@ -56,7 +58,7 @@ export async function insertArticle(db: Database, article: NewArticle, at: strin
       article.outlet,
       article.title,
       article.published,
-      article.features === null ? null : JSON.stringify(article.features),
+      article.features === null ? null : (article.featuresJson ?? JSON.stringify(article.features)),
       article.copyOf,
       article.copySimilarity,
       at,

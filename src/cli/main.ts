@@ -27,6 +27,7 @@ interface CommonFlags {
   maxMb: number;
   timeout: number;
   quiet?: boolean;
+  allowPrivateUrls?: boolean;
 }
 
 let rejectedCount = 0;
@@ -38,6 +39,7 @@ function runOptions(flags: CommonFlags, progress: Progress): RunOptions {
     strict: flags.strict ?? false,
     maxBytes: Math.round(flags.maxMb * 1024 * 1024),
     timeoutMs: Math.round(flags.timeout * 1000),
+    allowPrivate: flags.allowPrivateUrls ?? false,
     onInputError: (error) => {
       progress.interrupt(() => {
         if (error.kind === 'duplicate') {
@@ -59,6 +61,7 @@ function withCommonOptions(command: Command): Command {
     .option('--strict', 'stop at the first input that cannot be used')
     .addOption(new Option('--max-mb <n>', 'refuse inputs larger than N megabytes').default(DEFAULT_MAX_BYTES / 1024 / 1024).argParser(positiveNumber))
     .addOption(new Option('--timeout <seconds>', 'give up on a URL after this long').default(DEFAULT_TIMEOUT_MS / 1000).argParser(positiveNumber))
+    .option('--allow-private-urls', 'let URLs reach loopback, private-network and link-local addresses (refused by default)')
     .option('-q, --quiet', 'no progress bar or notes on standard error');
 }
 

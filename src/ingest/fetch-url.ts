@@ -1,9 +1,14 @@
-// http(s) URL → RawInput with Node's built-in fetch. Redirects are followed by hand so the
-// hop count is bounded and every hop's scheme is checked; one timeout covers the whole
-// exchange, body included; the body is streamed and abandoned once it passes the size limit.
+// http(s) URL → RawInput over node:http / node:https. Redirects are followed by hand so the
+// hop count is bounded and every hop's scheme and address are checked; by default only public
+// addresses are contacted (no loopback, private network or cloud metadata: see address-ranges.ts),
+// checked on the address the socket connects to; one timeout covers the whole exchange, body
+// included; the body is streamed, decompressed and abandoned once it passes the size limit.
+import type { IncomingMessage } from 'node:http';
 import { decodeBytes } from './decode.ts';
 import { charsetOf, detectFormat, formatFromContentType, mediaType } from './detect-format.ts';
 import { tooLargeReason } from './format-bytes.ts';
+import { RefusedAddress, systemResolver, type PrivatePolicy, type Resolver } from './guarded-lookup.ts';
+import { ACCEPT_ENCODING, decodedBody, httpGet } from './http-get.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './limits.ts';
 import { describeNetworkError } from './network-errors.ts';
 import { InputError, type RawInput } from './raw-input.ts';
@@ -18,6 +23,13 @@ export interface FetchOptions {
   maxRedirects?: number;
   /** Lets the caller cancel, e.g. on Ctrl-C. */
   signal?: AbortSignal;
+  /**
+   * Contact private, loopback, link-local, unique-local, CGNAT, multicast and reserved addresses
+   * too: `true` for any host, or a list of host names (e.g. an intranet server). Default: refused.
+   */
+  allowPrivate?: PrivatePolicy;
+  /** Resolves host names (default: the system resolver); every address it gives is checked. */
+  resolve?: Resolver;
 }
 
 const ALLOWED_SCHEMES = new Set(['http:', 'https:']);
@@ -25,11 +37,10 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** Media types that are never an article; refused before downloading the body. */
 const NON_TEXT_TYPE = /^(image|audio|video|font)\//;
 
-const EMPTY_BODY = { ok: true, bytes: new Uint8Array() } as const;
-
 const REQUEST_HEADERS = {
   'user-agent': 'corroborate/0.1 (news report comparison)',
   accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5',
+  'accept-encoding': ACCEPT_ENCODING,
 };
 
 /** `url` is recorded as the source exactly as given; hints.url is the final URL. */
@@ -43,18 +54,20 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
 
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  const get = { signal, headers: REQUEST_HEADERS, policy: options.allowPrivate ?? false, resolve: options.resolve ?? systemResolver };
+  let current = start;
   try {
     const visited = new Set<string>();
-    let current = start;
     for (let hops = 0; ; hops++) {
       visited.add(current.href);
-      const response = await fetch(current, { redirect: 'manual', signal, headers: REQUEST_HEADERS });
-      if (!REDIRECT_STATUSES.has(response.status)) {
-        if (response.ok) return await readResponse(response, current, url, options.maxBytes ?? DEFAULT_MAX_BYTES);
-        await discard(response);
-        return fail(`HTTP ${response.status}${suffix(response.statusText)}`);
+      const response = await httpGet(current, get);
+      const status = response.statusCode ?? 0;
+      if (!REDIRECT_STATUSES.has(status)) {
+        if (status >= 200 && status < 300) return await readResponse(response, current, url, options.maxBytes ?? DEFAULT_MAX_BYTES);
+        discard(response);
+        return fail(`HTTP ${status}${suffix(response.statusMessage ?? '')}`);
       }
-      await discard(response);
+      discard(response);
       const next = redirectTarget(response, current);
       if (typeof next === 'string') return fail(next);
       if (visited.has(next.href)) return fail(`redirect loop (back to ${next.href})`);
@@ -64,6 +77,7 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
   } catch (error) {
     if (timeout.aborted) return fail(`timed out after ${formatSeconds(timeoutMs)}`);
     if (signal.aborted) return fail('cancelled');
+    if (error instanceof RefusedAddress) return fail(current === start ? error.reason : `redirected to ${current.href}: ${error.reason}`);
     return fail(describeNetworkError(error));
   }
 }
@@ -82,14 +96,15 @@ function parseHttpUrl(text: string): URL | string {
   return url;
 }
 
-function redirectTarget(response: Response, from: URL): URL | string {
-  const location = response.headers.get('location');
-  if (!location) return `HTTP ${response.status} redirect without a Location header`;
+function redirectTarget(response: IncomingMessage, from: URL): URL | string {
+  const status = response.statusCode;
+  const location = response.headers.location;
+  if (!location) return `HTTP ${status} redirect without a Location header`;
   let next: URL;
   try {
     next = new URL(location, from);
   } catch {
-    return `HTTP ${response.status} redirect to an invalid URL`;
+    return `HTTP ${status} redirect to an invalid URL`;
   }
   return ALLOWED_SCHEMES.has(next.protocol)
     ? next
@@ -97,25 +112,32 @@ function redirectTarget(response: Response, from: URL): URL | string {
 }
 
 async function readResponse(
-  response: Response,
+  response: IncomingMessage,
   finalUrl: URL,
   source: string,
   maxBytes: number,
 ): Promise<RawInput | InputError> {
-  const contentType = response.headers.get('content-type');
+  const contentType = response.headers['content-type'] ?? null;
   const type = mediaType(contentType);
   if (type && NON_TEXT_TYPE.test(type)) {
-    await discard(response);
+    discard(response);
     return new InputError(source, `not a text page (Content-Type ${type})`);
   }
   // A declared length over the limit is refused without reading a byte.
-  const declaredLength = Number(response.headers.get('content-length') ?? NaN);
+  const declaredLength = Number(response.headers['content-length'] ?? NaN);
   if (declaredLength > maxBytes) {
-    await discard(response);
+    discard(response);
     return new InputError(source, tooLargeReason(declaredLength, maxBytes));
   }
 
-  const body = response.body ? await readLimited(response.body, maxBytes) : EMPTY_BODY;
+  const stream = decodedBody(response);
+  if (typeof stream === 'string') {
+    discard(response);
+    return new InputError(source, stream);
+  }
+  // The limit holds for the decompressed bytes too (a small gzip bomb stays small).
+  const body = await readLimited(stream, maxBytes);
+  discard(response);
   if (!body.ok) return new InputError(source, tooLargeReason(undefined, maxBytes));
 
   const decoded = decodeBytes(body.bytes, { maxBytes, charset: charsetOf(contentType) });
@@ -129,9 +151,9 @@ async function readResponse(
   };
 }
 
-/** Release the connection of a response whose body we do not want. */
-async function discard(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => undefined);
+/** Close the connection of a response whose body we do not want (or have read). */
+function discard(response: IncomingMessage): void {
+  response.destroy();
 }
 
 const suffix = (text: string) => (text ? ` ${text}` : '');

@@ -14,7 +14,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { pick, randomInt, seededRandom, shuffled, type Random } from './prng.ts';
-import { wordCount, type BaseText, type StreamSources } from './stream-sources.ts';
+import { cutAtNames, type BaseText, type StreamSources } from './stream-sources.ts';
 
 export interface StreamOptions {
   articles: number;
@@ -102,10 +102,16 @@ interface EventPlan {
 }
 
 interface EventPool {
-  /** Paragraphs per text, names replaced; [0] is the primary's. */
-  texts: string[][];
+  /** Paragraphs per text, as sentences with the names replaced; [0] is the primary's. */
+  texts: { text: string; words: number }[][][];
   headline: string;
-  wire?: { outlet: Outlet; title: string; body: string[] };
+  wire?: { outlet: Outlet; title: string; body: Block[] };
+}
+
+/** A paragraph of a report, and its word count. */
+interface Block {
+  text: string;
+  words: number;
 }
 
 interface Slot {
@@ -154,7 +160,7 @@ export function writeStream(sources: StreamSources, options: StreamOptions): Str
       event.pool ??= buildPool(random, names, event);
       const pool = event.pool;
       const outlet = slot.kind === 'wire' ? pick(random, wires) : pickOutlet(random, outlets);
-      let body: string[];
+      let body: Block[];
       let title: string;
       if (slot.kind === 'wire-copy' && pool.wire) {
         const cut = random() < 0.3 ? randomInt(random, 1, 2) : 0;
@@ -166,12 +172,12 @@ export function writeStream(sources: StreamSources, options: StreamOptions): Str
         title = random() < 0.5 ? pool.headline : titleFrom(random, body, pool.headline);
         if (slot.kind === 'wire') pool.wire = { outlet, title, body };
       }
-      const count = body.reduce((n, p) => n + wordCount(p), 0);
+      const count = body.reduce((n, p) => n + p.words, 0);
       words += count;
       minWords = Math.min(minWords, count);
       maxWords = Math.max(maxWords, count);
       const draft: ArticleDraft = { outlet, title, section: pick(random, outlet.sections), byline: pick(random, outlet.reporters), time: slot.time };
-      const text = page(random, draft, body, teasers, pool.wire && slot.kind === 'wire-copy' ? pool.wire.outlet : null);
+      const text = page(random, draft, body.map((b) => b.text), teasers, pool.wire && slot.kind === 'wire-copy' ? pool.wire.outlet : null);
       const record: Record<string, string> = { text, title };
       if (random() >= MISSING_OUTLET_SHARE) record.outlet = outlet.name;
       if (random() >= MISSING_DATE_SHARE) record.published = new Date(slot.time).toISOString();
@@ -262,9 +268,9 @@ function planSlots(random: Random, texts: BaseText[], articles: number, days: nu
 
 function buildPool(random: Random, names: Names, event: EventPlan): EventPool {
   const rename = names.forEvent(event.id);
-  const texts = [event.primary, ...event.companions].map((t) => t.paragraphs.map(rename));
-  const title = event.primary.title ? rename(event.primary.title) : null;
-  return { texts, headline: title ?? titleFrom(random, texts[0]!, 'Update') };
+  const texts = [event.primary, ...event.companions].map((t) => t.cut.map((p) => p.map((s) => ({ text: rename(s.parts), words: s.words }))));
+  const title = event.primary.title ? rename(cutAtNames(event.primary.title, names.lowercase)) : null;
+  return { texts, headline: title ?? titleFrom(random, texts[0]!.map((p) => ({ text: p.map((s) => s.text).join(' '), words: 0 })), 'Update') };
 }
 
 /**
@@ -273,13 +279,13 @@ function buildPool(random: Random, names: Names, event: EventPlan): EventPool {
  * sentences left out. So two reports of one event share names and words but few runs of words:
  * only reprints of one wire story should read as near-copies.
  */
-function selectParagraphs(random: Random, pool: EventPool): string[] {
+function selectParagraphs(random: Random, pool: EventPool): Block[] {
   const target = Math.round(Math.min(WORDS_RANGE[1], Math.max(WORDS_RANGE[0], WORDS_MEDIAN * Math.exp(WORDS_SIGMA * gaussian(random)))));
   const lead = random() < 0.3 ? 0 : randomInt(random, 0, pool.texts.length - 1);
   const order = [lead, ...shuffled(random, pool.texts.map((_, i) => i)).filter((i) => i !== lead)];
   const next = pool.texts.map((p, i) => (i === lead ? 0 : randomInt(random, 0, p.length - 1)));
   const left = pool.texts.map((p) => p.length);
-  const body: string[] = [];
+  const body: Block[] = [];
   let words = 0;
   while (words < target) {
     let progressed = false;
@@ -287,13 +293,15 @@ function selectParagraphs(random: Random, pool: EventPool): string[] {
       const paragraphs = pool.texts[t]!;
       for (let k = randomInt(random, 1, 3); k > 0 && left[t]! > 0 && words < target; left[t]!--) {
         progressed = true;
-        const p = paragraphs[next[t]!]!;
+        const sentences = paragraphs[next[t]!]!;
         next[t] = (next[t]! + 1) % paragraphs.length;
         if (body.length > 0 && random() < SKIP_PARAGRAPH) continue;
-        const kept = body.length === 0 ? p : dropSentences(random, p);
-        if (!kept) continue;
-        body.push(kept);
-        words += wordCount(kept);
+        // Some sentences left out (none of the lead's, and a lone sentence stays).
+        const kept = body.length === 0 || sentences.length < 2 ? sentences : sentences.filter(() => random() >= DROP_SENTENCE);
+        if (kept.length === 0) continue;
+        const block = { text: kept.map((s) => s.text).join(' '), words: kept.reduce((n, s) => n + s.words, 0) };
+        body.push(block);
+        words += block.words;
         k--;
       }
     }
@@ -302,16 +310,9 @@ function selectParagraphs(random: Random, pool: EventPool): string[] {
   return body;
 }
 
-/** Leaves out some sentences of a paragraph (each with DROP_SENTENCE's chance); '' when none is left. */
-function dropSentences(random: Random, paragraph: string): string {
-  const sentences = paragraph.split(/(?<=[.!?]["”’)]?)\s+/);
-  if (sentences.length < 2) return paragraph;
-  return sentences.filter(() => random() >= DROP_SENTENCE).join(' ');
-}
-
 /** A headline from the opening sentence of the body: its first 7–13 words. */
-function titleFrom(random: Random, body: string[], fallback: string): string {
-  const sentence = (body[0] ?? '').split(/(?<=[.!?])\s/)[0] ?? '';
+function titleFrom(random: Random, body: Block[], fallback: string): string {
+  const sentence = (body[0]?.text ?? '').split(/(?<=[.!?])\s/)[0] ?? '';
   const words = sentence.replace(/^[“"'‘]/, '').split(/\s+/).filter(Boolean);
   if (words.length < 4) return fallback;
   return words
@@ -420,17 +421,9 @@ function pickOutlet(random: Random, outlets: Outlet[]): Outlet {
 // ---- Invented names ----
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tor', 'vash', 'el', 'dun', 'qui', 'sar', 'bel', 'ost', 'ni', 'gra', 'pol', 'zef', 'an', 'mor', 'ta', 'lin', 'har', 'ves', 'o', 'bri', 'cal', 'den', 'fi', 'ru'];
-/** Capitalised words kept as printed: dates, titles, and abbreviations every report uses alike. */
-const KEEP = new Set([
-  ...['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
-  ...['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'],
-  ...['Mr', 'Mrs', 'Ms', 'Dr', 'Jr', 'Sr', 'St', 'I', 'AM', 'PM', 'TV', 'CEO', 'OK'],
-]);
-const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}\p{L}*/gu;
-
 class Names {
   constructor(
-    private readonly lowercase: Set<string>,
+    readonly lowercase: Set<string>,
     private readonly seed: number,
   ) {}
 
@@ -440,20 +433,23 @@ class Names {
     return name[0]!.toUpperCase() + name.slice(1);
   }
 
-  /** Replaces the names in a text by the event's own: the same word always gets the same name within the event. */
-  forEvent(event: number): (text: string) => string {
+  /** Puts the event's own names into a text cut at its names: the same word always gets the same name within the event. */
+  forEvent(event: number): (parts: string[]) => string {
     const chosen = new Map<string, string>();
-    return (text) =>
-      text.replace(CAPITALISED, (word) => {
-        if (word.length < 2 || KEEP.has(word) || this.lowercase.has(word.toLowerCase())) return word;
-        let name = chosen.get(word);
-        if (name === undefined) {
-          const random = seededRandom(hash(`${this.seed}:${event}:${word}`));
-          name = word === word.toUpperCase() ? Array.from({ length: Math.min(word.length, 5) }, () => String.fromCharCode(65 + randomInt(random, 0, 25))).join('') : this.invent(random, 2, 3);
-          chosen.set(word, name);
-        }
-        return name;
-      });
+    const nameFor = (word: string) => {
+      let name = chosen.get(word);
+      if (name === undefined) {
+        const random = seededRandom(hash(`${this.seed}:${event}:${word}`));
+        name = word === word.toUpperCase() ? Array.from({ length: Math.min(word.length, 5) }, () => String.fromCharCode(65 + randomInt(random, 0, 25))).join('') : this.invent(random, 2, 3);
+        chosen.set(word, name);
+      }
+      return name;
+    };
+    return (parts) => {
+      let text = parts[0]!;
+      for (let k = 1; k < parts.length; k += 2) text += nameFor(parts[k]!) + parts[k + 1]!;
+      return text;
+    };
   }
 }
 

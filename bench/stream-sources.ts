@@ -21,6 +21,14 @@ export interface BaseText {
   title: string | null;
   paragraphs: string[];
   words: number;
+  /** The paragraphs cut into sentences, each cut at its names (see `cutAtNames`), with its word count. */
+  cut: Sentence[][];
+}
+
+export interface Sentence {
+  /** Text and names in turn: even indices are text as printed, odd ones names. */
+  parts: string[];
+  words: number;
 }
 
 export interface StreamSources {
@@ -39,11 +47,11 @@ const MIN_WORDS = 60;
 export async function loadStreamSources(repo: string, shared: string): Promise<StreamSources> {
   const texts: BaseText[] = [];
   const read: Record<Corpus, number> = { ecbplus: 0, polnear: 0, aeb: 0, seeds: 0, examples: 0 };
-  const add = (text: Omit<BaseText, 'words'>) => {
+  const add = (text: Omit<BaseText, 'words' | 'cut'>) => {
     const paragraphs = text.paragraphs.flatMap((p) => splitLong(p.trim())).filter((p) => p !== '');
     const words = paragraphs.reduce((n, p) => n + wordCount(p), 0);
     if (words < MIN_WORDS) return;
-    texts.push({ ...text, paragraphs, words });
+    texts.push({ ...text, paragraphs, words, cut: [] });
     read[text.corpus]++;
   };
 
@@ -92,7 +100,36 @@ export async function loadStreamSources(repo: string, shared: string): Promise<S
   if (texts.length === 0) throw new Error(`no source texts found (looked in ${join(repo, 'examples')} and ${shared})`);
   const lowercase = new Set<string>();
   for (const text of texts) for (const p of text.paragraphs) for (const w of p.match(LOWER_WORD) ?? []) lowercase.add(w);
+  for (const text of texts) text.cut = text.paragraphs.map((p) => p.split(SENTENCE_BREAK).map((sentence) => ({ parts: cutAtNames(sentence, lowercase), words: wordCount(sentence) })));
   return { texts, lowercase, read };
+}
+
+/** Between two sentences of a paragraph. */
+const SENTENCE_BREAK = /(?<=[.!?]["”’)]?)\s+/;
+
+/** Capitalised words kept as printed: dates, titles, and abbreviations every report uses alike. */
+const KEEP = new Set([
+  ...['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  ...['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'],
+  ...['Mr', 'Mrs', 'Ms', 'Dr', 'Jr', 'Sr', 'St', 'I', 'AM', 'PM', 'TV', 'CEO', 'OK'],
+]);
+const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}\p{L}*/gu;
+
+/**
+ * The text cut at its names: text, name, text, …, text. A name is a capitalised word the sources
+ * never print in lowercase ("Lohan", "FBI"; not "Police", which also appears as "police").
+ */
+export function cutAtNames(text: string, lowercase: Set<string>): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const match of text.matchAll(CAPITALISED)) {
+    const word = match[0];
+    if (word.length < 2 || KEEP.has(word) || lowercase.has(word.toLowerCase())) continue;
+    parts.push(text.slice(from, match.index), word);
+    from = match.index + word.length;
+  }
+  parts.push(text.slice(from));
+  return parts;
 }
 
 const LOWER_WORD = /(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])/gu;

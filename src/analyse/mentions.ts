@@ -36,6 +36,13 @@ export interface NameMention extends TextRange {
 const LOWER_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'da', 'di', 'du', 'le', 'la', 'del', 'della', 'der', 'dos', 'das', 'ter', 'den', 'y']);
 /** "Hong Kong-based", "Kenya-born": a name with a hyphenated modifier ends before the hyphen. */
 const COMPOUND_SUFFIXES = new Set(['based', 'born', 'led', 'backed', 'owned', 'run', 'made', 'style', 'era', 'bound', 'linked', 'funded', 'controlled', 'registered', 'listed', 'level', 'wide', 'area', 'related', 'friendly', 'focused', 'built', 'sponsored', 'allied', 'aligned', 'bred', 'held', 'occupied', 'educated', 'trained']);
+/**
+ * A capitalised run longer than this many tokens is headline or shouted text, not a name (the
+ * longest real ones, "Ministry of Foreign Affairs of the People's Republic of China", take 12);
+ * left unsplit, a page of capitals would be one name of thousands of parts, and matching name
+ * parts is quadratic in their number.
+ */
+const MAX_RUN_TOKENS = 24;
 const POSSESSIVE = /^['\u2019]s?$/;
 const INITIAL = /^\p{Lu}\.?$/u;
 const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}&]{1,6}$/u;
@@ -107,7 +114,7 @@ export function findNameMentions(doc: TokenizedText): NameMention[] {
     }
     // Links never end a run ("Bank of" → "Bank").
     while (end > i && (TITLE_LINKS.has(tokens[end]!.text) || LOWER_PARTICLES.has(tokens[end]!.text) || POSSESSIVE.test(tokens[end]!.text))) end--;
-    const mention = splitRun(doc, i, end);
+    const mention = end - i < MAX_RUN_TOKENS ? splitRun(doc, i, end) : null;
     if (mention) mentions.push(mention);
     i = end + 1;
   }

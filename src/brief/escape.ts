@@ -8,7 +8,12 @@ export function escapeMarkdown(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_[\]|])/g, '\\$1')
     .replace(/^([#>+-])/, '\\$1')
-    .replace(/\s*\n\s*/g, ' ');
+    .replace(/\s+/g, collapseLineBreak);
+}
+
+/** A run of white space with a line break in it becomes one space (`\s*\n\s*` would rescan a long run of spaces from every start: quadratic). */
+function collapseLineBreak(space: string): string {
+  return space.includes('\n') ? ' ' : space;
 }
 
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

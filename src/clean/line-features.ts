@@ -1,6 +1,7 @@
 // Shape features of one line: what the chrome classifier weighs against the vocabulary cues.
 import type { Line } from '../text/lines.ts';
 import { turnLabel, type TurnLabel } from './transcript.ts';
+import { trimEndChars } from '../text/trim.ts';
 
 /** A line with at least this many words that ends like a sentence reads as prose. */
 export const MIN_PROSE_WORDS = 6;
@@ -59,7 +60,7 @@ export function lineFeatures(line: Line): LineFeatures {
   const headline =
     words.length >= 1 &&
     words.length <= MAX_HEADLINE_WORDS &&
-    !/[.,;:]$/.test(text.replace(/["'”’)\]]+$/, '')) &&
+    !/[.,;:]$/.test(trimEndChars(text, `"'”’)]`)) &&
     /^["'“‘(]?[\p{Lu}\p{N}]/u.test(text);
   return {
     words: words.length,

@@ -5,6 +5,7 @@ import type { DocumentMeta } from '../schema.ts';
 import { BYLINE_LINE, CONTRIBUTOR_LINE, CREDIT_SENTENCE, DATELINE, HANDLE, ROLE_WORDS } from './cues.ts';
 import type { LineAnalysis } from './classify-lines.ts';
 import { titleCaseName } from './transcript.ts';
+import { spaceOr, trimEndChars } from '../text/trim.ts';
 
 export interface MetaEvidence {
   meta: DocumentMeta;
@@ -111,8 +112,12 @@ export function applyHints(meta: DocumentMeta, hints: Partial<DocumentMeta>): Do
   return meta;
 }
 
-function cleanOrg(name: string): string {
-  return name.replace(/[\s,.;:]+$/, '').replace(/\s+(?:and|of|the|&)$/i, '').trim();
+/** Trailing punctuation and a dangling "and", "of", "the" or "&" off an organization's name. */
+export function cleanOrg(name: string): string {
+  // Linear forms of /[\s,.;:]+$/ and /\s+(?:and|of|the|&)$/ (those retry every start of a long run of spaces).
+  const trimmed = trimEndChars(name, spaceOr(',.;:'));
+  const dangling = /(?<=\s)(?:and|of|the|&)$/i.exec(trimmed);
+  return (dangling ? trimmed.slice(0, dangling.index) : trimmed).trim();
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -33,23 +33,35 @@ export function alignStatements(statements: readonly Statement[], vectors: reado
   const groupOf = statements.map((_, i) => i);
   const members = new Map<number, number[]>(statements.map((_, i) => [i, [i]]));
   const linked = pairs.filter((p) => p.sim >= options.link).sort((a, b) => b.sim - a.sim || a.i - b.i || a.j - b.j);
+  // Two groups found apart stay apart until one of them grows (groups only grow, so their sizes
+  // say whether they changed): a page repeating its sentences links the same two groups through
+  // thousands of pairs, and each check costs the product of their sizes.
+  const refused = new Map<number, number>();
   for (const { i, j } of linked) {
     const a = groupOf[i]!;
     const b = groupOf[j]!;
     if (a === b) continue;
     const left = members.get(a)!;
     const right = members.get(b)!;
+    const version = a < b ? left.length * (n + 1) + right.length : right.length * (n + 1) + left.length;
+    if (refused.get(key(a, b)) === version) continue;
     let total = 0;
     let sameDocumentApart = false;
-    for (const x of left) {
+    cross: for (const x of left) {
       for (const y of right) {
         const s = similarity(x, y);
         total += s;
         // One outlet may say a fact twice, but two of its sentences that do not restate each other are two facts.
-        if (statements[x]!.doc === statements[y]!.doc && s < options.link) sameDocumentApart = true;
+        if (statements[x]!.doc === statements[y]!.doc && s < options.link) {
+          sameDocumentApart = true;
+          break cross;
+        }
       }
     }
-    if (sameDocumentApart || total / (left.length * right.length) < options.merge) continue;
+    if (sameDocumentApart || total / (left.length * right.length) < options.merge) {
+      refused.set(key(a, b), version);
+      continue;
+    }
     const [keep, drop] = left.length >= right.length ? [a, b] : [b, a];
     const merged = [...members.get(keep)!, ...members.get(drop)!];
     members.set(keep, merged);

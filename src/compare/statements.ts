@@ -66,7 +66,7 @@ export function findStatements(sources: StatementSource[], entities: Entity[], q
   for (const source of sources) {
     const { doc } = source;
     const text = source.analysis.text ?? tokenize(doc.original, bodyPassages(doc));
-    const body = doc.body;
+    const body = [...doc.body].sort((a, b) => a.start - b.start);
     const mentions = mentionsByDoc.get(doc.id) ?? [];
     const quotes = quotesByDoc.get(doc.id) ?? [];
     let position = 0;
@@ -74,17 +74,19 @@ export function findStatements(sources: StatementSource[], entities: Entity[], q
       const first = unit[0]!;
       const last = unit[unit.length - 1]!;
       // Headlines and deks are read for names but are not article sentences.
-      if (!body.some((b) => first.start >= b.start && last.end <= b.end)) continue;
+      // (Body passages do not overlap: the one starting last at or before the unit is the only candidate.)
+      const passage = body[firstStartingAt(body, first.start + 1) - 1];
+      if (!passage || last.end > passage.end) continue;
       const sentenceText = doc.original.slice(first.start, last.end);
-      const inSentence = mentions.slice(firstStartingAt(mentions, first.start)).filter((m) => m.end <= last.end);
+      const inSentence = mentionsWithin(mentions, first.start, last.end);
       const terms = new Map<string, number>();
       let content = 0;
       let m = 0;
-      for (const token of unit) {
+      for (const [k, token] of unit.entries()) {
         while (m < inSentence.length && inSentence[m]!.end <= token.start) m++;
         const mention = inSentence[m];
         if (mention && token.start >= mention.start && token.end <= mention.end) {
-          if (token.start === mention.start || unit.indexOf(token) === 0) add(terms, `@${mention.entity}`);
+          if (token.start === mention.start || k === 0) add(terms, `@${mention.entity}`);
           content++;
           continue;
         }
@@ -121,6 +123,13 @@ export function findStatements(sources: StatementSource[], entities: Entity[], q
   return statements;
 }
 
+/** Mentions (sorted by start) lying inside [start, end), without copying the rest of the list. */
+function mentionsWithin<T extends OffsetRange>(mentions: T[], start: number, end: number): T[] {
+  const out: T[] = [];
+  for (let k = firstStartingAt(mentions, start); k < mentions.length && mentions[k]!.start < end; k++) if (mentions[k]!.end <= end) out.push(mentions[k]!);
+  return out;
+}
+
 function add(terms: Map<string, number>, term: string): void {
   terms.set(term, (terms.get(term) ?? 0) + 1);
 }
@@ -144,10 +153,14 @@ const MIN_CLAUSE_TOKENS = 7;
 function* claimUnits(text: TokenizedText): Generator<Token[]> {
   for (const sentence of joinedSentences(text)) {
     let unit: Token[] = [];
+    // Whether the tokens before k leave a quotation open (straight or curly double marks).
+    let quoted = false;
     for (let k = 0; k < sentence.length; k++) {
       const token = sentence[k]!;
       const breaksAfter = token.text === ';' || (token.text === ',' && CLAUSE_BREAKS.has(sentence[k + 1]?.text.toLowerCase() ?? ''));
-      if (breaksAfter && unit.length >= MIN_CLAUSE_TOKENS && sentence.length - k - 1 >= MIN_CLAUSE_TOKENS && !insideQuote(sentence, k)) {
+      const inQuote = quoted;
+      quoted = token.text === '“' ? true : token.text === '”' ? false : token.text === '"' ? !quoted : quoted;
+      if (breaksAfter && unit.length >= MIN_CLAUSE_TOKENS && sentence.length - k - 1 >= MIN_CLAUSE_TOKENS && !inQuote) {
         yield unit;
         unit = [];
         continue;
@@ -177,18 +190,6 @@ function endsWithInitial(tokens: Token[]): boolean {
   if (/(?:^|[-.])\p{Lu}\.$/u.test(tail.text)) return true;
   const before = tokens[tokens.length - 2];
   return tail.text === '.' && before !== undefined && before.end === tail.start && /(?:^|[-.])\p{Lu}$/u.test(before.text);
-}
-
-/** Whether token k sits inside an open quotation (straight or curly double marks) of its sentence. */
-function insideQuote(tokens: Token[], k: number): boolean {
-  let open = false;
-  for (let i = 0; i < k; i++) {
-    const t = tokens[i]!.text;
-    if (t === '“') open = true;
-    else if (t === '”') open = false;
-    else if (t === '"') open = !open;
-  }
-  return open;
 }
 
 function quotedShare(quotes: OffsetRange[], start: number, end: number): number {

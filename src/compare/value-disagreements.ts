@@ -10,13 +10,20 @@ import type { Disagreement, DisagreementKind, Entity, Span, Variant } from '../s
 import type { FoundValue } from './values/index.ts';
 import type { Statement } from './statements.ts';
 import { contentTerm } from './statements.ts';
-import type { OffsetRange } from '../text/ranges.ts';
+import { firstStartingAt, type OffsetRange } from '../text/ranges.ts';
+import { pushTo } from '../util/multimap.ts';
 
 /** Words that name a unit, not what is measured. */
 const UNIT_WORDS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'percent', 'dollar', 'euro', 'pound', 'yuan', 'yen', 'million', 'billion', 'trillion', 'dozen', 'hundred', 'thousand']);
 
 /** Two values further apart than this factor are taken to measure different things. */
 const MAX_RATIO = 3;
+/**
+ * Pairs of values examined per brief at most. Real stories stay far below it (the seeds: a few
+ * hundred); a flood of equal values (a 1 MB page repeating one sentence) would otherwise cost
+ * quadratic time and memory. Past it, the remaining pairs are not compared.
+ */
+export const MAX_VALUE_PAIRS = 1_000_000;
 
 interface ValueFrame {
   statement: Statement;
@@ -46,14 +53,18 @@ export interface ValueDisagreementInput {
 export function valueDisagreements(input: ValueDisagreementInput): Disagreement[] {
   const placeIds = new Set(input.entities.filter((e) => e.type === 'place').map((e) => e.id));
   const names = new Map(input.entities.map((e) => [e.id, e.name]));
-  const quotesByDoc = new Map<string, OffsetRange[]>();
-  for (const q of input.quoteSpans) quotesByDoc.set(q.doc, [...(quotesByDoc.get(q.doc) ?? []), q]);
+  const quotesByDoc = new Map<string, QuoteIndex>();
+  const spansByDoc = new Map<string, OffsetRange[]>();
+  for (const q of input.quoteSpans) pushTo(spansByDoc, q.doc, q);
+  for (const [doc, spans] of spansByDoc) quotesByDoc.set(doc, quoteIndex(spans));
 
   const frames: ValueFrame[] = [];
   for (const s of input.statements) {
     const measured = s.values.filter((v) => v.kind !== 'date');
     const days = s.values.filter((v) => v.kind === 'date' && v.relation === null);
-    const quotes = quotesByDoc.get(s.doc) ?? [];
+    // Only the quotes this sentence overlaps (a document may hold thousands).
+    const index = quotesByDoc.get(s.doc);
+    const quotes = index ? quotesOverlapping(index, s.span) : [];
     for (const value of s.values) {
       if (value.kind === 'number' && value.unit === '') continue; // nothing counted: nothing to compare
       if (value.kind === 'date' && value.relation !== null) continue;
@@ -78,32 +89,30 @@ export function valueDisagreements(input: ValueDisagreementInput): Disagreement[
     }
   }
 
-  // Comparable pairs, agreeing or not.
+  // Comparable pairs, agreeing or not, in (i, j) order.
   const parent = frames.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const conflicts: [number, number][] = [];
   const comparable: [number, number][] = [];
-  for (let i = 0; i < frames.length; i++) {
-    for (let j = i + 1; j < frames.length; j++) {
-      const a = frames[i]!;
-      const b = frames[j]!;
-      if (!sameMeasure(a.value, b.value) || a.statement === b.statement) continue;
-      if (!sameThing(a, b)) continue;
-      comparable.push([i, j]);
-      parent[find(j)] = find(i);
-      if (!overlaps(a.value, b.value)) conflicts.push([i, j]);
-    }
+  for (const [i, j] of candidatePairs(frames)) {
+    const a = frames[i]!;
+    const b = frames[j]!;
+    if (a.statement === b.statement || !sameThing(a, b)) continue;
+    comparable.push([i, j]);
+    parent[find(j)] = find(i);
+    if (!overlaps(a.value, b.value)) conflicts.push([i, j]);
   }
   if (!conflicts.length) return [];
 
   const out: Disagreement[] = [];
   const byComponent = new Map<number, [number, number][]>();
-  for (const pair of conflicts) byComponent.set(find(pair[0]), [...(byComponent.get(find(pair[0])) ?? []), pair]);
+  for (const pair of conflicts) pushTo(byComponent, find(pair[0]), pair);
+  const comparableByComponent = new Map<number, [number, number][]>();
+  for (const pair of comparable) if (byComponent.has(find(pair[0]))) pushTo(comparableByComponent, find(pair[0]), pair);
   for (const [root, pairs] of byComponent) {
     // Values in a conflict, and values directly agreeing with one of them.
     const involved = new Set(pairs.flat());
-    for (const [i, j] of comparable) {
-      if (find(i) !== root) continue;
+    for (const [i, j] of comparableByComponent.get(root)!) {
       if (involved.has(i) && overlaps(frames[i]!.value, frames[j]!.value)) involved.add(j);
       else if (involved.has(j) && overlaps(frames[i]!.value, frames[j]!.value)) involved.add(i);
     }
@@ -139,8 +148,62 @@ export function valueDisagreements(input: ValueDisagreementInput): Disagreement[
   return out;
 }
 
-function sameMeasure(a: FoundValue, b: FoundValue): boolean {
-  return a.kind === b.kind && a.unit === b.unit && a.relation === b.relation && a.aggregate === b.aggregate;
+/**
+ * The pairs `sameThing` may accept, as (i, j) with i < j, sorted: values of one measure (kind,
+ * unit, relation, total or not); days only within one fact and only a sentence's single day;
+ * other values only within MAX_RATIO of each other (found by a sweep over the sorted values,
+ * so a long story does not compare every pair). At most MAX_VALUE_PAIRS.
+ */
+function candidatePairs(frames: readonly ValueFrame[]): [number, number][] {
+  const groups = new Map<string, number[]>();
+  frames.forEach((f, i) => {
+    const v = f.value;
+    if (v.kind === 'date' && !f.single) return;
+    if (v.kind !== 'date' && !(representative(v) > 0 && Number.isFinite(representative(v)))) return;
+    const measure = `${v.kind}|${v.unit}|${v.relation}|${v.aggregate}`;
+    pushTo(groups, v.kind === 'date' ? `${measure}|${f.fact}` : measure, i);
+  });
+  const pairs: [number, number][] = [];
+  for (const group of groups.values()) {
+    if (frames[group[0]!]!.value.kind !== 'date') group.sort((x, y) => representative(frames[x]!.value) - representative(frames[y]!.value) || x - y);
+    for (let x = 0; x < group.length; x++) {
+      for (let y = x + 1; y < group.length; y++) {
+        const i = group[x]!;
+        const j = group[y]!;
+        if (ratio(frames[i]!.value, frames[j]!.value) > MAX_RATIO && frames[i]!.value.kind !== 'date') break; // sorted: all further ones are further apart
+        if (pairs.length >= MAX_VALUE_PAIRS) return sortPairs(pairs);
+        pairs.push(i < j ? [i, j] : [j, i]);
+      }
+    }
+  }
+  return sortPairs(pairs);
+}
+
+interface QuoteIndex {
+  /** Sorted by start. */
+  spans: OffsetRange[];
+  /** maxEnd[k]: the furthest end among spans[0..k]. */
+  maxEnd: number[];
+}
+
+function quoteIndex(spans: OffsetRange[]): QuoteIndex {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  sorted.forEach((q, k) => maxEnd.push(Math.max(q.end, k ? maxEnd[k - 1]! : -Infinity)));
+  return { spans: sorted, maxEnd };
+}
+
+function quotesOverlapping(index: QuoteIndex, range: OffsetRange): OffsetRange[] {
+  const out: OffsetRange[] = [];
+  // Spans starting before the range ends, walked back while one of them may still reach into it.
+  for (let k = firstStartingAt(index.spans, range.end) - 1; k >= 0 && index.maxEnd[k]! > range.start; k--) {
+    if (index.spans[k]!.end > range.start) out.push(index.spans[k]!);
+  }
+  return out;
+}
+
+function sortPairs(pairs: [number, number][]): [number, number][] {
+  return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
 /** Whether two values are about the same thing (see the module comment). */
@@ -160,7 +223,7 @@ function sameThing(a: ValueFrame, b: ValueFrame): boolean {
   // A day is compared only inside one aligned fact, and only when each sentence gives one day.
   if (a.value.kind === 'date') return sameFact && a.single && b.single;
   // Outlets misreport by a little, not by an order of magnitude: values far apart measure different things.
-  if (ratio(a.value, b.value) > MAX_RATIO) return false;
+  if (!(ratio(a.value, b.value) <= MAX_RATIO)) return false;
   const sharedEvent = [...a.events.keys()].some((e) => b.events.has(e));
   const sharedParticipant = [...a.participants].some((e) => b.participants.has(e));
   return sharedEvent || (sameFact && sharedParticipant);
@@ -183,7 +246,7 @@ export function overlaps(a: FoundValue, b: FoundValue): boolean {
 function ratio(a: FoundValue, b: FoundValue): number {
   const x = representative(a);
   const y = representative(b);
-  if (x <= 0 || y <= 0) return Infinity;
+  if (!(x > 0 && y > 0 && Number.isFinite(x) && Number.isFinite(y))) return Infinity;
   return Math.max(x, y) / Math.min(x, y);
 }
 

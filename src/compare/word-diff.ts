@@ -3,6 +3,7 @@
 // quotation marks and punctuation, so "issues." and "issues," are the same word.
 import type { z } from 'zod';
 import type { WordDiffSchema } from '../schema.ts';
+import { trimChars } from '../text/trim.ts';
 
 export type WordDiff = z.infer<typeof WordDiffSchema>;
 
@@ -52,14 +53,17 @@ export function foldWord(word: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .replace(/[^\p{L}\p{N}']+/gu, '')
-    .replace(/^'+|'+$/g, '');
-  return folded || word.trim();
+    .replace(/[^\p{L}\p{N}']+/gu, '');
+  // Apostrophes off both ends (/^'+|'+$/ would rescan a long run of them from every start).
+  return trimChars(folded, "'") || word.trim();
 }
 
 function tokens(text: string, keys: Map<string, number>): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(/\s*\S+/g)) {
+  // Words with the space before them; the space at the very end apart (/\s*\S+/ would retry
+  // every position of a long run of trailing spaces, and /\s+$/ every position of any run).
+  const body = text.trimEnd();
+  for (const m of body.matchAll(/\s*\S+/g)) {
     const word = m[0].trimStart();
     const folded = foldWord(word);
     let key = keys.get(folded);
@@ -67,9 +71,9 @@ function tokens(text: string, keys: Map<string, number>): Token[] {
     out.push({ text: m[0], key, space: m[0].length - word.length });
   }
   // Whitespace at the very end belongs to no word: keep it on the last one so nothing is lost.
-  const trailing = /\s+$/.exec(text);
-  if (trailing && out.length) out[out.length - 1]!.text += trailing[0];
-  else if (trailing) out.push({ text: trailing[0], key: -1, space: trailing[0].length });
+  const trailing = text.slice(body.length);
+  if (trailing && out.length) out[out.length - 1]!.text += trailing;
+  else if (trailing) out.push({ text: trailing, key: -1, space: trailing.length });
   return out;
 }
 

@@ -115,7 +115,8 @@ function parseIPv4(address: string): number[] | undefined {
 
 /** IPv6 text (with "::", an embedded dotted quad, a zone) → 16 bytes. */
 function parseIPv6(address: string): number[] | undefined {
-  let text = address.replace(/%.*$/, '');
+  const zone = address.indexOf('%');
+  let text = zone < 0 ? address : address.slice(0, zone);
   const tail: number[] = [];
   const quad = text.match(/^(.*:)(\d+\.\d+\.\d+\.\d+)$/);
   if (quad) {

@@ -2,7 +2,7 @@
 // repairing the two splits it gets wrong on news text: after an initial ("Sino-U. S.",
 // "Janet L. Yellen") and inside a quotation that runs over several sentences.
 import { readPassage } from './nlp.ts';
-import type { OffsetRange as Range } from './ranges.ts';
+import { trimRange, type OffsetRange as Range } from './ranges.ts';
 
 /** A quotation running past this many sentences is more likely an unbalanced mark than a quote. */
 const MAX_SENTENCES_IN_ONE_QUOTE = 6;
@@ -26,9 +26,9 @@ function winkSentences(passage: string): Range[] {
     const s = offsets[first]?.start;
     const e = offsets[last]?.end;
     if (s === undefined || e === undefined || e <= s) continue;
-    const text = passage.slice(s, e);
-    if (!text.trim()) continue;
-    ranges.push({ start: s, end: e });
+    // wink keeps a tab or line break as a token of its own: a sentence may start or end with one.
+    const trimmed = trimRange(passage, s, e);
+    if (trimmed.end > trimmed.start) ranges.push(trimmed);
   }
   return ranges.length ? ranges : [{ start: 0, end: passage.trimEnd().length }];
 }

@@ -2,6 +2,7 @@
 // and a <body>, and no element nested deeper than MAX_DOM_DEPTH.
 import { loadLate } from '../../util/load-late.ts';
 import { INVISIBLE_TAGS } from './tags.ts';
+import { boundNesting } from './bound-nesting.ts';
 
 /**
  * Deeper elements are unwrapped (their children move up). Real pages stay well under this;
@@ -17,7 +18,8 @@ const ELEMENT_NODE = 1;
 const linkedom = loadLate<typeof import('linkedom')>('linkedom');
 
 export function parseDocument(html: string): Document {
-  const { document } = linkedom().parseHTML(wrapInHtml(html)) as unknown as { document: Document };
+  // Tags nested absurdly deep are dropped first: the parser's cost is quadratic in depth.
+  const { document } = linkedom().parseHTML(wrapInHtml(boundNesting(html))) as unknown as { document: Document };
   normaliseStructure(document);
   boundDepth(document.documentElement);
   return document;
@@ -45,12 +47,13 @@ function normaliseStructure(doc: Document): void {
     body = doc.createElement('body');
     root.appendChild(body);
   }
-  const strays = Array.from(root.childNodes).filter((n) => n !== head && n !== body);
+  // A set: a page of thousands of stray nodes must not cost a scan of them per node.
+  const strays = new Set(Array.from(root.childNodes).filter((n) => n !== head && n !== body));
   let seenBody = false;
   const before: Node[] = [];
   for (const child of Array.from(root.childNodes)) {
     if (child === body) seenBody = true;
-    if (!strays.includes(child)) continue;
+    if (!strays.has(child)) continue;
     if (child.nodeType === ELEMENT_NODE && HEAD_TAGS.has((child as Element).tagName)) {
       head.appendChild(child);
     } else if (seenBody) {

@@ -1,6 +1,6 @@
 // Everything visible that is not in a kept block, as spans labelled with why it was left out.
 import type { RemovedKind } from '../../schema.ts';
-import type { OffsetRange, RemovedRange } from '../../text/ranges.ts';
+import { trimRange, type OffsetRange, type RemovedRange } from '../../text/ranges.ts';
 import { Hint } from './hints.ts';
 import type { TextSegment } from './visible-text.ts';
 
@@ -59,5 +59,7 @@ export function removedSpans(
     }
     push({ start: seg.start, end: seg.end, ...classifyOutside(flags[i] ?? 0) });
   }
-  return out;
+  // Collapsing leaves characters CSS does not collapse but a span must not start or end with
+  // (no-break spaces, vertical tabs, U+2028): trimmed off, and a span of nothing but them dropped.
+  return out.map((r) => ({ ...r, ...trimRange(original, r.start, r.end) })).filter((r) => r.end > r.start);
 }

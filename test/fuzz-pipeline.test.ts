@@ -11,6 +11,9 @@
 // large inputs (1 MB lines, 100k lines, deep HTML); test/fuzz-regex.test.ts the slow regexes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { decodeBytes } from '../src/ingest/decode.ts';
 import { inputsFromBytes } from '../src/ingest/inputs-from-bytes.ts';
@@ -18,7 +21,7 @@ import { feedItems, isFeed } from '../src/ingest/feeds.ts';
 import { parseJsonLines } from '../src/ingest/jsonl.ts';
 import { InputError, type RawInput } from '../src/ingest/raw-input.ts';
 import { cleanDocument } from '../src/pipeline/clean-document.ts';
-import { analyseSafely, briefDocuments } from '../src/pipeline/run.ts';
+import { analyseSafely, brief, briefDocuments } from '../src/pipeline/run.ts';
 import { analyseDocument } from '../src/analyse/index.ts';
 import { findQuotations } from '../src/analyse/quotes/quotation-marks.ts';
 import { findValues } from '../src/compare/values/index.ts';
@@ -166,6 +169,7 @@ test('briefs over several hostile and mutated reports: every span valid, every c
     { weight: 3, arbitrary: mutated(TEXT_CORPUS).map((f) => raw(f.text, 'text', f.name)) },
     { weight: 1, arbitrary: newsText.map((t) => raw(t, 'text')) },
     { weight: 1, arbitrary: anyText.map((t) => raw(t, 'text')) },
+    { weight: 1, arbitrary: mutated(HTML_CORPUS).map((f) => raw(f.text, 'html', f.name)) },
   );
   const hint = fc.record({ outlet: fc.option(anyText, { nil: undefined }), title: fc.option(anyText, { nil: undefined }), published: fc.option(fc.oneof(anyText, fc.date({ noInvalidDate: true }).map((d) => d.toISOString())), { nil: undefined }) });
   fc.assert(
@@ -248,6 +252,33 @@ test('quotation marks: unbalanced, nested and mixed marks give quotations inside
       }
     }),
     fuzzParams(300),
+  );
+});
+
+test('brief() over a directory of hostile files: never throws; what it cannot use is rejected in one line', async () => {
+  const file = fc.record({
+    ext: fc.constantFrom('.txt', '.html', '.md', '.jsonl', '.json', '.rss', '.xml', '.atom', '.htm', '.text'),
+    bytes: fc.oneof(
+      fc.uint8Array({ maxLength: 200 }),
+      anyText.map((t) => Buffer.from(t, 'utf8')),
+      anyText.map((t) => Buffer.from(t, 'utf16le')),
+      mutated(TEXT_CORPUS).map((f) => Buffer.from(f.text, 'latin1')),
+      mutated(FEED_CORPUS).map((f) => Buffer.from(f.text)),
+    ),
+  });
+  await fc.assert(
+    fc.asyncProperty(fc.array(file, { minLength: 1, maxLength: 4 }), async (files) => {
+      const dir = mkdtempSync(join(tmpdir(), 'corroborate-fuzz-'));
+      try {
+        files.forEach((f, i) => writeFileSync(join(dir, `f${i}${f.ext}`), f.bytes));
+        const result = await brief([dir], { maxBytes: 1 << 20 });
+        for (const r of result.rejected) assert.ok(!r.reason.includes('\n'), r.reason);
+        checkBrief(result);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }),
+    fuzzParams(25, 0.1),
   );
 });
 

@@ -47,8 +47,9 @@ interface Chunk {
   articles: number;
   seconds: number;
   articlesPerSecond: number;
-  /** Resident memory when the chunk ended. */
+  /** Resident memory when the chunk ended, and the main thread's JavaScript heap then. */
   rssMiB: number;
+  heapMiB: number;
 }
 
 async function main(): Promise<void> {
@@ -109,8 +110,9 @@ async function main(): Promise<void> {
         sampler.sample();
         const now = performance.now();
         const seconds = (now - chunkStart) / 1000;
-        chunks.push({ articles: done, seconds, articlesPerSecond: CHUNK / seconds, rssMiB: process.memoryUsage.rss() / MIB });
-        log(`${done} articles: ${seconds.toFixed(2)} s for the last ${CHUNK}`);
+        const memory = process.memoryUsage();
+        chunks.push({ articles: done, seconds, articlesPerSecond: CHUNK / seconds, rssMiB: memory.rss / MIB, heapMiB: memory.heapUsed / MIB });
+        log(`${done} articles: ${seconds.toFixed(2)} s for the last ${CHUNK}; RSS ${(memory.rss / MIB).toFixed(0)} MiB, main heap ${(memory.heapUsed / MIB).toFixed(0)} MiB`);
         chunkStart = now;
       },
       onInputError: (error) => log(`rejected: ${error.message}`),
@@ -125,7 +127,11 @@ async function main(): Promise<void> {
     const cpu = process.cpuUsage(cpuStart);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const memory = sampler.stop();
-    if (done % CHUNK !== 0) chunks.push({ articles: done, seconds: (performance.now() - chunkStart) / 1000, articlesPerSecond: (done % CHUNK) / ((performance.now() - chunkStart) / 1000), rssMiB: process.memoryUsage.rss() / MIB });
+    if (done % CHUNK !== 0) {
+      const memory = process.memoryUsage();
+      const last = (performance.now() - chunkStart) / 1000;
+      chunks.push({ articles: done, seconds: last, articlesPerSecond: (done % CHUNK) / last, rssMiB: memory.rss / MIB, heapMiB: memory.heapUsed / MIB });
+    }
 
     const outcome = await storeOutcome(db, corpus, schema);
     const digest = await storeDigest(db);

@@ -38,8 +38,14 @@ export const CLAIM_SLOTS = 1 << 16;
 /** Tasks sent to a thread in one message. */
 const TASKS_PER_MESSAGE = 8;
 
-/** Threads to use by default: one per core but one, the main thread's (it prepares too). */
+/**
+ * Threads to use by default: $CORROBORATE_PREPARE_THREADS when set (0: all on the main thread,
+ * for a machine that other work keeps busy, where a thread costs more than it brings), else one
+ * per core but one, the main thread's (it prepares too).
+ */
 export function defaultPrepareThreads(): number {
+  const configured = process.env.CORROBORATE_PREPARE_THREADS;
+  if (configured !== undefined && /^\d+$/.test(configured.trim())) return Number(configured);
   return Math.max(0, availableParallelism() - 1);
 }
 

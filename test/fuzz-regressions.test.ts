@@ -130,6 +130,13 @@ test('sentences do not start with the tab or line separator wink keeps as a toke
   assert.deepEqual(doc.sentences.map((s) => doc.original.slice(s.start, s.end))[1], 'The bridge carries cars.');
 });
 
+test('a hard-wrapped line after a line ending in a glued copyright credit does not take the credit back into the body', () => {
+  // Found by the fuzzer (seed 5): the paragraph joined across the credit that had been cut from the line's end.
+  const doc = text('The bridge will stay closed for about two months, officials said. Copyright\nshe added on Tuesday that crews would work overnight. A ');
+  checkDocument(doc);
+  assert.ok(!doc.text.includes('Copyright'), doc.text);
+});
+
 test('IPv6 zones and odd spellings do not confuse the address check', () => {
   assert.equal(nonPublicAddress('fe80::1%eth0'), 'a link-local address (fe80::1%eth0)');
   assert.equal(nonPublicAddress(' %'.repeat(50_000)), 'an unrecognised address ( %' + ' %'.repeat(49_999) + ')');

@@ -18,10 +18,19 @@ import { assertSpansValid, SEEDS, SHARED } from './support.ts';
 export const FUZZ_SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20_260_501;
 const FUZZ_RUNS = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : undefined;
 
-/** fast-check parameters: `defaultRuns` in `npm test`, FUZZ_RUNS × `weight` in a long run. */
+/**
+ * fast-check parameters: `defaultRuns` in `npm test`, FUZZ_RUNS × `weight` in a long run. A failure
+ * reports the shrunk counterexample, the seed and path that replay it, and the assertion that failed.
+ */
 export function fuzzParams(defaultRuns: number, weight = 1): fc.Parameters<unknown> {
   const numRuns = FUZZ_RUNS === undefined ? defaultRuns : Math.max(1, Math.round(FUZZ_RUNS * weight));
-  return { seed: FUZZ_SEED, numRuns, endOnFailure: true };
+  return {
+    seed: FUZZ_SEED,
+    numRuns,
+    reporter: (details) => {
+      if (details.failed) throw new Error(`${fc.defaultReportMessage(details)}\nFailed with: ${String(details.errorInstance).slice(0, 2000)}`);
+    },
+  };
 }
 
 /** Heap bound for the whole suite: far above the ~300 MB a 1 MB input needs, far below a leak. */

@@ -56,7 +56,9 @@ export function cleanText(original: string, hints: Partial<DocumentMeta> = {}): 
     const last = paragraphs[paragraphs.length - 1];
     if (last && previous && continuesParagraph(previous, row)) last.end = end;
     else paragraphs.push({ start, end });
-    previous = row;
+    // A line whose end was cut off as a credit ends its paragraph: the next line joining it would
+    // take the credit back into the body.
+    previous = verdict?.from === undefined ? row : null;
   }
   removed.sort((a, b) => a.start - b.start);
   const notes = evidence.map((e) => `${e.field} from ${e.how} (line ${e.line.line.index + 1})`);

@@ -31,7 +31,7 @@ const REPO = resolve(BENCH_DIR, '..');
 const SHARED = resolve(REPO, '..', 'shared');
 const OUT_FILE = join(BENCH_DIR, 'out', 'stream.json');
 
-const USAGE = `usage: npm run bench -- [--articles N] [--quick] [--db postgres://…] [--seed N] [--batch N] [--keep]
+const USAGE = `usage: npm run bench -- [--articles N] [--quick] [--db postgres://…] [--seed N] [--batch N] [--threads N] [--verify] [--keep]
   --articles N   articles in the stream (default ${DEFAULT_ARTICLES})
   --quick        ${QUICK_ARTICLES} articles
   --db URL       a PostgreSQL server instead of the embedded store (a schema of its own, dropped at the end)
@@ -258,7 +258,7 @@ function table(ingestResult: { seconds: number; articlesPerSecond: number; cpuSe
     s.threads === 0
       ? `| split (one thread) | read ${s.readSeconds.toFixed(1)} s (${pct(s.readSeconds)}), prepare ${s.prepareSeconds.toFixed(1)} s (${pct(s.prepareSeconds)}), store + cluster ${s.storeAndClusterSeconds.toFixed(1)} s (${pct(s.storeAndClusterSeconds)}) |`
       : `| split | main thread: read ${s.readSeconds.toFixed(1)} s (${pct(s.readSeconds)}), waiting for prepared articles ${s.waitSeconds.toFixed(1)} s (${pct(s.waitSeconds)}), store + cluster ${s.storeAndClusterSeconds.toFixed(1)} s (${pct(s.storeAndClusterSeconds)}); prepare ${s.prepareSeconds.toFixed(1)} s in all, ${s.preparedInline} articles on the main thread and ${s.preparedByThreads} on ${s.threads} other thread${s.threads === 1 ? '' : 's'} |`,
-    `| s per 10k | ${r.chunks.map((c) => c.seconds.toFixed(1)).join(' · ')} |`,
+    `| s per 10k | ${r.chunks.map((c) => c.seconds.toFixed(1) + (c.articles % CHUNK ? ` (last ${c.articles % CHUNK})` : '')).join(' · ')} |`,
     `| growth (last 10k / first 10k) | ${r.growth === null ? 'n/a' : r.growth.toFixed(2)} |`,
     `| peak RSS | ${r.peakRssMiB.toFixed(0)} MiB sampled (${r.rssBeforeMiB.toFixed(0)} MiB before ingest) |`,
     `| store on disk | ${store.sizeMiB.toFixed(0)} MiB (${store.articles.toLocaleString('en')} articles, ${store.contents.toLocaleString('en')} contents) |`,

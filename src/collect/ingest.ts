@@ -1,6 +1,8 @@
 // `corroborate ingest`: inputs → the store, each article in a story. Articles are cleaned outside
-// any transaction; a batch of them is then stored and clustered in one transaction, so a crash
-// leaves whole batches or nothing, and running the same ingest again stores nothing new.
+// any transaction, on prepare threads as well as the main thread (prepare-pool.ts), the next
+// batches while this one is stored; a batch is stored and clustered in input order in one
+// transaction, so a crash leaves whole batches or nothing, and running the same ingest again
+// stores nothing new.
 import type { Database } from '../store/database.ts';
 import { InputError, readInputs, type ReadInputsOptions } from '../ingest/index.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
@@ -43,9 +45,10 @@ export interface IngestOptions extends ReadInputsOptions {
   /** Stop at the first input that cannot be used (after storing what was read before it). */
   strict?: boolean;
   /**
-   * Worker threads that clean inputs while the main thread stores (default: one per core, none on
-   * one core; 0: all on the main thread). Only an ingest of more than a few dozen inputs starts
-   * them. The results are the same either way.
+   * Worker threads that clean inputs besides the main thread, which stores and cleans what they
+   * have not started (default: $CORROBORATE_PREPARE_THREADS, else one per core but one; 0: all on
+   * the main thread). Only an ingest of more than a few dozen inputs starts them. The results
+   * are the same either way.
    */
   prepareThreads?: number;
   onInputError?: (error: InputError) => void;
@@ -226,7 +229,7 @@ export class ArticleWriter {
         await this.index.catchUp(tx);
         const outcomes: IngestOutcome[] = [];
         for (const item of batch) {
-          const outcome = 'features' in item ? await this.writeOne(tx, item as PreparedArticle) : await this.unchanged(tx, item);
+          const outcome = 'features' in item ? await this.writeOne(tx, item) : await this.unchanged(tx, item);
           if (outcome) outcomes.push(outcome);
         }
         return outcomes;

@@ -63,7 +63,7 @@ export interface IngestTimings {
   read: number;
   /** Cleaning and features: on the main thread, or the threads' busy time. */
   prepare: number;
-  /** The main thread waiting for the threads' prepared articles. */
+  /** The main thread waiting for the threads' prepared articles, and taking them in (parsing their features). */
   wait: number;
   /** The batch transactions: storing and clustering. */
   write: number;
@@ -123,9 +123,18 @@ export async function ingest(db: Database, specs: string[], options: IngestOptio
     let started = performance.now();
     const inlineBefore = preparer.inlineMs;
     await Promise.all(batch.map((q) => q.asked));
-    // What no thread has taken yet, the main thread prepares now rather than wait for it.
+    // What no thread has taken yet, the main thread prepares now rather than wait for it; and
+    // while a thread finishes the batch's last ones, it prepares the next batch's.
     preparer.helpUntil(batch[batch.length - 1]!.ticket);
-    const items = await Promise.all(batch.map((q) => q.settled));
+    const ready = Promise.all(batch.map((q) => q.settled));
+    let done = false;
+    ready.then(
+      () => (done = true),
+      () => (done = true),
+    );
+    await null;
+    while (!done && preparer.helpNext()) await new Promise(setImmediate);
+    const items = await ready;
     if (timings) timings.wait += performance.now() - started - (preparer.inlineMs - inlineBefore);
     started = performance.now();
     const outcomes = await writer.write(items);

@@ -146,6 +146,21 @@ export class Preparer {
     this.open = this.open.filter((p) => !p.settled);
   }
 
+  /**
+   * Prepares the oldest task no thread has started, whatever its batch: what the main thread does
+   * instead of waiting for a thread to finish the task it is on. False when there is none.
+   */
+  helpNext(): boolean {
+    this.flush();
+    for (const pending of this.open) {
+      if (pending.settled || Atomics.compareExchange(this.claims, pending.task.id % CLAIM_SLOTS, 0, 1) !== 0) continue;
+      pending.thread?.waiting.delete(pending.task.id);
+      this.settleInline(pending);
+      return true;
+    }
+    return false;
+  }
+
   /** Stops the threads; what is still waiting (a caller that gave up on its results) is rejected. */
   async close(): Promise<void> {
     this.closed = true;

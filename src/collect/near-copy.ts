@@ -14,20 +14,19 @@ export interface Sketch {
   size: number;
 }
 
-/** FNV-1a over a string, 32 bits. */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 export function sketchOf(text: string): Sketch {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const seen = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) seen.add(hash32(words.slice(i, i + SHINGLE_WORDS).join(' ')));
+  // hash32 of the shingle's words joined by spaces, without building the string.
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+    let h = 0x811c9dc5;
+    for (let w = i; w < i + SHINGLE_WORDS; w++) {
+      if (w > i) h = Math.imul(h ^ 32, 0x01000193);
+      const word = words[w]!;
+      for (let c = 0; c < word.length; c++) h = Math.imul(h ^ word.charCodeAt(c), 0x01000193);
+    }
+    seen.add(h >>> 0);
+  }
   const all = [...seen].sort((a, b) => a - b);
   return { hashes: all.slice(0, SKETCH_SIZE), size: all.length };
 }
@@ -35,13 +34,24 @@ export function sketchOf(text: string): Sketch {
 /** Estimated share of the smaller article's shingles that the other also has (0 when either is empty). */
 export function containment(a: Sketch, b: Sketch): number {
   if (!a.size || !b.size) return 0;
-  // Jaccard from the bottom-k of the union: the k smallest hashes of both, and how many both hold.
-  const inB = new Set(b.hashes);
-  const inA = new Set(a.hashes);
-  const union = [...new Set([...a.hashes, ...b.hashes])].sort((x, y) => x - y).slice(0, SKETCH_SIZE);
+  // Jaccard from the bottom-k of the union: walk both ascending lists to the k smallest hashes of
+  // either, counting those both hold.
+  const [x, y] = [a.hashes, b.hashes];
+  let i = 0;
+  let j = 0;
+  let taken = 0;
   let both = 0;
-  for (const h of union) if (inA.has(h) && inB.has(h)) both++;
-  const jaccard = both / union.length;
+  while (taken < SKETCH_SIZE && (i < x.length || j < y.length)) {
+    if (j >= y.length || (i < x.length && x[i]! < y[j]!)) i++;
+    else if (i >= x.length || y[j]! < x[i]!) j++;
+    else {
+      both++;
+      i++;
+      j++;
+    }
+    taken++;
+  }
+  const jaccard = both / taken;
   const shared = (jaccard * (a.size + b.size)) / (1 + jaccard);
   return Math.min(1, shared / Math.min(a.size, b.size));
 }

@@ -1,4 +1,4 @@
-// `npm run bench`: builds a recombined corpus, then measures ingest + clean throughput, the
+// `npm run bench:clean`: builds a recombined corpus, then measures ingest + clean throughput, the
 // analysis stage (entities + quotes) per document, mergeAnalyses on brief-sized groups and
 // per-page HTML extraction. Table to stdout, JSON to bench/out/results.json, progress to stderr.
 import { execFileSync } from 'node:child_process';
@@ -35,7 +35,7 @@ const SEEDS_DIR = join(SHARED, 'seeds');
 const HTML_DIR = join(SHARED, 'eval', 'html-extraction-aeb', 'html');
 const OUT_FILE = join(BENCH_DIR, 'out', 'results.json');
 
-const USAGE = `usage: npm run bench -- [--docs N] [--quick] [--seed N] [--analyse-docs N] [--merge-sizes A,B,…] [--keep-corpus]
+const USAGE = `usage: npm run bench:clean -- [--docs N] [--quick] [--seed N] [--analyse-docs N] [--merge-sizes A,B,…] [--keep-corpus]
   --docs N            documents in the generated corpus (default ${DEFAULT_DOCS})
   --quick             ${QUICK_DOCS} documents, for a smoke run
   --seed N            corpus seed (default ${DEFAULT_SEED})

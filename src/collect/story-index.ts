@@ -13,6 +13,11 @@ export interface StoredFeatures extends ArticleFeatures {
 
 /** Recent articles per story compared for near-copies; a wire copy arrives close to its original. */
 const SKETCHES_PER_STORY = 40;
+/**
+ * Stories whose sketches are kept, the most recently joined: a copy arrives within days of its
+ * original, and on a long stream the rest would only grow memory. 5,000 is weeks of a busy feed.
+ */
+export const SKETCHED_STORIES = 5000;
 
 export interface NearCopy {
   article: number;
@@ -20,6 +25,8 @@ export interface NearCopy {
 }
 
 export class StoryIndex {
+  constructor(private readonly sketchedStories = SKETCHED_STORIES) {}
+
   private clusterer = new StoryClusterer();
   private sketches = new Map<number, { article: number; sketch: Sketch }[]>();
   private seq = 0;
@@ -94,7 +101,10 @@ export class StoryIndex {
     const list = this.sketches.get(story) ?? [];
     list.push({ article, sketch });
     if (list.length > SKETCHES_PER_STORY) list.shift();
+    // Re-inserted, so the map's order is by last article; the story longest without one goes first.
+    this.sketches.delete(story);
     this.sketches.set(story, list);
+    if (this.sketches.size > this.sketchedStories) this.sketches.delete(this.sketches.keys().next().value!);
   }
 
   private fold(into: number, stories: number[]): void {

@@ -29,8 +29,9 @@ import { renderHtml } from '../src/brief/html.ts';
 import { renderMarkdown } from '../src/brief/markdown.ts';
 import type { CleanDocument } from '../src/schema.ts';
 import {
-  anyText, assertHeapBounded, checkAnalysis, checkBrief, checkDocument, edits, FEED_CORPUS, fuzzParams, HOSTILE_CHARS, HTML_CORPUS, mutate, mutated, newsText, TEXT_CORPUS, withinTime,
+  anyText, assertHeapBounded, checkAnalysis, checkBrief, edits, FEED_CORPUS, fuzzParams, HOSTILE_CHARS, HTML_CORPUS, mutate, mutated, newsText, TEXT_CORPUS, withinTime,
 } from './fuzz-support.ts';
+import { assertSpansValid } from './support.ts';
 
 /** Per-input time bounds: generous for a loaded 2-core machine, far below what backtracking costs. */
 const SMALL_INPUT_MS = 4_000;
@@ -40,7 +41,7 @@ const PAGE_MS = 15_000;
 function cleanAndAnalyse(input: RawInput, boundMs = SMALL_INPUT_MS): CleanDocument {
   return withinTime(`${input.format} input of ${input.content.length} chars`, boundMs, () => {
     const doc = cleanDocument(input);
-    checkDocument(doc);
+    assertSpansValid(doc);
     // The library entry itself (analyseSafely would hide a throw in a message).
     checkAnalysis(doc, analyseDocument(doc));
     return doc;

@@ -8,7 +8,8 @@ import { cleanDocument } from '../src/pipeline/clean-document.ts';
 import { analyseSafely, briefDocuments } from '../src/pipeline/run.ts';
 import { renderHtml } from '../src/brief/html.ts';
 import { renderMarkdown } from '../src/brief/markdown.ts';
-import { assertHeapBounded, checkBrief, checkDocument, TEXT_CORPUS } from './fuzz-support.ts';
+import { assertHeapBounded, checkBrief, TEXT_CORPUS } from './fuzz-support.ts';
+import { assertSpansValid } from './support.ts';
 
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
 /** Linear work at these sizes takes well under a second each; the quadratic versions took 5 s to minutes. */
@@ -56,7 +57,7 @@ for (const c of CASES) {
     const ms = performance.now() - start;
     assert.ok(ms < BOUND_MS, `${c.name}: ${Math.round(ms)} ms (bound ${BOUND_MS} ms)`);
     assert.ok(!doc.messages.some((m) => m.rule === 'analysis-failed'), JSON.stringify(doc.messages));
-    checkDocument(doc);
+    assertSpansValid(doc);
     checkBrief(brief);
     assertHeapBounded();
     assert.ok(process.memoryUsage().rss < RSS_LIMIT_BYTES, `resident memory ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);

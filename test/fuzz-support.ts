@@ -154,48 +154,6 @@ export function mutated(corpus: CorpusFile[]): fc.Arbitrary<{ name: string; text
 
 // ---- invariants ----
 
-/**
- * What `assertSpansValid` (test/support.ts) checks, in linear time (its pairwise checks take
- * minutes on 100,000 sentences), plus: body passages in order and never overlapping.
- */
-export function checkDocument(doc: CleanDocument): void {
-  if (doc.original.length < 20_000) assertSpansValid(doc);
-  const docs = new Map([[doc.id, doc.original]]);
-  const trimmed = (span: Span, what: string) => {
-    const text = checkSpan(span, docs, what);
-    assert.equal(text, text.trim(), `${what}: span has untrimmed whitespace`);
-  };
-  doc.body.forEach((s, i) => trimmed(s, `body[${i}]`));
-  doc.sentences.forEach((s, i) => trimmed(s, `sentences[${i}]`));
-  doc.removed.forEach((s, i) => trimmed(s, `removed[${i}]`));
-  doc.turns?.forEach((t, i) => {
-    trimmed(t.label, `turns[${i}].label`);
-    trimmed(t.span, `turns[${i}].span`);
-  });
-  assert.equal(doc.text, doc.body.map((s) => doc.original.slice(s.start, s.end)).join('\n\n'));
-  for (let i = 1; i < doc.body.length; i++) assert.ok(doc.body[i - 1]!.end <= doc.body[i]!.start, `body passages ${i - 1} and ${i} overlap or are out of order`);
-  // Sorted and disjoint: the passage that can hold a span is the last one starting at or before it.
-  const holder = (span: Span): number => {
-    let lo = 0;
-    let hi = doc.body.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (doc.body[mid]!.start <= span.start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
-  };
-  for (const s of doc.sentences) {
-    const b = doc.body[holder(s)];
-    assert.ok(b && s.end <= b.end, 'sentence outside the body');
-  }
-  for (const r of doc.removed) {
-    const k = holder(r);
-    const [b, next] = [doc.body[k], doc.body[k + 1]];
-    assert.ok(!(b && r.start < b.end) && !(next && next.start < r.end), `removed region overlaps the body: ${doc.original.slice(r.start, r.end).slice(0, 80)}`);
-  }
-}
-
 /** A span inside its document: integers, 0 ≤ start < end ≤ length. */
 export function checkSpan(span: Span, docs: Map<string, string>, what: string): string {
   const original = docs.get(span.doc);
@@ -227,7 +185,7 @@ const isSpan = (v: Record<string, unknown>): v is Span & Record<string, unknown>
  */
 export function checkBrief(brief: Brief): void {
   const docs = new Map(brief.documents.map((d) => [d.id, d.original]));
-  for (const d of brief.documents) checkDocument(d);
+  for (const d of brief.documents) assertSpansValid(d);
   const walk = (value: unknown, path: string): void => {
     if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}[${i}]`));
     if (value === null || typeof value !== 'object') {

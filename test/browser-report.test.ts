@@ -12,6 +12,7 @@ import { brief } from '../src/pipeline/run.ts';
 import type { Brief } from '../src/schema.ts';
 import { hostileBrief } from './fixtures/html-report/hostile-brief.ts';
 import { SEEDS, hasSeeds } from './support.ts';
+import { watchPage } from './helpers/browser.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = fileURLToPath(new URL('../test-output/', import.meta.url));
@@ -38,15 +39,7 @@ async function open(result: Brief, name: string, viewport: { width: number; heig
   writeFileSync(file, renderHtml(result));
   const page = await (await browser.newContext({ viewport })).newPage();
   const opened: Opened = { page, dialogs: [], errors: [] };
-  page.on('dialog', (dialog) => {
-    opened.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => opened.errors.push(error.message));
-  // A Content-Security-Policy report here would mean the page's own style or script was refused.
-  page.on('console', (message) => {
-    if (message.type() === 'error') opened.errors.push(message.text());
-  });
+  watchPage(page, opened);
   await page.goto(pathToFileURL(file).href);
   return opened;
 }

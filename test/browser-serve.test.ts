@@ -17,6 +17,7 @@ import { buildServer } from '../src/serve/server.ts';
 import type { Brief } from '../src/schema.ts';
 import { ALERT, XSS } from './fixtures/html-report/hostile-brief.ts';
 import { SEEDS } from './support.ts';
+import { watchPage } from './helpers/browser.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -76,15 +77,7 @@ interface Opened {
 async function open(path: string, viewport: { width: number; height: number }): Promise<Opened> {
   const page = await (await browser.newContext({ viewport })).newPage();
   const opened: Opened = { page, dialogs: [], errors: [], elsewhere: [] };
-  page.on('dialog', (dialog) => {
-    opened.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('pageerror', (error) => opened.errors.push(error.message));
-  // A Content-Security-Policy report here would mean a page's own style or script was refused.
-  page.on('console', (message) => {
-    if (message.type() === 'error') opened.errors.push(message.text());
-  });
+  watchPage(page, opened);
   page.on('request', (request) => {
     if (!request.url().startsWith(base)) opened.elsewhere.push(request.url());
   });

@@ -16,7 +16,7 @@ export interface ArticleRow {
   ingested_at: string;
 }
 
-const ARTICLE_COLUMNS = 'id, source, hash, doc_id, outlet, title, published, story_id, copy_of, copy_similarity, ingested_at';
+export const ARTICLE_COLUMNS = 'id, source, hash, doc_id, outlet, title, published, story_id, copy_of, copy_similarity, ingested_at';
 
 export interface NewArticle {
   source: string;

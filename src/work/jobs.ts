@@ -1,7 +1,7 @@
 // What a worker does with each kind of job. Every job's effects and its "done" mark are written
 // in one transaction, so a job is processed exactly once even when a worker dies half-way.
 import type { Database } from '../store/database.ts';
-import { rawInputsOf, type ArticleRow } from '../store/articles.ts';
+import { ARTICLE_COLUMNS, rawInputsOf, type ArticleRow } from '../store/articles.ts';
 import { prepareArticle } from '../collect/prepare.ts';
 import { fileCopy, fileUnderStory } from '../collect/file-story.ts';
 import { lockStories } from '../collect/story-lock.ts';
@@ -15,7 +15,7 @@ export type JobResult = 'done' | 'later';
 export class LeaseLost extends Error {}
 
 async function articleRow(db: Database, id: number): Promise<(ArticleRow & { features: string | null }) | undefined> {
-  return db.one('SELECT id, source, hash, doc_id, outlet, title, published, story_id, copy_of, copy_similarity, ingested_at, features FROM articles WHERE id = $1', [id]);
+  return db.one(`SELECT ${ARTICLE_COLUMNS}, features FROM articles WHERE id = $1`, [id]);
 }
 
 async function finish(tx: Database, job: Job, worker: string): Promise<void> {

@@ -1,6 +1,6 @@
 // What the API and the pages show of the store: stories with their badges, one story with its
 // articles and history, one article with its text. Store rows in, the API's JSON shapes out.
-import type { Database, SqlValue } from '../store/database.ts';
+import { placeholders, type Database, type SqlValue } from '../store/database.ts';
 import { articlesOfStory, rawInputsOf, type ArticleRow } from '../store/articles.ts';
 import { listStories, storyHistory, type StorySummary } from '../store/stories.ts';
 import { resolveStory, StoryNotFound } from '../collect/story-brief.ts';
@@ -57,11 +57,6 @@ export interface StoryDetail {
 }
 
 export class NotFound extends Error {}
-
-/** "$3, $4, $5" for `count` parameters starting at $`from`. */
-export function placeholders(count: number, from = 1): string {
-  return Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
-}
 
 export async function storyPage(db: Database, limit: number, offset: number): Promise<{ stories: StoryJson[]; more: boolean }> {
   const rows = await listStories(db, { limit: limit + 1, offset });

@@ -30,6 +30,11 @@ export function toPositional(sql: string): { sql: string; order: number[] } {
   return { sql: text, order };
 }
 
+/** "$3, $4, $5" for `count` parameters starting at $`from` (an IN list). */
+export function placeholders(count: number, from = 1): string {
+  return Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
+}
+
 /** A database URL with its password hidden, for messages. */
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');

@@ -1,5 +1,5 @@
 // Stories and the story log: every assignment, merge and split, in order, with its reason.
-import type { Database } from './database.ts';
+import { placeholders, type Database } from './database.ts';
 
 export interface StoryLogEntry {
   seq: number;
@@ -65,7 +65,7 @@ export async function mergeStories(db: Database, into: number, stories: number[]
 export async function splitStory(db: Database, from: number, articles: number[], reason: string, at: string): Promise<number> {
   const moved = [...new Set(articles)].sort((a, b) => a - b);
   const rows = await db.all<{ id: number; title: string | null; published: string | null; story_id: number | null }>(
-    `SELECT id, title, published, story_id FROM articles WHERE id IN (${moved.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY id`,
+    `SELECT id, title, published, story_id FROM articles WHERE id IN (${placeholders(moved.length)}) ORDER BY id`,
     moved,
   );
   const strays = moved.filter((id) => !rows.some((r) => Number(r.id) === id && Number(r.story_id) === from));

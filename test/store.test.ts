@@ -124,12 +124,18 @@ for (const backend of backends) {
             db.transaction((tx) =>
               fn(
                 Object.create(tx, {
-                  one: {
-                    value: (sql: string, params?: (string | number | null)[]) => {
-                      if (sql.includes('INSERT INTO articles') && ++inserts === 4) throw new Error('disk full');
-                      return tx.one(sql, params);
-                    },
-                  },
+                  // An article is inserted by run() with its id reserved, or by one() returning the id.
+                  ...Object.fromEntries(
+                    (['one', 'run'] as const).map((method) => [
+                      method,
+                      {
+                        value: (sql: string, params?: (string | number | null)[]) => {
+                          if (sql.includes('INSERT INTO articles') && ++inserts === 4) throw new Error('disk full');
+                          return tx[method](sql, params);
+                        },
+                      },
+                    ]),
+                  ),
                 }),
               ),
             ),

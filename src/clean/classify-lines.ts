@@ -35,7 +35,7 @@ import {
   UPDATE_NOTE,
 } from './cues.ts';
 import { lineFeatures, type LineFeatures } from './line-features.ts';
-import { centrality, termVector } from './topic.ts';
+import { centrality, termVectors } from './topic.ts';
 import { MIN_TURNS_FOR_TRANSCRIPT } from './transcript.ts';
 
 /** Named thresholds, one place. */
@@ -171,7 +171,7 @@ function markHeadStamps(rows: LineAnalysis[]): void {
 
 // Topic ────────────────────────────────────────────────────────────────────────────────────────
 function scoreCentrality(rows: LineAnalysis[]): number {
-  const vectors = rows.map((r) => termVector(r.features.turn ? r.line.text.slice(r.features.turn.labelLength) : r.line.text));
+  const vectors = termVectors(rows.map((r) => (r.features.turn ? r.line.text.slice(r.features.turn.labelLength) : r.line.text)));
   const reference = rows.map((r) => !r.verdict && (r.features.prose || !!r.features.turn) && r.features.words >= 8);
   const scores = centrality(vectors, reference);
   rows.forEach((r, i) => (r.centrality = scores[i] ?? 0));

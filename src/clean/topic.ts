@@ -1,7 +1,10 @@
 // How close a block is to what the rest of the article is about. Teaser stories appended to a
 // page are well-formed prose, so only their distance from the article's topic gives them away.
+import { classOf, LETTER, unitsOf } from '../text/chars.ts';
+import { HASH_START, hashStep, WordMemo } from '../text/word-memo.ts';
 
-const STOPWORDS = new Set(
+/** Words that say nothing of a topic (exported for the scanner's tests, which check it against a regex). */
+export const STOPWORDS = new Set(
   (
     'a about above after again against all also am an and any are as at be because been before being below between both but by ' +
     'can could did do does doing down during each few for from further had has have having he her here hers herself him himself his ' +
@@ -13,16 +16,15 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-/** Content-word stems of a text: lower-cased, stopwords dropped, plural/verb endings trimmed. */
-export function contentTerms(text: string): string[] {
-  const terms: string[] = [];
-  for (const found of text.toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? []) {
-    let word = found.replace(/['’]s$/, '');
-    if (word.length < 3 || STOPWORDS.has(word)) continue;
-    word = stem(word);
-    if (word.length >= 3) terms.push(word);
-  }
-  return terms;
+/**
+ * A content word's stem: lower-cased, a final 's dropped, stopwords dropped, plural/verb endings
+ * trimmed; null for none. `word` is a lower-cased match of /\p{L}[\p{L}'’-]*\/u.
+ */
+function contentTerm(word: string): string | null {
+  if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
+  if (word.length < 3 || STOPWORDS.has(word)) return null;
+  word = stem(word);
+  return word.length >= 3 ? word : null;
 }
 
 /** A deliberately light stemmer: enough to match "talks"/"talk", "meeting"/"meet". */
@@ -34,11 +36,62 @@ function stem(word: string): string {
   return word;
 }
 
-export type TermVector = Map<string, number>;
+/** Content terms by id (one id per distinct stem, for as long as the memo holds) → count in the text. */
+export type TermVector = Map<number, number>;
 
-export function termVector(text: string): TermVector {
+/** Each printed (lower-cased) word → its term's id, or -1 for none; ids are numbered by stem. */
+const words = new WordMemo<number>(17);
+const termIds = new Map<string, number>();
+
+function termIdOf(word: string): number {
+  const term = contentTerm(word);
+  if (term === null) return -1;
+  let id = termIds.get(term);
+  if (id === undefined) termIds.set(term, (id = termIds.size));
+  return id;
+}
+
+/**
+ * The content terms of each text, counted. Term ids hold across the texts of one call (they are
+ * compared with each other), so the memo is emptied only before a call. One pass over each text,
+ * lower-cased: words are the matches of /\p{L}[\p{L}'’-]*\/gu.
+ */
+export function termVectors(texts: readonly string[]): TermVector[] {
+  if (words.full) {
+    words.clear();
+    termIds.clear();
+  }
+  return texts.map((text) => termVectorOf(text.toLowerCase()));
+}
+
+function termVectorOf(text: string): TermVector {
   const vector: TermVector = new Map();
-  for (const term of contentTerms(text)) vector.set(term, (vector.get(term) ?? 0) + 1);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const cp = c < 128 ? c : text.codePointAt(i)!;
+    if (!(classOf(cp) & LETTER)) {
+      i += unitsOf(cp);
+      continue;
+    }
+    let hash = HASH_START;
+    let j = i;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      let units = 1;
+      if (d !== 39 && d !== 0x2019 && d !== 45) {
+        const point = d < 128 ? d : text.codePointAt(j)!;
+        if (!(classOf(point) & LETTER)) break;
+        units = unitsOf(point);
+      }
+      for (let k = j; k < j + units; k++) hash = hashStep(hash, text.charCodeAt(k));
+      j += units;
+    }
+    const id = words.lookup(text, i, j, hash, termIdOf);
+    if (id >= 0) vector.set(id, (vector.get(id) ?? 0) + 1);
+    i = j;
+  }
   return vector;
 }
 

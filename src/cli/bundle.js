@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** One folder per checkout: worktrees may share one node_modules. */
@@ -66,36 +66,68 @@ export function replaceFile(path, data) {
   renameSync(temporary, path);
 }
 
+/** esbuild's options for a CommonJS bundle of `entry`, as the CLI is built. */
+function bundleOptions(entry, outfile) {
+  return {
+    entryPoints: [entry],
+    outfile,
+    write: false,
+    bundle: true,
+    external: EXTERNAL,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // The sources are ES modules: strict code, and import.meta.url is the bundle's own URL.
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: `"use strict";\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;` },
+    logLevel: 'warning',
+  };
+}
+
+function bundleEntry(entry, outfile) {
+  const { outputFiles } = esbuild().buildSync(bundleOptions(entry, outfile));
+  replaceFile(outfile, outputFiles[0].contents);
+}
+
+const esbuild = () => createRequire(import.meta.url)('esbuild');
+
+/**
+ * A benchmark (bench/launch.js) as one bundle beside the CLI's. `import.meta.url` is the bundle's
+ * own URL in the sources, as in the CLI (their data and threads are found beside the bundle or in
+ * node_modules), and the file's own in the benchmark and the test helpers it takes in (they find
+ * ../shared and bench/out from it). Returns the bundle's path.
+ */
+export async function bundleBenchmark(entry, name) {
+  const outfile = join(OUT_DIR, `bench-${name}.cjs`);
+  const ownUrls = {
+    name: 'own-import-meta-url',
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, (args) => {
+        if (args.path.startsWith(join(ROOT, 'src') + sep)) return undefined;
+        return { contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
+      });
+    },
+  };
+  mkdirSync(OUT_DIR, { recursive: true });
+  const { outputFiles } = await esbuild().build({ ...bundleOptions(entry, outfile), plugins: [ownUrls] });
+  replaceFile(outfile, outputFiles[0].contents);
+  return outfile;
+}
+
 /**
  * Builds the bundle. The fingerprint is taken before building, so a source saved during the build
  * makes the next run build again. Code caches of older bundles are removed.
  */
 export function buildBundle() {
   const sources = fingerprint();
-  const esbuild = createRequire(import.meta.url)('esbuild');
   mkdirSync(OUT_DIR, { recursive: true });
   // The CLI, and beside it the thread that prepares articles for a large ingest (prepare-pool.ts
   // finds it next to the bundle).
   for (const [entry, outfile] of [
     [join(ROOT, 'src', 'cli', 'main.ts'), BUNDLE],
     [join(ROOT, 'src', 'collect', 'prepare-worker.ts'), PREPARE_WORKER],
-  ]) {
-    const { outputFiles } = esbuild.buildSync({
-      entryPoints: [entry],
-      outfile,
-      write: false,
-      bundle: true,
-      external: EXTERNAL,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      // The sources are ES modules: strict code, and import.meta.url is the bundle's own URL.
-      define: { 'import.meta.url': '__bundleUrl' },
-      banner: { js: `"use strict";\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;` },
-      logLevel: 'warning',
-    });
-    replaceFile(outfile, outputFiles[0].contents);
-  }
+  ])
+    bundleEntry(entry, outfile);
   for (const name of readdirSync(OUT_DIR)) if (name.includes('.v8-cache')) rmSync(join(OUT_DIR, name), { force: true });
   replaceFile(BUILT_FROM, sources);
 }

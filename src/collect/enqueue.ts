@@ -3,7 +3,7 @@
 // share the database. Reading and hashing is all that happens here, so it keeps up with any feed.
 import type { Database } from '../store/database.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
-import { articleBySourceAndHash, firstArticleWithHash, insertArticle, insertContent } from '../store/articles.ts';
+import { articleBySourceAndHash, firstArticleWithHash, indexForSearch, insertArticle, insertContent } from '../store/articles.ts';
 import { enqueue } from '../work/queue.ts';
 import { emptySummary, inputsForStore, type IngestOptions, type IngestSummary } from './ingest.ts';
 import { contentHash } from './prepare.ts';
@@ -16,7 +16,12 @@ export async function enqueueInputs(db: Database, specs: string[], options: Inge
     const inputs = batch;
     batch = [];
     await db.transaction(async (tx) => {
-      for (const input of inputs) await queueOne(tx, input, summary);
+      const stored: number[] = [];
+      for (const input of inputs) {
+        const id = await queueOne(tx, input, summary);
+        if (id !== null) stored.push(id);
+      }
+      await indexForSearch(tx, stored);
     });
   };
   for await (const input of inputsForStore(specs, options, summary, flush)) {
@@ -27,11 +32,12 @@ export async function enqueueInputs(db: Database, specs: string[], options: Inge
   return summary;
 }
 
-async function queueOne(tx: Database, input: RawInput, summary: IngestSummary): Promise<void> {
+/** Stores one input and queues its index job; returns its article id (null when it was stored already). */
+async function queueOne(tx: Database, input: RawInput, summary: IngestSummary): Promise<number | null> {
   const hash = contentHash(input.content);
   if (await articleBySourceAndHash(tx, input.source, hash)) {
     summary.unchanged++;
-    return;
+    return null;
   }
   const original = await firstArticleWithHash(tx, hash);
   if (!original) await insertContent(tx, hash, input.format, input.content);
@@ -43,4 +49,5 @@ async function queueOne(tx: Database, input: RawInput, summary: IngestSummary): 
   await enqueue(tx, 'index', { article: id });
   if (original) summary.copies++;
   else summary.added++;
+  return id;
 }

@@ -1,9 +1,12 @@
-// Filing one stored article under a story, inside the caller's transaction (which holds the story
-// lock and has caught the index up): the clusterer decides, the store and the log record it.
+// Filing one article under a story, inside the caller's transaction (which holds the story lock
+// and has caught the index up): the clusterer decides, the store and the log record it. The
+// article's row is written by the caller's `store`, told the story (and the article it nearly
+// copies) before the log entry that needs the row: a new article is inserted with its story in
+// one statement, since rewriting a stored row (its features are kilobytes) costs as much again.
 import type { Database } from '../store/database.ts';
-import { setArticleStory, type ArticleRow } from '../store/articles.ts';
+import type { ArticleRow } from '../store/articles.ts';
 import { createStory, logAssign, mergeStories, touchStory } from '../store/stories.ts';
-import type { StoryIndex, StoredFeatures } from './story-index.ts';
+import type { NearCopy, StoryIndex, StoredFeatures } from './story-index.ts';
 
 export interface Filing {
   story: number;
@@ -13,32 +16,42 @@ export interface Filing {
   copyOf: number | null;
 }
 
+/** Writes the article's row with its story (and, for a near-copy, the article it copies). */
+export type StoreFiled = (story: number, copy: NearCopy | null) => Promise<void>;
+
 export async function fileUnderStory(
   tx: Database,
   index: StoryIndex,
   articleId: number,
   article: { title: string | null; published: string | null; features: StoredFeatures },
   at: string,
+  store: StoreFiled,
 ): Promise<Filing> {
   const assignment = index.assign(articleId, article.features, article.published);
   const story = Number(assignment.story);
   if (assignment.created) await createStory(tx, story, article.title, article.published, at);
   const merged = assignment.merged ? assignment.merged.stories.map(Number) : [];
   if (assignment.merged) index.recorded(await mergeStories(tx, story, merged, assignment.merged.reason, at));
-  await setArticleStory(tx, articleId, story);
+  const copy = assignment.created ? null : index.nearCopyIn(story, article.features.sketch, articleId);
+  await store(story, copy);
   await touchStory(tx, story, article.published);
   const reason = assignment.created ? 'started the story' : `similarity ${assignment.similarity.toFixed(3)}`;
   index.recorded(await logAssign(tx, story, articleId, assignment.similarity, reason, at));
-
-  const copy = assignment.created ? null : index.nearCopyIn(story, article.features.sketch, articleId);
-  if (copy) await tx.run('UPDATE articles SET copy_of = $1, copy_similarity = $2 WHERE id = $3', [copy.article, copy.containment, articleId]);
   return { story, created: assignment.created, merged, copyOf: copy?.article ?? null };
 }
 
-/** An exact copy joins its original's story (once the original has one). */
-export async function fileCopy(tx: Database, index: StoryIndex, articleId: number, original: ArticleRow, published: string | null, at: string): Promise<number | null> {
+/** An exact copy joins its original's story (once the original has one); `store` writes its row with that story. */
+export async function fileCopy(
+  tx: Database,
+  index: StoryIndex,
+  articleId: number,
+  original: ArticleRow,
+  published: string | null,
+  at: string,
+  store: (story: number | null) => Promise<void>,
+): Promise<number | null> {
+  await store(original.story_id);
   if (original.story_id === null) return null;
-  await setArticleStory(tx, articleId, original.story_id);
   await touchStory(tx, original.story_id, published);
   index.recorded(await logAssign(tx, original.story_id, articleId, 1, `same text as article ${original.id}`, at));
   return original.story_id;

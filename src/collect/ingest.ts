@@ -7,7 +7,7 @@ import type { Database } from '../store/database.ts';
 import { InputError, readInputs, type ReadInputsOptions } from '../ingest/index.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
 import { firstLine } from '../ingest/network-errors.ts';
-import { articleBySourceAndHash, firstArticleWithHash, insertArticle, insertContent } from '../store/articles.ts';
+import { ArticleIds, articleBySourceAndHash, firstArticleWithHash, indexForSearch, insertArticle, insertContent } from '../store/articles.ts';
 import { fileCopy, fileUnderStory } from './file-story.ts';
 import { defaultPrepareThreads, Preparer } from './prepare-pool.ts';
 import { contentHash, type PreparedArticle } from './prepare.ts';
@@ -237,10 +237,12 @@ export class ArticleWriter {
         await lockStories(tx);
         await this.index.catchUp(tx);
         const outcomes: IngestOutcome[] = [];
+        const ids = new ArticleIds(tx);
         for (const item of batch) {
-          const outcome = 'features' in item ? await this.writeOne(tx, item) : await this.unchanged(tx, item);
+          const outcome = 'features' in item ? await this.writeOne(tx, ids, item) : await this.unchanged(tx, item);
           if (outcome) outcomes.push(outcome);
         }
+        await indexForSearch(tx, outcomes.filter((o) => o.status !== 'unchanged').map((o) => o.article));
         return outcomes;
       });
     } catch (error) {
@@ -257,7 +259,7 @@ export class ArticleWriter {
     return { source: input.source, status: 'unchanged', article: row.id, story: row.story_id, created: false, copyOf: row.copy_of, merged: [] };
   }
 
-  private async writeOne(tx: Database, article: PreparedArticle): Promise<IngestOutcome> {
+  private async writeOne(tx: Database, ids: ArticleIds, article: PreparedArticle): Promise<IngestOutcome> {
     const { input } = article;
     const at = new Date().toISOString();
     const stored = await articleBySourceAndHash(tx, input.source, article.hash);
@@ -265,16 +267,20 @@ export class ArticleWriter {
 
     const original = await firstArticleWithHash(tx, article.hash);
     const base = { source: input.source, hash: article.hash, hints: input.hints, docId: article.docId, outlet: article.outlet, title: article.title, published: article.published };
+    const id = await ids.next();
     if (original) {
       // The same text again from another source: stored once, one more outlet for the report.
-      const id = await insertArticle(tx, { ...base, features: null, copyOf: original.id, copySimilarity: 1 }, at);
-      const story = await fileCopy(tx, this.index, id, original, article.published, at);
+      const story = await fileCopy(tx, this.index, id, original, article.published, at, async (storyId) => {
+        await insertArticle(tx, { ...base, features: null, copyOf: original.id, copySimilarity: 1, storyId }, at, id);
+      });
       return { source: input.source, status: 'copy', article: id, story, created: false, copyOf: original.id, merged: [] };
     }
 
     await insertContent(tx, article.hash, input.format, input.content);
-    const id = await insertArticle(tx, { ...base, features: article.features, ...(article.featuresJson ? { featuresJson: article.featuresJson } : {}), copyOf: null, copySimilarity: null }, at);
-    const filing = await fileUnderStory(tx, this.index, id, article, at);
+    const features = { features: article.features, ...(article.featuresJson ? { featuresJson: article.featuresJson } : {}) };
+    const filing = await fileUnderStory(tx, this.index, id, article, at, async (storyId, copy) => {
+      await insertArticle(tx, { ...base, ...features, copyOf: copy?.article ?? null, copySimilarity: copy?.containment ?? null, storyId }, at, id);
+    });
     return { source: input.source, status: 'added', article: id, ...filing };
   }
 }

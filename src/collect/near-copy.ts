@@ -2,6 +2,9 @@
 // sketch of each article's 5-word shingles estimates how much of the shorter text the longer one
 // contains, without keeping or comparing the texts themselves.
 
+import { classOf, LETTER, NUMBER, unitsOf } from '../text/chars.ts';
+import { HASH_START, hashStep } from '../text/word-memo.ts';
+
 const SHINGLE_WORDS = 5;
 const SKETCH_SIZE = 64;
 /** Share of the shorter article's shingles found in the other: above this, one report, two outlets. */
@@ -14,21 +17,64 @@ export interface Sketch {
   size: number;
 }
 
+/** Word boundaries of the text being sketched, reused (grown when a text has more words). */
+let bounds = new Int32Array(4096);
+let shingles = new Uint32Array(2048);
+
+/**
+ * Words are the matches of /[\p{L}\p{N}]+/gu in the lower-cased text; a shingle's hash is FNV-1a
+ * over its words' code units joined by spaces, taken from the text in place (no word strings).
+ */
 export function sketchOf(text: string): Sketch {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const seen = new Set<number>();
-  // hash32 of the shingle's words joined by spaces, without building the string.
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-    let h = 0x811c9dc5;
-    for (let w = i; w < i + SHINGLE_WORDS; w++) {
-      if (w > i) h = Math.imul(h ^ 32, 0x01000193);
-      const word = words[w]!;
-      for (let c = 0; c < word.length; c++) h = Math.imul(h ^ word.charCodeAt(c), 0x01000193);
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  let words = 0;
+  let i = 0;
+  while (i < n) {
+    const c = lower.charCodeAt(i);
+    const point = c < 128 ? c : lower.codePointAt(i)!;
+    if (!(classOf(point) & (LETTER | NUMBER))) {
+      i += unitsOf(point);
+      continue;
     }
-    seen.add(h >>> 0);
+    let j = i + unitsOf(point);
+    while (j < n) {
+      const d = lower.charCodeAt(j);
+      const next = d < 128 ? d : lower.codePointAt(j)!;
+      if (!(classOf(next) & (LETTER | NUMBER))) break;
+      j += unitsOf(next);
+    }
+    if (2 * words + 2 > bounds.length) bounds = grownInt32(bounds);
+    bounds[2 * words] = i;
+    bounds[2 * words + 1] = j;
+    words++;
+    i = j;
   }
-  const all = [...seen].sort((a, b) => a - b);
-  return { hashes: all.slice(0, SKETCH_SIZE), size: all.length };
+  const count = Math.max(0, words - SHINGLE_WORDS + 1);
+  if (count > shingles.length) shingles = new Uint32Array(Math.max(count, 2 * shingles.length));
+  for (let w = 0; w < count; w++) {
+    let h = HASH_START;
+    for (let k = w; k < w + SHINGLE_WORDS; k++) {
+      if (k > w) h = hashStep(h, 32);
+      for (let at = bounds[2 * k]!, end = bounds[2 * k + 1]!; at < end; at++) h = hashStep(h, lower.charCodeAt(at));
+    }
+    shingles[w] = h >>> 0;
+  }
+  const sorted = shingles.subarray(0, count).sort();
+  const hashes: number[] = [];
+  let size = 0;
+  for (let k = 0; k < count; k++) {
+    if (k > 0 && sorted[k] === sorted[k - 1]) continue;
+    size++;
+    if (hashes.length < SKETCH_SIZE) hashes.push(sorted[k]!);
+  }
+  return { hashes, size };
+}
+
+function grownInt32(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(2 * array.length);
+  bigger.set(array);
+  return bigger;
 }
 
 /** Estimated share of the smaller article's shingles that the other also has (0 when either is empty). */

@@ -31,6 +31,8 @@ export interface NewArticle {
   featuresJson?: string;
   copyOf: number | null;
   copySimilarity: number | null;
+  /** The story it is filed under, when that is known before it is stored. */
+  storyId?: number | null;
 }
 
 export async function articleBySourceAndHash(db: Database, source: string, hash: string): Promise<ArticleRow | undefined> {
@@ -46,30 +48,67 @@ export async function insertContent(db: Database, hash: string, format: RawInput
   await db.run('INSERT INTO contents (hash, format, content) VALUES ($1, $2, $3) ON CONFLICT (hash) DO NOTHING', [hash, format, content]);
 }
 
-export async function insertArticle(db: Database, article: NewArticle, at: string): Promise<number> {
-  const row = await db.one<{ id: number }>(
-    `INSERT INTO articles (source, hash, hints, doc_id, outlet, title, published, features, copy_of, copy_similarity, ingested_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-    [
-      article.source,
-      article.hash,
-      JSON.stringify(article.hints),
-      article.docId,
-      article.outlet,
-      article.title,
-      article.published,
-      article.features === null ? null : (article.featuresJson ?? JSON.stringify(article.features)),
-      article.copyOf,
-      article.copySimilarity,
-      at,
-    ],
-  );
+/** Stores an article; with `id` (from `ArticleIds`) under that id, else under the next free one. Returns the id. */
+export async function insertArticle(db: Database, article: NewArticle, at: string, id?: number): Promise<number> {
+  const values = [
+    article.source,
+    article.hash,
+    JSON.stringify(article.hints),
+    article.docId,
+    article.outlet,
+    article.title,
+    article.published,
+    article.features === null ? null : (article.featuresJson ?? JSON.stringify(article.features)),
+    article.storyId ?? null,
+    article.copyOf,
+    article.copySimilarity,
+    at,
+  ];
+  const columns = 'source, hash, hints, doc_id, outlet, title, published, features, story_id, copy_of, copy_similarity, ingested_at';
+  if (id !== undefined) {
+    await db.run(`INSERT INTO articles (id, ${columns}) VALUES ($1, ${placeholders(values.length, 2)})`, [id, ...values]);
+    return id;
+  }
+  const row = await db.one<{ id: number }>(`INSERT INTO articles (${columns}) VALUES (${placeholders(values.length)}) RETURNING id`, values);
   return Number(row!.id);
 }
 
-export async function setArticleStory(db: Database, articleId: number, storyId: number): Promise<void> {
-  await db.run('UPDATE articles SET story_id = $1 WHERE id = $2', [storyId, articleId]);
+/**
+ * Adds stored articles to SQLite's full-text index: their title as printed and their terms (the
+ * keys of features.terms). Call once per transaction with all its new articles: one statement
+ * leaves FTS5 one segment to write at the commit (see migration 4). PostgreSQL indexes its
+ * generated search column by itself.
+ */
+export async function indexForSearch(db: Database, ids: number[]): Promise<void> {
+  if (db.dialect !== 'sqlite' || !ids.length) return;
+  await db.run(
+    `INSERT INTO article_search (rowid, title, terms)
+     SELECT id, title, (SELECT group_concat(key, ' ') FROM json_each(features, '$.terms')) FROM articles WHERE id IN (${placeholders(ids.length)}) ORDER BY id`,
+    ids,
+  );
 }
+
+/**
+ * Ids for the articles one transaction is about to insert, handed out before the insert (the
+ * clusterer files an article under its id, and the row is written with its story). SQLite: the
+ * transaction holds the write lock, so the next ids are the ones SQLite itself would pick, one past
+ * the largest; PostgreSQL: from the column's sequence, as a default id would be. Use one per transaction.
+ */
+export class ArticleIds {
+  private last: number | null = null;
+
+  constructor(private readonly tx: Database) {}
+
+  async next(): Promise<number> {
+    if (this.tx.dialect === 'postgres') {
+      const row = await this.tx.one<{ id: string }>("SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS id");
+      return Number(row!.id);
+    }
+    if (this.last === null) this.last = Number((await this.tx.one<{ id: number | null }>('SELECT MAX(id) AS id FROM articles'))?.id ?? 0);
+    return ++this.last;
+  }
+}
+
 
 export async function articlesOfStory(db: Database, storyId: number): Promise<ArticleRow[]> {
   return db.all<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE story_id = $1 ORDER BY id`, [storyId]);

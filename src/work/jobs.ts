@@ -39,17 +39,24 @@ export async function runIndexJob(db: Database, index: StoryIndex, job: Job, wor
       if (exactCopyOf) {
         const original = await articleRow(tx, exactCopyOf.id);
         if (!original || original.story_id === null) return 'later';
-        await fileCopy(tx, index, id, original, current.published, at);
+        await fileCopy(tx, index, id, original, current.published, at, async (story) => {
+          if (story !== null) await tx.run('UPDATE articles SET story_id = $1 WHERE id = $2', [story, id]);
+        });
       } else if (prepared) {
-        await tx.run('UPDATE articles SET doc_id = $1, title = $2, outlet = $3, published = $4, features = $5 WHERE id = $6', [
-          prepared.docId,
-          prepared.title,
-          prepared.outlet,
-          prepared.published,
-          JSON.stringify(prepared.features),
-          id,
-        ]);
-        const filing = await fileUnderStory(tx, index, id, prepared, at);
+        // The row was stored as it came, without features: they, the story and any near-copy are written in one UPDATE.
+        const filing = await fileUnderStory(tx, index, id, prepared, at, async (story, copy) => {
+          await tx.run('UPDATE articles SET doc_id = $1, title = $2, outlet = $3, published = $4, features = $5, story_id = $6, copy_of = $7, copy_similarity = $8 WHERE id = $9', [
+            prepared.docId,
+            prepared.title,
+            prepared.outlet,
+            prepared.published,
+            JSON.stringify(prepared.features),
+            story,
+            copy?.article ?? null,
+            copy?.containment ?? null,
+            id,
+          ]);
+        });
         await enqueue(tx, 'brief', { story: filing.story }, `brief:${filing.story}`);
       }
     }

@@ -1,0 +1,67 @@
+// `npx tsx bench/prepare-stages.ts [--articles N]`: where one article's preparing and filing time
+// goes, stage by stage, on the main thread alone and without a profiler's overhead. The articles
+// come from the same recombined stream as `npm run bench`, read the way ingest reads them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { readInputs } from '../src/ingest/index.ts';
+import type { RawInput } from '../src/ingest/raw-input.ts';
+import { cleanParts } from '../src/pipeline/clean-document.ts';
+import { articleFeatures } from '../src/stories/features.ts';
+import { sketchOf } from '../src/collect/near-copy.ts';
+import { contentHash, prepareArticle } from '../src/collect/prepare.ts';
+import { writeStream } from './stream-corpus.ts';
+import { loadStreamSources } from './stream-sources.ts';
+
+const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
+const REPO = resolve(BENCH_DIR, '..');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { articles: { type: 'string', default: '3000' }, rounds: { type: 'string', default: '3' }, only: { type: 'string' } } });
+  const articles = Number(values.articles);
+  const work = mkdtempSync(join(tmpdir(), 'corroborate-stages-'));
+  try {
+    const sources = await loadStreamSources(REPO, resolve(REPO, '..', 'shared'));
+    writeStream(sources, { articles, seed: 20261130, dir: work });
+    const inputs: RawInput[] = [];
+    for await (const item of readInputs([work], { keepDuplicates: true })) if (!(item instanceof Error)) inputs.push(item);
+    const stages: Record<string, (input: RawInput) => unknown> = {
+      hash: (input) => contentHash(input.content),
+      clean: (input) => cleanParts(input),
+      features: (input) => articleFeatures(bodyOf(input), null),
+      sketch: (input) => sketchOf(bodyOf(input)),
+      json: (input) => JSON.stringify(prepared.get(input)!.features),
+      prepare: (input) => prepareArticle(input),
+    };
+    const bodies = new Map<RawInput, string>();
+    const prepared = new Map<RawInput, ReturnType<typeof prepareArticle>>();
+    const bodyOf = (input: RawInput) => bodies.get(input)!;
+    for (const input of inputs) {
+      const { original, cleaning } = cleanParts(input);
+      bodies.set(input, cleaning.paragraphs.map((p) => original.slice(p.start, p.end)).join('\n\n'));
+      prepared.set(input, prepareArticle(input));
+    }
+    const chars = inputs.reduce((n, i) => n + i.content.length, 0) / inputs.length;
+    const bodyChars = [...bodies.values()].reduce((n, b) => n + b.length, 0) / inputs.length;
+    process.stdout.write(`${inputs.length} articles, ${chars.toFixed(0)} chars of input, ${bodyChars.toFixed(0)} of body on average\n`);
+    for (const [name, run] of Object.entries(stages)) {
+      if (values.only && !values.only.split(',').includes(name)) continue;
+      const times: number[] = [];
+      for (let round = 0; round < Number(values.rounds); round++) {
+        const started = performance.now();
+        for (const input of inputs) run(input);
+        times.push(((performance.now() - started) * 1000) / inputs.length);
+      }
+      process.stdout.write(`${name.padEnd(10)} ${Math.min(...times).toFixed(1).padStart(7)} µs/article (best of ${times.length})\n`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`prepare-stages: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

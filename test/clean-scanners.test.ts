@@ -1,0 +1,124 @@
+// The cleaner's and ingest's hand-written scanners (one pass over the characters, no string per word) against
+// the regular expressions they replace, kept here as the definition: on every line of the real
+// reports and pages and on generated hostile text, both must give exactly the same.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { lineFeatures } from '../src/clean/line-features.ts';
+import { centrality, STOPWORDS as TOPIC_STOPWORDS, termVectors } from '../src/clean/topic.ts';
+import { splitLines } from '../src/text/lines.ts';
+import { sketchOf } from '../src/collect/near-copy.ts';
+import { anyText, fuzzParams, HOSTILE_CHARS, HTML_CORPUS, newsText, TEXT_CORPUS } from './fuzz-support.ts';
+
+const MINOR = new Set('a an and as at but by for from in into is of on or over per the to up via vs with amid after than that'.split(' '));
+
+/** What lineFeatures computed with regexes: its words and their classes, the sentence end, the repeat key. */
+function referenceLineFeatures(text: string) {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu) ?? [];
+  let major = 0;
+  let capitals = 0;
+  let lowerWords = 0;
+  for (const w of words) {
+    const capital = /^[\p{Lu}\p{N}]/u.test(w);
+    if (!capital && /^\p{Ll}/u.test(w)) lowerWords++;
+    if (MINOR.has(w.toLowerCase())) continue;
+    major++;
+    if (capital) capitals++;
+  }
+  const endsSentence = /[.!?…](?:["'”’)\]]+)?$/u.test(text) || /[.!?…]["'”’]$/u.test(text);
+  return {
+    words: words.length,
+    endsSentence,
+    prose: endsSentence && words.length >= 6 && lowerWords / Math.max(1, words.length) >= 0.35,
+    capitalShare: major ? capitals / major : 0,
+    key: text.toLowerCase().replace(/\s+/g, ' ').trim(),
+  };
+}
+
+
+/** The topic terms of a text as a regex and string slices gave them. */
+function referenceTermVector(text: string): Map<string, number> {
+  const vector = new Map<string, number>();
+  for (const found of text.toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? []) {
+    let word = found.replace(/['’]s$/, '');
+    if (word.length < 3 || TOPIC_STOPWORDS.has(word)) continue;
+    if (word.length > 5 && word.endsWith('ies')) word = word.slice(0, -3) + 'y';
+    else if (word.length > 5 && word.endsWith('ing')) word = word.slice(0, -3);
+    else if (word.length > 4 && word.endsWith('ed')) word = word.slice(0, -2);
+    else if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) word = word.slice(0, -1);
+    if (word.length >= 3) vector.set(word, (vector.get(word) ?? 0) + 1);
+  }
+  return vector;
+}
+
+/** termVectors numbers the reference's terms one to one, in the same order with the same counts, so centrality is the same to the bit. */
+function sameTermVectors(texts: string[]): void {
+  const got = termVectors(texts);
+  const want = texts.map(referenceTermVector);
+  const idOf = new Map<string, number>();
+  const termOf = new Map<number, string>();
+  got.forEach((vector, t) => {
+    const a = [...vector];
+    const b = [...want[t]!];
+    assert.equal(a.length, b.length, `terms of ${JSON.stringify(texts[t])}`);
+    a.forEach(([id, count], k) => {
+      const [term, expected] = b[k]!;
+      assert.equal(count, expected, `count of ${term} in ${JSON.stringify(texts[t])}`);
+      assert.equal(idOf.get(term) ?? id, id, `${term} has two ids`);
+      assert.equal(termOf.get(id) ?? term, term, `id ${id} is two terms`);
+      idOf.set(term, id);
+      termOf.set(id, term);
+    });
+  });
+  const reference = texts.map(() => true);
+  assert.deepEqual(centrality(got, reference), centrality(want.map((v) => new Map([...v].map(([term, count]) => [idOf.get(term)!, count]))), reference));
+}
+
+function sameLineFeatures(text: string): void {
+  const got = lineFeatures({ start: 0, end: text.length, text, index: 0, blankBefore: 0 });
+  const want = referenceLineFeatures(text);
+  assert.deepEqual({ words: got.words, endsSentence: got.endsSentence, prose: got.prose, capitalShare: got.capitalShare, key: got.key }, want, JSON.stringify(text));
+}
+
+/** Every line of the example reports, the seeds and a spread of the extraction benchmark's pages (markup and all). */
+const REAL_LINES = [...TEXT_CORPUS, ...HTML_CORPUS].flatMap((file) => splitLines(file.text).map((line) => line.text));
+
+/** Text made of what the scanners treat specially: apostrophes, periods, hyphens, minor words in any case, odd letters and spaces. */
+const trickyText = fc
+  .array(fc.constantFrom(...HOSTILE_CHARS, 'A', 'a', 'THE', 'The', 'of', 'Of', 'aMiD', 'after', 'afters', 'that’s', "it's", 'U.S.', 'x-ray', '2.5', 'K', '\u212a', 'ǅ', 'ʰ', '𝐀', '𝟙', '𐐨', '  ', ' ', ' ', '\u3000'), { maxLength: 60 })
+  .map((parts) => parts.join(''));
+
+test('lineFeatures: words, capitals, sentence end and repeat key as the regexes gave them, on every real line', () => {
+  assert.ok(REAL_LINES.length > 1000, `only ${REAL_LINES.length} lines read`);
+  for (const line of REAL_LINES) sameLineFeatures(line);
+});
+
+test('lineFeatures: the same as the regexes on generated text', () => {
+  fc.assert(fc.property(fc.oneof(anyText, newsText, trickyText), (text) => sameLineFeatures(text)), fuzzParams(3000));
+});
+
+test('termVectors: the topic terms the regex gave, one id per term, on every real document', () => {
+  for (const file of [...TEXT_CORPUS, ...HTML_CORPUS]) sameTermVectors(splitLines(file.text).map((line) => line.text));
+});
+
+test('termVectors: the same as the regex on generated text', () => {
+  fc.assert(fc.property(fc.array(fc.oneof(anyText, newsText, trickyText), { maxLength: 8 }), (texts) => sameTermVectors(texts)), fuzzParams(1500));
+});
+
+/** A near-copy sketch as words from a regex and a Set of shingle hashes gave it. */
+function referenceSketch(text: string): { hashes: number[]; size: number } {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const seen = new Set<number>();
+  for (let i = 0; i + 5 <= words.length; i++) {
+    let h = 0x811c9dc5;
+    for (const ch of words.slice(i, i + 5).join(' ')) for (let k = 0; k < ch.length; k++) h = Math.imul(h ^ ch.charCodeAt(k), 0x01000193);
+    seen.add(h >>> 0);
+  }
+  const all = [...seen].sort((a, b) => a - b);
+  return { hashes: all.slice(0, 64), size: all.length };
+}
+
+test('sketchOf: the shingle sketch the regex gave, on every real document and on generated text', () => {
+  for (const file of [...TEXT_CORPUS, ...HTML_CORPUS]) assert.deepEqual(sketchOf(file.text), referenceSketch(file.text), file.name);
+  fc.assert(fc.property(fc.oneof(anyText, newsText, trickyText), (text) => assert.deepEqual(sketchOf(text), referenceSketch(text))), fuzzParams(2000));
+});

@@ -11,6 +11,9 @@ import type { RawInput } from '../src/ingest/raw-input.ts';
 import { cleanParts } from '../src/pipeline/clean-document.ts';
 import { articleFeatures } from '../src/stories/features.ts';
 import { sketchOf } from '../src/collect/near-copy.ts';
+import { lineFeatures } from '../src/clean/line-features.ts';
+import { termVectors } from '../src/clean/topic.ts';
+import { splitLines } from '../src/text/lines.ts';
 import { contentHash, prepareArticle } from '../src/collect/prepare.ts';
 import { writeStream } from './stream-corpus.ts';
 import { loadStreamSources } from './stream-sources.ts';
@@ -30,12 +33,15 @@ async function main(): Promise<void> {
     const stages: Record<string, (input: RawInput) => unknown> = {
       hash: (input) => contentHash(input.content),
       clean: (input) => cleanParts(input),
+      lines: (input) => linesOf.get(input)!.map(lineFeatures),
+      topic: (input) => termVectors(linesOf.get(input)!.map((line) => line.text)),
       features: (input) => articleFeatures(bodyOf(input), null),
       sketch: (input) => sketchOf(bodyOf(input)),
-      json: (input) => JSON.stringify(prepared.get(input)!.features),
+      json: (input) => JSON.stringify(JSON.parse(prepared.get(input)!.featuresJson)),
       prepare: (input) => prepareArticle(input),
     };
     const bodies = new Map<RawInput, string>();
+    const linesOf = new Map(inputs.map((input) => [input, splitLines(input.content)]));
     const prepared = new Map<RawInput, ReturnType<typeof prepareArticle>>();
     const bodyOf = (input: RawInput) => bodies.get(input)!;
     for (const input of inputs) {

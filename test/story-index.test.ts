@@ -1,7 +1,7 @@
 // The story index's near-copy memory: bounded to the stories that last had an article.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StoryIndex, type StoredFeatures } from '../src/collect/story-index.ts';
+import { filingFeatures, StoryIndex, type FilingFeatures } from '../src/collect/story-index.ts';
 import { sketchOf } from '../src/collect/near-copy.ts';
 import { articleFeatures } from '../src/stories/features.ts';
 
@@ -13,8 +13,8 @@ const EVENTS = [
   'Farmers in the Dusk plain blocked the motorway near Harlen with tractors to protest against a new water tax.',
 ];
 
-function featuresOf(text: string): StoredFeatures {
-  return { ...articleFeatures(text), sketch: sketchOf(text) };
+function featuresOf(text: string): FilingFeatures {
+  return filingFeatures({ ...articleFeatures(text), sketch: sketchOf(text) });
 }
 
 test('near copies are found only among the most recently active stories, so memory stays bounded', () => {

@@ -6,7 +6,7 @@
 import type { Database } from '../store/database.ts';
 import type { ArticleRow } from '../store/articles.ts';
 import { createStory, logAssign, mergeStories, touchStory } from '../store/stories.ts';
-import type { NearCopy, StoryIndex, StoredFeatures } from './story-index.ts';
+import type { FilingFeatures, NearCopy, StoryIndex } from './story-index.ts';
 
 export interface Filing {
   story: number;
@@ -23,16 +23,16 @@ export async function fileUnderStory(
   tx: Database,
   index: StoryIndex,
   articleId: number,
-  article: { title: string | null; published: string | null; features: StoredFeatures },
+  article: { title: string | null; published: string | null; filing: FilingFeatures },
   at: string,
   store: StoreFiled,
 ): Promise<Filing> {
-  const assignment = index.assign(articleId, article.features, article.published);
+  const assignment = index.assign(articleId, article.filing, article.published);
   const story = Number(assignment.story);
   if (assignment.created) await createStory(tx, story, article.title, article.published, at);
   const merged = assignment.merged ? assignment.merged.stories.map(Number) : [];
   if (assignment.merged) index.recorded(await mergeStories(tx, story, merged, assignment.merged.reason, at));
-  const copy = assignment.created ? null : index.nearCopyIn(story, article.features.sketch, articleId);
+  const copy = assignment.created ? null : index.nearCopyIn(story, article.filing.sketch, articleId);
   await store(story, copy);
   await touchStory(tx, story, article.published);
   const reason = assignment.created ? 'started the story' : `similarity ${assignment.similarity.toFixed(3)}`;

@@ -239,7 +239,7 @@ export class ArticleWriter {
         const outcomes: IngestOutcome[] = [];
         const ids = new ArticleIds(tx);
         for (const item of batch) {
-          const outcome = 'features' in item ? await this.writeOne(tx, ids, item) : await this.unchanged(tx, item);
+          const outcome = 'filing' in item ? await this.writeOne(tx, ids, item) : await this.unchanged(tx, item);
           if (outcome) outcomes.push(outcome);
         }
         await indexForSearch(tx, outcomes.filter((o) => o.status !== 'unchanged').map((o) => o.article));
@@ -277,9 +277,8 @@ export class ArticleWriter {
     }
 
     await insertContent(tx, article.hash, input.format, input.content);
-    const features = { features: article.features, ...(article.featuresJson ? { featuresJson: article.featuresJson } : {}) };
     const filing = await fileUnderStory(tx, this.index, id, article, at, async (storyId, copy) => {
-      await insertArticle(tx, { ...base, ...features, copyOf: copy?.article ?? null, copySimilarity: copy?.containment ?? null, storyId }, at, id);
+      await insertArticle(tx, { ...base, features: null, featuresJson: article.featuresJson, copyOf: copy?.article ?? null, copySimilarity: copy?.containment ?? null, storyId }, at, id);
     });
     return { source: input.source, status: 'added', article: id, ...filing };
   }

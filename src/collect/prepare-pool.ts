@@ -18,6 +18,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RawInput } from '../ingest/raw-input.ts';
 import { prepareArticle, type PreparedArticle } from './prepare.ts';
+import type { FilingFeatures, StoredFeatures } from './story-index.ts';
 
 export interface PrepareTask {
   id: number;
@@ -26,7 +27,7 @@ export interface PrepareTask {
 }
 
 /** What a thread sends back for one input: the prepared article with its features as JSON, or the cleaner's error; `ms` it took. */
-export type PrepareReply = ({ id: number; prepared: Omit<PreparedArticle, 'input' | 'hash' | 'features'> & { featuresJson: string } } | { id: number; error: string }) & { ms: number };
+export type PrepareReply = ({ id: number; prepared: Omit<PreparedArticle, 'input' | 'hash' | 'filing'> & Omit<FilingFeatures, 'names'> } | { id: number; error: string }) & { ms: number };
 
 /** Inputs prepared inline before the pool starts: a brief's worth of files never waits for a thread to boot. */
 export const POOL_AFTER = 64;
@@ -219,7 +220,10 @@ export class Preparer {
     this.threadCount++;
     if ('error' in reply) this.settle(pending, () => pending.reject(new Error(reply.error)));
     else {
-      const article = { input: pending.task.input, hash: pending.task.hash, ...reply.prepared, features: JSON.parse(reply.prepared.featuresJson) as PreparedArticle['features'] };
+      const { hashed, sketch, ...rest } = reply.prepared;
+      // The names are read from the JSON only if a merge's reason needs them.
+      const names = () => (JSON.parse(rest.featuresJson) as StoredFeatures).names;
+      const article: PreparedArticle = { input: pending.task.input, hash: pending.task.hash, ...rest, filing: { hashed, sketch, names } };
       this.settle(pending, () => pending.resolve(article));
     }
     if (thread.waiting.size === 0) thread.worker.unref();

@@ -5,7 +5,8 @@ import type { RawInput } from '../ingest/raw-input.ts';
 import { cleanParts, documentId } from '../pipeline/clean-document.ts';
 import { articleFeatures } from '../stories/features.ts';
 import { sketchOf } from './near-copy.ts';
-import type { StoredFeatures } from './story-index.ts';
+import { hashFeatures } from '../stories/hashed-features.ts';
+import type { FilingFeatures, StoredFeatures } from './story-index.ts';
 
 export interface PreparedArticle {
   input: RawInput;
@@ -14,9 +15,10 @@ export interface PreparedArticle {
   title: string | null;
   outlet: string | null;
   published: string | null;
-  features: StoredFeatures;
-  /** `features` as JSON, when it was serialised already (by a prepare thread, to send it). */
-  featuresJson?: string;
+  /** The features as the store keeps them. */
+  featuresJson: string;
+  /** The same, as filing reads them (hashed for the clusterer: no JSON to parse where it runs). */
+  filing: FilingFeatures;
 }
 
 export function contentHash(content: string): string {
@@ -31,6 +33,7 @@ export function prepareArticle(input: RawInput, hash = contentHash(input.content
   const meta = cleaning.meta;
   // Without a title line, the story list shows the article's opening words.
   const title = meta.title ?? (body.split('\n', 1)[0]!.slice(0, TITLE_FALLBACK_CHARS).trim() || null);
+  const features: StoredFeatures = { ...articleFeatures(body, meta.title), sketch: sketchOf(body) };
   return {
     input,
     hash,
@@ -38,6 +41,7 @@ export function prepareArticle(input: RawInput, hash = contentHash(input.content
     title,
     outlet: meta.outlet,
     published: meta.published,
-    features: { ...articleFeatures(body, meta.title), sketch: sketchOf(body) },
+    featuresJson: JSON.stringify(features),
+    filing: { hashed: hashFeatures(features), sketch: features.sketch, names: () => features.names },
   };
 }

@@ -5,10 +5,21 @@ import type { Database } from '../store/database.ts';
 import { currentAssignments, lastLogSeq, splits, storyLogSince } from '../store/stories.ts';
 import { StoryClusterer, type Assignment } from '../stories/clusterer.ts';
 import type { ArticleFeatures } from '../stories/features.ts';
+import { clusterFeatures, type ClusterFeatures } from '../stories/hashed-features.ts';
 import { containment, NEAR_COPY_CONTAINMENT, type Sketch } from './near-copy.ts';
 
+/** An article's features as the store keeps them (JSON in articles.features). */
 export interface StoredFeatures extends ArticleFeatures {
   sketch: Sketch;
+}
+
+/** What filing a new article needs: its hashed terms and names, its names (for a merge's reason) and its sketch. */
+export interface FilingFeatures extends ClusterFeatures {
+  sketch: Sketch;
+}
+
+export function filingFeatures(features: StoredFeatures): FilingFeatures {
+  return { ...clusterFeatures(features), sketch: features.sketch };
 }
 
 /** Recent articles per story compared for near-copies; a wire copy arrives close to its original. */
@@ -72,7 +83,7 @@ export class StoryIndex {
   }
 
   /** Decides a new article's story (the caller writes the decision to the log, then calls `recorded`). */
-  assign(articleId: number, features: StoredFeatures, published: string | null): Assignment {
+  assign(articleId: number, features: FilingFeatures, published: string | null): Assignment {
     const assignment = this.clusterer.assign(String(articleId), features, published);
     const story = Number(assignment.story);
     if (assignment.merged) this.fold(story, assignment.merged.stories.map(Number));

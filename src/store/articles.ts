@@ -27,7 +27,7 @@ export interface NewArticle {
   title: string | null;
   published: string | null;
   features: unknown;
-  /** `features` serialised already (stored as is instead of serialising `features` again). */
+  /** The features serialised already: stored as is, whatever `features` says. */
   featuresJson?: string;
   copyOf: number | null;
   copySimilarity: number | null;
@@ -58,7 +58,7 @@ export async function insertArticle(db: Database, article: NewArticle, at: strin
     article.outlet,
     article.title,
     article.published,
-    article.features === null ? null : (article.featuresJson ?? JSON.stringify(article.features)),
+    article.featuresJson ?? (article.features === null ? null : JSON.stringify(article.features)),
     article.storyId ?? null,
     article.copyOf,
     article.copySimilarity,

@@ -5,6 +5,7 @@
 // out of the time window leave that index, so one decision costs about the same on the
 // 100,000th article as on the 100th. Old assignments never move, except by a recorded merge.
 import type { ArticleFeatures } from './features.ts';
+import { clusterFeatures, type ClusterFeatures } from './hashed-features.ts';
 import { MinHeap } from './min-heap.ts';
 import { articleVector, Profile, topPositions, type ArticleVector } from './profile.ts';
 import { StoryIndex } from './story-index.ts';
@@ -120,11 +121,12 @@ export class StoryClusterer {
   }
 
   /** Decide where a new article goes; updates the in-memory state. `published` is an ISO date or null. */
-  assign(articleId: string, features: ArticleFeatures, published: string | null): Assignment {
+  assign(articleId: string, article: ArticleFeatures | ClusterFeatures, published: string | null): Assignment {
+    const features = 'hashed' in article ? article : clusterFeatures(article);
     const date = dateOf(published);
     this.expire(date);
-    const terms = articleVector(features.terms, this.termVocabulary);
-    const names = articleVector(features.names, this.nameVocabulary);
+    const terms = articleVector(features.hashed.terms, this.termVocabulary);
+    const names = articleVector(features.hashed.names, this.nameVocabulary);
     const scored = this.score(terms, names, date);
     const best = scored[0];
     if (!best || best.similarity < this.options.threshold) {
@@ -151,11 +153,12 @@ export class StoryClusterer {
   }
 
   /** Replay an assignment recorded earlier (restoring state from the store) without deciding anything. */
-  restore(articleId: string, features: ArticleFeatures, published: string | null, story: string): void {
+  restore(articleId: string, article: ArticleFeatures | ClusterFeatures, published: string | null, story: string): void {
+    const { hashed } = 'hashed' in article ? article : clusterFeatures(article);
     const date = dateOf(published);
     this.expire(date);
-    const terms = articleVector(features.terms, this.termVocabulary);
-    const names = articleVector(features.names, this.nameVocabulary);
+    const terms = articleVector(hashed.terms, this.termVocabulary);
+    const names = articleVector(hashed.names, this.nameVocabulary);
     const known = this.storyNumbers.get(story);
     const number = known === undefined ? this.startStory(story) : this.find(known);
     this.addArticle(number, articleId, terms, names, date);
@@ -337,7 +340,7 @@ export class StoryClusterer {
     return [...numbers].sort((a, b) => this.stories[b]!.size - this.stories[a]!.size || a - b)[0]!;
   }
 
-  private mergeReason(articleId: string, features: ArticleFeatures, into: number, linked: readonly Scored[]): string {
+  private mergeReason(articleId: string, features: ClusterFeatures, into: number, linked: readonly Scored[]): string {
     const parts = linked.map((s) => `"${this.stories[s.story]!.id}" (similarity ${s.similarity.toFixed(2)})`).join(' and ');
     const shared = this.sharedNames(features, linked.map((s) => s.story));
     const names = shared.length > 0 ? `, naming ${shared.map((n) => `"${n}"`).join(', ')} as all of them do` : '';
@@ -345,9 +348,9 @@ export class StoryClusterer {
   }
 
   /** The article's names (most mentioned first, at most five) that every one of the stories carries too. */
-  private sharedNames(features: ArticleFeatures, numbers: readonly number[]): string[] {
+  private sharedNames(features: ClusterFeatures, numbers: readonly number[]): string[] {
     const profiles = numbers.map((n) => new Set(this.stories[n]!.names.ids));
-    return Object.entries(features.names)
+    return Object.entries(features.names())
       .filter(([name]) => profiles.every((ids) => ids.has(this.nameVocabulary.id(name))))
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, 5)

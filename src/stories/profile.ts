@@ -5,6 +5,7 @@
 // it gathers.
 // Entries are in no particular order: sums and dot products go through the vocabulary's dense
 // scratch array, so nothing is sorted by id on the hot path.
+import type { KeyCounts } from './hashed-features.ts';
 import type { Dense, Vocabulary } from './vocabulary.ts';
 
 export interface ArticleVector {
@@ -16,15 +17,15 @@ export interface ArticleVector {
   weights: number[];
 }
 
-export function articleVector(counts: Record<string, number>, vocabulary: Vocabulary): ArticleVector {
+export function articleVector(keys: KeyCounts, vocabulary: Vocabulary): ArticleVector {
   // Term frequencies gathered by slot first: two terms of one article may share a hashed slot.
   const dense = vocabulary.dense();
   const ids: number[] = [];
-  // Object.keys, not for…in: the enumeration of a large dictionary-mode object costs less.
-  for (const term of Object.keys(counts)) {
-    const count = counts[term]!;
+  const { hashes, counts } = keys;
+  for (let k = 0; k < hashes.length; k++) {
+    const count = counts[k]!;
     if (!(count > 0)) continue;
-    const id = vocabulary.id(term);
+    const id = vocabulary.slot(hashes[k]!);
     if (dense[id] === 0) ids.push(id);
     dense[id]! += 1 + Math.log(count);
   }

@@ -5,6 +5,8 @@
 // slots and an article's few hundred terms, that changes a similarity by next to nothing. No
 // external model: the idf follows the stream seen so far, so any language or beat works alike.
 
+import { keyHash } from './hashed-features.ts';
+
 /** A vector spread over all slots. Single precision: half the cache lines of a double array, for a similarity. */
 export type Dense = Float32Array<ArrayBuffer>;
 
@@ -41,9 +43,12 @@ export class Vocabulary {
 
   /** The slot of `term` (FNV-1a over its UTF-16 code units). */
   id(term: string): number {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < term.length; i++) h = Math.imul(h ^ term.charCodeAt(i), 0x01000193);
-    return (h ^ (h >>> 16)) & this.mask;
+    return this.slot(keyHash(term));
+  }
+
+  /** The slot of a key hashed by `keyHash`. */
+  slot(hash: number): number {
+    return hash & this.mask;
   }
 
   /** Smoothed inverse document frequency; a term never seen before gets the highest. Never below 0.1. */

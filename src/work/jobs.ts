@@ -50,7 +50,7 @@ export async function runIndexJob(db: Database, index: StoryIndex, job: Job, wor
             prepared.title,
             prepared.outlet,
             prepared.published,
-            JSON.stringify(prepared.features),
+            prepared.featuresJson,
             story,
             copy?.article ?? null,
             copy?.containment ?? null,

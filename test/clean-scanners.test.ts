@@ -8,6 +8,11 @@ import { lineFeatures } from '../src/clean/line-features.ts';
 import { centrality, STOPWORDS as TOPIC_STOPWORDS, termVectors } from '../src/clean/topic.ts';
 import { splitLines } from '../src/text/lines.ts';
 import { sketchOf } from '../src/collect/near-copy.ts';
+import { CREDIT_SENTENCE, CREDIT_WORDS } from '../src/clean/cues.ts';
+import { prepareArticle } from '../src/collect/prepare.ts';
+import { cleanParts } from '../src/pipeline/clean-document.ts';
+import { articleFeatures } from '../src/stories/features.ts';
+import { hashFeatures } from '../src/stories/hashed-features.ts';
 import { anyText, fuzzParams, HOSTILE_CHARS, HTML_CORPUS, newsText, TEXT_CORPUS } from './fuzz-support.ts';
 
 const MINOR = new Set('a an and as at but by for from in into is of on or over per the to up via vs with amid after than that'.split(' '));
@@ -85,7 +90,7 @@ const REAL_LINES = [...TEXT_CORPUS, ...HTML_CORPUS].flatMap((file) => splitLines
 
 /** Text made of what the scanners treat specially: apostrophes, periods, hyphens, minor words in any case, odd letters and spaces. */
 const trickyText = fc
-  .array(fc.constantFrom(...HOSTILE_CHARS, 'A', 'a', 'THE', 'The', 'of', 'Of', 'aMiD', 'after', 'afters', 'that’s', "it's", 'U.S.', 'x-ray', '2.5', 'K', '\u212a', 'ǅ', 'ʰ', '𝐀', '𝟙', '𐐨', '  ', ' ', ' ', '\u3000'), { maxLength: 60 })
+  .array(fc.constantFrom(...HOSTILE_CHARS, 'A', 'a', 'THE', 'The', 'of', 'Of', 'aMiD', 'after', 'afters', 'that’s', "it's", 'U.S.', 'x-ray', '2.5', '10', '2023', '007', '0', '4294967294', '4294967295', '12345678901', 'K', 'Copyright', '©', '(C)', 'All Rights Reserved', 'transcript provided by', 'Audio  produced by', 'prepared by', '\u212a', 'ǅ', 'ʰ', '𝐀', '𝟙', '𐐨', '  ', ' ', ' ', '\u3000'), { maxLength: 60 })
   .map((parts) => parts.join(''));
 
 test('lineFeatures: words, capitals, sentence end and repeat key as the regexes gave them, on every real line', () => {
@@ -121,4 +126,33 @@ function referenceSketch(text: string): { hashes: number[]; size: number } {
 test('sketchOf: the shingle sketch the regex gave, on every real document and on generated text', () => {
   for (const file of [...TEXT_CORPUS, ...HTML_CORPUS]) assert.deepEqual(sketchOf(file.text), referenceSketch(file.text), file.name);
   fc.assert(fc.property(fc.oneof(anyText, newsText, trickyText), (text) => assert.deepEqual(sketchOf(text), referenceSketch(text))), fuzzParams(2000));
+});
+
+test('CREDIT_WORDS: every line CREDIT_SENTENCE matches holds one of them (so the cleaner may skip the rest)', () => {
+  const implied = (text: string) => assert.ok(!CREDIT_SENTENCE.test(text) || CREDIT_WORDS.test(text), JSON.stringify(text));
+  let credits = 0;
+  for (const line of REAL_LINES) {
+    implied(line);
+    if (CREDIT_SENTENCE.test(line)) credits++;
+  }
+  assert.ok(credits > 3, `only ${credits} credit lines among the real lines`);
+  fc.assert(fc.property(fc.oneof(anyText, newsText, trickyText), implied), fuzzParams(3000));
+});
+
+/** A prepared article's features JSON and hashes, written from lists, against the records they stand for. */
+function samePrepared(content: string): void {
+  const input = { source: 'x.txt', format: 'text' as const, content, hints: {} };
+  const prepared = prepareArticle(input);
+  const { original, cleaning } = cleanParts(input);
+  const body = cleaning.paragraphs.map((p) => original.slice(p.start, p.end)).join('\n\n');
+  const features = articleFeatures(body, cleaning.meta.title);
+  assert.equal(prepared.featuresJson, JSON.stringify({ ...features, sketch: sketchOf(body) }), JSON.stringify(content.slice(0, 200)));
+  assert.deepEqual(prepared.filing.hashed, hashFeatures(features));
+  assert.deepEqual(prepared.filing.names(), features.names);
+}
+
+test('prepareArticle: the features JSON and hashes it writes from lists are those of the records, numbers first as records order them', () => {
+  for (const file of TEXT_CORPUS) samePrepared(file.text);
+  samePrepared('Vote 2023 Set\n\nIn 2023 the 10 towns and 007 agents met 4294967295 and 4294967294 people, 1,000 of them on day 0 in Marlow. Marlow voted.');
+  fc.assert(fc.property(fc.oneof(newsText, trickyText), (text) => samePrepared(text)), fuzzParams(300));
 });

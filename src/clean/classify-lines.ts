@@ -20,6 +20,7 @@ import {
   DATE_STAMP,
   EDITION_NOTE,
   CREDIT_SENTENCE,
+  CREDIT_WORDS,
   DATELINE,
   FULL_DATE,
   HANDLE,
@@ -105,35 +106,35 @@ function markLineCues(rows: LineAnalysis[], transcript: boolean): void {
     const f = row.features;
     if (transcript && f.turn) continue; // a speaker's words are never chrome
     if (text.length > THRESHOLDS.maxCueLineLength) continue;
-    const bare = text.replace(/^[^\p{L}\p{N}]+/u, ''); // "💬 23 Comments" → "23 Comments"
+    // The cheap tests go first: a cue's regex runs only on a line short enough for it to count.
     const widgetShaped = f.words <= THRESHOLDS.maxWidgetWords || !f.endsSentence;
-    const platforms = text.match(SOCIAL_PLATFORM)?.length ?? 0;
-    const timeCodes = text.match(TIME_CODE)?.length ?? 0;
+    const platforms = widgetShaped ? (text.match(SOCIAL_PLATFORM)?.length ?? 0) : 0;
 
     if (f.words <= 8 && PLAYER_CUE.test(text) && !f.prose) mark(row, 'player', 'media-player control or time code');
-    else if (timeCodes > 0 && text.replace(TIME_CODE, '').trim().split(/\s+/).filter(Boolean).length <= 3)
+    else if (text.search(TIME_CODE) >= 0 && text.replace(TIME_CODE, '').trim().split(/\s+/).filter(Boolean).length <= 3)
       mark(row, 'player', 'time codes');
-    else if (BOILERPLATE_LINE.test(bare) && f.words <= 6) mark(row, 'boilerplate', 'interface label');
+    // "💬 23 Comments" → "23 Comments"
+    else if (f.words <= 6 && BOILERPLATE_LINE.test(text.replace(/^[^\p{L}\p{N}]+/u, ''))) mark(row, 'boilerplate', 'interface label');
     else if (!/[\p{L}\p{N}]/u.test(text)) mark(row, 'boilerplate', 'punctuation only');
     else if (STAGE_DIRECTION.test(text)) mark(row, 'boilerplate', 'transcript stage direction');
-    else if (TEASER_HEADER.test(text) && f.words <= 8 && !f.endsSentence) mark(row, 'teaser', 'header of a list of other stories');
-    else if (TEASER_INLINE.test(text) && f.words <= 25 && !f.turn) mark(row, 'teaser', 'link to another story');
-    else if (COOKIE_NOTICE.test(text) && f.words <= 80) mark(row, 'boilerplate', 'cookie notice');
-    else if (SUBSCRIBE_PROMPT.test(text) && f.words <= 40) mark(row, 'boilerplate', 'newsletter or subscription prompt');
-    else if (APP_PROMPT.test(text) && f.words <= 30) mark(row, 'boilerplate', 'app download prompt');
-    else if (EDITION_NOTE.test(text) && f.words <= 40) mark(row, 'boilerplate', 'print edition note');
+    else if (f.words <= 8 && !f.endsSentence && TEASER_HEADER.test(text)) mark(row, 'teaser', 'header of a list of other stories');
+    else if (f.words <= 25 && !f.turn && TEASER_INLINE.test(text)) mark(row, 'teaser', 'link to another story');
+    else if (f.words <= 80 && COOKIE_NOTICE.test(text)) mark(row, 'boilerplate', 'cookie notice');
+    else if (f.words <= 40 && SUBSCRIBE_PROMPT.test(text)) mark(row, 'boilerplate', 'newsletter or subscription prompt');
+    else if (f.words <= 30 && APP_PROMPT.test(text)) mark(row, 'boilerplate', 'app download prompt');
+    else if (f.words <= 40 && EDITION_NOTE.test(text)) mark(row, 'boilerplate', 'print edition note');
     else if (widgetShaped && platforms >= 2) mark(row, 'share', 'list of social platforms');
     else if (widgetShaped && SHARE_VERB.test(text) && (platforms >= 1 || HANDLE.test(text)))
       mark(row, 'share', 'share / follow prompt naming a platform or handle');
     else if (f.words <= 4 && SHARE_VERB.test(text) && !f.endsSentence) mark(row, 'share', 'share button label');
-    else if (BYLINE_LINE.test(text) && f.words <= 14 && row.line.index < THRESHOLDS.headLines) {
+    else if (f.words <= 14 && row.line.index < THRESHOLDS.headLines && BYLINE_LINE.test(text)) {
       row.role = 'byline';
       mark(row, 'metadata', 'byline');
     } else if (UPDATE_NOTE.test(text) && (f.words <= THRESHOLDS.maxNoteWords || /\bthis (?:story|article|report) (?:has been|was) (?:updated|corrected)/i.test(text))) mark(row, 'boilerplate', 'update or correction note');
-    else if (CONTRIBUTOR_LINE.test(text) && f.words <= THRESHOLDS.maxCreditWords) mark(row, 'credit', 'contributor line');
-    else if (CREDIT_SENTENCE.test(text) && text.replace(CREDIT_SENTENCE, '').trim().length === 0)
+    else if (f.words <= THRESHOLDS.maxCreditWords && CONTRIBUTOR_LINE.test(text)) mark(row, 'credit', 'contributor line');
+    else if (mayHoldCredit(text) && CREDIT_SENTENCE.test(text) && text.replace(CREDIT_SENTENCE, '').trim().length === 0)
       mark(row, 'credit', 'copyright or transcript credit');
-    else if (PHOTO_CREDIT.test(text) && f.words <= THRESHOLDS.maxCaptionWords && !f.turn)
+    else if (f.words <= THRESHOLDS.maxCaptionWords && !f.turn && PHOTO_CREDIT.test(text))
       mark(row, 'caption', 'photo caption with an image credit');
   }
 }
@@ -340,11 +341,15 @@ function markTail(rows: LineAnalysis[], bodyStart: number): void {
 function markGluedCredits(rows: LineAnalysis[]): void {
   for (const row of rows) {
     if (row.verdict) continue;
-    const match = CREDIT_SENTENCE.exec(row.line.text);
+    const match = mayHoldCredit(row.line.text) ? CREDIT_SENTENCE.exec(row.line.text) : null;
     if (!match || match.index === 0) continue;
     const before = row.line.text.slice(0, match.index);
     if (!/[.!?"”’]\s*$/.test(before) && !/[.!?"”’]$/.test(before.trimEnd())) continue;
     const from = match.index + (match[0].length - match[0].trimStart().length);
     row.verdict = { kind: 'credit', reason: 'copyright credit glued to the end of a line', from };
   }
+}
+
+function mayHoldCredit(text: string): boolean {
+  return CREDIT_WORDS.test(text);
 }

@@ -60,6 +60,12 @@ export const FULL_DATE =
 export const CREDIT_SENTENCE =
   /(?:^|\s|(?<=[.!?"”’]))(?:(?:transcript|copy|audio|video)\s+(?:provided|produced|prepared) by\b[^.]*\.?|(?:copyright|©|\(c\))\s*(?:\d{4}\s*)?[^.]*\.?|all rights reserved\.?)(?:\s+(?:(?:copyright|©|\(c\))\s*(?:\d{4}\s*)?[^.]*\.?|all rights reserved\.?|(?:to (?:see|learn|read|find out) more|for more(?: information)?),? visit \S+?\.?))*\s*$/i;
 
+/**
+ * Every match of CREDIT_SENTENCE holds one of these, so a line without any is passed over without
+ * running it (it is tried at every space of a line, behind a look-behind).
+ */
+export const CREDIT_WORDS = /copyright|©|\(c\)|all rights reserved|(?:provided|produced|prepared) by/i;
+
 /** Contributor lines: "Jane Roe contributed to this report.", "Reporting by …; editing by …". */
 export const CONTRIBUTOR_LINE =
   /^(?:.{0,120}\bcontributed(?: (?:reporting|to this (?:report|story|article)))?\.?|(?:additional )?reporting by\b.{0,160}|(?:written|edited|compiled|produced) by\b.{0,120}|(?:photograph|photographs|photos?|illustrations?|graphics?|video|images?) by\b.{0,120}|(?:with )?(?:additional )?(?:reporting|writing) from\b.{0,120}|(?:this|the) (?:article|story|report) (?:was|is) (?:written|produced|reported)\b.{0,160})$/i;

@@ -3,10 +3,10 @@
 import { createHash } from 'node:crypto';
 import type { RawInput } from '../ingest/raw-input.ts';
 import { cleanParts, documentId } from '../pipeline/clean-document.ts';
-import { articleFeatures } from '../stories/features.ts';
+import { countedJson, recordOf, scanFeatures, type CountedKeys } from '../stories/features.ts';
 import { sketchOf } from './near-copy.ts';
-import { hashFeatures } from '../stories/hashed-features.ts';
-import type { FilingFeatures, StoredFeatures } from './story-index.ts';
+import type { KeyCounts } from '../stories/hashed-features.ts';
+import type { FilingFeatures } from './story-index.ts';
 
 export interface PreparedArticle {
   input: RawInput;
@@ -33,7 +33,8 @@ export function prepareArticle(input: RawInput, hash = contentHash(input.content
   const meta = cleaning.meta;
   // Without a title line, the story list shows the article's opening words.
   const title = meta.title ?? (body.split('\n', 1)[0]!.slice(0, TITLE_FALLBACK_CHARS).trim() || null);
-  const features: StoredFeatures = { ...articleFeatures(body, meta.title), sketch: sketchOf(body) };
+  const { terms, names } = scanFeatures(body, meta.title);
+  const sketch = sketchOf(body);
   return {
     input,
     hash,
@@ -41,7 +42,12 @@ export function prepareArticle(input: RawInput, hash = contentHash(input.content
     title,
     outlet: meta.outlet,
     published: meta.published,
-    featuresJson: JSON.stringify(features),
-    filing: { hashed: hashFeatures(features), sketch: features.sketch, names: () => features.names },
+    // What JSON.stringify({ terms, names, sketch }) of the records gives, written from the lists.
+    featuresJson: `{"terms":${countedJson(terms)},"names":${countedJson(names)},"sketch":${JSON.stringify(sketch)}}`,
+    filing: { hashed: { terms: keyCounts(terms), names: keyCounts(names) }, sketch, names: () => recordOf(names) },
   };
+}
+
+function keyCounts(counted: CountedKeys): KeyCounts {
+  return { hashes: Int32Array.from(counted.hashes), counts: Int32Array.from(counted.counts) };
 }

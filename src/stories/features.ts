@@ -1,6 +1,8 @@
 // Cheap features of one article for story clustering: its terms (what it is about) and its names
 // (who and where). One hand-written scan over the characters, no NLP model: the clusterer sees
 // every article of a stream, so this must cost a fraction of a millisecond.
+import { holds } from '../text/word-memo.ts';
+import { keyHash } from './hashed-features.ts';
 import { lightStem } from './stem.ts';
 import { NOT_NAMES, STOPWORDS } from './stopwords.ts';
 
@@ -16,17 +18,42 @@ export interface ArticleFeatures {
 
 /** A title is read as the article's first line. */
 export function articleFeatures(text: string, title?: string | null): ArticleFeatures {
-  const source = title ? `${title}\n${text}` : text;
-  const scan = scanWords(source);
-  return { terms: scan.terms, names: countNames(scan) };
+  const scanned = scanFeatures(text, title);
+  return { terms: recordOf(scanned.terms), names: recordOf(scanned.names) };
 }
 
-/** What a printed word is for matching: its term ('' = none) and, when it could be a name, its name form. */
-interface Word {
-  /** Index of the term in `termNames`; -1 for none. */
-  termId: number;
-  /** Lowercase form when capitalised and not a stopword or calendar word; '' otherwise. */
-  name: string;
+/** Keys with their counts and hashes (`keyHash`), in the order Object.keys gives the record they make (so JSON keeps it). */
+export interface CountedKeys {
+  keys: string[];
+  counts: number[];
+  hashes: number[];
+}
+
+/** The features as lists: what ingest stores (as JSON, `featuresJson`) and hashes, without building records. */
+export interface ScannedFeatures {
+  terms: CountedKeys;
+  names: CountedKeys;
+}
+
+export function scanFeatures(text: string, title?: string | null): ScannedFeatures {
+  const scan = scanWords(title ? `${title}\n${text}` : text);
+  const names = countNames(scan);
+  const nameKeys = [...names.keys()];
+  // A name starts with a letter, so none is an array index: the Map's order is the record's.
+  return { terms: scan.terms, names: { keys: nameKeys, counts: [...names.values()], hashes: nameKeys.map(keyHash) } };
+}
+
+export function recordOf(counted: CountedKeys): Record<string, number> {
+  const record: Record<string, number> = {};
+  for (let k = 0; k < counted.keys.length; k++) record[counted.keys[k]!] = counted.counts[k]!;
+  return record;
+}
+
+/** `{"k":n,…}` as JSON.stringify writes the record of these keys (they are in its order already). */
+export function countedJson(counted: CountedKeys): string {
+  let json = '{';
+  for (let k = 0; k < counted.keys.length; k++) json += `${k ? ',' : ''}${JSON.stringify(counted.keys[k])}:${counted.counts[k]}`;
+  return json + '}';
 }
 
 /** A capitalised word, kept for the second look that decides whether it is a name. */
@@ -40,7 +67,7 @@ interface Capital {
 }
 
 interface Scan {
-  terms: Record<string, number>;
+  terms: CountedKeys;
   capitals: Capital[];
   /** Sentences in title case (headlines), whose capitals prove nothing. */
   headlines: Set<number>;
@@ -104,27 +131,35 @@ function scanWords(text: string): Scan {
       else break;
       hash = Math.imul(hash ^ d, 0x01000193);
     }
-    const word = wordAt(text, i, j, hash);
-    if (word.termId >= 0) {
-      if (word.termId >= counts.length) counts = grown(counts, word.termId);
-      if (counts[word.termId] === 0) seen.push(word.termId);
-      counts[word.termId]! += sentence < LEAD_SENTENCES ? 1 + LEAD_BOOST : 1;
+    const entry = wordAt(text, i, j, hash);
+    const termId = entry >= 0 ? entryTerm[entry]! : readTerm;
+    if (termId >= 0) {
+      if (termId >= counts.length) counts = grown(counts, termId);
+      if (counts[termId] === 0) seen.push(termId);
+      counts[termId]! += sentence < LEAD_SENTENCES ? 1 + LEAD_BOOST : 1;
+      if (!isDigit(c)) {
+        contentWords++;
+        if (!isCapital(c, text, i)) lowercaseWords++;
+      }
     }
-    if (word.termId >= 0 && !isDigit(c)) {
-      contentWords++;
-      if (!isCapital(c, text, i)) lowercaseWords++;
-    }
-    if (word.name) capitals.push({ name: word.name, sentence, initial: atStart, continues: spaceOnly && previousCapital });
-    previousCapital = word.name !== '';
+    const name = entry >= 0 ? entryName[entry]! : readName;
+    if (name) capitals.push({ name, sentence, initial: atStart, continues: spaceOnly && previousCapital });
+    previousCapital = name !== '';
     atStart = false;
     spaceOnly = true;
     i = j;
   }
   if (!atStart) endSentence();
-  // Counted by term id in a reused array, then written once per distinct term in order of appearance.
-  const terms: Record<string, number> = {};
-  for (const id of seen) {
-    terms[termNames[id]!] = counts[id]!;
+  // Counted by term id in a reused array, then listed once per distinct term: in order of
+  // appearance, but numbers that are array indices ("10", "2023") first and in ascending order,
+  // as a record of them enumerates its keys.
+  const indices = seen.filter((id) => termIndex[id]! >= 0).sort((a, b) => termIndex[a]! - termIndex[b]!);
+  const ordered = indices.length ? [...indices, ...seen.filter((id) => termIndex[id]! < 0)] : seen;
+  const terms: CountedKeys = { keys: [], counts: [], hashes: [] };
+  for (const id of ordered) {
+    terms.keys.push(termNames[id]!);
+    terms.counts.push(counts[id]!);
+    terms.hashes.push(termHashes[id]!);
     counts[id] = 0;
   }
   return { terms, capitals, headlines };
@@ -137,7 +172,7 @@ function scanWords(text: string): Scan {
  * appears), or when a name follows it in one run ("Elsa Brandt opened…" once "Brandt" is
  * confirmed). Runs of names also count whole, so "betty ford" says more than "ford".
  */
-function countNames(scan: Scan): Record<string, number> {
+function countNames(scan: Scan): Map<string, number> {
   const { capitals, headlines } = scan;
   const confirmed = new Set<string>();
   for (const c of capitals) if (!c.initial && !headlines.has(c.sentence)) confirmed.add(c.name);
@@ -160,7 +195,7 @@ function countNames(scan: Scan): Record<string, number> {
     }
   }
   if (run.length > 1) add(run.join(' '), runSentence);
-  return Object.fromEntries(names);
+  return names;
 }
 
 /**
@@ -173,40 +208,61 @@ const TABLE_MASK = (1 << TABLE_BITS) - 1;
 /** Emptied before an article when it holds this many forms (half full keeps probes short). */
 const MAX_WORDS = 1 << (TABLE_BITS - 1);
 const slots = new Int32Array(1 << TABLE_BITS);
+/**
+ * Per entry (a slot holds its entry + 1): the form as printed, its hash (a probe compares it
+ * before touching the string), its term id (-1: none) and its name form ('': none). Numbers in
+ * typed arrays, so a look-up reads a few cache lines, not an object per word.
+ */
 const surfaces: string[] = [];
-const known: Word[] = [];
+const entryHash = new Int32Array(1 << TABLE_BITS);
+const entryTerm = new Int32Array(1 << TABLE_BITS);
+const entryName: string[] = [];
+/** What `readWord` found last: a word read past a completely full table is used from here, never kept. */
+let readTerm = -1;
+let readName = '';
 const termIds = new Map<string, number>();
 const termNames: string[] = [];
+/** Per term id: its keyHash, and its value when it is an array index (a key a record lists first), else -1. */
+const termHashes: number[] = [];
+const termIndex: number[] = [];
 /** Per term id, its count in the article being scanned; all zero between calls. */
 let counts: Int32Array<ArrayBuffer> = new Int32Array(1024);
 
-function wordAt(text: string, start: number, end: number, hash: number): Word {
+/** The entry of text[start, end), read and remembered if it is new; -1 past a full table (see readTerm). */
+function wordAt(text: string, start: number, end: number, hash: number): number {
   const length = end - start;
   let slot = (hash ^ (hash >>> 15)) & TABLE_MASK;
   for (;;) {
-    const entry = slots[slot]!;
-    if (entry === 0) break;
-    const surface = surfaces[entry - 1]!;
-    if (surface.length === length && text.startsWith(surface, start)) return known[entry - 1]!;
+    const entry = slots[slot]! - 1;
+    if (entry < 0) break;
+    if (entryHash[entry] === hash) {
+      const surface = surfaces[entry]!;
+      if (surface.length === length && holds(text, start, surface)) return entry;
+    }
     slot = (slot + 1) & TABLE_MASK;
   }
   const surface = text.slice(start, end);
-  const word = readWord(surface);
   // The table is emptied between articles only (term ids must hold for the whole scan); one huge
   // article that fills it goes on uncached.
-  if (surfaces.length >= TABLE_MASK) return word;
+  readWord(surface);
+  if (surfaces.length >= TABLE_MASK) return -1;
+  const entry = surfaces.length;
   surfaces.push(surface);
-  known.push(word);
-  slots[slot] = surfaces.length;
-  return word;
+  entryTerm[entry] = readTerm;
+  entryName.push(readName);
+  entryHash[entry] = hash;
+  slots[slot] = entry + 1;
+  return entry;
 }
 
 function forgetWords(): void {
   slots.fill(0);
   surfaces.length = 0;
-  known.length = 0;
+  entryName.length = 0;
   termIds.clear();
   termNames.length = 0;
+  termHashes.length = 0;
+  termIndex.length = 0;
 }
 
 function grown(array: Int32Array<ArrayBuffer>, index: number): Int32Array<ArrayBuffer> {
@@ -215,12 +271,18 @@ function grown(array: Int32Array<ArrayBuffer>, index: number): Int32Array<ArrayB
   return bigger;
 }
 
-function readWord(surface: string): Word {
+/** Works out a printed word's term and name form (into readTerm, readName). */
+function readWord(surface: string): void {
   const lower = surface.toLowerCase();
-  if (isDigit(lower.charCodeAt(0))) return { termId: lower.length >= 2 ? termIdOf(lower) : -1, name: '' };
-  if (lower.length < 2 || STOPWORDS.has(lower)) return { termId: -1, name: '' };
-  const capitalised = isCapital(surface.charCodeAt(0), surface, 0);
-  return { termId: termIdOf(lightStem(lower)), name: capitalised && !NOT_NAMES.has(lower) ? lower : '' };
+  let termId = -1;
+  let name = '';
+  if (isDigit(lower.charCodeAt(0))) termId = lower.length >= 2 ? termIdOf(lower) : -1;
+  else if (lower.length >= 2 && !STOPWORDS.has(lower)) {
+    termId = termIdOf(lightStem(lower));
+    if (isCapital(surface.charCodeAt(0), surface, 0) && !NOT_NAMES.has(lower)) name = lower;
+  }
+  readTerm = termId;
+  readName = name;
 }
 
 function termIdOf(term: string): number {
@@ -229,6 +291,8 @@ function termIdOf(term: string): number {
     id = termNames.length;
     termIds.set(term, id);
     termNames.push(term);
+    termHashes.push(keyHash(term));
+    termIndex.push(arrayIndex(term));
   }
   return id;
 }
@@ -253,4 +317,11 @@ function isCapital(c: number, text: string, i: number): boolean {
   if (c < 128) return c >= 65 && c <= 90;
   const first = String.fromCodePoint(text.codePointAt(i) ?? c);
   return first !== first.toLowerCase();
+}
+
+/** The number a key is when it is an array index ("0", "17"; not "017", not 2³² − 1 or more), else -1. */
+function arrayIndex(key: string): number {
+  if (!/^(?:0|[1-9]\d{0,9})$/.test(key)) return -1;
+  const n = Number(key);
+  return n < 2 ** 32 - 1 ? n : -1;
 }

@@ -7,12 +7,15 @@
 export class WordMemo<T> {
   private readonly mask: number;
   private readonly slots: Int32Array<ArrayBuffer>;
+  /** Per entry, the hash it was looked up by. */
+  private readonly hashes: Int32Array<ArrayBuffer>;
   private readonly surfaces: string[] = [];
   private readonly values: T[] = [];
 
   constructor(bits = 16) {
     this.mask = (1 << bits) - 1;
     this.slots = new Int32Array(1 << bits);
+    this.hashes = new Int32Array(1 << bits);
   }
 
   /** Forms remembered. */
@@ -33,15 +36,16 @@ export class WordMemo<T> {
     const length = end - start;
     let slot = (hash ^ (hash >>> 15)) & this.mask;
     for (;;) {
-      const entry = this.slots[slot]!;
-      if (entry === 0) break;
-      const surface = this.surfaces[entry - 1]!;
-      if (surface.length === length && text.startsWith(surface, start)) return this.values[entry - 1]!;
+      const entry = this.slots[slot]! - 1;
+      if (entry < 0) break;
+      // The hash first: a form that only shares the slot costs no look at its string.
+      if (this.hashes[entry] === hash && this.surfaces[entry]!.length === length && holds(text, start, this.surfaces[entry]!)) return this.values[entry]!;
       slot = (slot + 1) & this.mask;
     }
     const surface = text.slice(start, end);
     const value = make(surface);
     if (this.surfaces.length >= this.mask) return value;
+    this.hashes[this.surfaces.length] = hash;
     this.surfaces.push(surface);
     this.values.push(value);
     this.slots[slot] = this.surfaces.length;
@@ -61,3 +65,9 @@ export function hashStep(hash: number, unit: number): number {
 }
 
 export const HASH_START = 0x811c9dc5;
+
+/** `text` holds `surface` at `start`: a loop the JIT inlines (startsWith at a position is a call into the runtime). */
+export function holds(text: string, start: number, surface: string): boolean {
+  for (let k = 0; k < surface.length; k++) if (text.charCodeAt(start + k) !== surface.charCodeAt(k)) return false;
+  return true;
+}

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Installed entry: runs the TypeScript CLI through tsx's loader.
-import { register } from 'tsx/esm/api';
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+// Installed entry (`corroborate`): the CLI from its bundle, as `npm run corroborate` runs it
+// (src/cli/launch.js builds the bundle when the sources changed, and runs the TypeScript sources
+// through tsx when it cannot be built, e.g. without esbuild).
+await import('../src/cli/launch.js');

@@ -36,8 +36,26 @@ function stem(word: string): string {
   return word;
 }
 
-/** Content terms by id (one id per distinct stem, for as long as the memo holds) → count in the text. */
-export type TermVector = Map<number, number>;
+/**
+ * Content terms of a text: distinct term ids (one per stem, for as long as the memo holds) in
+ * order of first appearance, and how often each occurs.
+ */
+export interface TermVector {
+  ids: number[];
+  counts: number[];
+}
+
+/** Per term id, scratch shared by the passes below and left all zero: a vector's position + 1, or the centroid's total. */
+let scratch = new Float64Array(1 << 12);
+
+function scratchFor(id: number): Float64Array {
+  if (id >= scratch.length) {
+    const bigger = new Float64Array(Math.max(2 * scratch.length, id + 1));
+    bigger.set(scratch);
+    scratch = bigger;
+  }
+  return scratch;
+}
 
 /** Each printed (lower-cased) word → its term's id, or -1 for none; ids are numbered by stem. */
 const words = new WordMemo<number>(17);
@@ -65,7 +83,7 @@ export function termVectors(texts: readonly string[]): TermVector[] {
 }
 
 function termVectorOf(text: string): TermVector {
-  const vector: TermVector = new Map();
+  const vector: TermVector = { ids: [], counts: [] };
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -89,9 +107,16 @@ function termVectorOf(text: string): TermVector {
       j += units;
     }
     const id = words.lookup(text, i, j, hash, termIdOf);
-    if (id >= 0) vector.set(id, (vector.get(id) ?? 0) + 1);
+    if (id >= 0) {
+      const at = scratchFor(id)[id]!;
+      if (at === 0) {
+        scratch[id] = vector.ids.push(id);
+        vector.counts.push(1);
+      } else vector.counts[at - 1]!++;
+    }
     i = j;
   }
+  for (const id of vector.ids) scratch[id] = 0;
   return vector;
 }
 
@@ -100,21 +125,28 @@ function termVectorOf(text: string): TermVector {
  * weighted by log-damped frequency so one repeated name cannot dominate.
  */
 export function centrality(blocks: TermVector[], isReference: boolean[]): number[] {
-  const centroid: TermVector = new Map();
+  // The centroid's totals by term id in the scratch array; its terms in order of first appearance.
+  const centroid: number[] = [];
   blocks.forEach((vector, i) => {
     if (!isReference[i]) return;
-    for (const [term, count] of vector) centroid.set(term, (centroid.get(term) ?? 0) + count);
+    for (let k = 0; k < vector.ids.length; k++) {
+      const id = vector.ids[k]!;
+      if (scratchFor(id)[id] === 0) centroid.push(id);
+      scratch[id]! += vector.counts[k]!;
+    }
   });
   // The centroid's norm is computed once and corrected for each block's own terms, so the
   // whole pass stays linear in the number of terms (a page of 100k tiny lines must not stall).
   let centroidNorm2 = 0;
-  for (const total of centroid.values()) centroidNorm2 += Math.log1p(total) ** 2;
-  return blocks.map((vector, i) => {
+  for (const id of centroid) centroidNorm2 += Math.log1p(scratch[id]!) ** 2;
+  const scores = blocks.map((vector, i) => {
     let dot = 0;
     let normBlock = 0;
     let normRest2 = centroidNorm2;
-    for (const [term, count] of vector) {
-      const total = centroid.get(term) ?? 0;
+    for (let k = 0; k < vector.ids.length; k++) {
+      const id = vector.ids[k]!;
+      const count = vector.counts[k]!;
+      const total = id < scratch.length ? scratch[id]! : 0;
       const own = isReference[i] ? count : 0;
       const rest = Math.log1p(total - own);
       if (own) normRest2 += rest * rest - Math.log1p(total) ** 2;
@@ -124,4 +156,6 @@ export function centrality(blocks: TermVector[], isReference: boolean[]): number
     }
     return normBlock > 0 && normRest2 > 1e-12 ? dot / Math.sqrt(normBlock * normRest2) : 0;
   });
+  for (const id of centroid) scratch[id] = 0;
+  return scores;
 }

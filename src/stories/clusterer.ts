@@ -7,9 +7,9 @@
 import type { ArticleFeatures } from './features.ts';
 import { clusterFeatures, type ClusterFeatures } from './hashed-features.ts';
 import { MinHeap } from './min-heap.ts';
-import { articleVector, Profile, topPositions, type ArticleVector } from './profile.ts';
+import { articleVector, Profile, SlotWeights, topPositions, type ArticleVector } from './profile.ts';
 import { StoryIndex } from './story-index.ts';
-import { Vocabulary, type Dense } from './vocabulary.ts';
+import { Vocabulary } from './vocabulary.ts';
 
 export interface Assignment {
   /** Story id: the id of the article that started it. */
@@ -109,6 +109,9 @@ export class StoryClusterer {
   private readonly byLastDate = new MinHeap();
   /** Story id pairs ("a|b", both ways) never to be merged. */
   private readonly apart = new Set<string>();
+  /** The article being decided, by slot, for comparing it with its candidates. */
+  private readonly termWeights = new SlotWeights();
+  private readonly nameWeights = new SlotWeights();
   /** Index hits per candidate story, reused by every look-up. */
   private readonly lookup = new Map<number, number>();
 
@@ -204,20 +207,20 @@ export class StoryClusterer {
       hits.push(hit);
     }
     const candidates = topPositions(hits, o.maxCandidates).map((k) => stories[k]!);
-    const termDense = spread(terms, this.termVocabulary.dense());
-    const nameDense = spread(names, this.nameVocabulary.dense());
-    const scored = candidates.map((story) => ({ story, similarity: this.similarity(story, termDense, nameDense, names.ids.length > 0) }));
-    clear(terms, termDense);
-    clear(names, nameDense);
+    const termWeights = this.termWeights.fill(terms.ids, terms.weights);
+    const nameWeights = this.nameWeights.fill(names.ids, names.weights);
+    const scored = candidates.map((story) => ({ story, similarity: this.similarity(story, termWeights, nameWeights, names.ids.length > 0) }));
+    termWeights.clear();
+    nameWeights.clear();
     return scored.sort((a, b) => b.similarity - a.similarity || a.story - b.story);
   }
 
   /** The spread article against one story. Without names on either side, the terms decide alone. */
-  private similarity(number: number, termDense: Dense, nameDense: Dense, articleHasNames: boolean): number {
+  private similarity(number: number, termWeights: SlotWeights, nameWeights: SlotWeights, articleHasNames: boolean): number {
     const story = this.stories[number]!;
-    const text = story.terms.cosine(termDense);
+    const text = story.terms.cosineWithArticle(termWeights);
     if (!articleHasNames || story.names.ids.length === 0) return text;
-    const names = story.names.cosine(nameDense);
+    const names = story.names.cosineWithArticle(nameWeights);
     return (1 - this.options.nameWeight) * text + this.options.nameWeight * names;
   }
 
@@ -373,13 +376,4 @@ export class StoryClusterer {
 
 function dateOf(published: string | null): number {
   return published ? Date.parse(published) : NaN;
-}
-
-function spread(vector: ArticleVector, dense: Dense): Dense {
-  for (let k = 0; k < vector.ids.length; k++) dense[vector.ids[k]!] = vector.weights[k]!;
-  return dense;
-}
-
-function clear(vector: ArticleVector, dense: Dense): void {
-  for (const id of vector.ids) dense[id] = 0;
 }

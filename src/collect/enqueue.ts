@@ -3,7 +3,7 @@
 // share the database. Reading and hashing is all that happens here, so it keeps up with any feed.
 import type { Database } from '../store/database.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
-import { articleBySourceAndHash, firstArticleWithHash, indexForSearch, insertArticle, insertContent } from '../store/articles.ts';
+import { articleBySourceAndHash, firstArticleWithHash, indexForSearch, insertArticle, insertContent, type SearchEntry } from '../store/articles.ts';
 import { enqueue } from '../work/queue.ts';
 import { emptySummary, inputsForStore, type IngestOptions, type IngestSummary } from './ingest.ts';
 import { contentHash } from './prepare.ts';
@@ -16,10 +16,11 @@ export async function enqueueInputs(db: Database, specs: string[], options: Inge
     const inputs = batch;
     batch = [];
     await db.transaction(async (tx) => {
-      const stored: number[] = [];
+      // Stored as they came: titles from the hints, no terms until a worker cleans them (the update trigger indexes them then).
+      const stored: SearchEntry[] = [];
       for (const input of inputs) {
         const id = await queueOne(tx, input, summary);
-        if (id !== null) stored.push(id);
+        if (id !== null) stored.push({ id, title: input.hints.title ?? null, terms: null });
       }
       await indexForSearch(tx, stored);
     });

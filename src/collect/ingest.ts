@@ -7,7 +7,7 @@ import type { Database } from '../store/database.ts';
 import { InputError, readInputs, type ReadInputsOptions } from '../ingest/index.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
 import { firstLine } from '../ingest/network-errors.ts';
-import { ArticleIds, articleBySourceAndHash, firstArticleWithHash, indexForSearch, insertArticle, insertContent } from '../store/articles.ts';
+import { ArticleIds, articleBySourceAndHash, firstArticleWithHash, indexForSearch, insertArticle, insertContent, type SearchEntry } from '../store/articles.ts';
 import { fileCopy, fileUnderStory } from './file-story.ts';
 import { defaultPrepareThreads, Preparer } from './prepare-pool.ts';
 import { contentHash, type PreparedArticle } from './prepare.ts';
@@ -238,11 +238,12 @@ export class ArticleWriter {
         await this.index.catchUp(tx);
         const outcomes: IngestOutcome[] = [];
         const ids = new ArticleIds(tx);
+        const search: SearchEntry[] = [];
         for (const item of batch) {
-          const outcome = 'filing' in item ? await this.writeOne(tx, ids, item) : await this.unchanged(tx, item);
+          const outcome = 'filing' in item ? await this.writeOne(tx, ids, item, search) : await this.unchanged(tx, item);
           if (outcome) outcomes.push(outcome);
         }
-        await indexForSearch(tx, outcomes.filter((o) => o.status !== 'unchanged').map((o) => o.article));
+        await indexForSearch(tx, search);
         return outcomes;
       });
     } catch (error) {
@@ -259,7 +260,8 @@ export class ArticleWriter {
     return { source: input.source, status: 'unchanged', article: row.id, story: row.story_id, created: false, copyOf: row.copy_of, merged: [] };
   }
 
-  private async writeOne(tx: Database, ids: ArticleIds, article: PreparedArticle): Promise<IngestOutcome> {
+  /** Stores one prepared article (unless stored already) and adds what the full-text index takes of it to `search`. */
+  private async writeOne(tx: Database, ids: ArticleIds, article: PreparedArticle, search: SearchEntry[]): Promise<IngestOutcome> {
     const { input } = article;
     const at = new Date().toISOString();
     const stored = await articleBySourceAndHash(tx, input.source, article.hash);
@@ -268,6 +270,8 @@ export class ArticleWriter {
     const original = await firstArticleWithHash(tx, article.hash);
     const base = { source: input.source, hash: article.hash, hints: input.hints, docId: article.docId, outlet: article.outlet, title: article.title, published: article.published };
     const id = await ids.next();
+    // An exact copy is stored without features: its title alone is indexed.
+    search.push({ id, title: article.title, terms: original ? null : article.searchTerms });
     if (original) {
       // The same text again from another source: stored once, one more outlet for the report.
       const story = await fileCopy(tx, this.index, id, original, article.published, at, async (storyId) => {

@@ -73,19 +73,28 @@ export async function insertArticle(db: Database, article: NewArticle, at: strin
   return Number(row!.id);
 }
 
+/** What SQLite's full-text index holds of an article: its title as printed and its terms (features.terms' keys, space-separated). */
+export interface SearchEntry {
+  id: number;
+  title: string | null;
+  terms: string | null;
+}
+
 /**
- * Adds stored articles to SQLite's full-text index: their title as printed and their terms (the
- * keys of features.terms). Call once per transaction with all its new articles: one statement
- * leaves FTS5 one segment to write at the commit (see migration 4). PostgreSQL indexes its
- * generated search column by itself.
+ * Adds new articles to SQLite's full-text index. Call once per transaction with all its new
+ * articles: one statement leaves FTS5 one segment to write at the commit (see migration 4).
+ * PostgreSQL indexes its generated search column by itself.
  */
-export async function indexForSearch(db: Database, ids: number[]): Promise<void> {
-  if (db.dialect !== 'sqlite' || !ids.length) return;
-  await db.run(
-    `INSERT INTO article_search (rowid, title, terms)
-     SELECT id, title, (SELECT group_concat(key, ' ') FROM json_each(features, '$.terms')) FROM articles WHERE id IN (${placeholders(ids.length)}) ORDER BY id`,
-    ids,
-  );
+export async function indexForSearch(db: Database, entries: SearchEntry[]): Promise<void> {
+  if (db.dialect !== 'sqlite' || !entries.length) return;
+  // Rows in chunks, each one multi-row INSERT (well under SQLite's limit of 32,766 parameters).
+  for (let from = 0; from < entries.length; from += 500) {
+    const chunk = entries.slice(from, from + 500);
+    await db.run(
+      `INSERT INTO article_search (rowid, title, terms) VALUES ${chunk.map((_, k) => `($${3 * k + 1}, $${3 * k + 2}, $${3 * k + 3})`).join(', ')}`,
+      chunk.flatMap((e) => [e.id, e.title, e.terms]),
+    );
+  }
 }
 
 /**

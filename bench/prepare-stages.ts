@@ -1,6 +1,9 @@
-// `npx tsx bench/prepare-stages.ts [--articles N]`: where one article's preparing and filing time
-// goes, stage by stage, on the main thread alone and without a profiler's overhead. The articles
-// come from the same recombined stream as `npm run bench`, read the way ingest reads them.
+// `node bench/launch.js prepare-stages [--articles N] [--rounds N] [--only a,b]`: where one
+// article's preparing time goes, stage by stage, and what storing + clustering the prepared
+// articles costs (the `write` stage: batches of 200 into a fresh embedded store, as ingest's main
+// thread does), on one thread and without a profiler's overhead. The articles come from the same
+// recombined stream as `npm run bench`, read the way ingest reads them. This VM's speed drifts by
+// a third within minutes: compare two versions by alternating runs, not one run each.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -15,6 +18,8 @@ import { lineFeatures } from '../src/clean/line-features.ts';
 import { termVectors } from '../src/clean/topic.ts';
 import { splitLines } from '../src/text/lines.ts';
 import { contentHash, prepareArticle } from '../src/collect/prepare.ts';
+import { ArticleWriter } from '../src/collect/ingest.ts';
+import { openStore } from '../src/store/open-store.ts';
 import { writeStream } from './stream-corpus.ts';
 import { loadStreamSources } from './stream-sources.ts';
 
@@ -61,6 +66,19 @@ async function main(): Promise<void> {
         times.push(((performance.now() - started) * 1000) / inputs.length);
       }
       process.stdout.write(`${name.padEnd(10)} ${Math.min(...times).toFixed(1).padStart(7)} µs/article (best of ${times.length})\n`);
+    }
+    if (!values.only || values.only.split(',').includes('write')) {
+      const batch = [...prepared.values()];
+      const times: number[] = [];
+      for (let round = 0; round < Number(values.rounds); round++) {
+        const db = await openStore(join(work, `store-${round}.db`));
+        const writer = new ArticleWriter(db);
+        const started = performance.now();
+        for (let from = 0; from < batch.length; from += 200) await writer.write(batch.slice(from, from + 200));
+        times.push(((performance.now() - started) * 1000) / batch.length);
+        await db.close();
+      }
+      process.stdout.write(`${'write'.padEnd(10)} ${Math.min(...times).toFixed(1).padStart(7)} µs/article (best of ${times.length}; store + cluster)\n`);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,62 @@
+// Ingest prepares articles on a worker thread as well as the main thread (prepare-pool.ts): the
+// thread sends each article's features as JSON, hashed terms and names, its sketch and its search
+// terms. Whatever thread prepared an article, the store must end up the same.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { emptyTimings, ingest } from '../src/collect/ingest.ts';
+import { POOL_AFTER } from '../src/collect/prepare-pool.ts';
+import type { Database } from '../src/store/database.ts';
+import { openStore } from '../src/store/open-store.ts';
+import { searchArticles } from '../src/serve/search.ts';
+import { hasSeeds, SEEDS } from './support.ts';
+import { hasEcbplus } from './quality/ecbplus.ts';
+import { writeArticles } from './helpers/store-checks.ts';
+
+const EXAMPLES = fileURLToPath(new URL('../examples', import.meta.url));
+
+/** Everything ingest stores, less the wall-clock times. */
+async function stored(db: Database): Promise<unknown> {
+  return {
+    articles: await db.all('SELECT id, source, hash, hints, doc_id, outlet, title, published, features, story_id, copy_of, copy_similarity FROM articles ORDER BY id'),
+    stories: await db.all('SELECT id, title, first_seen, last_seen, merged_into FROM stories ORDER BY id'),
+    log: await db.all('SELECT seq, kind, story_id, article_id, stories, similarity, reason FROM story_log ORDER BY seq'),
+  };
+}
+
+test('articles prepared on the worker thread are stored, filed and indexed exactly as those prepared on the main thread', { skip: !hasEcbplus() && 'no ECB+ (../shared/eval)' }, async (t) => {
+  const work = mkdtempSync(join(tmpdir(), 'corroborate-pool-'));
+  try {
+    const articles = writeArticles(join(work, 'ecb'), 500);
+    assert.ok(articles > POOL_AFTER * 2, `${articles} articles: the pool starts after ${POOL_AFTER}`);
+    const inputs = [join(work, 'ecb'), EXAMPLES, ...(hasSeeds ? [SEEDS] : [])];
+    const run = async (name: string, prepareThreads: number) => {
+      const db = await openStore(join(work, `${name}.db`));
+      const timings = emptyTimings();
+      const summary = await ingest(db, inputs, { prepareThreads, timings, batchSize: 50 });
+      return { db, timings, summary };
+    };
+    const threaded = await run('threaded', 1);
+    const inline = await run('inline', 0);
+    try {
+      // The thread starts (and loads the cleaner) while the main thread goes on preparing, so it takes a share, not all.
+      assert.ok(threaded.timings.preparedByThreads > 0, 'the thread prepared nothing');
+      t.diagnostic(`the thread prepared ${threaded.timings.preparedByThreads} of ${threaded.summary.read} inputs, the main thread ${threaded.timings.preparedInline}`);
+      assert.equal(inline.timings.preparedByThreads, 0);
+      assert.deepEqual(threaded.summary, inline.summary);
+      assert.deepEqual(await stored(threaded.db), await stored(inline.db));
+      for (const q of ['earthquake', 'police arrested', 'bridge', 'fire']) {
+        const terms = q.split(' ');
+        assert.deepEqual(await searchArticles(threaded.db, terms, 100, 0), await searchArticles(inline.db, terms, 100, 0), q);
+      }
+    } finally {
+      await threaded.db.close();
+      await inline.db.close();
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});

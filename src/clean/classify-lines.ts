@@ -132,7 +132,7 @@ function markLineCues(rows: LineAnalysis[], transcript: boolean): void {
       mark(row, 'metadata', 'byline');
     } else if (UPDATE_NOTE.test(text) && (f.words <= THRESHOLDS.maxNoteWords || /\bthis (?:story|article|report) (?:has been|was) (?:updated|corrected)/i.test(text))) mark(row, 'boilerplate', 'update or correction note');
     else if (f.words <= THRESHOLDS.maxCreditWords && CONTRIBUTOR_LINE.test(text)) mark(row, 'credit', 'contributor line');
-    else if (mayHoldCredit(text) && CREDIT_SENTENCE.test(text) && text.replace(CREDIT_SENTENCE, '').trim().length === 0)
+    else if (CREDIT_WORDS.test(text) && CREDIT_SENTENCE.test(text) && text.replace(CREDIT_SENTENCE, '').trim().length === 0)
       mark(row, 'credit', 'copyright or transcript credit');
     else if (f.words <= THRESHOLDS.maxCaptionWords && !f.turn && PHOTO_CREDIT.test(text))
       mark(row, 'caption', 'photo caption with an image credit');
@@ -341,15 +341,11 @@ function markTail(rows: LineAnalysis[], bodyStart: number): void {
 function markGluedCredits(rows: LineAnalysis[]): void {
   for (const row of rows) {
     if (row.verdict) continue;
-    const match = mayHoldCredit(row.line.text) ? CREDIT_SENTENCE.exec(row.line.text) : null;
+    const match = CREDIT_WORDS.test(row.line.text) ? CREDIT_SENTENCE.exec(row.line.text) : null;
     if (!match || match.index === 0) continue;
     const before = row.line.text.slice(0, match.index);
     if (!/[.!?"”’]\s*$/.test(before) && !/[.!?"”’]$/.test(before.trimEnd())) continue;
     const from = match.index + (match[0].length - match[0].trimStart().length);
     row.verdict = { kind: 'credit', reason: 'copyright credit glued to the end of a line', from };
   }
-}
-
-function mayHoldCredit(text: string): boolean {
-  return CREDIT_WORDS.test(text);
 }

@@ -2,6 +2,7 @@
 // page are well-formed prose, so only their distance from the article's topic gives them away.
 import { classOf, LETTER, unitsOf } from '../text/chars.ts';
 import { HASH_START, hashStep, WordMemo } from '../text/word-memo.ts';
+import { grown } from '../util/grown.ts';
 
 /** Words that say nothing of a topic (exported for the scanner's tests, which check it against a regex). */
 export const STOPWORDS = new Set(
@@ -49,11 +50,7 @@ export interface TermVector {
 let scratch = new Float64Array(1 << 12);
 
 function scratchFor(id: number): Float64Array {
-  if (id >= scratch.length) {
-    const bigger = new Float64Array(Math.max(2 * scratch.length, id + 1));
-    bigger.set(scratch);
-    scratch = bigger;
-  }
+  if (id >= scratch.length) scratch = grown(scratch, id + 1);
   return scratch;
 }
 

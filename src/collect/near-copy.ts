@@ -4,6 +4,7 @@
 
 import { classOf, LETTER, NUMBER, unitsOf } from '../text/chars.ts';
 import { HASH_START, hashStep } from '../text/word-memo.ts';
+import { grown } from '../util/grown.ts';
 
 const SHINGLE_WORDS = 5;
 const SKETCH_SIZE = 64;
@@ -44,7 +45,7 @@ export function sketchOf(text: string): Sketch {
       if (!(classOf(next) & (LETTER | NUMBER))) break;
       j += unitsOf(next);
     }
-    if (2 * words + 2 > bounds.length) bounds = grownInt32(bounds);
+    if (2 * words + 2 > bounds.length) bounds = grown(bounds, 2 * words + 2);
     bounds[2 * words] = i;
     bounds[2 * words + 1] = j;
     words++;
@@ -69,12 +70,6 @@ export function sketchOf(text: string): Sketch {
     if (hashes.length < SKETCH_SIZE) hashes.push(sorted[k]!);
   }
   return { hashes, size };
-}
-
-function grownInt32(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(2 * array.length);
-  bigger.set(array);
-  return bigger;
 }
 
 /** Estimated share of the smaller article's shingles that the other also has (0 when either is empty). */

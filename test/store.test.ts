@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,16 @@ async function counts(db: Database): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
   for (const table of TABLES) result[table] = Number((await db.one<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n);
   return result;
+}
+
+/** Everything ingest stores, less the wall-clock times (and ids only where both stores number alike). */
+async function storedRows(db: Database): Promise<unknown> {
+  return {
+    contents: await db.all('SELECT hash, format, content FROM contents ORDER BY hash'),
+    articles: await db.all('SELECT id, source, hash, hints, doc_id, outlet, title, published, features, story_id, copy_of, copy_similarity FROM articles ORDER BY id'),
+    stories: await db.all('SELECT id, title, first_seen, last_seen, merged_into FROM stories ORDER BY id'),
+    log: await db.all('SELECT seq, kind, story_id, article_id, stories, similarity, reason FROM story_log ORDER BY seq'),
+  };
 }
 
 function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -112,26 +122,55 @@ for (const backend of backends) {
       await assertConsistent(db);
     });
 
+    test('a batch written as a few multi-row statements stores exactly what one transaction per article stores', { skip: !hasEcbplus() && 'no ECB+' }, async (t) => {
+      // Real articles about many events, some repeated under other names (exact copies of an
+      // article in the same batch and in earlier ones), and a file given twice (the same source
+      // again in one batch): what a batch knows of its own rows must answer as the store would.
+      const dir = mkdtempSync(join(work, 'batched-'));
+      writeArticles(dir, 240);
+      const names = readdirSync(dir).sort();
+      for (const [k, name] of names.entries()) if (k % 12 === 0) copyFileSync(join(dir, name), join(dir, `again-${name}`));
+      const inputs = [dir, join(dir, names[3]!)];
+      const run = async (batchSize: number) => {
+        const store = await openStore(await backend.newLocation());
+        const summary = await ingest(store, inputs, { batchSize, prepareThreads: 0 });
+        return { store, summary };
+      };
+      const one = await run(1);
+      const batched = await run(200);
+      try {
+        t.diagnostic(`${batched.summary.added} added, ${batched.summary.copies} exact copies, ${batched.summary.nearCopies} near-copies, ${batched.summary.merges} merges, ${batched.summary.unchanged} unchanged`);
+        assert.ok(batched.summary.copies >= 20 && batched.summary.unchanged >= 1, 'the inputs hold copies and a repeated source');
+        assert.deepEqual(batched.summary, one.summary);
+        assert.deepEqual(await storedRows(batched.store), await storedRows(one.store));
+        await assertConsistent(batched.store);
+      } finally {
+        await one.store.close();
+        await batched.store.close();
+      }
+    });
+
     test('a batch that fails half-way stores nothing of it, and the next run stores it all', async () => {
       const dir = mkdtempSync(join(work, 'fail-'));
       for (let i = 0; i < 6; i++) writeFileSync(join(dir, `r${i}.txt`), `Report ${i} on the river flood\n\nWater levels at gauge ${i} rose by ${i + 2} metres overnight, the regional flood office said, and ${i + 10} villages were evacuated.`);
       const before = await counts(db);
-      let inserts = 0;
-      // The fourth article insert fails, as a full disk or a lost connection would.
+      // The batch's last write (its story-log entries, after its contents, stories and articles
+      // went in) fails, as a full disk or a lost connection would.
+      let articlesWritten = false;
       const failing: Database = Object.create(db, {
         transaction: {
           value: <T>(fn: (tx: Database) => Promise<T>) =>
             db.transaction((tx) =>
               fn(
                 Object.create(tx, {
-                  // An article is inserted by run() with its id reserved, or by one() returning the id.
                   ...Object.fromEntries(
-                    (['one', 'run'] as const).map((method) => [
+                    (['all', 'one', 'run'] as const).map((method) => [
                       method,
                       {
                         value: (sql: string, params?: (string | number | null)[]) => {
-                          if (sql.includes('INSERT INTO articles') && ++inserts === 4) throw new Error('disk full');
-                          return tx[method](sql, params);
+                          if (sql.includes('INSERT INTO story_log')) throw new Error('disk full');
+                          if (sql.includes('INSERT INTO articles')) articlesWritten = true;
+                          return tx[method](sql, params) as Promise<unknown>;
                         },
                       },
                     ]),
@@ -142,6 +181,7 @@ for (const backend of backends) {
         },
       });
       await assert.rejects(ingest(failing, [dir]), /disk full/);
+      assert.ok(articlesWritten, 'the failure came after the articles were written');
       assert.deepEqual(await counts(db), before, 'nothing of the failed batch is stored');
       const summary = await ingest(db, [dir]);
       assert.equal(summary.added, 6);

@@ -1,11 +1,11 @@
 // Filing one article under a story, inside the caller's transaction (which holds the story lock
-// and has caught the index up): the clusterer decides, the store and the log record it. The
-// article's row is written by the caller's `store`, told the story (and the article it nearly
+// and has caught the index up): the clusterer decides, the store and the log record it, through
+// the transaction's WriteBatch (the caller flushes it, then tells the index what the log holds).
+// The article's row is written by the caller's `store`, told the story (and the article it nearly
 // copies) before the log entry that needs the row: a new article is inserted with its story in
 // one statement, since rewriting a stored row (its features are kilobytes) costs as much again.
-import type { Database } from '../store/database.ts';
 import type { ArticleRow } from '../store/articles.ts';
-import { createStory, logAssign, mergeStories, touchStory } from '../store/stories.ts';
+import type { WriteBatch } from '../store/write-batch.ts';
 import type { FilingFeatures, NearCopy, StoryIndex } from './story-index.ts';
 
 export interface Filing {
@@ -20,7 +20,7 @@ export interface Filing {
 export type StoreFiled = (story: number, copy: NearCopy | null) => Promise<void>;
 
 export async function fileUnderStory(
-  tx: Database,
+  writes: WriteBatch,
   index: StoryIndex,
   articleId: number,
   article: { title: string | null; published: string | null; filing: FilingFeatures },
@@ -29,21 +29,20 @@ export async function fileUnderStory(
 ): Promise<Filing> {
   const assignment = index.assign(articleId, article.filing, article.published);
   const story = Number(assignment.story);
-  if (assignment.created) await createStory(tx, story, article.title, article.published, at);
+  if (assignment.created) writes.createStory(story, article.title, article.published, at);
   const merged = assignment.merged ? assignment.merged.stories.map(Number) : [];
-  if (assignment.merged) index.recorded(await mergeStories(tx, story, merged, assignment.merged.reason, at));
+  if (assignment.merged) index.recorded(await writes.mergeStories(story, merged, assignment.merged.reason, at));
   const copy = assignment.created ? null : index.nearCopyIn(story, article.filing.sketch, articleId);
   await store(story, copy);
-  await touchStory(tx, story, article.published);
+  writes.touchStory(story, article.published);
   const reason = assignment.created ? 'started the story' : `similarity ${assignment.similarity.toFixed(3)}`;
-  index.recorded(await logAssign(tx, story, articleId, assignment.similarity, reason, at));
+  writes.logAssign(story, articleId, assignment.similarity, reason, at);
   return { story, created: assignment.created, merged, copyOf: copy?.article ?? null };
 }
 
 /** An exact copy joins its original's story (once the original has one); `store` writes its row with that story. */
 export async function fileCopy(
-  tx: Database,
-  index: StoryIndex,
+  writes: WriteBatch,
   articleId: number,
   original: ArticleRow,
   published: string | null,
@@ -52,7 +51,7 @@ export async function fileCopy(
 ): Promise<number | null> {
   await store(original.story_id);
   if (original.story_id === null) return null;
-  await touchStory(tx, original.story_id, published);
-  index.recorded(await logAssign(tx, original.story_id, articleId, 1, `same text as article ${original.id}`, at));
+  writes.touchStory(original.story_id, published);
+  writes.logAssign(original.story_id, articleId, 1, `same text as article ${original.id}`, at);
   return original.story_id;
 }

@@ -2,12 +2,16 @@
 // any transaction, on prepare threads as well as the main thread (prepare-pool.ts), the next
 // batches while this one is stored; a batch is stored and clustered in input order in one
 // transaction, so a crash leaves whole batches or nothing, and running the same ingest again
-// stores nothing new.
+// stores nothing new. A batch reads what the store holds of its contents in one query and writes
+// its rows a table at a time (known-articles.ts, write-batch.ts): on PostgreSQL each statement is
+// a round trip.
 import type { Database } from '../store/database.ts';
 import { InputError, readInputs, type ReadInputsOptions } from '../ingest/index.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
 import { firstLine } from '../ingest/network-errors.ts';
-import { ArticleIds, articleBySourceAndHash, firstArticleWithHash, indexForSearch, insertArticle, insertContent, type SearchEntry } from '../store/articles.ts';
+import { ArticleIds, articleBySourceAndHash, articleValues, indexForSearch, type ArticleRow, type SearchEntry } from '../store/articles.ts';
+import { KnownArticles } from '../store/known-articles.ts';
+import { WriteBatch } from '../store/write-batch.ts';
 import { fileCopy, fileUnderStory } from './file-story.ts';
 import { defaultPrepareThreads, Preparer } from './prepare-pool.ts';
 import { contentHash, type PreparedArticle } from './prepare.ts';
@@ -236,13 +240,17 @@ export class ArticleWriter {
       return await this.db.transaction(async (tx) => {
         await lockStories(tx);
         await this.index.catchUp(tx);
-        const outcomes: IngestOutcome[] = [];
+        const known = await KnownArticles.load(tx, batch.map((item) => item.hash));
         const ids = new ArticleIds(tx);
+        await ids.reserve(newArticles(batch, known));
+        const writes = new WriteBatch(tx);
+        const outcomes: IngestOutcome[] = [];
         const search: SearchEntry[] = [];
         for (const item of batch) {
-          const outcome = 'filing' in item ? await this.writeOne(tx, ids, item, search) : await this.unchanged(tx, item);
+          const outcome = 'filing' in item ? await this.writeOne(writes, known, ids, item, search) : this.unchanged(known, item);
           if (outcome) outcomes.push(outcome);
         }
+        this.index.recorded(await writes.flush());
         await indexForSearch(tx, search);
         return outcomes;
       });
@@ -253,37 +261,70 @@ export class ArticleWriter {
     }
   }
 
-  private async unchanged(tx: Database, { input, hash }: Unchanged): Promise<IngestOutcome | null> {
-    const row = await articleBySourceAndHash(tx, input.source, hash);
+  private unchanged(known: KnownArticles, { input, hash }: Unchanged): IngestOutcome | null {
+    const row = known.fromSource(input.source, hash);
     // Not stored and not preparable (its cleaning failed and was reported): nothing to say.
     if (!row) return null;
     return { source: input.source, status: 'unchanged', article: row.id, story: row.story_id, created: false, copyOf: row.copy_of, merged: [] };
   }
 
-  /** Stores one prepared article (unless stored already) and adds what the full-text index takes of it to `search`. */
-  private async writeOne(tx: Database, ids: ArticleIds, article: PreparedArticle, search: SearchEntry[]): Promise<IngestOutcome> {
+  /** Files one prepared article (unless stored already), adds its row to `writes` and what the full-text index takes of it to `search`. */
+  private async writeOne(writes: WriteBatch, known: KnownArticles, ids: ArticleIds, article: PreparedArticle, search: SearchEntry[]): Promise<IngestOutcome> {
     const { input } = article;
     const at = new Date().toISOString();
-    const stored = await articleBySourceAndHash(tx, input.source, article.hash);
+    const stored = known.fromSource(input.source, article.hash);
     if (stored) return { source: input.source, status: 'unchanged', article: stored.id, story: stored.story_id, created: false, copyOf: stored.copy_of, merged: [] };
 
-    const original = await firstArticleWithHash(tx, article.hash);
+    const original = known.firstWithHash(article.hash);
     const base = { source: input.source, hash: article.hash, hints: input.hints, docId: article.docId, outlet: article.outlet, title: article.title, published: article.published };
     const id = await ids.next();
+    const row = (storyId: number | null, copyOf: number | null, copySimilarity: number | null): ArticleRow => ({
+      id,
+      source: input.source,
+      hash: article.hash,
+      doc_id: article.docId,
+      outlet: article.outlet,
+      title: article.title,
+      published: article.published,
+      story_id: storyId,
+      copy_of: copyOf,
+      copy_similarity: copySimilarity,
+      ingested_at: at,
+    });
     // An exact copy is stored without features: its title alone is indexed.
     search.push({ id, title: article.title, terms: original ? null : article.searchTerms });
     if (original) {
       // The same text again from another source: stored once, one more outlet for the report.
-      const story = await fileCopy(tx, this.index, id, original, article.published, at, async (storyId) => {
-        await insertArticle(tx, { ...base, features: null, copyOf: original.id, copySimilarity: 1, storyId }, at, id);
+      const story = await fileCopy(writes, id, original, article.published, at, async (storyId) => {
+        writes.addArticle(articleValues({ ...base, features: null, copyOf: original.id, copySimilarity: 1, storyId }, at, id));
+        known.add(row(storyId, original.id, 1));
       });
       return { source: input.source, status: 'copy', article: id, story, created: false, copyOf: original.id, merged: [] };
     }
 
-    await insertContent(tx, article.hash, input.format, input.content);
-    const filing = await fileUnderStory(tx, this.index, id, article, at, async (storyId, copy) => {
-      await insertArticle(tx, { ...base, features: null, featuresJson: article.featuresJson, copyOf: copy?.article ?? null, copySimilarity: copy?.containment ?? null, storyId }, at, id);
+    writes.addContent(article.hash, input.format, input.content);
+    let filed: ArticleRow | null = null;
+    const filing = await fileUnderStory(writes, this.index, id, article, at, async (storyId, copy) => {
+      writes.addArticle(articleValues({ ...base, features: null, featuresJson: article.featuresJson, copyOf: copy?.article ?? null, copySimilarity: copy?.containment ?? null, storyId }, at, id));
+      filed = row(storyId, copy?.article ?? null, copy?.containment ?? null);
     });
+    // A merge moved stored articles (and this batch's) into the story.
+    if (filing.merged.length) known.moved(filing.story, filing.merged);
+    known.add(filed!);
     return { source: input.source, status: 'added', article: id, ...filing };
   }
+}
+
+/** How many of the batch's articles get a new id: prepared, and not stored already (nor earlier in the batch) from their source. */
+function newArticles(batch: (PreparedArticle | Unchanged)[], known: KnownArticles): number {
+  const seen = new Set<string>();
+  let count = 0;
+  for (const item of batch) {
+    if (!('filing' in item)) continue;
+    const key = item.hash + item.input.source;
+    if (seen.has(key) || known.fromSource(item.input.source, item.hash)) continue;
+    seen.add(key);
+    count++;
+  }
+  return count;
 }

@@ -1,6 +1,6 @@
 // Articles and their stored content: what ingest writes and what a brief of a story reads back.
 import type { RawInput } from '../ingest/raw-input.ts';
-import { placeholders, type Database } from './database.ts';
+import { placeholders, type Database, type SqlValue } from './database.ts';
 
 export interface ArticleRow {
   id: number;
@@ -48,9 +48,12 @@ export async function insertContent(db: Database, hash: string, format: RawInput
   await db.run('INSERT INTO contents (hash, format, content) VALUES ($1, $2, $3) ON CONFLICT (hash) DO NOTHING', [hash, format, content]);
 }
 
-/** Stores an article; with `id` (from `ArticleIds`) under that id, else under the next free one. Returns the id. */
-export async function insertArticle(db: Database, article: NewArticle, at: string, id?: number): Promise<number> {
-  const values = [
+export const ARTICLE_INSERT_COLUMNS = ['id', 'source', 'hash', 'hints', 'doc_id', 'outlet', 'title', 'published', 'features', 'story_id', 'copy_of', 'copy_similarity', 'ingested_at'] as const;
+
+/** An article's row in ARTICLE_INSERT_COLUMNS order, under `id` (from `ArticleIds`). */
+export function articleValues(article: NewArticle, at: string, id: number): SqlValue[] {
+  return [
+    id,
     article.source,
     article.hash,
     JSON.stringify(article.hints),
@@ -64,12 +67,12 @@ export async function insertArticle(db: Database, article: NewArticle, at: strin
     article.copySimilarity,
     at,
   ];
-  const columns = 'source, hash, hints, doc_id, outlet, title, published, features, story_id, copy_of, copy_similarity, ingested_at';
-  if (id !== undefined) {
-    await db.run(`INSERT INTO articles (id, ${columns}) VALUES ($1, ${placeholders(values.length, 2)})`, [id, ...values]);
-    return id;
-  }
-  const row = await db.one<{ id: number }>(`INSERT INTO articles (${columns}) VALUES (${placeholders(values.length)}) RETURNING id`, values);
+}
+
+/** Stores an article under the next free id; returns the id. */
+export async function insertArticle(db: Database, article: NewArticle, at: string): Promise<number> {
+  const [, ...values] = articleValues(article, at, 0);
+  const row = await db.one<{ id: number }>(`INSERT INTO articles (${ARTICLE_INSERT_COLUMNS.slice(1).join(', ')}) VALUES (${placeholders(values.length)}) RETURNING id`, values);
   return Number(row!.id);
 }
 
@@ -105,11 +108,21 @@ export async function indexForSearch(db: Database, entries: SearchEntry[]): Prom
  */
 export class ArticleIds {
   private last: number | null = null;
+  private reserved: number[] = [];
 
   constructor(private readonly tx: Database) {}
 
+  /** PostgreSQL: takes the next `count` ids from the sequence in one round trip (SQLite needs none). */
+  async reserve(count: number): Promise<void> {
+    if (this.tx.dialect !== 'postgres' || count <= 0) return;
+    const rows = await this.tx.all<{ id: string }>("SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS id FROM generate_series(1, $1)", [count]);
+    this.reserved.push(...rows.map((r) => Number(r.id)).sort((a, b) => a - b));
+  }
+
   async next(): Promise<number> {
     if (this.tx.dialect === 'postgres') {
+      const id = this.reserved.shift();
+      if (id !== undefined) return id;
       const row = await this.tx.one<{ id: string }>("SELECT nextval(pg_get_serial_sequence('articles', 'id')) AS id");
       return Number(row!.id);
     }
@@ -117,7 +130,6 @@ export class ArticleIds {
     return ++this.last;
   }
 }
-
 
 export async function articlesOfStory(db: Database, storyId: number): Promise<ArticleRow[]> {
   return db.all<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE story_id = $1 ORDER BY id`, [storyId]);

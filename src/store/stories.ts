@@ -36,15 +36,6 @@ export async function touchStory(db: Database, id: number, published: string | n
   );
 }
 
-/** Returns the entry's sequence number. */
-export async function logAssign(db: Database, storyId: number, articleId: number, similarity: number, reason: string, at: string): Promise<number> {
-  const row = await db.one<{ seq: number }>(
-    "INSERT INTO story_log (kind, story_id, article_id, similarity, reason, at) VALUES ('assign', $1, $2, $3, $4, $5) RETURNING seq",
-    [storyId, articleId, similarity, reason, at],
-  );
-  return Number(row!.seq);
-}
-
 /** Folds `stories` into `into`: their articles move, they point at `into`, and the log says why. Returns the entry's sequence number. */
 export async function mergeStories(db: Database, into: number, stories: number[], reason: string, at: string): Promise<number> {
   for (const from of stories) {

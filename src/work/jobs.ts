@@ -5,6 +5,7 @@ import { ARTICLE_COLUMNS, rawInputsOf, type ArticleRow } from '../store/articles
 import { prepareArticle } from '../collect/prepare.ts';
 import { fileCopy, fileUnderStory } from '../collect/file-story.ts';
 import { lockStories } from '../collect/story-lock.ts';
+import { WriteBatch } from '../store/write-batch.ts';
 import type { StoryIndex } from '../collect/story-index.ts';
 import { cachedStoryBrief } from '../collect/story-briefs.ts';
 import { complete, enqueue, type Job } from './queue.ts';
@@ -35,16 +36,19 @@ export async function runIndexJob(db: Database, index: StoryIndex, job: Job, wor
     await index.catchUp(tx);
     const current = await articleRow(tx, id);
     const at = new Date().toISOString();
+    const writes = new WriteBatch(tx);
     if (current && current.story_id === null) {
       if (exactCopyOf) {
         const original = await articleRow(tx, exactCopyOf.id);
         if (!original || original.story_id === null) return 'later';
-        await fileCopy(tx, index, id, original, current.published, at, async (story) => {
+        await fileCopy(writes, id, original, current.published, at, async (story) => {
           if (story !== null) await tx.run('UPDATE articles SET story_id = $1 WHERE id = $2', [story, id]);
         });
       } else if (prepared) {
         // The row was stored as it came, without features: they, the story and any near-copy are written in one UPDATE.
-        const filing = await fileUnderStory(tx, index, id, prepared, at, async (story, copy) => {
+        const filing = await fileUnderStory(writes, index, id, prepared, at, async (story, copy) => {
+          // The story may be new: its row goes in before the article points at it.
+          await writes.flush();
           await tx.run('UPDATE articles SET doc_id = $1, title = $2, outlet = $3, published = $4, features = $5, story_id = $6, copy_of = $7, copy_similarity = $8 WHERE id = $9', [
             prepared.docId,
             prepared.title,
@@ -60,6 +64,7 @@ export async function runIndexJob(db: Database, index: StoryIndex, job: Job, wor
         await enqueue(tx, 'brief', { story: filing.story }, `brief:${filing.story}`);
       }
     }
+    index.recorded(await writes.flush());
     await finish(tx, job, worker);
     return 'done';
   });

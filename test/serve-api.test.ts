@@ -18,6 +18,7 @@ import { ingest } from '../src/collect/ingest.ts';
 import { mergeStoriesBy, splitStoryBy } from '../src/collect/edit-stories.ts';
 import { BriefSchema } from '../src/schema.ts';
 import { buildServer, BODY_LIMIT } from '../src/serve/server.ts';
+import { storyPage } from '../src/serve/story-data.ts';
 import { escapeHtml } from '../src/brief/escape.ts';
 import { ALERT, XSS } from './fixtures/html-report/hostile-brief.ts';
 import { postgresAvailable, POSTGRES_MISSING, startPostgres, type TestPostgres } from './helpers/postgres.ts';
@@ -491,4 +492,35 @@ describe('the server', () => {
     // Closed cleanly: SQLite folded its write-ahead log back into the file.
     assert.ok(existsSync(db) && !existsSync(`${db}-wal`), 'the store was not closed');
   });
+});
+
+test('the story list is ranked once per change to the story log: a new article or a merge shows on the next page asked', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-list-'));
+  try {
+    const db = await openStore(join(dir, 'store.db'));
+    try {
+      await ingest(db, [EXAMPLES, SEEDS]);
+      const before = await storyPage(db, 10, 0);
+      assert.ok(before.stories.length >= 2);
+      assert.deepEqual(await storyPage(db, 10, 0), before, 'asked again with no change: the same page');
+      // Another outlet's copy of the biggest story's first article.
+      const top = before.stories[0]!;
+      const [source] = (await db.all<{ source: string }>('SELECT source FROM articles WHERE story_id = $1 ORDER BY id LIMIT 1', [top.id])).map((r) => r.source);
+      const copy = join(dir, 'copy.txt');
+      writeFileSync(copy, readFileSync(source!));
+      await ingest(db, [copy]);
+      const after = await storyPage(db, 10, 0);
+      assert.equal(after.stories.find((s) => s.id === top.id)?.articles, top.articles + 1);
+      const [a, b] = after.stories;
+      await mergeStoriesBy(db, a!.id, [b!.id], 'one event');
+      const merged = await storyPage(db, 10, 0);
+      assert.equal(merged.stories.length, after.stories.length - 1);
+      assert.ok(!merged.stories.some((s) => s.id === b!.id), 'the merged story left the list');
+      assert.equal(merged.stories.find((s) => s.id === a!.id)?.articles, a!.articles + b!.articles);
+    } finally {
+      await db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -2,7 +2,7 @@
 // articles and history, one article with its text. Store rows in, the API's JSON shapes out.
 import { placeholders, type Database, type SqlValue } from '../store/database.ts';
 import { articlesOfStory, rawInputsOf, type ArticleRow } from '../store/articles.ts';
-import { listStories, storyHistory, type StorySummary } from '../store/stories.ts';
+import { lastLogSeq, listStories, storyHistory, type StorySummary } from '../store/stories.ts';
 import { resolveStory, StoryNotFound } from '../collect/story-brief.ts';
 import { storyFingerprint } from '../collect/story-briefs.ts';
 import { cleanDocument } from '../pipeline/clean-document.ts';
@@ -59,9 +59,27 @@ export interface StoryDetail {
 export class NotFound extends Error {}
 
 export async function storyPage(db: Database, limit: number, offset: number): Promise<{ stories: StoryJson[]; more: boolean }> {
-  const rows = await listStories(db, { limit: limit + 1, offset });
+  const rows = (await rankedStories(db)).slice(offset, offset + limit + 1);
   const stories = await withBadges(db, rows.slice(0, limit));
   return { stories, more: rows.length > limit };
+}
+
+/**
+ * Every live story in list order, as of the store's last story-log entry. Ranking counts every
+ * article of every story (about 0.15 s at 100,000 articles), and what it counts changes only with
+ * the log (an article filed, a merge, a split): each page of the list reads it once per change.
+ */
+const ranked = new WeakMap<Database, { seq: number; rows: StorySummary[] }>();
+
+async function rankedStories(db: Database): Promise<StorySummary[]> {
+  // Read before the ranking: a change committed in between only makes the next page rank again.
+  // Every change is logged under the story lock, so entries commit in the order of their seq.
+  const seq = await lastLogSeq(db);
+  const cached = ranked.get(db);
+  if (cached && cached.seq === seq) return cached.rows;
+  const rows = await listStories(db);
+  ranked.set(db, { seq, rows });
+  return rows;
 }
 
 /** Summaries of these live stories, in the order given (ids that are not live stories are left out). */

@@ -19,6 +19,7 @@ import { mergeStoriesBy, splitStoryBy } from '../src/collect/edit-stories.ts';
 import { BriefSchema } from '../src/schema.ts';
 import { buildServer, BODY_LIMIT } from '../src/serve/server.ts';
 import { storyPage } from '../src/serve/story-data.ts';
+import { PageCache } from '../src/serve/page-cache.ts';
 import { escapeHtml } from '../src/brief/escape.ts';
 import { ALERT, XSS } from './fixtures/html-report/hostile-brief.ts';
 import { postgresAvailable, POSTGRES_MISSING, startPostgres, type TestPostgres } from './helpers/postgres.ts';
@@ -523,4 +524,55 @@ test('the story list is ranked once per change to the story log: a new article o
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a story page is rendered again once the story log moves on: a new article shows, a merged story redirects', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-pages-'));
+  const db = await openStore(join(dir, 'store.db'));
+  const app = buildServer({ db });
+  try {
+    await ingest(db, [EXAMPLES, SEEDS]);
+    const [seeds, examples] = (await storyPage(db, 10, 0)).stories.map((s) => s.id);
+    const first = await get(app, `/stories/${seeds}`);
+    assert.equal(first.status, 200);
+    assert.equal((await get(app, `/stories/${seeds}`)).body, first.body, 'asked again with no change: the same page');
+    const [source] = (await db.all<{ source: string }>('SELECT source FROM articles WHERE story_id = $1 ORDER BY id LIMIT 1', [seeds!])).map((r) => r.source);
+    // Another source of the same text: one more article of the story, not one more report.
+    const copy = join(dir, 'relayed-by-another-outlet.txt');
+    writeFileSync(copy, readFileSync(source!));
+    assert.match(first.body, /5 outlets · 5 articles ·/);
+    await ingest(db, [copy]);
+    const after = await get(app, `/stories/${seeds}`);
+    assert.match(after.body, /5 outlets · 6 articles \(5 distinct reports\) ·/, 'the new article is counted on the page');
+    await mergeStoriesBy(db, seeds!, [examples!], 'one event');
+    const moved = await app.inject({ url: `/stories/${examples}` });
+    assert.equal(moved.statusCode, 302);
+    assert.equal(moved.headers.location, `/stories/${seeds}`);
+  } finally {
+    await app.close();
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('PageCache renders a page once however many ask meanwhile, keeps no failure, and lets the least recently asked go over its budget', async () => {
+  const cache = new PageCache(10);
+  let renders = 0;
+  const render = (html: string) => async () => {
+    renders++;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    return { html };
+  };
+  const [a, b] = await Promise.all([cache.get('a', render('aaaa')), cache.get('a', render('other'))]);
+  assert.deepEqual([a, b, renders], [{ html: 'aaaa' }, { html: 'aaaa' }, 1]);
+  await assert.rejects(cache.get('broken', async () => Promise.reject(new Error('no store'))), /no store/);
+  assert.deepEqual(await cache.get('broken', render('bbbb')), { html: 'bbbb' }, 'a failure is rendered again');
+  await cache.get('a', render('never'));
+  // 4 + 4 kept; 4 more is over 10: "broken" (asked before "a" was asked again) goes.
+  await cache.get('c', render('cccc'));
+  renders = 0;
+  await cache.get('a', render('again'));
+  assert.equal(renders, 0, '"a" was kept');
+  assert.deepEqual(await cache.get('broken', render('fresh')), { html: 'fresh' });
+  assert.equal(renders, 1, '"broken" had gone');
 });

@@ -11,20 +11,33 @@ export async function storyFingerprint(db: Database, story: number): Promise<str
 
 /** The story's brief from the cache when it is current; otherwise built now and stored. */
 export async function cachedStoryBrief(db: Database, id: number): Promise<{ story: number; brief: Brief }> {
+  const { story, json, brief } = await currentBrief(db, id);
+  return { story, brief: brief ?? (JSON.parse(json) as Brief) };
+}
+
+/** The same as JSON, as stored (a big story's brief is megabytes: an answer that only sends it need not parse it). */
+export async function cachedStoryBriefJson(db: Database, id: number): Promise<{ story: number; json: string }> {
+  const { story, json } = await currentBrief(db, id);
+  return { story, json };
+}
+
+/** The brief's JSON, and the brief itself when it was just made. */
+async function currentBrief(db: Database, id: number): Promise<{ story: number; json: string; brief?: Brief }> {
   const story = await resolveStory(db, id);
   const fingerprint = await storyFingerprint(db, story);
   const cached = await db.one<{ fingerprint: string; brief: string }>('SELECT fingerprint, brief FROM story_briefs WHERE story_id = $1', [story]);
-  if (cached && cached.fingerprint === fingerprint) return { story, brief: JSON.parse(cached.brief) as Brief };
+  if (cached && cached.fingerprint === fingerprint) return { story, json: cached.brief };
   const brief = await briefStory(db, story);
-  await saveStoryBrief(db, story, fingerprint, brief);
-  return { story, brief };
+  const json = JSON.stringify(brief);
+  await saveStoryBrief(db, story, fingerprint, brief, json);
+  return { story, json, brief };
 }
 
-export async function saveStoryBrief(db: Database, story: number, fingerprint: string, brief: Brief): Promise<void> {
+async function saveStoryBrief(db: Database, story: number, fingerprint: string, brief: Brief, json: string): Promise<void> {
   await db.run(
     `INSERT INTO story_briefs (story_id, fingerprint, facts, disagreements, brief, computed_at) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (story_id) DO UPDATE SET fingerprint = excluded.fingerprint, facts = excluded.facts,
        disagreements = excluded.disagreements, brief = excluded.brief, computed_at = excluded.computed_at`,
-    [story, fingerprint, brief.facts.length, brief.disagreements.length, JSON.stringify(brief), new Date().toISOString()],
+    [story, fingerprint, brief.facts.length, brief.disagreements.length, json, new Date().toISOString()],
   );
 }

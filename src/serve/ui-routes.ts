@@ -9,6 +9,8 @@ import { storyListPage } from './pages/story-list.ts';
 import { storyPage } from './pages/story-page.ts';
 import { sourcesPage } from './pages/sources-page.ts';
 import { searchPage } from './pages/search-page.ts';
+import { PageCache } from './page-cache.ts';
+import { lastLogSeq } from '../store/stories.ts';
 
 const html = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
 
@@ -19,13 +21,18 @@ export function uiRoutes(app: FastifyInstance, { db, briefs }: ServeContext): vo
     return html(reply, storyListPage(stories, offset, limit, more));
   });
 
+  const pages = new PageCache();
   for (const view of ['', '/sources'] as const) {
     app.get<{ Params: { id: number } }>(`/stories/:id${view}`, { schema: { params: storyParams } }, async (request, reply) => {
-      const detail = await storyDetail(db, request.params.id);
-      // A story merged into another lives on under the other's id.
-      if (detail.requested !== null) return reply.redirect(`/stories/${detail.story.id}${view}`, 302);
-      const { brief } = await briefs.get(detail.story.id);
-      return html(reply, view ? sourcesPage(detail, brief) : storyPage(detail, brief));
+      const { id } = request.params;
+      const page = await pages.get(`${view}|${id}|${await lastLogSeq(db)}`, async () => {
+        const detail = await storyDetail(db, id);
+        // A story merged into another lives on under the other's id.
+        if (detail.requested !== null) return { redirect: `/stories/${detail.story.id}${view}` };
+        const { brief } = await briefs.get(detail.story.id);
+        return { html: view ? sourcesPage(detail, brief) : storyPage(detail, brief) };
+      });
+      return 'redirect' in page ? reply.redirect(page.redirect, 302) : html(reply, page.html);
     });
   }
 

@@ -7,7 +7,7 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from '../src/store/database.ts';
+import { powerOfTwoChunks, type Database } from '../src/store/database.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { MIGRATIONS } from '../src/store/migrations.ts';
 import { ingest } from '../src/collect/ingest.ts';
@@ -260,3 +260,17 @@ for (const backend of backends) {
     });
   });
 }
+
+test('rows go to a multi-row statement in runs of 128, 64, …, 1: every row once, in order, in at most eight shapes', () => {
+  const shapes = new Set<number>();
+  for (let n = 0; n <= 1000; n++) {
+    const rows = Array.from({ length: n }, (_, k) => k);
+    const chunks = powerOfTwoChunks(rows);
+    assert.deepEqual(chunks.flat(), rows, `${n} rows`);
+    for (const chunk of chunks) {
+      assert.ok(chunk.length <= 128 && (chunk.length & (chunk.length - 1)) === 0, `${n} rows: a run of ${chunk.length}`);
+      shapes.add(chunk.length);
+    }
+  }
+  assert.deepEqual([...shapes].sort((a, b) => a - b), [1, 2, 4, 8, 16, 32, 64, 128]);
+});

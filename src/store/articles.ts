@@ -1,6 +1,6 @@
 // Articles and their stored content: what ingest writes and what a brief of a story reads back.
 import type { RawInput } from '../ingest/raw-input.ts';
-import { placeholders, type Database, type SqlValue } from './database.ts';
+import { placeholders, powerOfTwoChunks, type Database, type SqlValue } from './database.ts';
 
 export interface ArticleRow {
   id: number;
@@ -90,9 +90,7 @@ export interface SearchEntry {
  */
 export async function indexForSearch(db: Database, entries: SearchEntry[]): Promise<void> {
   if (db.dialect !== 'sqlite' || !entries.length) return;
-  // Rows in chunks, each one multi-row INSERT (well under SQLite's limit of 32,766 parameters).
-  for (let from = 0; from < entries.length; from += 500) {
-    const chunk = entries.slice(from, from + 500);
+  for (const chunk of powerOfTwoChunks(entries)) {
     await db.run(
       `INSERT INTO article_search (rowid, title, terms) VALUES ${chunk.map((_, k) => `($${3 * k + 1}, $${3 * k + 2}, $${3 * k + 3})`).join(', ')}`,
       chunk.flatMap((e) => [e.id, e.title, e.terms]),

@@ -39,3 +39,24 @@ export function placeholders(count: number, from = 1): string {
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
+
+/**
+ * Rows per statement: at most 128 (well under SQLite's 32,766 parameters and PostgreSQL's 65,535
+ * at 13 columns), and always a power of two, so that a statement over a list of rows has at most
+ * eight shapes: SQLite keeps each shape prepared (a 128-row INSERT of 13 columns holds about
+ * 180 KB), and a shape for every length a list happens to have would add up.
+ */
+const MAX_ROWS_PER_STATEMENT = 128;
+
+/** `rows` cut into runs of 128, 64, …, 1 rows. */
+export function powerOfTwoChunks<T>(rows: T[]): T[][] {
+  const chunks: T[][] = [];
+  let from = 0;
+  for (let size = MAX_ROWS_PER_STATEMENT; size >= 1; size >>= 1) {
+    while (rows.length - from >= size) {
+      chunks.push(rows.slice(from, from + size));
+      from += size;
+    }
+  }
+  return chunks;
+}

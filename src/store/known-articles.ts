@@ -4,10 +4,7 @@
 // The batch's own articles are added as they are filed, and a merge moves them as it moves the
 // stored rows, so every answer is the one a query at that point of the transaction would give.
 import { ARTICLE_COLUMNS, type ArticleRow } from './articles.ts';
-import { placeholders, type Database } from './database.ts';
-
-/** Hashes per query (an IN list), well under either store's limit of parameters. */
-const HASHES_PER_QUERY = 500;
+import { placeholders, powerOfTwoChunks, type Database } from './database.ts';
 
 export class KnownArticles {
   /** By hash (64 hex digits) then source: the hash's length keeps the key unambiguous. */
@@ -19,9 +16,8 @@ export class KnownArticles {
   /** Every stored article with one of these contents. */
   static async load(db: Database, hashes: Iterable<string>): Promise<KnownArticles> {
     const known = new KnownArticles();
-    const distinct = [...new Set(hashes)];
-    for (let from = 0; from < distinct.length; from += HASHES_PER_QUERY) {
-      const chunk = distinct.slice(from, from + HASHES_PER_QUERY);
+    // Hashes go by chunks, so each hash's articles come back together, in id order (its first is the original).
+    for (const chunk of powerOfTwoChunks([...new Set(hashes)])) {
       const rows = await db.all<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE hash IN (${placeholders(chunk.length)}) ORDER BY id`, chunk);
       for (const row of rows) known.add(row);
     }

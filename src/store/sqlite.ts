@@ -18,6 +18,9 @@ export function openSqlite(path: string): Database {
   return new SqliteDatabase(db, path);
 }
 
+/** Prepared statements kept per connection (a big multi-row one holds a couple of hundred KB). */
+const PREPARED_KEPT = 256;
+
 class SqliteDatabase implements Database {
   readonly dialect = 'sqlite' as const;
   private readonly statements = new Map<string, { statement: BetterSqlite3.Statement; order: number[] }>();
@@ -30,11 +33,16 @@ class SqliteDatabase implements Database {
 
   private prepare(sql: string, params: SqlValue[]): { statement: BetterSqlite3.Statement; args: SqlValue[] } {
     let cached = this.statements.get(sql);
-    if (!cached) {
+    if (cached) {
+      // The most recently used last, so the one unused longest goes first.
+      this.statements.delete(sql);
+    } else {
       const { sql: text, order } = toPositional(sql);
       cached = { statement: this.db.prepare(text), order };
-      this.statements.set(sql, cached);
+      // Bounded: IN lists make a statement per length, and a long-running process sees many.
+      if (this.statements.size >= PREPARED_KEPT) this.statements.delete(this.statements.keys().next().value!);
     }
+    this.statements.set(sql, cached);
     return { statement: cached.statement, args: cached.order.map((i) => params[i] ?? null) };
   }
 

@@ -5,11 +5,8 @@
 // last seen, the story log), so the store ends up exactly as with one statement per row. Whoever
 // reads rows this batch may hold (a merge moves a story's articles) flushes first.
 import { ARTICLE_INSERT_COLUMNS } from './articles.ts';
-import type { Database, SqlValue } from './database.ts';
+import { powerOfTwoChunks, type Database, type SqlValue } from './database.ts';
 import { mergeStories, seenAt } from './stories.ts';
-
-/** Rows per statement: well under SQLite's 32,766 parameters and PostgreSQL's 65,535 at 13 columns. */
-const ROWS_PER_STATEMENT = 200;
 
 export class WriteBatch {
   private contents: SqlValue[][] = [];
@@ -57,8 +54,7 @@ export class WriteBatch {
     await insertRows(tx, 'contents (hash, format, content)', this.contents, ' ON CONFLICT (hash) DO NOTHING');
     await insertRows(tx, 'stories (id, title, first_seen, last_seen, created_at)', this.stories);
     await insertRows(tx, `articles (${ARTICLE_INSERT_COLUMNS.join(', ')})`, this.articles);
-    for (let from = 0; from < this.touches.length; from += ROWS_PER_STATEMENT) {
-      const chunk = this.touches.slice(from, from + ROWS_PER_STATEMENT);
+    for (const chunk of powerOfTwoChunks(this.touches)) {
       // MIN and MAX in SQL compare as the one-row-at-a-time CASE did (the column's collation);
       // VALUES names its columns column1, column2 in both stores.
       await tx.run(
@@ -71,8 +67,7 @@ export class WriteBatch {
       );
     }
     let seq = 0;
-    for (let from = 0; from < this.log.length; from += ROWS_PER_STATEMENT) {
-      const chunk = this.log.slice(from, from + ROWS_PER_STATEMENT);
+    for (const chunk of powerOfTwoChunks(this.log)) {
       const rows = await tx.all<{ seq: number }>(
         `INSERT INTO story_log (kind, story_id, article_id, similarity, reason, at) VALUES ${chunk.map((_, k) => `('assign', $${5 * k + 1}, $${5 * k + 2}, $${5 * k + 3}, $${5 * k + 4}, $${5 * k + 5})`).join(', ')} RETURNING seq`,
         chunk.flat(),
@@ -89,10 +84,8 @@ export class WriteBatch {
 }
 
 async function insertRows(tx: Database, into: string, rows: SqlValue[][], suffix = ''): Promise<void> {
-  if (!rows.length) return;
-  const width = rows[0]!.length;
-  for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(from, from + ROWS_PER_STATEMENT);
+  for (const chunk of powerOfTwoChunks(rows)) {
+    const width = chunk[0]!.length;
     await tx.run(`INSERT INTO ${into} VALUES ${rowPlaceholders(chunk.length, width)}${suffix}`, chunk.flat());
   }
 }

@@ -78,6 +78,19 @@ test('spans of time, in minutes', () => {
   assert.ok(Math.abs(seconds.low - 40 / 60) < 1e-9 && seconds.low === seconds.high);
 });
 
+test('a decimal without its leading zero: ".5 hours" is half an hour, not five', () => {
+  expectValues([
+    ['The hearing lasted .5 hours, the clerk said.', '.5 hours', 'duration', 30, 30, 'minute'],
+    ['Turnout rose .75 percent on the year.', '.75 percent', 'percent', 0.75, 0.75, '%'],
+    ['The levy (.25%) applies from May.', '.25%', 'percent', 0.25, 0.25, '%'],
+  ]);
+  assert.ok(overlaps(value('It lasted .5 hours.', '.5 hours'), value('It lasted 30 minutes.', '30 minutes')), 'the two agree');
+  // A point glued to a word or to another point ends a sentence or an ellipsis; a dotted chain is no number.
+  assert.deepEqual(texts('He said.5 people came.'), ['5 people']);
+  assert.deepEqual(texts('and then...5 more'), ['5']);
+  assert.deepEqual(texts('version .5.3 shipped'), []);
+});
+
 test('qualifiers widen the interval and are normalized', () => {
   const v = (text: string, printed: string) => {
     const found = value(text, printed);

@@ -101,11 +101,27 @@ function token(piece: string, start: number, type: TokenType, gap: boolean, newl
   return { start, end: start + piece.length, text: piece, lower, type, gap, newline, value: NaN, plain: false };
 }
 
-/** Join "1" "," "200" into 1,200 and "1" "." "5" into 1.5; a dotted chain ("1.2.3") is no number. */
+/**
+ * Join "1" "," "200" into 1,200, "1" "." "5" into 1.5 and "." "5" into .5 (a decimal without its
+ * leading zero, as in ".5 hours"); a dotted chain ("1.2.3") is no number.
+ */
 function mergeNumbers(text: string, tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!;
+    if (leadingPoint(tokens, i)) {
+      let j = i + 1;
+      let dotted = false;
+      while (joined(tokens, j + 1, '.')) {
+        j += 2;
+        dotted = true;
+      }
+      const merged = token(text.slice(first.start, tokens[j]!.end), first.start, 'num', first.gap, first.newline);
+      merged.value = dotted || merged.text.length - 1 > MAX_DIGITS ? NaN : Number(merged.text);
+      out.push(merged);
+      i = j;
+      continue;
+    }
     if (first.type !== 'num') {
       out.push(first);
       continue;
@@ -137,6 +153,19 @@ function mergeNumbers(text: string, tokens: Token[]): Token[] {
     i = j;
   }
   return out;
+}
+
+/**
+ * tokens[at] is a point that opens a number (".5"): digits glued after it, and before it a space,
+ * the start of the text or a mark such as "(" or "$", but not a word, digits or another point
+ * ("said.5", "2.5", "...5").
+ */
+function leadingPoint(tokens: Token[], at: number): boolean {
+  const point = tokens[at]!;
+  const next = tokens[at + 1];
+  if (point.text !== '.' || !next || next.type !== 'num' || next.gap) return false;
+  const before = tokens[at - 1];
+  return point.gap || !before || (before.type === 'punct' && before.text !== '.');
 }
 
 /** tokens[at] is `mark` glued to a digit run on both sides. */

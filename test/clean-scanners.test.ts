@@ -11,7 +11,7 @@ import { sketchOf } from '../src/collect/near-copy.ts';
 import { CREDIT_SENTENCE, CREDIT_WORDS } from '../src/clean/cues.ts';
 import { prepareArticle } from '../src/collect/prepare.ts';
 import { cleanParts } from '../src/pipeline/clean-document.ts';
-import { articleFeatures } from '../src/stories/features.ts';
+import { articleFeatures, countedJson, recordOf } from '../src/stories/features.ts';
 import { hashFeatures } from '../src/stories/hashed-features.ts';
 import { anyText, fuzzParams, HOSTILE_CHARS, HTML_CORPUS, newsText, TEXT_CORPUS } from './fuzz-support.ts';
 
@@ -179,4 +179,19 @@ test('prepareArticle: the features JSON and hashes it writes from lists are thos
   for (const file of TEXT_CORPUS) samePrepared(file.text);
   samePrepared('Vote 2023 Set\n\nIn 2023 the 10 towns and 007 agents met 4294967295 and 4294967294 people, 1,000 of them on day 0 in Marlow. Marlow voted.');
   fc.assert(fc.property(fc.oneof(newsText, trickyText), (text) => samePrepared(text)), fuzzParams(300));
+});
+
+test('countedJson: JSON.stringify of the record, whatever the keys hold (quotes, backslashes, controls, non-ASCII, lone surrogates)', () => {
+  const keys = ['plain', 'two words', 'say "no"', 'back\\slash', 'tab\there', 'line\nbreak', 'del\u007f', 'café', 'münchen', '\ud800', 'x\udfffy', '😀', '', "o'brien", '1,000'];
+  const counted = { keys, counts: keys.map((_, k) => k + 1), hashes: keys.map(() => 0) };
+  assert.equal(countedJson(counted), JSON.stringify(recordOf(counted)));
+  fc.assert(
+    fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { maxLength: 20 }), (raw) => {
+      // Keys that are not array indices, distinct, as the scanner lists them.
+      const unique = [...new Set(raw.map((k) => `k${k}`))];
+      const list = { keys: unique, counts: unique.map((_, k) => k), hashes: unique.map(() => 0) };
+      assert.equal(countedJson(list), JSON.stringify(recordOf(list)));
+    }),
+    fuzzParams(300),
+  );
 });

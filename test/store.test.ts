@@ -19,7 +19,7 @@ import { mergeStoriesBy, splitStoryBy } from '../src/collect/edit-stories.ts';
 import { hasSeeds, SEEDS } from './support.ts';
 import { postgresAvailable, POSTGRES_MISSING, startPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { hasEcbplus } from './quality/ecbplus.ts';
-import { assertConsistent, writeArticles } from './helpers/store-checks.ts';
+import { assertConsistent, withStatementHook, writeArticles } from './helpers/store-checks.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLES = join(ROOT, 'examples');
@@ -157,28 +157,9 @@ for (const backend of backends) {
       // The batch's last write (its story-log entries, after its contents, stories and articles
       // went in) fails, as a full disk or a lost connection would.
       let articlesWritten = false;
-      const failing: Database = Object.create(db, {
-        transaction: {
-          value: <T>(fn: (tx: Database) => Promise<T>) =>
-            db.transaction((tx) =>
-              fn(
-                Object.create(tx, {
-                  ...Object.fromEntries(
-                    (['all', 'one', 'run'] as const).map((method) => [
-                      method,
-                      {
-                        value: (sql: string, params?: (string | number | null)[]) => {
-                          if (sql.includes('INSERT INTO story_log')) throw new Error('disk full');
-                          if (sql.includes('INSERT INTO articles')) articlesWritten = true;
-                          return tx[method](sql, params) as Promise<unknown>;
-                        },
-                      },
-                    ]),
-                  ),
-                }),
-              ),
-            ),
-        },
+      const failing = withStatementHook(db, (sql) => {
+        if (sql.includes('INSERT INTO story_log')) throw new Error('disk full');
+        if (sql.includes('INSERT INTO articles')) articlesWritten = true;
       });
       await assert.rejects(ingest(failing, [dir]), /disk full/);
       assert.ok(articlesWritten, 'the failure came after the articles were written');

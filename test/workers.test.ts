@@ -7,10 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/store/open-store.ts';
+import { enqueueInputs } from '../src/collect/enqueue.ts';
+import { runWorker } from '../src/work/worker.ts';
+import { MAX_ATTEMPTS } from '../src/work/queue.ts';
 import { storyFingerprint } from '../src/collect/story-briefs.ts';
 import { listStories } from '../src/store/stories.ts';
 import { postgresAvailable, POSTGRES_MISSING, startPostgres, type TestPostgres } from './helpers/postgres.ts';
-import { assertConsistent, writeArticles } from './helpers/store-checks.ts';
+import { assertConsistent, withStatementHook, writeArticles } from './helpers/store-checks.ts';
 import { hasEcbplus } from './quality/ecbplus.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -23,7 +26,7 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function runWorker(url: string, id: string): Promise<{ code: number | null; stderr: string }> {
+function spawnWorker(url: string, id: string): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'worker', '--db', url, '--id', id, '--exit-when-idle', '--poll', '100'], { cwd: ROOT });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -41,7 +44,7 @@ test('two workers against one PostgreSQL process every queued article exactly on
   assert.equal(queued.status, 0, queued.stderr);
   assert.equal((JSON.parse(queued.stdout) as { added: number }).added, n);
 
-  const [a, b] = await Promise.all([runWorker(url, 'worker-a'), runWorker(url, 'worker-b')]);
+  const [a, b] = await Promise.all([spawnWorker(url, 'worker-a'), spawnWorker(url, 'worker-b')]);
   assert.equal(a.code, 0, a.stderr);
   assert.equal(b.code, 0, b.stderr);
 
@@ -75,7 +78,7 @@ test('PostgreSQL restarts while two workers run: they reconnect, the interrupted
   const queued = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'ingest', '--queue', dir, '--db', url, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   assert.equal(queued.status, 0, queued.stderr);
 
-  const workers = Promise.all([runWorker(url, 'worker-a'), runWorker(url, 'worker-b')]);
+  const workers = Promise.all([spawnWorker(url, 'worker-a'), spawnWorker(url, 'worker-b')]);
   const probe = await openStore(url);
   let doneBefore = 0;
   try {
@@ -103,6 +106,36 @@ test('PostgreSQL restarts while two workers run: they reconnect, the interrupted
     assert.deepEqual(states.map((s) => s.state), ['done'], `every job done: ${JSON.stringify(states)}`);
     const retried = Number((await db.one<{ n: number }>('SELECT COUNT(*) AS n FROM jobs WHERE attempts > 1'))!.n);
     t.diagnostic(`${n} articles; ${doneBefore} index jobs done before the restart; ${retried} jobs ran again after it; all ${n} filed once`);
+  } finally {
+    await db.close();
+  }
+});
+
+test('index jobs are filed a claim at a time; a job that fails in the batch fails alone, and the others are filed once', { skip: !hasEcbplus() && 'no ECB+' }, async () => {
+  const db = await openStore(join(work, 'batch-failure.db'));
+  try {
+    const dir = join(work, 'batch-failure');
+    const n = writeArticles(dir, 40);
+    await enqueueInputs(db, [dir]);
+    const victim = Number((await db.one<{ id: number }>('SELECT id FROM articles ORDER BY id LIMIT 1 OFFSET 5'))!.id);
+    let batches = 0;
+    // The victim's row cannot be written, as a broken disk sector or a constraint would refuse it.
+    const failing = withStatementHook(db, (sql, params) => {
+      if (sql.startsWith('UPDATE articles SET doc_id') && params[8] === victim) throw new Error('sector unreadable');
+      if (/UPDATE jobs SET state = 'done'.*IN \(\$3, \$4/s.test(sql)) batches++;
+    });
+    const stats = await runWorker(failing, { id: 'solo', exitWhenIdle: true, pollMs: 20, onJob: () => undefined });
+    assert.ok(batches >= 1, 'some jobs were completed together');
+    const victimJob = await db.one<{ state: string; attempts: number; last_error: string }>("SELECT state, attempts, last_error FROM jobs WHERE kind = 'index' AND payload = $1", [JSON.stringify({ article: victim })]);
+    assert.deepEqual([victimJob?.state, Number(victimJob?.attempts)], ['failed', MAX_ATTEMPTS], 'the failing job failed alone, after its attempts');
+    assert.match(victimJob!.last_error, /sector unreadable/);
+    assert.equal(stats.failed, MAX_ATTEMPTS);
+    const filed = await db.all<{ id: number }>('SELECT id FROM articles WHERE story_id IS NOT NULL');
+    assert.equal(filed.length, n - 1, 'every other article filed');
+    const twice = await db.all("SELECT article_id FROM story_log WHERE kind = 'assign' GROUP BY article_id HAVING COUNT(*) <> 1");
+    assert.deepEqual(twice, [], 'no article filed twice');
+    const others = await db.all<{ attempts: number }>("SELECT attempts FROM jobs WHERE kind = 'index' AND payload <> $1", [JSON.stringify({ article: victim })]);
+    assert.ok(others.every((j) => Number(j.attempts) <= 2), 'the others ran again at most once (when their batch failed)');
   } finally {
     await db.close();
   }

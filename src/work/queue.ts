@@ -1,7 +1,7 @@
 // The job queue in the store. On PostgreSQL a claim is FOR UPDATE SKIP LOCKED, so workers on many
 // machines take different jobs without waiting on each other; on SQLite the write lock serialises
 // claims. A claim is a lease: a job whose worker died is claimed again once the lease runs out.
-import type { Database } from '../store/database.ts';
+import { placeholders, powerOfTwoChunks, type Database } from '../store/database.ts';
 
 export type JobKind = 'index' | 'brief';
 
@@ -25,36 +25,41 @@ export async function enqueue(db: Database, kind: JobKind, payload: unknown, ded
   );
 }
 
-/** Takes the oldest job that is due (or whose lease expired) for `worker`, or null when none is. */
-export async function claim(db: Database, worker: string, leaseMs = LEASE_MS): Promise<Job | null> {
+/** Takes up to `limit` of the oldest jobs that are due (or whose lease expired) for `worker`, oldest first. */
+export async function claimJobs(db: Database, worker: string, limit: number, leaseMs = LEASE_MS): Promise<Job[]> {
   const now = new Date();
   const skipLocked = db.dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
   return db.transaction(async (tx) => {
-    const job = await tx.one<Job>(
+    const jobs = await tx.all<Job>(
       `SELECT id, kind, payload, attempts FROM jobs
        WHERE ((state = 'queued' AND run_after <= $1) OR (state = 'running' AND locked_until < $1))
-       ORDER BY id LIMIT 1 ${skipLocked}`,
-      [now.toISOString()],
+       ORDER BY id LIMIT $2 ${skipLocked}`,
+      [now.toISOString(), limit],
     );
-    if (!job) return null;
-    await tx.run("UPDATE jobs SET state = 'running', locked_by = $1, locked_until = $2, attempts = attempts + 1 WHERE id = $3", [
-      worker,
-      new Date(now.getTime() + leaseMs).toISOString(),
-      job.id,
-    ]);
-    return { ...job, id: Number(job.id), attempts: Number(job.attempts) + 1 };
+    const ids = jobs.map((job) => Number(job.id));
+    for (const chunk of powerOfTwoChunks(ids)) {
+      await tx.run(`UPDATE jobs SET state = 'running', locked_by = $1, locked_until = $2, attempts = attempts + 1 WHERE id IN (${placeholders(chunk.length, 3)})`, [
+        worker,
+        new Date(now.getTime() + leaseMs).toISOString(),
+        ...chunk,
+      ]);
+    }
+    return jobs.map((job) => ({ ...job, id: Number(job.id), attempts: Number(job.attempts) + 1 }));
   });
 }
 
-/** Marks the job done, inside the transaction that made its effects, so both happen or neither. */
-export async function complete(tx: Database, job: Job, worker: string): Promise<boolean> {
+/** Marks jobs done, inside the transaction that made their effects, so both happen or neither; returns how many were still this worker's. */
+export async function completeAll(tx: Database, jobs: Job[], worker: string): Promise<number> {
   // A worker whose lease ran out and was claimed by another must not finish the job twice.
-  const changed = await tx.run("UPDATE jobs SET state = 'done', finished_at = $1, locked_by = $2 WHERE id = $3 AND state = 'running' AND locked_by = $2", [
-    new Date().toISOString(),
-    worker,
-    job.id,
-  ]);
-  return changed === 1;
+  let changed = 0;
+  for (const chunk of powerOfTwoChunks(jobs.map((job) => job.id))) {
+    changed += await tx.run(`UPDATE jobs SET state = 'done', finished_at = $1, locked_by = $2 WHERE id IN (${placeholders(chunk.length, 3)}) AND state = 'running' AND locked_by = $2`, [
+      new Date().toISOString(),
+      worker,
+      ...chunk,
+    ]);
+  }
+  return changed;
 }
 
 /** Puts the job back for later (or marks it failed after MAX_ATTEMPTS), with the reason. */

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from '../../src/store/database.ts';
+import type { Database, SqlValue } from '../../src/store/database.ts';
 import { loadEcbplus } from '../quality/ecbplus.ts';
 
 /** Every stored article is in a live story and was assigned exactly once. */
@@ -25,3 +25,25 @@ export function writeArticles(dir: string, n: number): number {
   return articles.length;
 }
 
+
+/**
+ * `db` whose transactions show every statement to `hook` first (all, one and run), which may throw
+ * to fail it, as a full disk or a lost connection would.
+ */
+export function withStatementHook(db: Database, hook: (sql: string, params: SqlValue[]) => void): Database {
+  const hooked = (tx: Database) => {
+    const methods = (['all', 'one', 'run'] as const).map((method) => [
+      method,
+      {
+        value: (sql: string, params: SqlValue[] = []) => {
+          hook(sql, params);
+          return tx[method](sql, params) as Promise<unknown>;
+        },
+      },
+    ]);
+    return Object.create(tx, Object.fromEntries(methods)) as Database;
+  };
+  return Object.create(db, {
+    transaction: { value: <T>(fn: (tx: Database) => Promise<T>) => db.transaction((tx) => fn(hooked(tx))) },
+  });
+}

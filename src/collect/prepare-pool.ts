@@ -67,10 +67,6 @@ interface Thread {
 }
 
 /**
- * Where the worker's code is: beside the CLI bundle (bundle.js builds it) when this module runs
- * bundled, else the JavaScript entry that loads the TypeScript worker through tsx.
- */
-/**
  * A thread's young generation (V8's default is 16-32 MiB): the articles it holds between
  * scavenges survive them and are copied, so a larger one collects less often for the same garbage
  * (about 5% of the stream benchmark's CPU; the main thread gets the same from the launchers'
@@ -78,6 +74,10 @@ interface Thread {
  */
 const YOUNG_GENERATION_MB = 96;
 
+/**
+ * Where the worker's code is: beside the CLI bundle (bundle.js builds it) when this module runs
+ * bundled, else the JavaScript entry that loads the TypeScript worker through tsx.
+ */
 function workerUrl(): URL {
   const bundled = import.meta.url.endsWith('.cjs');
   return new URL(bundled ? './prepare-worker.cjs' : './prepare-worker-entry.js', import.meta.url);

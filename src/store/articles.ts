@@ -1,6 +1,6 @@
 // Articles and their stored content: what ingest writes and what a brief of a story reads back.
 import type { RawInput } from '../ingest/raw-input.ts';
-import { placeholders, powerOfTwoChunks, type Database, type SqlValue } from './database.ts';
+import { placeholders, powerOfTwoChunks, rowPlaceholders, type Database, type SqlValue } from './database.ts';
 
 export interface ArticleRow {
   id: number;
@@ -92,7 +92,7 @@ export async function indexForSearch(db: Database, entries: SearchEntry[]): Prom
   if (db.dialect !== 'sqlite' || !entries.length) return;
   for (const chunk of powerOfTwoChunks(entries)) {
     await db.run(
-      `INSERT INTO article_search (rowid, title, terms) VALUES ${chunk.map((_, k) => `($${3 * k + 1}, $${3 * k + 2}, $${3 * k + 3})`).join(', ')}`,
+      `INSERT INTO article_search (rowid, title, terms) VALUES ${rowPlaceholders(chunk.length, 3)}`,
       chunk.flatMap((e) => [e.id, e.title, e.terms]),
     );
   }

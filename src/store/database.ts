@@ -35,6 +35,15 @@ export function placeholders(count: number, from = 1): string {
   return Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
 }
 
+/**
+ * "($1, $2), ($3, $4)" for `rows` rows of `width` values (a multi-row VALUES list); with `types`,
+ * each value cast (VALUES in FROM has no column types to go by).
+ */
+export function rowPlaceholders(rows: number, width: number, types?: string[]): string {
+  const row = (r: number) => (types ? types.map((type, c) => `CAST($${r * width + c + 1} AS ${type})`).join(', ') : placeholders(width, r * width + 1));
+  return Array.from({ length: rows }, (_, r) => `(${row(r)})`).join(', ');
+}
+
 /** A database URL with its password hidden, for messages. */
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');

@@ -5,7 +5,7 @@
 // last seen, the story log), so the store ends up exactly as with one statement per row. Whoever
 // reads rows this batch may hold (a merge moves a story's articles) flushes first.
 import { ARTICLE_INSERT_COLUMNS } from './articles.ts';
-import { powerOfTwoChunks, type Database, type SqlValue } from './database.ts';
+import { powerOfTwoChunks, rowPlaceholders, type Database, type SqlValue } from './database.ts';
 import { mergeStories, seenAt } from './stories.ts';
 
 export class WriteBatch {
@@ -88,10 +88,4 @@ async function insertRows(tx: Database, into: string, rows: SqlValue[][], suffix
     const width = chunk[0]!.length;
     await tx.run(`INSERT INTO ${into} VALUES ${rowPlaceholders(chunk.length, width)}${suffix}`, chunk.flat());
   }
-}
-
-/** "($1, $2), ($3, $4)" for `rows` rows of `width` values; with `types`, each value cast (VALUES in FROM has no column types to go by). */
-function rowPlaceholders(rows: number, width: number, types?: string[]): string {
-  const row = (r: number) => Array.from({ length: width }, (_, c) => (types ? `CAST($${r * width + c + 1} AS ${types[c]})` : `$${r * width + c + 1}`)).join(', ');
-  return Array.from({ length: rows }, (_, r) => `(${row(r)})`).join(', ');
 }

@@ -29,8 +29,9 @@ async function articleRows(db: Database, ids: number[]): Promise<Map<number, Sto
   return rows;
 }
 
-async function finish(tx: Database, job: Job, worker: string): Promise<void> {
-  if ((await completeAll(tx, [job], worker)) !== 1) throw new LeaseLost(`job ${job.id}: lease lost to another worker`);
+/** Marks the jobs done in their transaction, or rolls it back when another worker has taken any of them over. */
+async function finish(tx: Database, jobs: Job[], worker: string): Promise<void> {
+  if (jobs.length && (await completeAll(tx, jobs, worker)) !== jobs.length) throw new LeaseLost(`job${jobs.length > 1 ? 's' : ''} ${jobs.map((j) => j.id).join(', ')}: lease lost to another worker`);
 }
 
 /** Clean an article, then file it under a story; queue its story's brief. */
@@ -77,8 +78,7 @@ export async function runIndexJobs(db: Database, index: StoryIndex, jobs: Job[],
     }
     index.recorded(await writes.flush());
     for (const story of briefs) await enqueue(tx, 'brief', { story }, `brief:${story}`);
-    const done = jobs.filter((_, k) => results[k] === 'done');
-    if (done.length && (await completeAll(tx, done, worker)) !== done.length) throw new LeaseLost(`jobs ${done.map((j) => j.id).join(', ')}: a lease was lost to another worker`);
+    await finish(tx, jobs.filter((_, k) => results[k] === 'done'), worker);
     return results;
   });
 }
@@ -127,6 +127,6 @@ async function fileArticle(
 export async function runBriefJob(db: Database, job: Job, worker: string): Promise<JobResult> {
   const { story } = JSON.parse(job.payload) as { story: number };
   await cachedStoryBrief(db, story);
-  await db.transaction((tx) => finish(tx, job, worker));
+  await db.transaction((tx) => finish(tx, [job], worker));
   return 'done';
 }

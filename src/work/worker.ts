@@ -110,7 +110,11 @@ export async function runWorker(db: Database, options: WorkerOptions = {}): Prom
     for (const job of jobs) {
       const k = indexJobs.indexOf(job);
       if (together && k >= 0) {
-        await ended(job, together[k]!).catch((e: unknown) => options.onStoreError?.(firstLine(e)));
+        await ended(job, together[k]!).catch((e: unknown) => {
+          // A 'later' job the store did not take back: given back once it answers, as runOne does.
+          options.onStoreError?.(firstLine(e));
+          unreleased.push({ job, reason: 'waiting for another job' });
+        });
       } else await runOne(job);
     }
   }

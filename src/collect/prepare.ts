@@ -2,7 +2,7 @@
 // title/outlet/date, and the features of the cleaned article (page chrome left out).
 import { createHash } from 'node:crypto';
 import type { RawInput } from '../ingest/raw-input.ts';
-import { cleanParts, documentId } from '../pipeline/clean-document.ts';
+import { cleanParts, documentId, documentIdOfHash } from '../pipeline/clean-document.ts';
 import { countedJson, recordOf, scanFeatures, type CountedKeys } from '../stories/features.ts';
 import { sketchOf } from './near-copy.ts';
 import type { KeyCounts } from '../stories/hashed-features.ts';
@@ -40,7 +40,8 @@ export function prepareArticle(input: RawInput, hash = contentHash(input.content
   return {
     input,
     hash,
-    docId: documentId(original),
+    // A text input's original is its content, whose hash is the content hash: no second SHA-256.
+    docId: original === input.content ? documentIdOfHash(hash) : documentId(original),
     title,
     outlet: meta.outlet,
     published: meta.published,

@@ -10,7 +10,12 @@ import { sentencesIn } from '../text/sentences.ts';
 
 /** A stable id from the content, so the same report gets the same id in every run. */
 export function documentId(original: string): string {
-  return 'doc-' + createHash('sha256').update(original).digest('hex').slice(0, 10);
+  return documentIdOfHash(createHash('sha256').update(original).digest('hex'));
+}
+
+/** The same id from the text's SHA-256 in hex, for a caller that has hashed it already. */
+export function documentIdOfHash(sha256Hex: string): string {
+  return 'doc-' + sha256Hex.slice(0, 10);
 }
 
 /** What the spans index into and which of it is the article, without the sentence split (cheap). */

@@ -53,8 +53,22 @@ export function recordOf(counted: CountedKeys): Record<string, number> {
 /** `{"k":n,…}` as JSON.stringify writes the record of these keys (they are in its order already). */
 export function countedJson(counted: CountedKeys): string {
   let json = '{';
-  for (let k = 0; k < counted.keys.length; k++) json += `${k ? ',' : ''}${JSON.stringify(counted.keys[k])}:${counted.counts[k]}`;
+  for (let k = 0; k < counted.keys.length; k++) {
+    const key = counted.keys[k]!;
+    // A scanned key is letters, digits and spaces: quoted as it is, without a call into JSON.
+    if (quotesAsIs(key)) json += (k ? ',"' : '"') + key + '":' + counted.counts[k];
+    else json += (k ? ',' : '') + JSON.stringify(key) + ':' + counted.counts[k];
+  }
   return json + '}';
+}
+
+/** No character JSON.stringify would escape: a quote, a backslash, a control character, a surrogate half (one of a pair is checked too, conservatively). */
+function quotesAsIs(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 0x20 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return false;
+  }
+  return true;
 }
 
 /** A capitalised word, kept for the second look that decides whether it is a name. */

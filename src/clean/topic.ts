@@ -46,6 +46,10 @@ export interface TermVector {
   counts: number[];
 }
 
+/** ASCII characters that go on a word once it has started: letters, the apostrophe and the hyphen. */
+const ASCII_WORD_PART = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD_PART[c] = c === 39 || c === 45 || (classOf(c) & LETTER) !== 0 ? 1 : 0;
+
 /** Per term id, scratch shared by the passes below and left all zero: a vector's position + 1, or the centroid's total. */
 let scratch = new Float64Array(1 << 12);
 
@@ -94,9 +98,16 @@ function termVectorOf(text: string): TermVector {
     let j = i;
     while (j < n) {
       const d = text.charCodeAt(j);
+      if (d < 128) {
+        // Most words are ASCII: one table look-up per character, no code point work.
+        if (ASCII_WORD_PART[d] !== 1) break;
+        hash = hashStep(hash, d);
+        j++;
+        continue;
+      }
       let units = 1;
-      if (d !== 39 && d !== 0x2019 && d !== 45) {
-        const point = d < 128 ? d : text.codePointAt(j)!;
+      if (d !== 0x2019) {
+        const point = text.codePointAt(j)!;
         if (!(classOf(point) & LETTER)) break;
         units = unitsOf(point);
       }

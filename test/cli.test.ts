@@ -129,7 +129,7 @@ test('--strict stops at the first bad input', () => {
 });
 
 test('usage errors exit 2 without a stack trace', () => {
-  for (const args of [['brief'], ['brief', good, '--format', 'pdf'], ['frobnicate'], ['brief', good, '--max-mb', 'lots']]) {
+  for (const args of [['brief'], ['brief', good, '--format', 'pdf'], ['frobnicate'], ['brief', good, '--max-mb', 'lots'], ['worker', '--brief-delay', 'soon'], ['worker', '--poll', '-5']]) {
     const { code, stderr } = run(args);
     assertNoStackTrace(stderr);
     assert.equal(code, 2, `${args.join(' ')} → ${code}\n${stderr}`);

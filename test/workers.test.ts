@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/store/open-store.ts';
 import { enqueueInputs } from '../src/collect/enqueue.ts';
 import { runWorker } from '../src/work/worker.ts';
-import { MAX_ATTEMPTS } from '../src/work/queue.ts';
+import { claimJobs, MAX_ATTEMPTS } from '../src/work/queue.ts';
+import { runBriefJob, runIndexJob } from '../src/work/jobs.ts';
+import { StoryIndex } from '../src/collect/story-index.ts';
+import { hasSeeds, seedFiles } from './support.ts';
 import { storyFingerprint } from '../src/collect/story-briefs.ts';
 import { listStories } from '../src/store/stories.ts';
 import { postgresAvailable, POSTGRES_MISSING, startPostgres, type TestPostgres } from './helpers/postgres.ts';
@@ -138,5 +141,38 @@ test('index jobs are filed a claim at a time; a job that fails in the batch fail
     assert.ok(others.every((j) => Number(j.attempts) <= 2), 'the others ran again at most once (when their batch failed)');
   } finally {
     await db.close();
+  }
+});
+
+test('a story fed one article per claim is briefed once per brief delay, not once per claim', { skip: !hasSeeds && 'no seeds' }, async () => {
+  const briefJobsByStory = async (delayMs: number) => {
+    const db = await openStore(join(work, `trickle-${delayMs}.db`));
+    try {
+      const index = new StoryIndex();
+      // A trickling feed: each report is queued, then a worker takes what is due, as its poll loop does.
+      for (const seed of seedFiles()) {
+        await enqueueInputs(db, [seed.path]);
+        for (const job of await claimJobs(db, 'solo', 32)) {
+          assert.equal(job.kind === 'index' ? await runIndexJob(db, index, job, 'solo', delayMs) : await runBriefJob(db, job, 'solo'), 'done');
+        }
+      }
+      const jobs = await db.all<{ dedupe_key: string; state: string; run_after: string }>("SELECT dedupe_key, state, run_after FROM jobs WHERE kind = 'brief'");
+      const byStory = new Map<string, typeof jobs>();
+      for (const job of jobs) byStory.set(job.dedupe_key, [...(byStory.get(job.dedupe_key) ?? []), job]);
+      return byStory;
+    } finally {
+      await db.close();
+    }
+  };
+  const largest = (byStory: Map<string, unknown[]>) => Math.max(...[...byStory.values()].map((jobs) => jobs.length));
+
+  const atOnce = await briefJobsByStory(0);
+  assert.ok(largest(atOnce) >= 3, `without a delay the growing story is briefed again and again: ${largest(atOnce)} brief jobs`);
+  const delayed = await briefJobsByStory(60_000);
+  assert.deepEqual([...delayed.keys()].sort(), [...atOnce.keys()].sort(), 'the same stories are briefed');
+  for (const [story, jobs] of delayed) {
+    assert.equal(jobs.length, 1, `${story}: one brief job for all its articles`);
+    assert.equal(jobs[0]!.state, 'queued');
+    assert.ok(Date.parse(jobs[0]!.run_after) > Date.now() + 50_000, `${story}: due once the delay has passed`);
   }
 });

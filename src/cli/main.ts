@@ -13,12 +13,12 @@ import { dbOption, ingestProgress, printStories, storyBrief, summaryLine, withSt
 import { ingest } from '../collect/ingest.ts';
 import { enqueueInputs } from '../collect/enqueue.ts';
 import { addWorkerCommand } from './worker-command.ts';
+import { EXIT_USAGE, positiveInteger, positiveNumber, usage } from './arguments.ts';
 import { addStoryCommand } from './story-command.ts';
 import { addServeCommand } from './serve-command.ts';
 import { StoryNotFound } from '../collect/story-brief.ts';
 
 const EXIT_REJECTED = 1;
-const EXIT_USAGE = 2;
 
 interface CommonFlags {
   outlet?: string[];
@@ -74,22 +74,6 @@ async function writeJsonLines<T>(flags: CommonFlags, produce: (options: RunOptio
   }
   progress.stop();
   await sink.close();
-}
-
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new CommanderError(EXIT_USAGE, 'corroborate.usage', `not a positive whole number: ${value}`);
-  return n;
-}
-
-function usage(message: string): never {
-  throw new CommanderError(EXIT_USAGE, 'corroborate.usage', message);
-}
-
-function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new CommanderError(EXIT_USAGE, 'corroborate.usage', `not a positive number: ${value}`);
-  return n;
 }
 
 export function buildProgram(): Command {

@@ -1,6 +1,8 @@
 // `corroborate worker`: process queued jobs against a store (see README, "Scaling out").
 import { Option, type Command } from 'commander';
 import { runWorker } from '../work/worker.ts';
+import { BRIEF_DELAY_MS } from '../work/jobs.ts';
+import { milliseconds } from './arguments.ts';
 import { dbOption, withStore } from './store-commands.ts';
 
 interface WorkerFlags {
@@ -8,6 +10,7 @@ interface WorkerFlags {
   id?: string;
   exitWhenIdle?: boolean;
   poll: number;
+  briefDelay: number;
   quiet?: boolean;
 }
 
@@ -18,7 +21,12 @@ export function addWorkerCommand(program: Command): void {
     .addOption(dbOption())
     .option('--id <name>', 'name of this worker in the queue (default host:pid)')
     .option('--exit-when-idle', 'stop when no job is queued or running')
-    .addOption(new Option('--poll <ms>', 'wait between looks at an empty queue').default(500).argParser(Number))
+    .addOption(new Option('--poll <ms>', 'wait between looks at an empty queue').default(500).argParser(milliseconds))
+    .addOption(
+      new Option('--brief-delay <ms>', 'wait after a story changes before briefing it, so articles that join it meanwhile are briefed together (0: at once)')
+        .default(BRIEF_DELAY_MS)
+        .argParser(milliseconds),
+    )
     .option('-q, --quiet', 'no line per job on standard error')
     .action(async (flags: WorkerFlags) => {
       const stop = new AbortController();
@@ -30,6 +38,7 @@ export function addWorkerCommand(program: Command): void {
           ...(flags.id ? { id: flags.id } : {}),
           exitWhenIdle: flags.exitWhenIdle ?? false,
           pollMs: flags.poll,
+          briefDelayMs: flags.briefDelay,
           signal: stop.signal,
           onJob: (job, result, error) => {
             if (!flags.quiet) process.stderr.write(`corroborate worker: job ${job.id} (${job.kind}) ${result}${error ? `: ${error}` : ''}\n`);

@@ -34,9 +34,17 @@ async function finish(tx: Database, jobs: Job[], worker: string): Promise<void> 
   if (jobs.length && (await completeAll(tx, jobs, worker)) !== jobs.length) throw new LeaseLost(`job${jobs.length > 1 ? 's' : ''} ${jobs.map((j) => j.id).join(', ')}: lease lost to another worker`);
 }
 
-/** Clean an article, then file it under a story; queue its story's brief. */
-export async function runIndexJob(db: Database, index: StoryIndex, job: Job, worker: string): Promise<JobResult> {
-  const [result] = await runIndexJobs(db, index, [job], worker);
+/**
+ * How long a story's brief waits after the story gains an article, by default: more articles that
+ * join it meanwhile are briefed with it, so a story growing through a burst of the feed is briefed
+ * once per wait, not once per claim. Nobody reads a stale brief meanwhile: a story page builds the
+ * brief itself when the stored one is not of the story's current articles.
+ */
+export const BRIEF_DELAY_MS = 5000;
+
+/** Clean an article, then file it under a story; queue its story's brief (due `briefDelayMs` from now). */
+export async function runIndexJob(db: Database, index: StoryIndex, job: Job, worker: string, briefDelayMs = BRIEF_DELAY_MS): Promise<JobResult> {
+  const [result] = await runIndexJobs(db, index, [job], worker, briefDelayMs);
   return result!;
 }
 
@@ -45,7 +53,7 @@ export async function runIndexJob(db: Database, index: StoryIndex, job: Job, wor
  * first, outside it, then filed in job order. All or nothing, like a single job; a job whose
  * article is an exact copy of one not filed yet comes back 'later' and is not completed.
  */
-export async function runIndexJobs(db: Database, index: StoryIndex, jobs: Job[], worker: string): Promise<JobResult[]> {
+export async function runIndexJobs(db: Database, index: StoryIndex, jobs: Job[], worker: string, briefDelayMs = BRIEF_DELAY_MS): Promise<JobResult[]> {
   const ids = jobs.map((job) => (JSON.parse(job.payload) as { article: number }).article);
   const rows = await articleRows(db, ids);
   // An exact copy (stored without features) waits for its original's story.
@@ -77,7 +85,8 @@ export async function runIndexJobs(db: Database, index: StoryIndex, jobs: Job[],
       if (filed.brief !== null) briefs.add(filed.brief);
     }
     index.recorded(await writes.flush());
-    for (const story of briefs) await enqueue(tx, 'brief', { story }, `brief:${story}`);
+    // A brief already waiting for the story takes these articles in too (one waiting job per key).
+    for (const story of briefs) await enqueue(tx, 'brief', { story }, `brief:${story}`, briefDelayMs);
     await finish(tx, jobs.filter((_, k) => results[k] === 'done'), worker);
     return results;
   });

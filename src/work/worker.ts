@@ -5,13 +5,15 @@ import type { Database } from '../store/database.ts';
 import { StoryIndex } from '../collect/story-index.ts';
 import { firstLine } from '../ingest/network-errors.ts';
 import { claimJobs, queueCounts, retry, type Job } from './queue.ts';
-import { LeaseLost, runBriefJob, runIndexJob, runIndexJobs, type JobResult } from './jobs.ts';
+import { BRIEF_DELAY_MS, LeaseLost, runBriefJob, runIndexJob, runIndexJobs, type JobResult } from './jobs.ts';
 
 export interface WorkerOptions {
   id?: string;
   /** Return once no job is queued or running (tests, batch runs). */
   exitWhenIdle?: boolean;
   pollMs?: number;
+  /** How long a changed story waits for its brief (BRIEF_DELAY_MS by default; 0: at once). */
+  briefDelayMs?: number;
   signal?: AbortSignal;
   onJob?: (job: Job, result: JobResult | 'failed', error?: string) => void;
   /** A store error (e.g. the database restarting): told, then retried after a pause. */
@@ -43,6 +45,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 export async function runWorker(db: Database, options: WorkerOptions = {}): Promise<WorkerStats> {
   const worker = options.id ?? `${hostname()}:${process.pid}`;
   const pollMs = options.pollMs ?? 500;
+  const briefDelayMs = options.briefDelayMs ?? BRIEF_DELAY_MS;
   const stats: WorkerStats = { done: 0, later: 0, failed: 0 };
   let index = new StoryIndex();
   /** Jobs that failed while the store was unreachable: given back as soon as it answers again. */
@@ -51,7 +54,7 @@ export async function runWorker(db: Database, options: WorkerOptions = {}): Prom
   /** Runs one job, and deals with how it ended (done, later, failed, lease lost). */
   const runOne = async (job: Job) => {
     try {
-      const result = job.kind === 'index' ? await runIndexJob(db, index, job, worker) : await runBriefJob(db, job, worker);
+      const result = job.kind === 'index' ? await runIndexJob(db, index, job, worker, briefDelayMs) : await runBriefJob(db, job, worker);
       await ended(job, result);
     } catch (error) {
       // The transaction rolled back: the index may hold a decision the store never got.
@@ -102,7 +105,7 @@ export async function runWorker(db: Database, options: WorkerOptions = {}): Prom
     const indexJobs = jobs.filter((job) => job.kind === 'index');
     let together: JobResult[] | null = null;
     if (indexJobs.length > 1) {
-      together = await runIndexJobs(db, index, indexJobs, worker).catch(() => {
+      together = await runIndexJobs(db, index, indexJobs, worker, briefDelayMs).catch(() => {
         index = new StoryIndex();
         return null;
       });

@@ -8,7 +8,7 @@ import type { ArticleFeatures } from './features.ts';
 import { clusterFeatures, type ClusterFeatures } from './hashed-features.ts';
 import { MinHeap } from './min-heap.ts';
 import { articleVector, Profile, SlotWeights, topPositions, type ArticleVector } from './profile.ts';
-import { StoryIndex } from './story-index.ts';
+import { StoryHits, StoryIndex } from './story-index.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 export interface Assignment {
@@ -113,7 +113,7 @@ export class StoryClusterer {
   private readonly termWeights = new SlotWeights();
   private readonly nameWeights = new SlotWeights();
   /** Index hits per candidate story, reused by every look-up. */
-  private readonly lookup = new Map<number, number>();
+  private readonly lookup = new StoryHits();
 
   constructor(options: Partial<ClusterOptions> = {}) {
     this.options = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
@@ -198,13 +198,13 @@ export class StoryClusterer {
     found.clear();
     this.termIndex.gather(terms.ids, terms.weights, topPositions(terms.weights, o.queryTerms), found);
     this.nameIndex.gather(names.ids, names.weights, topPositions(names.weights, o.queryNames), found);
-    if (found.size === 0) return [];
+    if (found.stories.length === 0) return [];
     const stories: number[] = [];
     const hits: number[] = [];
-    for (const [story, hit] of found) {
+    for (const story of found.stories) {
       if (!this.inWindow(this.stories[story]!, date)) continue;
       stories.push(story);
-      hits.push(hit);
+      hits.push(found.sum(story));
     }
     const candidates = topPositions(hits, o.maxCandidates).map((k) => stories[k]!);
     const termWeights = this.termWeights.fill(terms.ids, terms.weights);

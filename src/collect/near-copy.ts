@@ -55,7 +55,7 @@ export function sketchOf(text: string): Sketch {
     i = j;
   }
   const count = Math.max(0, words - SHINGLE_WORDS + 1);
-  if (count > shingles.length) shingles = new Uint32Array(Math.max(count, 2 * shingles.length));
+  if (count > shingles.length) shingles = grown(shingles, count);
   hashShingles(lower, words, count);
   sortUnsigned(shingles, count);
   const sorted = shingles;
@@ -76,8 +76,9 @@ export function sketchOf(text: string): Sketch {
  */
 function hashShingles(lower: string, words: number, count: number): void {
   let length = 0;
-  if (2 * lower.length + 2 > joined.length) joined = new Uint16Array(2 * lower.length + 2);
-  if (words + 1 > starts.length) starts = new Int32Array(2 * words + 2);
+  // Each word and a space: never longer than the text, whose words are apart by at least one character.
+  if (lower.length > joined.length) joined = grown(joined, lower.length);
+  if (words + 1 > starts.length) starts = grown(starts, words + 1);
   for (let k = 0; k < words; k++) {
     if (k > 0) joined[length++] = 32;
     starts[k] = length;
@@ -132,7 +133,7 @@ function sortUnsigned(values: Uint32Array<ArrayBuffer>, n: number): void {
     values.subarray(0, n).sort();
     return;
   }
-  if (radixScratch.length < n) radixScratch = new Uint32Array(Math.max(n, 2 * radixScratch.length));
+  if (n > radixScratch.length) radixScratch = grown(radixScratch, n);
   let from = values;
   let to = radixScratch;
   for (let shift = 0; shift < 32; shift += 8) {

@@ -39,7 +39,7 @@ export class WriteBatch {
   }
 
   logAssign(storyId: number, articleId: number, similarity: number, reason: string, at: string): void {
-    this.log.push([storyId, articleId, similarity, reason, at]);
+    this.log.push(['assign', storyId, articleId, similarity, reason, at]);
   }
 
   /** Folds stories into `into` at once (it reads and moves stored rows), after writing what is held. Returns the log entry's seq. */
@@ -68,10 +68,7 @@ export class WriteBatch {
     }
     let seq = 0;
     for (const chunk of powerOfTwoChunks(this.log)) {
-      const rows = await tx.all<{ seq: number }>(
-        `INSERT INTO story_log (kind, story_id, article_id, similarity, reason, at) VALUES ${chunk.map((_, k) => `('assign', $${5 * k + 1}, $${5 * k + 2}, $${5 * k + 3}, $${5 * k + 4}, $${5 * k + 5})`).join(', ')} RETURNING seq`,
-        chunk.flat(),
-      );
+      const rows = await tx.all<{ seq: number }>(`INSERT INTO story_log (kind, story_id, article_id, similarity, reason, at) VALUES ${rowPlaceholders(chunk.length, 6)} RETURNING seq`, chunk.flat());
       for (const row of rows) seq = Math.max(seq, Number(row.seq));
     }
     this.contents = [];

@@ -18,7 +18,7 @@ export class LeaseLost extends Error {}
 type StoredArticle = ArticleRow & { features: string | null };
 
 async function articleRow(db: Database, id: number): Promise<StoredArticle | undefined> {
-  return db.one(`SELECT ${ARTICLE_COLUMNS}, features FROM articles WHERE id = $1`, [id]);
+  return (await articleRows(db, [id])).get(id);
 }
 
 async function articleRows(db: Database, ids: number[]): Promise<Map<number, StoredArticle>> {

@@ -40,7 +40,7 @@ export class StoryIndex {
 /**
  * Index hits summed per story number, and the stories in the order first hit (as a Map would list
  * them): a look-up adds up to a few thousand hits, and an array indexed by story costs a fraction
- * of a Map's hashing. Cleared after each look-up by visiting only the stories it touched.
+ * of a Map's hashing. Cleared at the start of each look-up by visiting only the stories the last one touched.
  */
 export class StoryHits {
   private sums = new Float64Array(1024);

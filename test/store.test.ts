@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { powerOfTwoChunks, type Database } from '../src/store/database.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { MIGRATIONS } from '../src/store/migrations.ts';
-import { ingest } from '../src/collect/ingest.ts';
+import { emptyTimings, ingest } from '../src/collect/ingest.ts';
 import { briefStory } from '../src/collect/story-brief.ts';
 import { brief } from '../src/pipeline/run.ts';
 import { listStories, storyHistory } from '../src/store/stories.ts';
@@ -119,6 +119,34 @@ for (const backend of backends) {
       assert.equal(new Set(rows.map((r) => r.story_id)).size, 1, 'one story');
       assert.equal(rows[0]!.copy_of, null);
       assert.ok(rows[1]!.copy_of !== null && rows[2]!.copy_of !== null, 'b is an exact copy, c a near copy');
+      await assertConsistent(db);
+    });
+
+    test('an input repeated in one ingest is cleaned once; the same text with other hints is cleaned again', async () => {
+      const dir = mkdtempSync(join(work, 'repeat-'));
+      const text = 'Council approves new cycle lanes on the ring road\n\nThe city council voted on Monday to build protected cycle lanes along the ring road, after two years of consultation with residents and shop owners.\n\nWork is due to begin in the spring and last eighteen months, the council said.';
+      // A feed repeating a record under another line, and the same text from a second outlet.
+      const record = (outlet: string) => JSON.stringify({ text, outlet, published: '2026-03-02' });
+      writeFileSync(join(dir, 'feed.jsonl'), [record('Ring Road Gazette'), record('Ring Road Gazette'), record('Orbital Times')].join('\n') + '\n');
+      const timings = emptyTimings();
+      const summary = await ingest(db, [dir], { timings });
+      assert.equal(summary.added, 1);
+      assert.equal(summary.copies, 2);
+      assert.equal(timings.preparedInline + timings.preparedByThreads, 2, 'the repeated record is not cleaned a second time; the other outlet is');
+      const rows = await db.all<{ source: string; doc_id: string; outlet: string; title: string; published: string; copy_of: number | null }>(
+        'SELECT source, doc_id, outlet, title, published, copy_of FROM articles WHERE source LIKE $1 ORDER BY id',
+        [`${dir}%`],
+      );
+      assert.deepEqual(
+        rows.map((r) => [r.source.slice(dir.length), r.outlet, r.copy_of === null]),
+        [
+          ['/feed.jsonl#1', 'Ring Road Gazette', true],
+          ['/feed.jsonl#2', 'Ring Road Gazette', false],
+          ['/feed.jsonl#3', 'Orbital Times', false],
+        ],
+      );
+      // The repeat's row says what cleaning it would have said.
+      for (const row of rows.slice(1)) assert.deepEqual([row.doc_id, row.title, row.published], [rows[0]!.doc_id, rows[0]!.title, rows[0]!.published]);
       await assertConsistent(db);
     });
 

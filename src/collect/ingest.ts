@@ -15,6 +15,7 @@ import { WriteBatch } from '../store/write-batch.ts';
 import { fileCopy, fileUnderStory } from './file-story.ts';
 import { defaultPrepareThreads, Preparer } from './prepare-pool.ts';
 import { contentHash, type PreparedArticle } from './prepare.ts';
+import { RecentlyPrepared } from './recently-prepared.ts';
 import { StoryIndex } from './story-index.ts';
 import { lockStories } from './story-lock.ts';
 
@@ -118,6 +119,7 @@ export async function ingest(db: Database, specs: string[], options: IngestOptio
   const summary = emptySummary();
   const writer = new ArticleWriter(db);
   const preparer = new Preparer(options.prepareThreads ?? defaultPrepareThreads());
+  const recent = new RecentlyPrepared();
   const timings = options.timings;
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   // Read and not yet stored, in input order.
@@ -159,7 +161,7 @@ export async function ingest(db: Database, specs: string[], options: IngestOptio
       if (timings) timings.read += performance.now() - mark - (preparer.inlineMs - inlineMark);
     };
     for await (const input of inputsForStore(specs, options, summary, writeAll)) {
-      pending.push(queueInput(db, preparer, input, options));
+      pending.push(queueInput(db, preparer, recent, input, options));
       if (pending.length >= batchSize * BATCHES_AHEAD) {
         readUntilNow();
         await writeNext(batchSize);
@@ -197,15 +199,20 @@ interface Queued {
   settled: Promise<PreparedArticle | Unchanged>;
 }
 
-/** A source already stored with this content is not cleaned again (re-ingest is cheap). */
-function queueInput(db: Database, preparer: Preparer, input: RawInput, options: IngestOptions): Queued {
+/**
+ * A source already stored with this content is not cleaned again (re-ingest is cheap), nor is an
+ * input identical to one just prepared (it is an exact copy of that one).
+ */
+function queueInput(db: Database, preparer: Preparer, recent: RecentlyPrepared, input: RawInput, options: IngestOptions): Queued {
   const ticket = preparer.ticket();
   const hash = contentHash(input.content);
   const unchanged: Unchanged = { input, hash };
   let result: Promise<PreparedArticle | Unchanged> = Promise.resolve(unchanged);
   const asked = articleBySourceAndHash(db, input.source, hash).then((stored) => {
     if (stored) return;
-    result = preparer.prepare(ticket, input, hash).catch((error: unknown) => {
+    let prepared = recent.get(input, hash);
+    if (!prepared) recent.remember(input, hash, (prepared = preparer.prepare(ticket, input, hash)));
+    result = prepared.catch((error: unknown) => {
       // A bug in cleaning one input must not stop the others; it is reported and not stored.
       options.onInputError?.(new InputError(input.source, `could not be cleaned (${firstLine(error).slice(0, 200)})`));
       return unchanged;

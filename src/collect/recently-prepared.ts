@@ -1,0 +1,34 @@
+// An input read again during one ingest (a feed repeating a record under another line, one file
+// under two names): preparing depends on the content, its format and its hints alone, not on
+// where the input came from, so the repeat takes the first one's result instead of being cleaned
+// again. It is then stored as the exact copy it is. Only recent inputs are remembered: a repeat
+// comes soon after the original, and each entry holds a prepared article in memory.
+import type { RawInput } from '../ingest/raw-input.ts';
+import type { PreparedArticle } from './prepare.ts';
+
+/** Inputs remembered: a few batches beyond the ones in flight (ingest reads 400 ahead). */
+export const RECENT_INPUTS = 2048;
+
+export class RecentlyPrepared {
+  private readonly byInput = new Map<string, Promise<PreparedArticle>>();
+
+  constructor(private readonly capacity = RECENT_INPUTS) {}
+
+  /** What an identical input prepared to, as this input's (its own source); undefined when none is remembered. */
+  get(input: RawInput, hash: string): Promise<PreparedArticle> | undefined {
+    return this.byInput.get(inputKey(input, hash))?.then((prepared) => ({ ...prepared, input }));
+  }
+
+  remember(input: RawInput, hash: string, prepared: Promise<PreparedArticle>): void {
+    const key = inputKey(input, hash);
+    // Re-inserted at the end, so the oldest goes first.
+    this.byInput.delete(key);
+    this.byInput.set(key, prepared);
+    if (this.byInput.size > this.capacity) this.byInput.delete(this.byInput.keys().next().value!);
+  }
+}
+
+/** The hash is of the content (64 hex digits), so the key is unambiguous. */
+function inputKey(input: RawInput, hash: string): string {
+  return hash + input.format + JSON.stringify(input.hints);
+}

@@ -1,6 +1,6 @@
 // Ingest prepares articles on a worker thread as well as the main thread (prepare-pool.ts): the
-// thread sends each article's features as JSON, hashed terms and names, its sketch and its search
-// terms. Whatever thread prepared an article, the store must end up the same.
+// thread sends each article's features as JSON, hashed terms and names, and its sketch. Whatever
+// thread prepared an article, the store must end up the same.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { parseHTML } from 'linkedom';
 import { openStore } from '../src/store/open-store.ts';
@@ -468,8 +469,13 @@ describe('the server', () => {
     }
   });
 
-  test('corroborate serve: prints its URL, answers on loopback, and closes the store on Ctrl-C', async () => {
+  test('corroborate serve: prints its URL, answers on loopback, catches the search index up, and closes the store on Ctrl-C', async () => {
     const db = join(f.dir, 'cli.db');
+    // Ingested and not yet indexed for search (ingest leaves that to searches and to serve).
+    const store = await openStore(db);
+    await ingest(store, [EXAMPLES], { prepareThreads: 0 });
+    const stored = Number((await store.one<{ n: number }>('SELECT MAX(id) AS n FROM articles'))!.n);
+    await store.close();
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     const url = await new Promise<string>((resolve, reject) => {
@@ -486,7 +492,16 @@ describe('the server', () => {
     });
     const response = await fetch(`${url}api/stories`);
     assert.equal(response.status, 200);
-    assert.deepEqual((await response.json()).stories, []);
+    assert.ok((await response.json()).stories.length > 0);
+    // The server indexes in the background, with no search asked.
+    const reader = new BetterSqlite3(db, { readonly: true });
+    try {
+      const indexed = () => (reader.prepare('SELECT indexed_through AS n FROM search_progress').get() as { n: number }).n;
+      for (let waited = 0; indexed() < stored && waited < 20_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(indexed(), stored, 'every stored article indexed');
+    } finally {
+      reader.close();
+    }
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGINT');
     assert.equal(await exited, 0, stderr);

@@ -5,6 +5,7 @@ import { CommanderError, Option, type Command } from 'commander';
 import type { Database } from '../store/database.ts';
 import { buildServer } from '../serve/server.ts';
 import { firstLine } from '../ingest/network-errors.ts';
+import { catchUpSearchIndex } from '../store/search-index.ts';
 import { dbOption, withStore } from './store-commands.ts';
 
 interface ServeFlags {
@@ -40,12 +41,20 @@ async function serve(db: Database, flags: ServeFlags): Promise<void> {
     onError: (error, request) => process.stderr.write(`corroborate serve: ${request.method} ${request.url.slice(0, 200)}: ${firstLine(error)}\n`),
   });
   await app.listen({ port: flags.port, host: flags.host });
+  // Ingest leaves the full-text index behind (search-index.ts): it catches up now, between
+  // requests, so that the first search need not do it.
+  const stopIndexing = new AbortController();
+  const indexing = catchUpSearchIndex(db, { background: stopIndexing.signal }).catch((error: unknown) => {
+    process.stderr.write(`corroborate serve: search index: ${firstLine(error)}\n`);
+  });
   const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   if (!loopback) process.stderr.write(`corroborate: note: listening on ${flags.host}: whoever can reach this machine can read the store\n`);
   process.stderr.write(`corroborate: serving ${db.location} at http://${host}:${address.port}/ (Ctrl-C to stop)\n`);
   await stopSignal();
+  stopIndexing.abort();
   await app.close();
+  await indexing;
 }
 
 function stopSignal(): Promise<void> {

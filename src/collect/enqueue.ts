@@ -3,7 +3,7 @@
 // share the database. Reading and hashing is all that happens here, so it keeps up with any feed.
 import type { Database } from '../store/database.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
-import { articleBySourceAndHash, firstArticleWithHash, indexForSearch, insertArticle, insertContent, type SearchEntry } from '../store/articles.ts';
+import { articleBySourceAndHash, firstArticleWithHash, insertArticle, insertContent } from '../store/articles.ts';
 import { enqueue } from '../work/queue.ts';
 import { emptySummary, inputsForStore, type IngestOptions, type IngestSummary } from './ingest.ts';
 import { contentHash } from './prepare.ts';
@@ -15,14 +15,9 @@ export async function enqueueInputs(db: Database, specs: string[], options: Inge
     if (!batch.length) return;
     const inputs = batch;
     batch = [];
+    // Stored as they came: titles from the hints, no terms until a worker cleans them.
     await db.transaction(async (tx) => {
-      // Stored as they came: titles from the hints, no terms until a worker cleans them (the update trigger indexes them then).
-      const stored: SearchEntry[] = [];
-      for (const input of inputs) {
-        const id = await queueOne(tx, input, summary);
-        if (id !== null) stored.push({ id, title: input.hints.title ?? null, terms: null });
-      }
-      await indexForSearch(tx, stored);
+      for (const input of inputs) await queueOne(tx, input, summary);
     });
   };
   for await (const input of inputsForStore(specs, options, summary, flush)) {
@@ -33,12 +28,12 @@ export async function enqueueInputs(db: Database, specs: string[], options: Inge
   return summary;
 }
 
-/** Stores one input and queues its index job; returns its article id (null when it was stored already). */
-async function queueOne(tx: Database, input: RawInput, summary: IngestSummary): Promise<number | null> {
+/** Stores one input and queues its index job, unless it was stored already. */
+async function queueOne(tx: Database, input: RawInput, summary: IngestSummary): Promise<void> {
   const hash = contentHash(input.content);
   if (await articleBySourceAndHash(tx, input.source, hash)) {
     summary.unchanged++;
-    return null;
+    return;
   }
   const original = await firstArticleWithHash(tx, hash);
   if (!original) await insertContent(tx, hash, input.format, input.content);
@@ -50,5 +45,4 @@ async function queueOne(tx: Database, input: RawInput, summary: IngestSummary): 
   await enqueue(tx, 'index', { article: id });
   if (original) summary.copies++;
   else summary.added++;
-  return id;
 }

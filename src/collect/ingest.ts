@@ -9,7 +9,7 @@ import type { Database } from '../store/database.ts';
 import { InputError, readInputs, type ReadInputsOptions } from '../ingest/index.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
 import { firstLine } from '../ingest/network-errors.ts';
-import { ArticleIds, articleBySourceAndHash, articleValues, indexForSearch, type ArticleRow, type SearchEntry } from '../store/articles.ts';
+import { ArticleIds, articleBySourceAndHash, articleValues, type ArticleRow } from '../store/articles.ts';
 import { KnownArticles } from '../store/known-articles.ts';
 import { WriteBatch } from '../store/write-batch.ts';
 import { fileCopy, fileUnderStory } from './file-story.ts';
@@ -252,13 +252,11 @@ export class ArticleWriter {
         await ids.reserve(newArticles(batch, known));
         const writes = new WriteBatch(tx);
         const outcomes: IngestOutcome[] = [];
-        const search: SearchEntry[] = [];
         for (const item of batch) {
-          const outcome = 'filing' in item ? await this.writeOne(writes, known, ids, item, search) : this.unchanged(known, item);
+          const outcome = 'filing' in item ? await this.writeOne(writes, known, ids, item) : this.unchanged(known, item);
           if (outcome) outcomes.push(outcome);
         }
         this.index.recorded(await writes.flush());
-        await indexForSearch(tx, search);
         return outcomes;
       });
     } catch (error) {
@@ -275,8 +273,8 @@ export class ArticleWriter {
     return { source: input.source, status: 'unchanged', article: row.id, story: row.story_id, created: false, copyOf: row.copy_of, merged: [] };
   }
 
-  /** Files one prepared article (unless stored already), adds its row to `writes` and what the full-text index takes of it to `search`. */
-  private async writeOne(writes: WriteBatch, known: KnownArticles, ids: ArticleIds, article: PreparedArticle, search: SearchEntry[]): Promise<IngestOutcome> {
+  /** Files one prepared article (unless stored already) and adds its row to `writes`. */
+  private async writeOne(writes: WriteBatch, known: KnownArticles, ids: ArticleIds, article: PreparedArticle): Promise<IngestOutcome> {
     const { input } = article;
     const at = new Date().toISOString();
     const stored = known.fromSource(input.source, article.hash);
@@ -298,8 +296,6 @@ export class ArticleWriter {
       copy_similarity: copySimilarity,
       ingested_at: at,
     });
-    // An exact copy is stored without features: its title alone is indexed.
-    search.push({ id, title: article.title, terms: original ? null : article.searchTerms });
     if (original) {
       // The same text again from another source: stored once, one more outlet for the report.
       const story = await fileCopy(writes, id, original, article.published, at, async (storyId) => {

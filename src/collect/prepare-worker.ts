@@ -18,11 +18,11 @@ port.on('message', (tasks: PrepareTask[]) => {
     const started = performance.now();
     let reply: PrepareReply;
     try {
-      const { docId, title, outlet, published, featuresJson, filing, searchTerms } = prepareArticle(input, hash);
+      const { docId, title, outlet, published, featuresJson, filing } = prepareArticle(input, hash);
       // The features as JSON (what the store keeps) and hashed (what the clusterer reads), so the
       // main thread parses nothing: a string and typed arrays cross threads as bytes, where an
       // object of hundreds of keys is cloned key by key (about 200 µs).
-      reply = { id, prepared: { docId, title, outlet, published, featuresJson, searchTerms, hashed: filing.hashed, sketch: filing.sketch }, ms: 0 };
+      reply = { id, prepared: { docId, title, outlet, published, featuresJson, hashed: filing.hashed, sketch: filing.sketch }, ms: 0 };
     } catch (error) {
       reply = { id, error: firstLine(error), ms: 0 };
     }

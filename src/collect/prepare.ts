@@ -19,8 +19,6 @@ export interface PreparedArticle {
   featuresJson: string;
   /** The same, as filing reads them (hashed for the clusterer: no JSON to parse where it runs). */
   filing: FilingFeatures;
-  /** The terms as the full-text index takes them: their keys in the JSON's order, space-separated (null for none). */
-  searchTerms: string | null;
 }
 
 export function contentHash(content: string): string {
@@ -48,7 +46,6 @@ export function prepareArticle(input: RawInput, hash = contentHash(input.content
     // What JSON.stringify({ terms, names, sketch }) of the records gives, written from the lists.
     featuresJson: `{"terms":${countedJson(terms)},"names":${countedJson(names)},"sketch":${JSON.stringify(sketch)}}`,
     filing: { hashed: { terms: keyCounts(terms), names: keyCounts(names) }, sketch, names: () => recordOf(names) },
-    searchTerms: terms.keys.length ? terms.keys.join(' ') : null,
   };
 }
 

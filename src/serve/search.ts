@@ -2,9 +2,11 @@
 // the stories they belong to. Both stores index the same things (migration 3): the title as
 // printed, and the article's terms (features.terms: lowercase words less stopwords, lightly
 // stemmed, page chrome left out). A query word is turned into its term by the very function that
-// made the article's terms, so "bridges" finds "bridge" and "closed" finds "closing".
+// made the article's terms, so "bridges" finds "bridge" and "closed" finds "closing". SQLite's
+// index is kept behind ingest: a search first indexes what was stored since the last one.
 import type { Database, SqlValue } from '../store/database.ts';
 import { rawInputsOf } from '../store/articles.ts';
+import { catchUpSearchIndex } from '../store/search-index.ts';
 import { articleFeatures } from '../stories/features.ts';
 import { plainText, snippet, type Snippet } from './snippet.ts';
 import { articleJson, storiesByIds, type ArticleFields, type ArticleJson, type StoryJson } from './story-data.ts';
@@ -60,6 +62,7 @@ export interface ArticleHit extends ArticleJson {
 
 export async function searchArticles(db: Database, terms: string[], limit: number, offset: number): Promise<{ articles: ArticleHit[]; more: boolean }> {
   if (!terms.length) return { articles: [], more: false };
+  await catchUpSearchIndex(db);
   const hits = hitsSql(db.dialect, terms);
   const n = hits.params.length;
   const rows = await db.all<ArticleFields & { story_id: number | null }>(
@@ -81,6 +84,7 @@ export interface StoryHit extends StoryJson {
 /** Stories with matching articles, the best match first. */
 export async function searchStories(db: Database, terms: string[], limit: number, offset: number): Promise<{ stories: StoryHit[]; more: boolean }> {
   if (!terms.length) return { stories: [], more: false };
+  await catchUpSearchIndex(db);
   const hits = hitsSql(db.dialect, terms);
   const n = hits.params.length;
   const rows = await db.all<{ id: number; matches: number }>(

@@ -1,6 +1,6 @@
 // Articles and their stored content: what ingest writes and what a brief of a story reads back.
 import type { RawInput } from '../ingest/raw-input.ts';
-import { placeholders, powerOfTwoChunks, rowPlaceholders, type Database, type SqlValue } from './database.ts';
+import { placeholders, type Database, type SqlValue } from './database.ts';
 
 export interface ArticleRow {
   id: number;
@@ -74,28 +74,6 @@ export async function insertArticle(db: Database, article: NewArticle, at: strin
   const [, ...values] = articleValues(article, at, 0);
   const row = await db.one<{ id: number }>(`INSERT INTO articles (${ARTICLE_INSERT_COLUMNS.slice(1).join(', ')}) VALUES (${placeholders(values.length)}) RETURNING id`, values);
   return Number(row!.id);
-}
-
-/** What SQLite's full-text index holds of an article: its title as printed and its terms (features.terms' keys, space-separated). */
-export interface SearchEntry {
-  id: number;
-  title: string | null;
-  terms: string | null;
-}
-
-/**
- * Adds new articles to SQLite's full-text index. Call once per transaction with all its new
- * articles: one statement leaves FTS5 one segment to write at the commit (see migration 4).
- * PostgreSQL indexes its generated search column by itself.
- */
-export async function indexForSearch(db: Database, entries: SearchEntry[]): Promise<void> {
-  if (db.dialect !== 'sqlite' || !entries.length) return;
-  for (const chunk of powerOfTwoChunks(entries)) {
-    await db.run(
-      `INSERT INTO article_search (rowid, title, terms) VALUES ${rowPlaceholders(chunk.length, 3)}`,
-      chunk.flatMap((e) => [e.id, e.title, e.terms]),
-    );
-  }
 }
 
 /**

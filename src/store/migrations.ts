@@ -142,7 +142,7 @@ export const MIGRATIONS: Migration[] = [
     // FTS5 writes its pending terms to disk before every statement that opens a savepoint, and an
     // insert into articles does (its foreign keys): with the insert trigger, each article became
     // a segment of its own, 0.25 ms of every article's ingest. Writers now add a transaction's new
-    // articles in one statement (indexForSearch in articles.ts). Updates keep their trigger.
+    // articles in one statement (then; since migration 6 a search does it, search-index.ts). Updates keep their trigger.
     // PostgreSQL's search column is generated: nothing changes there.
     sql: {
       sqlite: 'DROP TRIGGER article_search_insert;',
@@ -169,6 +169,34 @@ export const MIGRATIONS: Migration[] = [
           NULL;
         END $$;
       `,
+    },
+  },
+  {
+    version: 6,
+    name: 'the full-text index catches up when searched, not during ingest',
+    // Ingest no longer writes SQLite's full-text index (search-index.ts indexes what was stored
+    // since the last search, before searching). search_progress is the last article id indexed:
+    // everything stored so far was indexed by ingest. The update and delete triggers now touch
+    // only articles the index holds already; a later one is indexed as it is when the index
+    // catches up. PostgreSQL's search column is generated: nothing changes there.
+    sql: {
+      sqlite: `
+        CREATE TABLE search_progress (id INTEGER PRIMARY KEY CHECK (id = 1), indexed_through INTEGER NOT NULL);
+        INSERT INTO search_progress (id, indexed_through) VALUES (1, COALESCE((SELECT MAX(id) FROM articles), 0));
+        DROP TRIGGER article_search_update;
+        DROP TRIGGER article_search_delete;
+        CREATE TRIGGER article_search_update AFTER UPDATE OF title, features ON articles
+          WHEN old.id <= (SELECT indexed_through FROM search_progress) BEGIN
+          DELETE FROM article_search WHERE rowid = old.id;
+          INSERT INTO article_search (rowid, title, terms)
+            VALUES (new.id, new.title, (SELECT group_concat(key, ' ') FROM json_each(new.features, '$.terms')));
+        END;
+        CREATE TRIGGER article_search_delete AFTER DELETE ON articles
+          WHEN old.id <= (SELECT indexed_through FROM search_progress) BEGIN
+          DELETE FROM article_search WHERE rowid = old.id;
+        END;
+      `,
+      postgres: 'SELECT 1;',
     },
   },
 ];

@@ -50,5 +50,5 @@ export function prepareArticle(input: RawInput, hash = contentHash(input.content
 }
 
 function keyCounts(counted: CountedKeys): KeyCounts {
-  return { hashes: Int32Array.from(counted.hashes), counts: Int32Array.from(counted.counts) };
+  return { hashes: new Int32Array(counted.hashes), counts: new Int32Array(counted.counts) };
 }

@@ -28,6 +28,8 @@ export interface CountedKeys {
   keys: string[];
   counts: number[];
   hashes: number[];
+  /** Every key is known to need no escaping in JSON (checked once per term, not once per article). */
+  plain?: boolean;
 }
 
 /** The features as lists: what ingest stores (as JSON, `featuresJson`) and hashes, without building records. */
@@ -56,7 +58,7 @@ export function countedJson(counted: CountedKeys): string {
   for (let k = 0; k < counted.keys.length; k++) {
     const key = counted.keys[k]!;
     // A scanned key is letters, digits and spaces: quoted as it is, without a call into JSON.
-    if (quotesAsIs(key)) json += (k ? ',"' : '"') + key + '":' + counted.counts[k];
+    if (counted.plain || quotesAsIs(key)) json += (k ? ',"' : '"') + key + '":' + counted.counts[k];
     else json += (k ? ',' : '') + JSON.stringify(key) + ':' + counted.counts[k];
   }
   return json + '}';
@@ -170,11 +172,12 @@ function scanWords(text: string): Scan {
   // as a record of them enumerates its keys.
   const indices = seen.filter((id) => termIndex[id]! >= 0).sort((a, b) => termIndex[a]! - termIndex[b]!);
   const ordered = indices.length ? [...indices, ...seen.filter((id) => termIndex[id]! < 0)] : seen;
-  const terms: CountedKeys = { keys: [], counts: [], hashes: [] };
+  const terms: CountedKeys = { keys: [], counts: [], hashes: [], plain: true };
   for (const id of ordered) {
     terms.keys.push(termNames[id]!);
     terms.counts.push(counts[id]!);
     terms.hashes.push(termHashes[id]!);
+    terms.plain &&= termPlain[id]!;
     counts[id] = 0;
   }
   return { terms, capitals, headlines };
@@ -227,6 +230,8 @@ const termNames: string[] = [];
 /** Per term id: its keyHash, and its value when it is an array index (a key a record lists first), else -1. */
 const termHashes: number[] = [];
 const termIndex: number[] = [];
+/** Per term id: whether JSON takes it as it is (`quotesAsIs`). */
+const termPlain: boolean[] = [];
 /** Per term id, its count in the article being scanned; all zero between calls. */
 let counts: Int32Array<ArrayBuffer> = new Int32Array(1024);
 
@@ -238,6 +243,7 @@ function forgetWords(): void {
   termNames.length = 0;
   termHashes.length = 0;
   termIndex.length = 0;
+  termPlain.length = 0;
 }
 
 /** Works out a printed word's term and name form into a new entry; returns the entry. */
@@ -262,6 +268,7 @@ function termIdOf(term: string): number {
     termNames.push(term);
     termHashes.push(keyHash(term));
     termIndex.push(arrayIndex(term));
+    termPlain.push(quotesAsIs(term));
   }
   return id;
 }

@@ -142,7 +142,8 @@ export const MIGRATIONS: Migration[] = [
     // FTS5 writes its pending terms to disk before every statement that opens a savepoint, and an
     // insert into articles does (its foreign keys): with the insert trigger, each article became
     // a segment of its own, 0.25 ms of every article's ingest. Writers now add a transaction's new
-    // articles in one statement (then; since migration 6 a search does it, search-index.ts). Updates keep their trigger.
+    // articles in one statement (indexForSearch, since gone: from migration 6 the first search after an
+    // ingest indexes them, search-index.ts). Updates keep their trigger.
     // PostgreSQL's search column is generated: nothing changes there.
     sql: {
       sqlite: 'DROP TRIGGER article_search_insert;',

@@ -59,7 +59,7 @@ function scratchFor(id: number): Float64Array {
 }
 
 /** Each printed (lower-cased) word → its term's id, or -1 for none; ids are numbered by stem. */
-const words = new WordMemo<number>(17);
+const words = new WordMemo(17);
 const termIds = new Map<string, number>();
 
 function termIdOf(word: string): number {

@@ -221,7 +221,7 @@ function countNames(scan: Scan): Map<string, number> {
  * costs no string slice and no lowercasing or stemming. Emptied between articles once half full
  * (term ids must hold for the whole scan), so a long stream's memory stays bounded.
  */
-const words = new WordMemo<number>(18);
+const words = new WordMemo(18);
 /** Per entry: its term id (-1: none) and its name form ('': none); numbers apart from strings, so a look-up reads a few cache lines, not an object per word. */
 const entryTerm: number[] = [];
 const entryName: string[] = [];

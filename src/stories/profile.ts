@@ -6,7 +6,7 @@
 // Entries are in no particular order: sums and dot products go through the vocabulary's dense
 // scratch array, so nothing is sorted by id on the hot path.
 import type { KeyCounts } from './hashed-features.ts';
-import type { Dense, Vocabulary } from './vocabulary.ts';
+import { denseAt, type Dense, type Vocabulary } from './vocabulary.ts';
 
 export interface ArticleVector {
   /** Term ids (distinct). */
@@ -26,16 +26,17 @@ export function articleVector(keys: KeyCounts, vocabulary: Vocabulary): ArticleV
     const count = counts[k]!;
     if (!(count > 0)) continue;
     const id = vocabulary.slot(hashes[k]!);
-    if (dense[id] === 0) ids.push(id);
-    dense[id]! += 1 + Math.log(count);
+    const at = denseAt(id);
+    if (dense[at] === 0) ids.push(id);
+    dense[at]! += 1 + Math.log(count);
   }
   const shares: number[] = [];
   const weights: number[] = [];
   let shareNorm = 0;
   let weightNorm = 0;
   for (const id of ids) {
-    const tf = dense[id]!;
-    dense[id] = 0;
+    const tf = dense[denseAt(id)]!;
+    dense[denseAt(id)] = 0;
     const w = tf * vocabulary.idf(id);
     shares.push(tf);
     weights.push(w);
@@ -66,18 +67,18 @@ export class Profile {
   /** Adds `shares` over `ids` into this profile; `refresh` must follow before comparing. */
   add(ids: readonly number[], shares: readonly number[], vocabulary: Vocabulary): void {
     const dense = vocabulary.dense();
-    for (let k = 0; k < ids.length; k++) dense[ids[k]!] = shares[k]!;
+    for (let k = 0; k < ids.length; k++) dense[denseAt(ids[k]!)] = shares[k]!;
     for (let k = 0; k < this.ids.length; k++) {
-      const id = this.ids[k]!;
-      this.mass[k]! += dense[id]!;
-      dense[id] = 0;
+      const at = denseAt(this.ids[k]!);
+      this.mass[k]! += dense[at]!;
+      dense[at] = 0;
     }
     for (let k = 0; k < ids.length; k++) {
-      const id = ids[k]!;
-      if (dense[id] === 0) continue;
-      this.ids.push(id);
-      this.mass.push(dense[id]!);
-      dense[id] = 0;
+      const at = denseAt(ids[k]!);
+      if (dense[at] === 0) continue;
+      this.ids.push(ids[k]!);
+      this.mass.push(dense[at]!);
+      dense[at] = 0;
     }
   }
 
@@ -106,11 +107,11 @@ export class Profile {
     return topPositions(this.weights, count).map((k) => this.ids[k]!);
   }
 
-  /** Cosine between the weighted profile and a unit vector spread into `dense` (indexed by id). */
+  /** Cosine between the weighted profile and a unit vector spread into `dense` (at `denseAt(id)`). */
   cosine(dense: Dense): number {
     if (this.norm === 0) return 0;
     let dot = 0;
-    for (let k = 0; k < this.ids.length; k++) dot += this.weights[k]! * dense[this.ids[k]!]!;
+    for (let k = 0; k < this.ids.length; k++) dot += this.weights[k]! * dense[denseAt(this.ids[k]!)]!;
     return dot / this.norm;
   }
 
@@ -126,9 +127,9 @@ export class Profile {
   cosineWith(other: Profile, vocabulary: Vocabulary): number {
     if (other.norm === 0) return 0;
     const dense = vocabulary.dense();
-    for (let k = 0; k < other.ids.length; k++) dense[other.ids[k]!] = other.weights[k]! / other.norm;
+    for (let k = 0; k < other.ids.length; k++) dense[denseAt(other.ids[k]!)] = other.weights[k]! / other.norm;
     const cosine = this.cosine(dense);
-    for (const id of other.ids) dense[id] = 0;
+    for (const id of other.ids) dense[denseAt(id)] = 0;
     return cosine;
   }
 

@@ -5,7 +5,7 @@ import { CommanderError, Option, type Command } from 'commander';
 import type { Database } from '../store/database.ts';
 import { buildServer } from '../serve/server.ts';
 import { firstLine } from '../ingest/network-errors.ts';
-import { catchUpSearchIndex } from '../store/search-index.ts';
+import { keepSearchIndexCurrent } from '../store/search-index.ts';
 import { dbOption, withStore } from './store-commands.ts';
 
 interface ServeFlags {
@@ -15,6 +15,8 @@ interface ServeFlags {
 }
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
+/** How often serve looks for articles stored since the search index last caught up. */
+const SEARCH_INDEX_POLL_MS = 2000;
 
 function portNumber(value: string): number {
   const n = Number(value);
@@ -41,10 +43,10 @@ async function serve(db: Database, flags: ServeFlags): Promise<void> {
     onError: (error, request) => process.stderr.write(`corroborate serve: ${request.method} ${request.url.slice(0, 200)}: ${firstLine(error)}\n`),
   });
   await app.listen({ port: flags.port, host: flags.host });
-  // Ingest leaves the full-text index behind (search-index.ts): it catches up now, between
-  // requests, so that the first search need not do it.
+  // Ingest leaves the full-text index behind (search-index.ts): it catches up now and whenever
+  // more is stored, between requests, so that a search need not do it.
   const stopIndexing = new AbortController();
-  const indexing = catchUpSearchIndex(db, { background: stopIndexing.signal }).catch((error: unknown) => {
+  const indexing = keepSearchIndexCurrent(db, stopIndexing.signal, SEARCH_INDEX_POLL_MS, (error) => {
     process.stderr.write(`corroborate serve: search index: ${firstLine(error)}\n`);
   });
   const address = app.server.address() as AddressInfo;

@@ -1,10 +1,11 @@
 // SQLite's full-text index over article titles and terms, kept behind ingest: a search first
-// indexes whatever was stored since the last one (and `corroborate serve` does so in the
-// background when it starts), so every search sees every stored article, while ingest, the hot
+// indexes whatever was stored since the last catch-up (and `corroborate serve` catches up in the
+// background while it runs), so every search sees every stored article, while ingest, the hot
 // path, writes no index at all (FTS5 cost about a tenth of the stream benchmark's CPU there).
 // search_progress (migration 6) records how far the index has come; articles get ids in commit
 // order, one past the largest, so everything above that mark is what is left to index.
 // PostgreSQL indexes its generated search column by itself: nothing to catch up there.
+import { setTimeout as delay } from 'node:timers/promises';
 import { powerOfTwoChunks, rowPlaceholders, type Database } from './database.ts';
 
 /** Articles indexed per transaction: an ingest waiting on the write lock waits for one chunk at most. */
@@ -35,6 +36,24 @@ export async function catchUpSearchIndex(db: Database, options: { background?: A
     if (background) await new Promise(setImmediate);
   }
   return indexed;
+}
+
+/**
+ * Keeps the index current while `signal` is not aborted: catches up, then looks again every
+ * `pollMs` (one cheap read when nothing is new), so articles an ingest stores meanwhile (a feed
+ * coming in while `serve` runs) are indexed before anyone searches for them. A failed catch-up
+ * (the store busy or gone) is told to `onError` and tried again at the next look.
+ */
+export async function keepSearchIndexCurrent(db: Database, signal: AbortSignal, pollMs: number, onError: (error: unknown) => void): Promise<void> {
+  if (db.dialect !== 'sqlite') return;
+  while (!signal.aborted) {
+    try {
+      await catchUpSearchIndex(db, { background: signal });
+    } catch (error) {
+      onError(error);
+    }
+    await delay(pollMs, undefined, { signal }).catch(() => undefined);
+  }
 }
 
 /** The next chunk of unindexed articles into the index, and the mark moved past them. */

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
       hash: (input) => contentHash(input.content),
       clean: (input) => cleanParts(input),
       lines: (input) => linesOf.get(input)!.map(lineFeatures),
-      topic: (input) => termVectors(linesOf.get(input)!.map((line) => line.text)),
+      topic: (input) => termVectors(linesOf.get(input)!.map((line) => line.text.toLowerCase())),
       features: (input) => articleFeatures(bodyOf(input), null),
       sketch: (input) => sketchOf(bodyOf(input)),
       json: (input) => JSON.stringify(JSON.parse(prepared.get(input)!.featuresJson)),

@@ -75,6 +75,8 @@ export interface LineAnalysis {
   role?: 'title' | 'dek' | 'byline' | 'dateline-lead' | 'masthead' | 'date';
   /** Cosine similarity to the article's topic. */
   centrality: number;
+  /** Whether the line holds CREDIT_WORDS, once a pass has asked (the line cues, then the glued credits). */
+  creditWords?: boolean;
 }
 
 export function classifyLines(lines: Line[]): LineAnalysis[] {
@@ -99,11 +101,30 @@ const mark = (row: LineAnalysis, kind: RemovedKind, reason: string) => {
   row.verdict ??= { kind, reason };
 };
 
+// Cheap tests that say a cue's regex cannot match, so most lines of prose skip it: each is a word
+// every match of that regex contains, looked for in the line's lower-cased key (a regex match of
+// ASCII letters and single spaces in the line is always found there; a key may hold one the regex
+// would not match, and then the regex decides).
+
+/** SUBSCRIBE_PROMPT: every match has "sign up", "subscribe", "click here" or "newsletter". */
+function mayPromptToSubscribe(key: string): boolean {
+  return key.includes('subscribe') || key.includes('sign up') || key.includes('newsletter') || key.includes('click here');
+}
+
+/** CONTRIBUTOR_LINE: every match has "contributed", "by", "from", "written", "produced" or "reported". */
+function mayCreditContributors(key: string): boolean {
+  return key.includes('by') || key.includes('contributed') || key.includes('from') || key.includes('written') || key.includes('produced') || key.includes('reported');
+}
+
+/** PHOTO_CREDIT: every match has one of these (matched in the key, which is lower-cased already). */
+const PHOTO_CREDIT_WORDS = /photo|image|picture|foto|video|getty|afp|reuters|epa|shutterstock|xinhua|anadolu|imago|credit|courtesy|file/;
+
 // 1 ───────────────────────────────────────────────────────────────────────────────────────────
 function markLineCues(rows: LineAnalysis[], transcript: boolean): void {
   for (const row of rows) {
     const { text } = row.line;
     const f = row.features;
+    const { key } = f;
     if (transcript && f.turn) continue; // a speaker's words are never chrome
     if (text.length > THRESHOLDS.maxCueLineLength) continue;
     // The cheap tests go first: a cue's regex runs only on a line short enough for it to count.
@@ -111,7 +132,7 @@ function markLineCues(rows: LineAnalysis[], transcript: boolean): void {
     const platforms = widgetShaped ? (text.match(SOCIAL_PLATFORM)?.length ?? 0) : 0;
 
     if (f.words <= 8 && PLAYER_CUE.test(text) && !f.prose) mark(row, 'player', 'media-player control or time code');
-    else if (text.search(TIME_CODE) >= 0 && text.replace(TIME_CODE, '').trim().split(/\s+/).filter(Boolean).length <= 3)
+    else if (text.includes(':') && text.search(TIME_CODE) >= 0 && text.replace(TIME_CODE, '').trim().split(/\s+/).filter(Boolean).length <= 3)
       mark(row, 'player', 'time codes');
     // "💬 23 Comments" → "23 Comments"
     else if (f.words <= 6 && BOILERPLATE_LINE.test(text.replace(/^[^\p{L}\p{N}]+/u, ''))) mark(row, 'boilerplate', 'interface label');
@@ -119,9 +140,9 @@ function markLineCues(rows: LineAnalysis[], transcript: boolean): void {
     else if (STAGE_DIRECTION.test(text)) mark(row, 'boilerplate', 'transcript stage direction');
     else if (f.words <= 8 && !f.endsSentence && TEASER_HEADER.test(text)) mark(row, 'teaser', 'header of a list of other stories');
     else if (f.words <= 25 && !f.turn && TEASER_INLINE.test(text)) mark(row, 'teaser', 'link to another story');
-    else if (f.words <= 80 && COOKIE_NOTICE.test(text)) mark(row, 'boilerplate', 'cookie notice');
-    else if (f.words <= 40 && SUBSCRIBE_PROMPT.test(text)) mark(row, 'boilerplate', 'newsletter or subscription prompt');
-    else if (f.words <= 30 && APP_PROMPT.test(text)) mark(row, 'boilerplate', 'app download prompt');
+    else if (f.words <= 80 && key.includes('cookie') && COOKIE_NOTICE.test(text)) mark(row, 'boilerplate', 'cookie notice');
+    else if (f.words <= 40 && mayPromptToSubscribe(key) && SUBSCRIBE_PROMPT.test(text)) mark(row, 'boilerplate', 'newsletter or subscription prompt');
+    else if (f.words <= 30 && key.includes('app') && APP_PROMPT.test(text)) mark(row, 'boilerplate', 'app download prompt');
     else if (f.words <= 40 && EDITION_NOTE.test(text)) mark(row, 'boilerplate', 'print edition note');
     else if (widgetShaped && platforms >= 2) mark(row, 'share', 'list of social platforms');
     else if (widgetShaped && SHARE_VERB.test(text) && (platforms >= 1 || HANDLE.test(text)))
@@ -131,10 +152,10 @@ function markLineCues(rows: LineAnalysis[], transcript: boolean): void {
       row.role = 'byline';
       mark(row, 'metadata', 'byline');
     } else if (UPDATE_NOTE.test(text) && (f.words <= THRESHOLDS.maxNoteWords || /\bthis (?:story|article|report) (?:has been|was) (?:updated|corrected)/i.test(text))) mark(row, 'boilerplate', 'update or correction note');
-    else if (f.words <= THRESHOLDS.maxCreditWords && CONTRIBUTOR_LINE.test(text)) mark(row, 'credit', 'contributor line');
-    else if (CREDIT_WORDS.test(text) && CREDIT_SENTENCE.test(text) && text.replace(CREDIT_SENTENCE, '').trim().length === 0)
+    else if (f.words <= THRESHOLDS.maxCreditWords && mayCreditContributors(key) && CONTRIBUTOR_LINE.test(text)) mark(row, 'credit', 'contributor line');
+    else if ((row.creditWords = CREDIT_WORDS.test(text)) && CREDIT_SENTENCE.test(text) && text.replace(CREDIT_SENTENCE, '').trim().length === 0)
       mark(row, 'credit', 'copyright or transcript credit');
-    else if (f.words <= THRESHOLDS.maxCaptionWords && !f.turn && PHOTO_CREDIT.test(text))
+    else if (f.words <= THRESHOLDS.maxCaptionWords && !f.turn && PHOTO_CREDIT_WORDS.test(key) && PHOTO_CREDIT.test(text))
       mark(row, 'caption', 'photo caption with an image credit');
   }
 }
@@ -172,7 +193,8 @@ function markHeadStamps(rows: LineAnalysis[]): void {
 
 // Topic ────────────────────────────────────────────────────────────────────────────────────────
 function scoreCentrality(rows: LineAnalysis[]): number {
-  const vectors = termVectors(rows.map((r) => (r.features.turn ? r.line.text.slice(r.features.turn.labelLength) : r.line.text)));
+  // A line's key is its text lower-cased (white space collapsed, which leaves its words as they are).
+  const vectors = termVectors(rows.map((r) => (r.features.turn ? r.line.text.slice(r.features.turn.labelLength).toLowerCase() : r.features.key)));
   const reference = rows.map((r) => !r.verdict && (r.features.prose || !!r.features.turn) && r.features.words >= 8);
   const scores = centrality(vectors, reference);
   rows.forEach((r, i) => (r.centrality = scores[i] ?? 0));
@@ -341,7 +363,7 @@ function markTail(rows: LineAnalysis[], bodyStart: number): void {
 function markGluedCredits(rows: LineAnalysis[]): void {
   for (const row of rows) {
     if (row.verdict) continue;
-    const match = CREDIT_WORDS.test(row.line.text) ? CREDIT_SENTENCE.exec(row.line.text) : null;
+    const match = (row.creditWords ?? CREDIT_WORDS.test(row.line.text)) ? CREDIT_SENTENCE.exec(row.line.text) : null;
     if (!match || match.index === 0) continue;
     const before = row.line.text.slice(0, match.index);
     if (!/[.!?"”’]\s*$/.test(before) && !/[.!?"”’]$/.test(before.trimEnd())) continue;

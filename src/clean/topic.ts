@@ -73,14 +73,14 @@ function termIdOf(word: string): number {
 /**
  * The content terms of each text, counted. Term ids hold across the texts of one call (they are
  * compared with each other), so the memo is emptied only before a call. One pass over each text,
- * lower-cased: words are the matches of /\p{L}[\p{L}'’-]*\/gu.
+ * which must be lower-cased already: words are the matches of /\p{L}[\p{L}'’-]*\/gu.
  */
-export function termVectors(texts: readonly string[]): TermVector[] {
+export function termVectors(lowerCased: readonly string[]): TermVector[] {
   if (words.full) {
     words.clear();
     termIds.clear();
   }
-  return texts.map((text) => termVectorOf(text.toLowerCase()));
+  return lowerCased.map(termVectorOf);
 }
 
 function termVectorOf(text: string): TermVector {

@@ -1,6 +1,7 @@
 // Cheap features of one article for story clustering: its terms (what it is about) and its names
 // (who and where). One hand-written scan over the characters, no NLP model: the clusterer sees
 // every article of a stream, so this must cost a fraction of a millisecond.
+import { classOf, LETTER, NUMBER } from '../text/chars.ts';
 import { WordMemo } from '../text/word-memo.ts';
 import { grown } from '../util/grown.ts';
 import { keyHash } from './hashed-features.ts';
@@ -277,7 +278,6 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-const LETTER = /\p{L}|\p{N}/u;
 
 /** ASCII letters and digits, looked up rather than compared. */
 const ASCII_WORD = new Uint8Array(128);
@@ -285,8 +285,8 @@ for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 97 && c <= 122) || (c >= 65 
 
 function isWordChar(c: number, text: string, i: number): boolean {
   if (c < 128) return ASCII_WORD[c] === 1;
-  // Rare outside ASCII in English news; a lone surrogate half is tested with its pair.
-  return LETTER.test(String.fromCodePoint(text.codePointAt(i) ?? c)) || (c >= 0xdc00 && c <= 0xdfff);
+  // \p{L} or \p{N}; a surrogate half is tested with its pair (the low half then goes on the word).
+  return (classOf(text.codePointAt(i) ?? c) & (LETTER | NUMBER)) !== 0 || (c >= 0xdc00 && c <= 0xdfff);
 }
 
 function isCapital(c: number, text: string, i: number): boolean {

@@ -11,7 +11,11 @@ export const LOWER = 8;
 export const SPACE = 16;
 
 const ASCII = new Uint8Array(128);
-const seen = new Map<number, number>();
+/** Classes of the other code points of the Basic Multilingual Plane, filled as they are met; UNKNOWN until then. */
+const UNKNOWN = 0xff;
+const BMP = new Uint8Array(0x10000).fill(UNKNOWN);
+/** Code points beyond the BMP (emoji, rare scripts), remembered the same way. */
+const astral = new Map<number, number>();
 
 function classify(codePoint: number): number {
   const ch = String.fromCodePoint(codePoint);
@@ -29,11 +33,16 @@ for (let c = 0; c < 128; c++) ASCII[c] = classify(c);
 /** The classes of a code point (a lone surrogate half is its own code point, of no class). */
 export function classOf(codePoint: number): number {
   if (codePoint < 128) return ASCII[codePoint]!;
-  let classes = seen.get(codePoint);
+  if (codePoint < 0x10000) {
+    // A typed array, not a Map: curly quotes and dashes are common in news, and each costs one load.
+    const known = BMP[codePoint]!;
+    return known !== UNKNOWN ? known : (BMP[codePoint] = classify(codePoint));
+  }
+  let classes = astral.get(codePoint);
   if (classes === undefined) {
     classes = classify(codePoint);
-    // Bounded: a text can hold at most the ~150,000 assigned code points, and news uses a few hundred.
-    seen.set(codePoint, classes);
+    // Bounded: there are about 1.1 million code points, and a text uses a few.
+    astral.set(codePoint, classes);
   }
   return classes;
 }

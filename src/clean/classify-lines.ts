@@ -73,19 +73,16 @@ export interface LineAnalysis {
   verdict: Verdict | null;
   /** Role of a kept or metadata line. */
   role?: 'title' | 'dek' | 'byline' | 'dateline-lead' | 'masthead' | 'date';
-  /** Cosine similarity to the article's topic. */
-  centrality: number;
   /** Whether the line holds CREDIT_WORDS, once a pass has asked (the line cues, then the glued credits). */
   creditWords?: boolean;
 }
 
 export function classifyLines(lines: Line[]): LineAnalysis[] {
-  const rows: LineAnalysis[] = lines.map((line) => ({ line, features: lineFeatures(line), verdict: null, centrality: 0 }));
+  const rows: LineAnalysis[] = lines.map((line) => ({ line, features: lineFeatures(line), verdict: null }));
   markLineCues(rows, isTranscript(rows));
   markHeadStamps(rows);
   markRepeats(rows);
-  const median = scoreCentrality(rows);
-  markTeaserRuns(rows, median);
+  markTeaserRuns(rows, new TopicScores(rows));
   const bodyStart = markHead(rows);
   markTail(rows, bodyStart);
   markGluedCredits(rows);
@@ -192,14 +189,45 @@ function markHeadStamps(rows: LineAnalysis[]): void {
 }
 
 // Topic ────────────────────────────────────────────────────────────────────────────────────────
-function scoreCentrality(rows: LineAnalysis[]): number {
-  // A line's key is its text lower-cased (white space collapsed, which leaves its words as they are).
-  const vectors = termVectors(rows.map((r) => (r.features.turn ? r.line.text.slice(r.features.turn.labelLength).toLowerCase() : r.features.key)));
-  const reference = rows.map((r) => !r.verdict && (r.features.prose || !!r.features.turn) && r.features.words >= 8);
-  const scores = centrality(vectors, reference);
-  rows.forEach((r, i) => (r.centrality = scores[i] ?? 0));
-  const reference_ = scores.filter((_, i) => reference[i]).sort((a, b) => a - b);
-  return reference_.length ? reference_[Math.floor(reference_.length / 2)]! : 0;
+/**
+ * How close each line is to what the article is about (cosine to the other reference lines'
+ * terms), and the median over the reference lines: the prose lines undecided when it is made.
+ * Only a teaser list asks (most pages have none), so the terms are counted at the first question,
+ * with the reference lines as they were when it was made: the same scores as counting at once.
+ */
+class TopicScores {
+  private readonly reference: boolean[];
+  private scores: number[] | null = null;
+  private positions: Map<LineAnalysis, number> | null = null;
+  private median = 0;
+
+  constructor(private readonly rows: LineAnalysis[]) {
+    this.reference = rows.map((r) => !r.verdict && (r.features.prose || !!r.features.turn) && r.features.words >= 8);
+  }
+
+  /** Far from the topic: under a share of the reference lines' median closeness. */
+  offTopic(closeness: number): boolean {
+    this.score();
+    return closeness < this.median * THRESHOLDS.offTopicShare;
+  }
+
+  /** The line's cosine to the article's topic. */
+  of(row: LineAnalysis): number {
+    const scores = this.score();
+    return scores[this.positions!.get(row)!] ?? 0;
+  }
+
+  private score(): number[] {
+    if (this.scores) return this.scores;
+    const { rows, reference } = this;
+    this.positions = new Map(rows.map((row, i) => [row, i]));
+    // A line's key is its text lower-cased (white space collapsed, which leaves its words as they are).
+    const vectors = termVectors(rows.map((r) => (r.features.turn ? r.line.text.slice(r.features.turn.labelLength).toLowerCase() : r.features.key)));
+    const scores = centrality(vectors, reference);
+    const sorted = scores.filter((_, i) => reference[i]).sort((a, b) => a - b);
+    this.median = sorted.length ? sorted[Math.floor(sorted.length / 2)]! : 0;
+    return (this.scores = scores);
+  }
 }
 
 // 3 ───────────────────────────────────────────────────────────────────────────────────────────
@@ -207,8 +235,8 @@ function scoreCentrality(rows: LineAnalysis[]): number {
  * From a teaser header, the list runs while lines alternate headline / summary. A summary is
  * a prose line after a teaser headline that is off-topic, or that another headline follows.
  */
-function markTeaserRuns(rows: LineAnalysis[], median: number): void {
-  const offTopic = (row: LineAnalysis) => row.centrality < median * THRESHOLDS.offTopicShare;
+function markTeaserRuns(rows: LineAnalysis[], topic: TopicScores): void {
+  const offTopic = (row: LineAnalysis) => topic.offTopic(topic.of(row));
   for (let i = 0; i < rows.length; i++) {
     if (rows[i]!.verdict?.kind !== 'teaser' || rows[i]!.verdict?.reason.startsWith('header') !== true) continue;
     let afterHeadline = false;
@@ -229,7 +257,7 @@ function markTeaserRuns(rows: LineAnalysis[], median: number): void {
       afterHeadline = false;
     }
   }
-  markHeaderlessTeasers(rows, median);
+  markHeaderlessTeasers(rows, topic);
 }
 
 function nextUndecided(rows: LineAnalysis[], j: number): LineAnalysis | undefined {
@@ -238,7 +266,7 @@ function nextUndecided(rows: LineAnalysis[], j: number): LineAnalysis | undefine
 }
 
 /** Teaser lists without a header, at the end: two or more headline + off-topic summary pairs. */
-function markHeaderlessTeasers(rows: LineAnalysis[], median: number): void {
+function markHeaderlessTeasers(rows: LineAnalysis[], topic: TopicScores): void {
   const open = rows.filter((r) => !r.verdict);
   const pairs: LineAnalysis[][] = [];
   for (let k = open.length - 1; k >= 1; k -= 2) {
@@ -249,8 +277,8 @@ function markHeaderlessTeasers(rows: LineAnalysis[], median: number): void {
     pairs.push([headline, summary]);
   }
   if (pairs.length < 2) return;
-  const meanSummary = pairs.reduce((a, [, s]) => a + s!.centrality, 0) / pairs.length;
-  if (meanSummary >= median * THRESHOLDS.offTopicShare) return;
+  const meanSummary = pairs.reduce((a, [, s]) => a + topic.of(s!), 0) / pairs.length;
+  if (!topic.offTopic(meanSummary)) return;
   for (const pair of pairs) for (const row of pair) mark(row, 'teaser', 'trailing list of off-topic stories');
 }
 

@@ -13,7 +13,6 @@ import { readInputs } from '../src/ingest/index.ts';
 import type { RawInput } from '../src/ingest/raw-input.ts';
 import { cleanParts } from '../src/pipeline/clean-document.ts';
 import { articleFeatures } from '../src/stories/features.ts';
-import { sketchOf } from '../src/collect/near-copy.ts';
 import { lineFeatures } from '../src/clean/line-features.ts';
 import { termVectors } from '../src/clean/topic.ts';
 import { splitLines } from '../src/text/lines.ts';
@@ -40,8 +39,8 @@ async function main(): Promise<void> {
       clean: (input) => cleanParts(input),
       lines: (input) => linesOf.get(input)!.map(lineFeatures),
       topic: (input) => termVectors(linesOf.get(input)!.map((line) => line.text.toLowerCase())),
+      // The terms, the names and the near-copy sketch: one scan.
       features: (input) => articleFeatures(bodyOf(input), null),
-      sketch: (input) => sketchOf(bodyOf(input)),
       json: (input) => JSON.stringify(JSON.parse(prepared.get(input)!.featuresJson)),
       prepare: (input) => prepareArticle(input),
     };

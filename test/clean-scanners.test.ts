@@ -7,11 +7,11 @@ import fc from 'fast-check';
 import { lineFeatures } from '../src/clean/line-features.ts';
 import { centrality, STOPWORDS as TOPIC_STOPWORDS, termVectors } from '../src/clean/topic.ts';
 import { splitLines } from '../src/text/lines.ts';
-import { sketchOf } from '../src/collect/near-copy.ts';
+import { containment, SKETCH_VERSION } from '../src/collect/near-copy.ts';
 import { CREDIT_SENTENCE, CREDIT_WORDS } from '../src/clean/cues.ts';
 import { prepareArticle } from '../src/collect/prepare.ts';
 import { cleanParts } from '../src/pipeline/clean-document.ts';
-import { articleFeatures, countedJson, recordOf } from '../src/stories/features.ts';
+import { articleFeatures, countedJson, recordOf, scanFeatures, sketchOf } from '../src/stories/features.ts';
 import { hashFeatures } from '../src/stories/hashed-features.ts';
 import { anyText, fuzzParams, HOSTILE_CHARS, HTML_CORPUS, newsText, TEXT_CORPUS } from './fuzz-support.ts';
 
@@ -134,22 +134,59 @@ test('termVectors: the same as the regex on generated text', () => {
   fc.assert(fc.property(fc.array(fc.oneof(anyText, newsText, trickyText), { maxLength: 8 }), (texts) => sameTermVectors(texts)), fuzzParams(1500));
 });
 
-/** A near-copy sketch as words from a regex and a Set of shingle hashes gave it. */
-function referenceSketch(text: string): { hashes: number[]; size: number } {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const seen = new Set<number>();
-  for (let i = 0; i + 5 <= words.length; i++) {
-    let h = 0x811c9dc5;
-    for (const ch of words.slice(i, i + 5).join(' ')) for (let k = 0; k < ch.length; k++) h = Math.imul(h ^ ch.charCodeAt(k), 0x01000193);
-    seen.add(h >>> 0);
+/**
+ * The words the feature scan reads, from a regex: a code unit is a letter or digit when the code
+ * point there is \p{L} or \p{N}, or when it is the low half of a surrogate pair (so a pair's
+ * halves stay together; an emoji's low half counts too, as the scan has it); words are runs of
+ * them, a . or , between two ASCII digits inside one.
+ */
+function referenceWords(text: string): string[] {
+  let marks = '';
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const word = /[\p{L}\p{N}]/u.test(String.fromCodePoint(text.codePointAt(i)!)) || (unit >= 0xdc00 && unit <= 0xdfff);
+    marks += unit >= 48 && unit <= 57 ? 'd' : word ? 'w' : unit === 46 || unit === 44 ? text[i] : ' ';
   }
-  const all = [...seen].sort((a, b) => a - b);
-  return { hashes: all.slice(0, 64), size: all.length };
+  return [...marks.matchAll(/[wd](?:[wd]|(?<=d)[.,](?=d))*/g)].map((m) => text.slice(m.index, m.index + m[0].length));
 }
 
-test('sketchOf: the shingle sketch the regex gave, on every real document and on generated text', () => {
+/** A near-copy sketch as the regex's words and a Set of shingle hashes give it (the hashes as `sketchOfWords` defines them). */
+function referenceSketch(text: string): { hashes: number[]; size: number; v: number } {
+  const mixed = (h: number) => {
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return h ^ (h >>> 16);
+  };
+  const keys = referenceWords(text).map((word) => {
+    let h = 0x811c9dc5;
+    for (const unit of word.toLowerCase().split('')) h = Math.imul(h ^ unit.charCodeAt(0), 0x01000193);
+    return mixed(h);
+  });
+  const seen = new Set<number>();
+  for (let i = 0; i + 5 <= keys.length; i++) {
+    let h = keys[i]!;
+    for (let k = 1; k < 5; k++) h = Math.imul(((h << 5) | (h >>> 27)) ^ keys[i + k]!, 0x9e3779b1);
+    seen.add(mixed(h) >>> 0);
+  }
+  const all = [...seen].sort((a, b) => a - b);
+  return { hashes: all.slice(0, 64), size: all.length, v: SKETCH_VERSION };
+}
+
+test('sketchOf: the shingle sketch of the words the regex finds, on every real document and on generated text', () => {
   for (const file of [...TEXT_CORPUS, ...HTML_CORPUS]) assert.deepEqual(sketchOf(file.text), referenceSketch(file.text), file.name);
   fc.assert(fc.property(fc.oneof(anyText, newsText, trickyText), (text) => assert.deepEqual(sketchOf(text), referenceSketch(text))), fuzzParams(2000));
+});
+
+test('sketchOf: a title before the text leaves the sketch as it is; a sketch stored under the first definition is never compared', () => {
+  const body = TEXT_CORPUS[0]!.text;
+  for (const title of ['Ferry Terminal Closed: 3,000 Stranded, 2.5 Hours', 'x', '  …  ', 'Über 1.5'])
+    assert.deepEqual(scanFeatures(body, title).sketch, sketchOf(body), title);
+  const alone = sketchOf(body);
+  assert.ok(alone.size > 100);
+  assert.equal(containment(alone, sketchOf(`${body}\n\nOne more paragraph at the end.`)) >= 0.9, true);
+  const stored = { hashes: alone.hashes, size: alone.size };
+  assert.equal(containment(alone, stored), 0, 'a sketch without a version is of the first definition');
+  assert.equal(containment(stored, { ...stored }), 1);
 });
 
 test('CREDIT_WORDS: every line CREDIT_SENTENCE matches holds one of them (so the cleaner may skip the rest)', () => {

@@ -2,8 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { filingFeatures, StoryIndex, type FilingFeatures } from '../src/collect/story-index.ts';
-import { sketchOf } from '../src/collect/near-copy.ts';
-import { articleFeatures } from '../src/stories/features.ts';
+import { articleFeatures, sketchOf } from '../src/stories/features.ts';
 
 const EVENTS = [
   'Floodwater closed the Marrow Lane rail tunnel in Oskvik on Monday after the river Tessel burst its banks overnight.',

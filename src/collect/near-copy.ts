@@ -2,8 +2,6 @@
 // sketch of each article's 5-word shingles estimates how much of the shorter text the longer one
 // contains, without keeping or comparing the texts themselves.
 
-import { classOf, LETTER, NUMBER, unitsOf } from '../text/chars.ts';
-import { HASH_START, hashStep } from '../text/word-memo.ts';
 import { grown } from '../util/grown.ts';
 
 const SHINGLE_WORDS = 5;
@@ -11,117 +9,54 @@ const SKETCH_SIZE = 64;
 /** Share of the shorter article's shingles found in the other: above this, one report, two outlets. */
 export const NEAR_COPY_CONTAINMENT = 0.6;
 
+/**
+ * The sketch's definition, stored with it: 2 is shingles of the feature scan's words (see
+ * `scanFeatures`), each word hashed once. Sketches stored without one were made from the
+ * lower-cased text's letter and digit runs, hashed a shingle at a time; the two are never compared.
+ */
+export const SKETCH_VERSION = 2;
+
 export interface Sketch {
   /** The smallest shingle hashes, ascending. */
   hashes: number[];
   /** Distinct shingles in the article. */
   size: number;
+  /** `SKETCH_VERSION` when made; absent in sketches stored before versions were. */
+  v?: number;
 }
 
-/** Word boundaries of the text being sketched, reused (grown when a text has more words). */
-let bounds = new Int32Array(4096);
 let shingles = new Uint32Array(2048);
-/** The words joined by single spaces (so a shingle is one run of it), and where each word starts there. */
-let joined = new Uint16Array(8192);
-let starts = new Int32Array(2048);
 
 /**
- * Words are the matches of /[\p{L}\p{N}]+/gu in the lower-cased text; a shingle's hash is FNV-1a
- * over its words' code units joined by spaces, taken from the text in place (no word strings).
+ * The sketch of a text's words, given as hashes of their case-folded forms (keys[from, to)): a
+ * shingle is five words in a row, their hashes combined in order and mixed so every bit counts.
  */
-export function sketchOf(text: string): Sketch {
-  const lower = text.toLowerCase();
-  const n = lower.length;
-  let words = 0;
-  let i = 0;
-  while (i < n) {
-    const c = lower.charCodeAt(i);
-    const point = c < 128 ? c : lower.codePointAt(i)!;
-    if (!(classOf(point) & (LETTER | NUMBER))) {
-      i += unitsOf(point);
-      continue;
-    }
-    let j = i + unitsOf(point);
-    while (j < n) {
-      const d = lower.charCodeAt(j);
-      const next = d < 128 ? d : lower.codePointAt(j)!;
-      if (!(classOf(next) & (LETTER | NUMBER))) break;
-      j += unitsOf(next);
-    }
-    if (2 * words + 2 > bounds.length) bounds = grown(bounds, 2 * words + 2);
-    bounds[2 * words] = i;
-    bounds[2 * words + 1] = j;
-    words++;
-    i = j;
-  }
-  const count = Math.max(0, words - SHINGLE_WORDS + 1);
+export function sketchOfWords(keys: Int32Array, from: number, to: number): Sketch {
+  const count = Math.max(0, to - from - SHINGLE_WORDS + 1);
   if (count > shingles.length) shingles = grown(shingles, count);
-  hashShingles(lower, words, count);
+  for (let w = 0; w < count; w++) {
+    let h = keys[from + w]!;
+    for (let k = 1; k < SHINGLE_WORDS; k++) h = Math.imul(((h << 5) | (h >>> 27)) ^ keys[from + w + k]!, 0x9e3779b1);
+    shingles[w] = mix(h) >>> 0;
+  }
   sortUnsigned(shingles, count);
-  const sorted = shingles;
   const hashes: number[] = [];
   let size = 0;
   for (let k = 0; k < count; k++) {
-    if (k > 0 && sorted[k] === sorted[k - 1]) continue;
+    if (k > 0 && shingles[k] === shingles[k - 1]) continue;
     size++;
-    if (hashes.length < SKETCH_SIZE) hashes.push(sorted[k]!);
+    if (hashes.length < SKETCH_SIZE) hashes.push(shingles[k]!);
   }
-  return { hashes, size };
+  return { hashes, size, v: SKETCH_VERSION };
 }
 
-/**
- * shingles[w] = FNV-1a over words w…w+4 of `lower` joined by spaces. Four shingles at a time, over
- * the words laid end to end: a hash is a chain of multiplications, each waiting on the one before,
- * and four chains side by side keep the core busy where one leaves it waiting.
- */
-function hashShingles(lower: string, words: number, count: number): void {
-  let length = 0;
-  // Each word and a space: never longer than the text, whose words are apart by at least one character.
-  if (lower.length > joined.length) joined = grown(joined, lower.length);
-  if (words + 1 > starts.length) starts = grown(starts, words + 1);
-  for (let k = 0; k < words; k++) {
-    if (k > 0) joined[length++] = 32;
-    starts[k] = length;
-    for (let at = bounds[2 * k]!, end = bounds[2 * k + 1]!; at < end; at++) joined[length++] = lower.charCodeAt(at);
-  }
-  // As if one more word followed: shingle w ends one before the start of word w + 5.
-  starts[words] = length + 1;
-  const end = (w: number) => starts[w + SHINGLE_WORDS]! - 1;
-  let w = 0;
-  for (; w + 4 <= count; w += 4) {
-    const a0 = starts[w]!;
-    const a1 = starts[w + 1]!;
-    const a2 = starts[w + 2]!;
-    const a3 = starts[w + 3]!;
-    const e0 = end(w);
-    const e1 = end(w + 1);
-    const e2 = end(w + 2);
-    const e3 = end(w + 3);
-    const common = Math.min(e0 - a0, e1 - a1, e2 - a2, e3 - a3);
-    let h0 = HASH_START;
-    let h1 = HASH_START;
-    let h2 = HASH_START;
-    let h3 = HASH_START;
-    for (let i = 0; i < common; i++) {
-      h0 = hashStep(h0, joined[a0 + i]!);
-      h1 = hashStep(h1, joined[a1 + i]!);
-      h2 = hashStep(h2, joined[a2 + i]!);
-      h3 = hashStep(h3, joined[a3 + i]!);
-    }
-    for (let i = a0 + common; i < e0; i++) h0 = hashStep(h0, joined[i]!);
-    for (let i = a1 + common; i < e1; i++) h1 = hashStep(h1, joined[i]!);
-    for (let i = a2 + common; i < e2; i++) h2 = hashStep(h2, joined[i]!);
-    for (let i = a3 + common; i < e3; i++) h3 = hashStep(h3, joined[i]!);
-    shingles[w] = h0 >>> 0;
-    shingles[w + 1] = h1 >>> 0;
-    shingles[w + 2] = h2 >>> 0;
-    shingles[w + 3] = h3 >>> 0;
-  }
-  for (; w < count; w++) {
-    let h = HASH_START;
-    for (let i = starts[w]!, e = end(w); i < e; i++) h = hashStep(h, joined[i]!);
-    shingles[w] = h >>> 0;
-  }
+/** MurmurHash3's finaliser: each input bit flips each output bit with probability about ½. */
+export function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 let radixScratch = new Uint32Array(2048);
@@ -158,7 +93,7 @@ function sortUnsigned(values: Uint32Array<ArrayBuffer>, n: number): void {
 
 /** Estimated share of the smaller article's shingles that the other also has (0 when either is empty). */
 export function containment(a: Sketch, b: Sketch): number {
-  if (!a.size || !b.size) return 0;
+  if (!a.size || !b.size || (a.v ?? 1) !== (b.v ?? 1)) return 0;
   // Jaccard from the bottom-k of the union: walk both ascending lists to the k smallest hashes of
   // either, counting those both hold.
   const [x, y] = [a.hashes, b.hashes];

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import type { RawInput } from '../ingest/raw-input.ts';
 import { cleanParts, documentId, documentIdOfHash } from '../pipeline/clean-document.ts';
 import { countedJson, recordOf, scanFeatures, type CountedKeys } from '../stories/features.ts';
-import { sketchOf } from './near-copy.ts';
 import type { KeyCounts } from '../stories/hashed-features.ts';
 import type { FilingFeatures } from './story-index.ts';
 
@@ -33,8 +32,7 @@ export function prepareArticle(input: RawInput, hash = contentHash(input.content
   const meta = cleaning.meta;
   // Without a title line, the story list shows the article's opening words.
   const title = meta.title ?? (body.split('\n', 1)[0]!.slice(0, TITLE_FALLBACK_CHARS).trim() || null);
-  const { terms, names } = scanFeatures(body, meta.title);
-  const sketch = sketchOf(body);
+  const { terms, names, sketch } = scanFeatures(body, meta.title);
   return {
     input,
     hash,

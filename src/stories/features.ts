@@ -1,8 +1,9 @@
 // Cheap features of one article for story clustering: its terms (what it is about) and its names
 // (who and where). One hand-written scan over the characters, no NLP model: the clusterer sees
 // every article of a stream, so this must cost a fraction of a millisecond.
+import { mix, sketchOfWords, type Sketch } from '../collect/near-copy.ts';
 import { classOf, LETTER, NUMBER } from '../text/chars.ts';
-import { WordMemo } from '../text/word-memo.ts';
+import { HASH_START, hashStep, WordMemo } from '../text/word-memo.ts';
 import { grown } from '../util/grown.ts';
 import { keyHash } from './hashed-features.ts';
 import { lightStem } from './stem.ts';
@@ -33,18 +34,26 @@ export interface CountedKeys {
   plain?: boolean;
 }
 
-/** The features as lists: what ingest stores (as JSON, `featuresJson`) and hashes, without building records. */
+/** The features as lists: what ingest stores (as JSON, `featuresJson`) and hashes, without building records; and the text's near-copy sketch. */
 export interface ScannedFeatures {
   terms: CountedKeys;
   names: CountedKeys;
+  /** Of the text's words (the title's left out), as the scan read them. */
+  sketch: Sketch;
 }
 
 export function scanFeatures(text: string, title?: string | null): ScannedFeatures {
-  const scan = scanWords(title ? `${title}\n${text}` : text);
+  const scan = scanWords(title ? `${title}\n${text}` : text, title ? title.length + 1 : 0);
+  const sketch = sketchOfWords(wordKeys, titleWords, wordCount);
   const names = countNames(scan);
   const nameKeys = [...names.keys()];
   // A name starts with a letter, so none is an array index: the Map's order is the record's.
-  return { terms: scan.terms, names: { keys: nameKeys, counts: [...names.values()], hashes: nameKeys.map(keyHash) } };
+  return { terms: scan.terms, names: { keys: nameKeys, counts: [...names.values()], hashes: nameKeys.map(keyHash) }, sketch };
+}
+
+/** The near-copy sketch of a text: what `scanFeatures` gives with it. */
+export function sketchOf(text: string): Sketch {
+  return scanFeatures(text).sketch;
 }
 
 export function recordOf(counted: CountedKeys): Record<string, number> {
@@ -110,8 +119,10 @@ const HEADLINE_MIN_WORDS = 3;
  * digits stays inside ("6.1", "1,000"). A sentence ends at . ! ? or a line break (an
  * abbreviation's period ends one too; names survive it, being confirmed by other mentions).
  */
-function scanWords(text: string): Scan {
+function scanWords(text: string, bodyFrom: number): Scan {
   if (words.full) forgetWords();
+  wordCount = 0;
+  titleWords = 0;
   const seen: number[] = [];
   const capitals: Capital[] = [];
   const headlines = new Set<number>();
@@ -150,6 +161,10 @@ function scanWords(text: string): Scan {
       hash = Math.imul(hash ^ d, 0x01000193);
     }
     const entry = words.lookup(text, i, j, hash, readWord);
+    if (wordCount === wordKeys.length) wordKeys = grown(wordKeys, wordCount + 1);
+    wordKeys[wordCount++] = entryKey[entry]!;
+    // A line break ends a word, so the title's words are those that start before the body.
+    if (i < bodyFrom) titleWords = wordCount;
     const termId = entryTerm[entry]!;
     if (termId >= 0) {
       if (termId >= counts.length) counts = grown(counts, termId + 1);
@@ -225,6 +240,13 @@ function countNames(scan: Scan): Map<string, number> {
 const words = new WordMemo(18);
 /** Per entry: its term id (-1: none) and its name form ('': none); numbers apart from strings, so a look-up reads a few cache lines, not an object per word. */
 const entryTerm: number[] = [];
+/** Per entry: its lower-cased form's hash (`foldedHash`), what near-copy shingles are made of. */
+const entryKey: number[] = [];
+/** The last scan's words as their entries' `entryKey`, in order. */
+let wordKeys = new Int32Array(4096);
+let wordCount = 0;
+/** Of those, the title's (the scan reads title and body as one text). */
+let titleWords = 0;
 const entryName: string[] = [];
 const termIds = new Map<string, number>();
 const termNames: string[] = [];
@@ -239,6 +261,7 @@ let counts: Int32Array<ArrayBuffer> = new Int32Array(1024);
 function forgetWords(): void {
   words.clear();
   entryTerm.length = 0;
+  entryKey.length = 0;
   entryName.length = 0;
   termIds.clear();
   termNames.length = 0;
@@ -258,6 +281,7 @@ function readWord(surface: string): number {
     if (isCapital(surface.charCodeAt(0), surface, 0) && !NOT_NAMES.has(lower)) name = lower;
   }
   entryTerm.push(termId);
+  entryKey.push(foldedHash(lower));
   return entryName.push(name) - 1;
 }
 
@@ -300,4 +324,11 @@ function arrayIndex(key: string): number {
   if (!/^(?:0|[1-9]\d{0,9})$/.test(key)) return -1;
   const n = Number(key);
   return n < 2 ** 32 - 1 ? n : -1;
+}
+
+/** A lower-cased word's hash: FNV-1a over its code units, mixed. */
+function foldedHash(lower: string): number {
+  let h = HASH_START;
+  for (let i = 0; i < lower.length; i++) h = hashStep(h, lower.charCodeAt(i));
+  return mix(h);
 }

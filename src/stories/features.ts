@@ -160,12 +160,12 @@ function scanWords(text: string, bodyFrom: number): Scan {
       else break;
       hash = Math.imul(hash ^ d, 0x01000193);
     }
-    const entry = words.lookup(text, i, j, hash, readWord);
+    const at = words.lookup(text, i, j, hash, readWord) * ENTRY;
     if (wordCount === wordKeys.length) wordKeys = grown(wordKeys, wordCount + 1);
-    wordKeys[wordCount++] = entryKey[entry]!;
+    wordKeys[wordCount++] = entries[at + 1]!;
     // A line break ends a word, so the title's words are those that start before the body.
     if (i < bodyFrom) titleWords = wordCount;
-    const termId = entryTerm[entry]!;
+    const termId = entries[at]!;
     if (termId >= 0) {
       if (termId >= counts.length) counts = grown(counts, termId + 1);
       if (counts[termId] === 0) seen.push(termId);
@@ -175,9 +175,9 @@ function scanWords(text: string, bodyFrom: number): Scan {
         if (!isCapital(c, text, i)) lowercaseWords++;
       }
     }
-    const name = entryName[entry]!;
-    if (name) capitals.push({ name, sentence, initial: atStart, continues: spaceOnly && previousCapital });
-    previousCapital = name !== '';
+    const nameAt = entries[at + 2]!;
+    if (nameAt >= 0) capitals.push({ name: entryNames[nameAt]!, sentence, initial: atStart, continues: spaceOnly && previousCapital });
+    previousCapital = nameAt >= 0;
     atStart = false;
     spaceOnly = true;
     i = j;
@@ -238,16 +238,20 @@ function countNames(scan: Scan): Map<string, number> {
  * (term ids must hold for the whole scan), so a long stream's memory stays bounded.
  */
 const words = new WordMemo(18);
-/** Per entry: its term id (-1: none) and its name form ('': none); numbers apart from strings, so a look-up reads a few cache lines, not an object per word. */
-const entryTerm: number[] = [];
-/** Per entry: its lower-cased form's hash (`foldedHash`), what near-copy shingles are made of. */
-const entryKey: number[] = [];
-/** The last scan's words as their entries' `entryKey`, in order. */
+/**
+ * Per entry, side by side in one typed array (16 bytes: a word costs one cache line here): its term
+ * id (-1: none), its lower-cased form's hash (`foldedHash`, what near-copy shingles are made of),
+ * and where its name form is in `entryNames` (-1: not a name).
+ */
+const ENTRY = 4;
+let entries = new Int32Array(ENTRY << 12);
+let entryCount = 0;
+const entryNames: string[] = [];
+/** The last scan's words as their entries' hashes, in order. */
 let wordKeys = new Int32Array(4096);
 let wordCount = 0;
 /** Of those, the title's (the scan reads title and body as one text). */
 let titleWords = 0;
-const entryName: string[] = [];
 const termIds = new Map<string, number>();
 const termNames: string[] = [];
 /** Per term id: its keyHash, and its value when it is an array index (a key a record lists first), else -1. */
@@ -260,9 +264,8 @@ let counts: Int32Array<ArrayBuffer> = new Int32Array(1024);
 
 function forgetWords(): void {
   words.clear();
-  entryTerm.length = 0;
-  entryKey.length = 0;
-  entryName.length = 0;
+  entryCount = 0;
+  entryNames.length = 0;
   termIds.clear();
   termNames.length = 0;
   termHashes.length = 0;
@@ -274,15 +277,18 @@ function forgetWords(): void {
 function readWord(surface: string): number {
   const lower = surface.toLowerCase();
   let termId = -1;
-  let name = '';
+  let nameAt = -1;
   if (isDigit(lower.charCodeAt(0))) termId = lower.length >= 2 ? termIdOf(lower) : -1;
   else if (lower.length >= 2 && !STOPWORDS.has(lower)) {
     termId = termIdOf(lightStem(lower));
-    if (isCapital(surface.charCodeAt(0), surface, 0) && !NOT_NAMES.has(lower)) name = lower;
+    if (isCapital(surface.charCodeAt(0), surface, 0) && !NOT_NAMES.has(lower)) nameAt = entryNames.push(lower) - 1;
   }
-  entryTerm.push(termId);
-  entryKey.push(foldedHash(lower));
-  return entryName.push(name) - 1;
+  if ((entryCount + 1) * ENTRY > entries.length) entries = grown(entries, (entryCount + 1) * ENTRY);
+  const at = entryCount * ENTRY;
+  entries[at] = termId;
+  entries[at + 1] = foldedHash(lower);
+  entries[at + 2] = nameAt;
+  return entryCount++;
 }
 
 function termIdOf(term: string): number {

@@ -6,6 +6,7 @@
 // Entries are in no particular order: sums and dot products go through the vocabulary's dense
 // scratch array, so nothing is sorted by id on the hot path.
 import type { KeyCounts } from './hashed-features.ts';
+import { grown } from '../util/grown.ts';
 import { denseAt, type Dense, type Vocabulary } from './vocabulary.ts';
 
 export interface ArticleVector {
@@ -30,16 +31,19 @@ export function articleVector(keys: KeyCounts, vocabulary: Vocabulary): ArticleV
     if (dense[at] === 0) ids.push(id);
     dense[at]! += 1 + Math.log(count);
   }
-  const shares: number[] = [];
-  const weights: number[] = [];
+  // Sized once (the main thread's collector copies what a growing array leaves behind).
+  const shares = new Array<number>(ids.length);
+  const weights = new Array<number>(ids.length);
   let shareNorm = 0;
   let weightNorm = 0;
-  for (const id of ids) {
-    const tf = dense[denseAt(id)]!;
-    dense[denseAt(id)] = 0;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    const at = denseAt(id);
+    const tf = dense[at]!;
+    dense[at] = 0;
     const w = tf * vocabulary.idf(id);
-    shares.push(tf);
-    weights.push(w);
+    shares[k] = tf;
+    weights[k] = w;
     shareNorm += tf * tf;
     weightNorm += w * w;
   }
@@ -201,7 +205,9 @@ export class SlotWeights {
   private keys = new Int32Array(1024);
   private values = new Float32Array(1024);
   private shift = 32 - 10;
-  private readonly used: number[] = [];
+  /** The slots filled, to empty them again (a typed array: emptying a JS array lets its storage go). */
+  private used = new Int32Array(1024);
+  private usedCount = 0;
 
   /** Holds the weights of `ids` (distinct) until `clear`. */
   fill(ids: readonly number[], weights: readonly number[]): this {
@@ -218,7 +224,8 @@ export class SlotWeights {
       while (this.keys[slot] !== 0) slot = (slot + 1) & mask;
       this.keys[slot] = ids[k]! + 1;
       this.values[slot] = weights[k]!;
-      this.used.push(slot);
+      if (this.usedCount === this.used.length) this.used = grown(this.used, this.usedCount + 1);
+      this.used[this.usedCount++] = slot;
     }
     return this;
   }
@@ -236,7 +243,7 @@ export class SlotWeights {
   }
 
   clear(): void {
-    for (const slot of this.used) this.keys[slot] = 0;
-    this.used.length = 0;
+    for (let k = 0; k < this.usedCount; k++) this.keys[this.used[k]!] = 0;
+    this.usedCount = 0;
   }
 }

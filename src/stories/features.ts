@@ -43,7 +43,8 @@ export interface ScannedFeatures {
 }
 
 export function scanFeatures(text: string, title?: string | null): ScannedFeatures {
-  const scan = scanWords(title ? `${title}\n${text}` : text, title ? title.length + 1 : 0);
+  // Joined, not concatenated: a join makes one flat string, where `+` makes a pair that every character read goes through.
+  const scan = scanWords(title ? [title, text].join('\n') : text, title ? title.length + 1 : 0);
   const sketch = sketchOfWords(wordKeys, titleWords, wordCount);
   const names = countNames(scan);
   const nameKeys = [...names.keys()];

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { lineFeatures } from '../src/clean/line-features.ts';
 import { centrality, STOPWORDS as TOPIC_STOPWORDS, termVectors } from '../src/clean/topic.ts';
 import { splitLines } from '../src/text/lines.ts';
-import { containment, SKETCH_VERSION } from '../src/collect/near-copy.ts';
+import { containment, SKETCH_VERSION } from '../src/stories/near-copy.ts';
 import { CREDIT_SENTENCE, CREDIT_WORDS } from '../src/clean/cues.ts';
 import { prepareArticle } from '../src/collect/prepare.ts';
 import { cleanParts } from '../src/pipeline/clean-document.ts';

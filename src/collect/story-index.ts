@@ -6,7 +6,7 @@ import { currentAssignments, lastLogSeq, splits, storyLogSince } from '../store/
 import { StoryClusterer, type Assignment } from '../stories/clusterer.ts';
 import type { ArticleFeatures } from '../stories/features.ts';
 import { clusterFeatures, type ClusterFeatures } from '../stories/hashed-features.ts';
-import { containment, NEAR_COPY_CONTAINMENT, type Sketch } from './near-copy.ts';
+import { containment, NEAR_COPY_CONTAINMENT, type Sketch } from '../stories/near-copy.ts';
 
 /** An article's features as the store keeps them (JSON in articles.features). */
 export interface StoredFeatures extends ArticleFeatures {

@@ -1,11 +1,11 @@
 // Cheap features of one article for story clustering: its terms (what it is about) and its names
 // (who and where). One hand-written scan over the characters, no NLP model: the clusterer sees
 // every article of a stream, so this must cost a fraction of a millisecond.
-import { mix, sketchOfWords, type Sketch } from '../collect/near-copy.ts';
 import { classOf, LETTER, NUMBER } from '../text/chars.ts';
-import { HASH_START, hashStep, WordMemo } from '../text/word-memo.ts';
+import { fnv1a, hashStep, mix, WordMemo } from '../text/word-memo.ts';
 import { grown } from '../util/grown.ts';
 import { keyHash } from './hashed-features.ts';
+import { sketchOfWords, type Sketch } from './near-copy.ts';
 import { lightStem } from './stem.ts';
 import { NOT_NAMES, STOPWORDS } from './stopwords.ts';
 
@@ -159,7 +159,7 @@ function scanWords(text: string, bodyFrom: number): Scan {
       if (isWordChar(d, text, j)) j++;
       else if ((d === 46 || d === 44) && isDigit(text.charCodeAt(j - 1)) && isDigit(text.charCodeAt(j + 1))) j += 2;
       else break;
-      hash = Math.imul(hash ^ d, 0x01000193);
+      hash = hashStep(hash, d);
     }
     const at = words.lookup(text, i, j, hash, readWord) * ENTRY;
     if (wordCount === wordKeys.length) wordKeys = grown(wordKeys, wordCount + 1);
@@ -309,7 +309,6 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-
 /** ASCII letters and digits, looked up rather than compared. */
 const ASCII_WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
@@ -335,7 +334,5 @@ function arrayIndex(key: string): number {
 
 /** A lower-cased word's hash: FNV-1a over its code units, mixed. */
 function foldedHash(lower: string): number {
-  let h = HASH_START;
-  for (let i = 0; i < lower.length; i++) h = hashStep(h, lower.charCodeAt(i));
-  return mix(h);
+  return mix(fnv1a(lower));
 }

@@ -2,7 +2,7 @@
 // vocabulary masks it) and its count, in the order of the features' keys. Worked out where the
 // article is prepared, so the thread that clusters neither parses the features' JSON nor hashes a
 // string: it gets two small typed arrays per vocabulary, copied between threads as bytes.
-import { HASH_START, hashStep } from '../text/word-memo.ts';
+import { fnv1a } from '../text/word-memo.ts';
 import type { ArticleFeatures } from './features.ts';
 
 export interface KeyCounts {
@@ -24,8 +24,7 @@ export interface ClusterFeatures {
 
 /** The slot hash of a key before masking: FNV-1a, its high half folded into the low. */
 export function keyHash(key: string): number {
-  let h = HASH_START;
-  for (let i = 0; i < key.length; i++) h = hashStep(h, key.charCodeAt(i));
+  const h = fnv1a(key);
   return h ^ (h >>> 16);
 }
 

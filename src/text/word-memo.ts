@@ -89,3 +89,19 @@ export function hashStep(hash: number, unit: number): number {
 }
 
 export const HASH_START = 0x811c9dc5;
+
+/** FNV-1a over a string's UTF-16 code units, from HASH_START. */
+export function fnv1a(text: string): number {
+  let h = HASH_START;
+  for (let i = 0; i < text.length; i++) h = hashStep(h, text.charCodeAt(i));
+  return h;
+}
+
+/** MurmurHash3's finaliser: each input bit flips each output bit with probability about ½. */
+export function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}

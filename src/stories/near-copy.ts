@@ -2,6 +2,7 @@
 // sketch of each article's 5-word shingles estimates how much of the shorter text the longer one
 // contains, without keeping or comparing the texts themselves.
 
+import { mix } from '../text/word-memo.ts';
 import { grown } from '../util/grown.ts';
 
 const SHINGLE_WORDS = 5;
@@ -48,15 +49,6 @@ export function sketchOfWords(keys: Int32Array, from: number, to: number): Sketc
     if (hashes.length < SKETCH_SIZE) hashes.push(shingles[k]!);
   }
   return { hashes, size, v: SKETCH_VERSION };
-}
-
-/** MurmurHash3's finaliser: each input bit flips each output bit with probability about ½. */
-export function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
 }
 
 let radixScratch = new Uint32Array(2048);

@@ -8,7 +8,8 @@ import { lineFeatures } from '../src/clean/line-features.ts';
 import { centrality, STOPWORDS as TOPIC_STOPWORDS, termVectors } from '../src/clean/topic.ts';
 import { splitLines } from '../src/text/lines.ts';
 import { containment, SKETCH_VERSION } from '../src/stories/near-copy.ts';
-import { CREDIT_SENTENCE, CREDIT_WORDS } from '../src/clean/cues.ts';
+import { APP_PROMPT, CONTRIBUTOR_LINE, COOKIE_NOTICE, CREDIT_SENTENCE, CREDIT_WORDS, PHOTO_CREDIT, SUBSCRIBE_PROMPT } from '../src/clean/cues.ts';
+import { CUE_GATES } from '../src/clean/classify-lines.ts';
 import { prepareArticle } from '../src/collect/prepare.ts';
 import { cleanParts } from '../src/pipeline/clean-document.ts';
 import { articleFeatures, countedJson, recordOf, scanFeatures, sketchOf } from '../src/stories/features.ts';
@@ -197,6 +198,36 @@ test('CREDIT_WORDS: every line CREDIT_SENTENCE matches holds one of them (so the
     if (CREDIT_SENTENCE.test(line)) credits++;
   }
   assert.ok(credits > 3, `only ${credits} credit lines among the real lines`);
+  fc.assert(fc.property(fc.oneof(anyText, newsText, trickyText), implied), fuzzParams(3000));
+});
+
+test('CUE_GATES: every line a cue regex matches passes its gate (so the cleaner may skip the regex on the rest)', () => {
+  const cues: [keyof typeof CUE_GATES, RegExp][] = [
+    ['cookie', COOKIE_NOTICE],
+    ['subscribe', SUBSCRIBE_PROMPT],
+    ['app', APP_PROMPT],
+    ['contributor', CONTRIBUTOR_LINE],
+    ['photoCredit', PHOTO_CREDIT],
+  ];
+  const key = (text: string) => lineFeatures({ start: 0, end: text.length, text, index: 0, blankBefore: 0 }).key;
+  const implied = (text: string) => {
+    for (const [gate, cue] of cues) assert.ok(!cue.test(text) || CUE_GATES[gate](key(text)), `${gate}: ${JSON.stringify(text)}`);
+  };
+  const matched = new Set<string>();
+  const written = [
+    'We use cookies to improve your experience. By continuing you agree to our privacy policy.',
+    'SIGN UP for our Morning Briefing newsletter, delivered to your inbox daily.',
+    'Download  the  app: get our free App for breaking news.',
+    'Jane Roe contributed to this report.',
+    'Reporting by John Doe;\tEditing by Jan Roe',
+    'A firefighter at the scene on Sunday. (Photo: Jane Roe/Getty Images)',
+    'PHOTOCREDIT: A. Person',
+  ];
+  for (const text of [...REAL_LINES, ...written]) {
+    implied(text);
+    for (const [gate, cue] of cues) if (cue.test(text)) matched.add(gate);
+  }
+  assert.deepEqual([...matched].sort(), cues.map(([gate]) => gate).sort(), 'every cue matched some line');
   fc.assert(fc.property(fc.oneof(anyText, newsText, trickyText), implied), fuzzParams(3000));
 });
 

@@ -103,18 +103,19 @@ const mark = (row: LineAnalysis, kind: RemovedKind, reason: string) => {
 // ASCII letters and single spaces in the line is always found there; a key may hold one the regex
 // would not match, and then the regex decides).
 
-/** SUBSCRIBE_PROMPT: every match has "sign up", "subscribe", "click here" or "newsletter". */
-function mayPromptToSubscribe(key: string): boolean {
-  return key.includes('subscribe') || key.includes('sign up') || key.includes('newsletter') || key.includes('click here');
-}
-
-/** CONTRIBUTOR_LINE: every match has "contributed", "by", "from", "written", "produced" or "reported". */
-function mayCreditContributors(key: string): boolean {
-  return key.includes('by') || key.includes('contributed') || key.includes('from') || key.includes('written') || key.includes('produced') || key.includes('reported');
-}
-
-/** PHOTO_CREDIT: every match has one of these (matched in the key, which is lower-cased already). */
 const PHOTO_CREDIT_WORDS = /photo|image|picture|foto|video|getty|afp|reuters|epa|shutterstock|xinhua|anadolu|imago|credit|courtesy|file/;
+
+/** Per cue regex, a test of the line's key that every line the regex matches passes (test/clean-scanners.test.ts checks it). */
+export const CUE_GATES = {
+  cookie: (key: string) => key.includes('cookie'),
+  /** Every match has "sign up", "subscribe", "click here" or "newsletter". */
+  subscribe: (key: string) => key.includes('subscribe') || key.includes('sign up') || key.includes('newsletter') || key.includes('click here'),
+  app: (key: string) => key.includes('app'),
+  /** Every match has "contributed", "by", "from", "written", "produced" or "reported". */
+  contributor: (key: string) =>
+    key.includes('by') || key.includes('contributed') || key.includes('from') || key.includes('written') || key.includes('produced') || key.includes('reported'),
+  photoCredit: (key: string) => PHOTO_CREDIT_WORDS.test(key),
+};
 
 // 1 ───────────────────────────────────────────────────────────────────────────────────────────
 function markLineCues(rows: LineAnalysis[], transcript: boolean): void {
@@ -137,9 +138,9 @@ function markLineCues(rows: LineAnalysis[], transcript: boolean): void {
     else if (STAGE_DIRECTION.test(text)) mark(row, 'boilerplate', 'transcript stage direction');
     else if (f.words <= 8 && !f.endsSentence && TEASER_HEADER.test(text)) mark(row, 'teaser', 'header of a list of other stories');
     else if (f.words <= 25 && !f.turn && TEASER_INLINE.test(text)) mark(row, 'teaser', 'link to another story');
-    else if (f.words <= 80 && key.includes('cookie') && COOKIE_NOTICE.test(text)) mark(row, 'boilerplate', 'cookie notice');
-    else if (f.words <= 40 && mayPromptToSubscribe(key) && SUBSCRIBE_PROMPT.test(text)) mark(row, 'boilerplate', 'newsletter or subscription prompt');
-    else if (f.words <= 30 && key.includes('app') && APP_PROMPT.test(text)) mark(row, 'boilerplate', 'app download prompt');
+    else if (f.words <= 80 && CUE_GATES.cookie(key) && COOKIE_NOTICE.test(text)) mark(row, 'boilerplate', 'cookie notice');
+    else if (f.words <= 40 && CUE_GATES.subscribe(key) && SUBSCRIBE_PROMPT.test(text)) mark(row, 'boilerplate', 'newsletter or subscription prompt');
+    else if (f.words <= 30 && CUE_GATES.app(key) && APP_PROMPT.test(text)) mark(row, 'boilerplate', 'app download prompt');
     else if (f.words <= 40 && EDITION_NOTE.test(text)) mark(row, 'boilerplate', 'print edition note');
     else if (widgetShaped && platforms >= 2) mark(row, 'share', 'list of social platforms');
     else if (widgetShaped && SHARE_VERB.test(text) && (platforms >= 1 || HANDLE.test(text)))
@@ -149,10 +150,10 @@ function markLineCues(rows: LineAnalysis[], transcript: boolean): void {
       row.role = 'byline';
       mark(row, 'metadata', 'byline');
     } else if (UPDATE_NOTE.test(text) && (f.words <= THRESHOLDS.maxNoteWords || /\bthis (?:story|article|report) (?:has been|was) (?:updated|corrected)/i.test(text))) mark(row, 'boilerplate', 'update or correction note');
-    else if (f.words <= THRESHOLDS.maxCreditWords && mayCreditContributors(key) && CONTRIBUTOR_LINE.test(text)) mark(row, 'credit', 'contributor line');
+    else if (f.words <= THRESHOLDS.maxCreditWords && CUE_GATES.contributor(key) && CONTRIBUTOR_LINE.test(text)) mark(row, 'credit', 'contributor line');
     else if ((row.creditWords = CREDIT_WORDS.test(text)) && CREDIT_SENTENCE.test(text) && text.replace(CREDIT_SENTENCE, '').trim().length === 0)
       mark(row, 'credit', 'copyright or transcript credit');
-    else if (f.words <= THRESHOLDS.maxCaptionWords && !f.turn && PHOTO_CREDIT_WORDS.test(key) && PHOTO_CREDIT.test(text))
+    else if (f.words <= THRESHOLDS.maxCaptionWords && !f.turn && CUE_GATES.photoCredit(key) && PHOTO_CREDIT.test(text))
       mark(row, 'caption', 'photo caption with an image credit');
   }
 }

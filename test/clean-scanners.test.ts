@@ -13,6 +13,7 @@ import { CUE_GATES } from '../src/clean/classify-lines.ts';
 import { prepareArticle } from '../src/collect/prepare.ts';
 import { cleanParts } from '../src/pipeline/clean-document.ts';
 import { articleFeatures, countedJson, recordOf, scanFeatures, sketchOf } from '../src/stories/features.ts';
+import { JsonBytes } from '../src/util/json-bytes.ts';
 import { hashFeatures } from '../src/stories/hashed-features.ts';
 import { anyText, fuzzParams, HOSTILE_CHARS, HTML_CORPUS, newsText, TEXT_CORPUS } from './fuzz-support.ts';
 
@@ -262,4 +263,25 @@ test('countedJson: JSON.stringify of the record, whatever the keys hold (quotes,
     }),
     fuzzParams(300),
   );
+});
+
+test('JsonBytes: numbers and strings as JSON.stringify writes them, read back as one string (ASCII or not)', () => {
+  const json = new JsonBytes();
+  const same = (value: number | string) => {
+    json.reset();
+    if (typeof value === 'number') json.uint(value);
+    else json.string(value);
+    assert.equal(json.text(), JSON.stringify(value), String(value));
+  };
+  for (const n of [0, 1, 9, 10, 99, 100, 999_999_999, 1_000_000_000, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 53, 1.5, -1, 1e21]) same(n);
+  for (const s of ['', 'plain', 'café', '😀', '\ud800', 'a"b', 'back\\slash', 'tab\t', '\u007f', 'x\udfffy', 'Zürich "Ost"']) same(s);
+  fc.assert(fc.property(fc.nat({ max: 2 ** 32 - 1 }), same), fuzzParams(2000));
+  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 30 }), same), fuzzParams(2000));
+  // A long text after a short one: the buffer grows and nothing written before is lost.
+  json.reset();
+  json.ascii('[');
+  const long = 'ü'.repeat(40_000);
+  json.string(long);
+  json.ascii(']');
+  assert.equal(json.text(), JSON.stringify([long]));
 });

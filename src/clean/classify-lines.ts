@@ -303,8 +303,13 @@ function markHead(rows: LineAnalysis[]): number {
   // the masthead or section label, those below it programme names and the like.
   // The title is the first headline that is neither an all-capitals label ("SPORTS | SOCCER")
   // nor a short masthead whose name the page repeats elsewhere (in its credits, bio, copyright).
-  const elsewhere = (r: LineAnalysis) =>
-    rows.some((o) => o !== r && o.line.text.toLowerCase().includes(r.line.text.toLowerCase()));
+  // The rows' texts lower-cased once, at the first question (most pages never ask).
+  let lowered: string[] | null = null;
+  const elsewhere = (r: LineAnalysis) => {
+    lowered ??= rows.map((o) => o.line.text.toLowerCase());
+    const text = r.line.text.toLowerCase();
+    return rows.some((o, k) => o !== r && lowered![k]!.includes(text));
+  };
   const titleLike = (r: LineAnalysis, minWords: number) =>
     r.features.headline &&
     r.features.words >= minWords &&

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { RawInput } from '../ingest/raw-input.ts';
 import { cleanParts, documentId, documentIdOfHash } from '../pipeline/clean-document.ts';
-import { countedJson, recordOf, scanFeatures, type CountedKeys } from '../stories/features.ts';
+import { recordOf, scanFeaturesForStore, type CountedKeys } from '../stories/features.ts';
 import type { KeyCounts } from '../stories/hashed-features.ts';
 import type { FilingFeatures } from './story-index.ts';
 
@@ -32,7 +32,7 @@ export function prepareArticle(input: RawInput, hash = contentHash(input.content
   const meta = cleaning.meta;
   // Without a title line, the story list shows the article's opening words.
   const title = meta.title ?? (body.split('\n', 1)[0]!.slice(0, TITLE_FALLBACK_CHARS).trim() || null);
-  const { terms, names, sketch } = scanFeatures(body, meta.title);
+  const { terms, names, sketch, json } = scanFeaturesForStore(body, meta.title);
   return {
     input,
     hash,
@@ -41,8 +41,7 @@ export function prepareArticle(input: RawInput, hash = contentHash(input.content
     title,
     outlet: meta.outlet,
     published: meta.published,
-    // What JSON.stringify({ terms, names, sketch }) of the records gives, written from the lists.
-    featuresJson: `{"terms":${countedJson(terms)},"names":${countedJson(names)},"sketch":${JSON.stringify(sketch)}}`,
+    featuresJson: json,
     filing: { hashed: { terms: keyCounts(terms), names: keyCounts(names) }, sketch, names: () => recordOf(names) },
   };
 }

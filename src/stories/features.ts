@@ -4,6 +4,7 @@
 import { classOf, LETTER, NUMBER } from '../text/chars.ts';
 import { fnv1a, hashStep, mix, WordMemo } from '../text/word-memo.ts';
 import { grown } from '../util/grown.ts';
+import { JsonBytes } from '../util/json-bytes.ts';
 import { keyHash } from './hashed-features.ts';
 import { sketchOfWords, type Sketch } from './near-copy.ts';
 import { lightStem } from './stem.ts';
@@ -30,8 +31,6 @@ export interface CountedKeys {
   keys: string[];
   counts: number[];
   hashes: number[];
-  /** Every key is known to need no escaping in JSON (checked once per term, not once per article). */
-  plain?: boolean;
 }
 
 /** The features as lists: what ingest stores (as JSON, `featuresJson`) and hashes, without building records; and the text's near-copy sketch. */
@@ -43,8 +42,39 @@ export interface ScannedFeatures {
 }
 
 export function scanFeatures(text: string, title?: string | null): ScannedFeatures {
-  // Joined, not concatenated: a join makes one flat string, where `+` makes a pair that every character read goes through.
-  const scan = scanWords(title ? [title, text].join('\n') : text, title ? title.length + 1 : 0);
+  return scanned(scanWords(joined(text, title), title ? title.length + 1 : 0));
+}
+
+/**
+ * The same, with the features as the store keeps them: what JSON.stringify({ terms, names, sketch })
+ * of the records gives, written from the lists while the scan's term ids still hold.
+ */
+export function scanFeaturesForStore(text: string, title?: string | null): ScannedFeatures & { json: string } {
+  const scan = scanWords(joined(text, title), title ? title.length + 1 : 0);
+  const features = scanned(scan);
+  const json = out.reset();
+  json.ascii('{"terms":{');
+  const { counts } = features.terms;
+  for (let k = 0; k < scan.termIds.length; k++) {
+    if (k) json.byte(44 /* , */);
+    const id = scan.termIds[k]!;
+    json.copy(termJson, termJsonAt[id]!, termJsonAt[id + 1]! - termJsonAt[id]!, termWide[id]!);
+    json.uint(counts[k]!);
+  }
+  json.ascii('},"names":');
+  writeCounted(json, features.names);
+  json.ascii(',"sketch":');
+  writeSketch(json, features.sketch);
+  json.byte(125 /* } */);
+  return { ...features, json: json.text() };
+}
+
+/** Joined, not concatenated: a join makes one flat string, where `+` makes a pair that every character read goes through. */
+function joined(text: string, title?: string | null): string {
+  return title ? [title, text].join('\n') : text;
+}
+
+function scanned(scan: Scan): ScannedFeatures {
   const sketch = sketchOfWords(wordKeys, titleWords, wordCount);
   const names = countNames(scan);
   const nameKeys = [...names.keys()];
@@ -65,23 +95,39 @@ export function recordOf(counted: CountedKeys): Record<string, number> {
 
 /** `{"k":n,…}` as JSON.stringify writes the record of these keys (they are in its order already). */
 export function countedJson(counted: CountedKeys): string {
-  let json = '{';
-  for (let k = 0; k < counted.keys.length; k++) {
-    const key = counted.keys[k]!;
-    // A scanned key is letters, digits and spaces: quoted as it is, without a call into JSON.
-    if (counted.plain || quotesAsIs(key)) json += (k ? ',"' : '"') + key + '":' + counted.counts[k];
-    else json += (k ? ',' : '') + JSON.stringify(key) + ':' + counted.counts[k];
-  }
-  return json + '}';
+  const json = out.reset();
+  writeCounted(json, counted);
+  return json.text();
 }
 
-/** No character JSON.stringify would escape: a quote, a backslash, a control character, a surrogate half (one of a pair is checked too, conservatively). */
-function quotesAsIs(key: string): boolean {
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (c < 0x20 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return false;
+/** Where the features JSON is written (one scan at a time). */
+const out = new JsonBytes();
+
+function writeCounted(json: JsonBytes, counted: CountedKeys): void {
+  json.byte(123 /* { */);
+  for (let k = 0; k < counted.keys.length; k++) {
+    if (k) json.byte(44 /* , */);
+    json.string(counted.keys[k]!);
+    json.byte(58 /* : */);
+    json.uint(counted.counts[k]!);
   }
-  return true;
+  json.byte(125 /* } */);
+}
+
+/** JSON.stringify(sketch), its properties in the order `sketchOfWords` gives them. */
+function writeSketch(json: JsonBytes, sketch: Sketch): void {
+  json.ascii('{"hashes":[');
+  for (let k = 0; k < sketch.hashes.length; k++) {
+    if (k) json.byte(44 /* , */);
+    json.uint(sketch.hashes[k]!);
+  }
+  json.ascii('],"size":');
+  json.uint(sketch.size);
+  if (sketch.v !== undefined) {
+    json.ascii(',"v":');
+    json.uint(sketch.v);
+  }
+  json.byte(125 /* } */);
 }
 
 /** A capitalised word, kept for the second look that decides whether it is a name. */
@@ -96,6 +142,8 @@ interface Capital {
 
 interface Scan {
   terms: CountedKeys;
+  /** The terms' ids, in the order of `terms` (valid until the next scan). */
+  termIds: number[];
   capitals: Capital[];
   /** Sentences in title case (headlines), whose capitals prove nothing. */
   headlines: Set<number>;
@@ -189,15 +237,14 @@ function scanWords(text: string, bodyFrom: number): Scan {
   // as a record of them enumerates its keys.
   const indices = seen.filter((id) => termIndex[id]! >= 0).sort((a, b) => termIndex[a]! - termIndex[b]!);
   const ordered = indices.length ? [...indices, ...seen.filter((id) => termIndex[id]! < 0)] : seen;
-  const terms: CountedKeys = { keys: [], counts: [], hashes: [], plain: true };
+  const terms: CountedKeys = { keys: [], counts: [], hashes: [] };
   for (const id of ordered) {
     terms.keys.push(termNames[id]!);
     terms.counts.push(counts[id]!);
     terms.hashes.push(termHashes[id]!);
-    terms.plain &&= termPlain[id]!;
     counts[id] = 0;
   }
-  return { terms, capitals, headlines };
+  return { terms, termIds: ordered, capitals, headlines };
 }
 
 /**
@@ -258,8 +305,11 @@ const termNames: string[] = [];
 /** Per term id: its keyHash, and its value when it is an array index (a key a record lists first), else -1. */
 const termHashes: number[] = [];
 const termIndex: number[] = [];
-/** Per term id: whether JSON takes it as it is (`quotesAsIs`). */
-const termPlain: boolean[] = [];
+/** Per term id, its key as JSON writes it (`"key":`, UTF-8) at termJson[termJsonAt[id], termJsonAt[id + 1]). */
+let termJson = new Uint8Array(1 << 16);
+const termJsonAt: number[] = [0];
+/** Per term id: its key has a character beyond ASCII. */
+const termWide: boolean[] = [];
 /** Per term id, its count in the article being scanned; all zero between calls. */
 let counts: Int32Array<ArrayBuffer> = new Int32Array(1024);
 
@@ -271,7 +321,8 @@ function forgetWords(): void {
   termNames.length = 0;
   termHashes.length = 0;
   termIndex.length = 0;
-  termPlain.length = 0;
+  termJsonAt.length = 1;
+  termWide.length = 0;
 }
 
 /** Works out a printed word's term and name form into a new entry; returns the entry. */
@@ -300,10 +351,25 @@ function termIdOf(term: string): number {
     termNames.push(term);
     termHashes.push(keyHash(term));
     termIndex.push(arrayIndex(term));
-    termPlain.push(quotesAsIs(term));
+    keepTermJson(term);
   }
   return id;
 }
+
+/** Appends the next term id's `"key":` bytes to termJson. */
+function keepTermJson(term: string): void {
+  const from = termJsonAt[termJsonAt.length - 1]!;
+  const bytes = keyBytes.reset();
+  bytes.string(term);
+  bytes.byte(58 /* : */);
+  const written = bytes.bytes();
+  if (from + written.length > termJson.length) termJson = grown(termJson, from + written.length);
+  termJson.set(written, from);
+  termJsonAt.push(from + written.length);
+  termWide.push(bytes.wide);
+}
+
+const keyBytes = new JsonBytes();
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;

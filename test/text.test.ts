@@ -1,7 +1,7 @@
 // Sentences, transcript turns and metadata on small invented texts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WordMemo } from '../src/text/word-memo.ts';
+import { MAX_LENGTH, VALUES, WordMemo } from '../src/text/word-memo.ts';
 import { sentencesIn } from '../src/text/sentences.ts';
 import { cleanDocument } from '../src/pipeline/clean-document.ts';
 import { escapeMarkdown } from '../src/brief/escape.ts';
@@ -81,31 +81,35 @@ test('Markdown escaping neutralises HTML and Markdown syntax from source text', 
   assert.match(escaped, /\\\*bold\\\*/);
 });
 
-test('WordMemo: each form gets its own value, worked out once, even when forms share a hash; long forms are not kept; clear forgets', () => {
+test('WordMemo: each form gets its own values, worked out once, even when forms share a hash; long forms are not kept; clear forgets', () => {
   const memo = new WordMemo(4);
   const made: string[] = [];
-  const make = (surface: string) => {
+  const valuesOf = (surface: string) => [surface.length * 1000 + surface.charCodeAt(0), surface.charCodeAt(surface.length - 1), -surface.length];
+  const make = (surface: string, values: Int32Array, at: number) => {
     made.push(surface);
-    return surface.length * 1000 + surface.charCodeAt(0);
+    valuesOf(surface).forEach((v, k) => (values[at + k] = v));
   };
-  const text = 'cat dog cot dog cat ' + 'x'.repeat(300);
+  const look = (text: string, start: number, end: number, hash: number) => {
+    const at = memo.lookup(text, start, end, hash, make);
+    return Array.from(memo.slots.subarray(at, at + VALUES));
+  };
+  // Forms of odd and even lengths, up to the longest kept and one past it, some alike but for their last unit.
+  const text = `cat dog cot dog cat ca cab ${'y'.repeat(MAX_LENGTH)} ${'y'.repeat(MAX_LENGTH - 1)}z ${'x'.repeat(MAX_LENGTH + 1)} ü€😀 ü€😀`;
   const words = [...text.matchAll(/\S+/g)].map((m) => [m.index, m.index + m[0].length] as const);
   // One hash for every form: only the characters tell them apart.
-  const values = words.map(([start, end]) => memo.lookup(text, start, end, 42, make));
-  assert.deepEqual(values, words.map(([start, end]) => make(text.slice(start, end))));
+  const values = words.map(([start, end]) => look(text, start, end, 42));
+  assert.deepEqual(values, words.map(([start, end]) => valuesOf(text.slice(start, end))));
   made.length = 0;
-  for (const [start, end] of words) memo.lookup(text, start, end, 42, make);
-  assert.deepEqual(made, ['x'.repeat(300)], 'short forms remembered; the 300-character one worked out again');
-  assert.equal(memo.size, 3);
-  // Seven more forms fill half of the 16 slots and more.
-  for (let k = 0; k < 7; k++) memo.lookup(`w${k}`, 0, 2, k, make);
-  assert.ok(memo.full);
+  for (const [start, end] of words) look(text, start, end, 42);
+  assert.deepEqual(made, ['x'.repeat(MAX_LENGTH + 1)], 'forms up to MAX_LENGTH remembered; the longer one worked out again');
+  assert.equal(memo.size, 8);
+  assert.ok(memo.full, 'more than half of the 16 slots');
   memo.clear();
   assert.equal(memo.size, 0);
   made.length = 0;
-  assert.equal(memo.lookup(text, 0, 3, 42, make), 3 * 1000 + 99);
+  assert.deepEqual(look(text, 0, 3, 42), valuesOf('cat'));
   assert.deepEqual(made, ['cat'], 'forgotten after clear');
   // A table filled to the last slot still answers, without keeping more.
-  for (let k = 0; k < 40; k++) assert.equal(memo.lookup(`v${k}`, 0, k < 10 ? 2 : 3, k, make), make(`v${k}`.slice(0, k < 10 ? 2 : 3)));
+  for (let k = 0; k < 40; k++) assert.deepEqual(look(`v${k}`, 0, k < 10 ? 2 : 3, k), valuesOf(`v${k}`.slice(0, k < 10 ? 2 : 3)));
   assert.equal(memo.size, 15);
 });

@@ -60,7 +60,12 @@ function scratchFor(id: number): Float64Array {
 
 /** Each printed (lower-cased) word → its term's id, or -1 for none; ids are numbered by stem. */
 const words = new WordMemo(17);
+const memo = words.slots;
 const termIds = new Map<string, number>();
+
+function readWord(word: string, values: Int32Array, at: number): void {
+  values[at] = termIdOf(word);
+}
 
 function termIdOf(word: string): number {
   const term = contentTerm(word);
@@ -114,7 +119,7 @@ function termVectorOf(text: string): TermVector {
       for (let k = j; k < j + units; k++) hash = hashStep(hash, text.charCodeAt(k));
       j += units;
     }
-    const id = words.lookup(text, i, j, hash, termIdOf);
+    const id = memo[words.lookup(text, i, j, hash, readWord)]!;
     if (id >= 0) {
       const at = scratchFor(id)[id]!;
       if (at === 0) {

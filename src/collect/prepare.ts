@@ -42,7 +42,7 @@ export function prepareArticle(input: RawInput, hash = contentHash(input.content
     outlet: meta.outlet,
     published: meta.published,
     featuresJson: json,
-    filing: { hashed: { terms: keyCounts(terms), names: keyCounts(names) }, sketch, names: () => recordOf(names) },
+    filing: { hashed: { terms, names: keyCounts(names) }, sketch, names: () => recordOf(names) },
   };
 }
 

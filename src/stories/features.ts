@@ -42,31 +42,52 @@ export interface ScannedFeatures {
 }
 
 export function scanFeatures(text: string, title?: string | null): ScannedFeatures {
-  return scanned(scanWords(joined(text, title), title ? title.length + 1 : 0));
+  const scan = scanWords(joined(text, title), title ? title.length + 1 : 0);
+  const { termIds, termCounts } = scan;
+  const terms: CountedKeys = { keys: [], counts: [], hashes: [] };
+  for (let k = 0; k < termIds.length; k++) {
+    terms.keys.push(termNames[termIds[k]!]!);
+    terms.counts.push(termCounts[k]!);
+    terms.hashes.push(termInfo[termIds[k]! * TERM]!);
+  }
+  return { terms, ...namesAndSketch(scan) };
+}
+
+/** What ingest keeps of an article's features: hashed for the clusterer, and as the store's JSON. */
+export interface StoredScan {
+  /** The terms by `keyHash`, with their counts. */
+  terms: { hashes: Int32Array<ArrayBuffer>; counts: Int32Array<ArrayBuffer> };
+  names: CountedKeys;
+  sketch: Sketch;
+  /** What JSON.stringify({ terms, names, sketch }) of the records gives. */
+  json: string;
 }
 
 /**
- * The same, with the features as the store keeps them: what JSON.stringify({ terms, names, sketch })
- * of the records gives, written from the lists while the scan's term ids still hold.
+ * The features as `scanFeatures` gives them, in the form ingest keeps: the JSON is written from the
+ * scan's term ids while they still hold, and no term's string is touched.
  */
-export function scanFeaturesForStore(text: string, title?: string | null): ScannedFeatures & { json: string } {
+export function scanFeaturesForStore(text: string, title?: string | null): StoredScan {
   const scan = scanWords(joined(text, title), title ? title.length + 1 : 0);
-  const features = scanned(scan);
+  const { termIds, termCounts } = scan;
+  const { names, sketch } = namesAndSketch(scan);
+  const hashes = new Int32Array(termIds.length);
   const json = out.reset();
   json.ascii('{"terms":{');
-  const { counts } = features.terms;
-  for (let k = 0; k < scan.termIds.length; k++) {
+  for (let k = 0; k < termIds.length; k++) {
     if (k) json.byte(44 /* , */);
-    const id = scan.termIds[k]!;
-    json.copy(termJson, termJsonAt[id]!, termJsonAt[id + 1]! - termJsonAt[id]!, termWide[id]!);
-    json.uint(counts[k]!);
+    const at = termIds[k]! * TERM;
+    hashes[k] = termInfo[at]!;
+    const shape = termInfo[at + 2]!;
+    json.copy(termJson, termInfo[at + 1]!, shape & KEY_LENGTH, (shape & WIDE) !== 0);
+    json.uint(termCounts[k]!);
   }
   json.ascii('},"names":');
-  writeCounted(json, features.names);
+  writeCounted(json, names);
   json.ascii(',"sketch":');
-  writeSketch(json, features.sketch);
+  writeSketch(json, sketch);
   json.byte(125 /* } */);
-  return { ...features, json: json.text() };
+  return { terms: { hashes, counts: termCounts }, names, sketch, json: json.text() };
 }
 
 /** Joined, not concatenated: a join makes one flat string, where `+` makes a pair that every character read goes through. */
@@ -74,12 +95,12 @@ function joined(text: string, title?: string | null): string {
   return title ? [title, text].join('\n') : text;
 }
 
-function scanned(scan: Scan): ScannedFeatures {
+function namesAndSketch(scan: Scan): { names: CountedKeys; sketch: Sketch } {
   const sketch = sketchOfWords(wordKeys, titleWords, wordCount);
   const names = countNames(scan);
   const nameKeys = [...names.keys()];
   // A name starts with a letter, so none is an array index: the Map's order is the record's.
-  return { terms: scan.terms, names: { keys: nameKeys, counts: [...names.values()], hashes: nameKeys.map(keyHash) }, sketch };
+  return { names: { keys: nameKeys, counts: [...names.values()], hashes: nameKeys.map(keyHash) }, sketch };
 }
 
 /** The near-copy sketch of a text: what `scanFeatures` gives with it. */
@@ -141,9 +162,9 @@ interface Capital {
 }
 
 interface Scan {
-  terms: CountedKeys;
-  /** The terms' ids, in the order of `terms` (valid until the next scan). */
+  /** The terms' ids (valid until the next scan), in the order a record of them lists its keys, and their counts. */
   termIds: number[];
+  termCounts: Int32Array<ArrayBuffer>;
   capitals: Capital[];
   /** Sentences in title case (headlines), whose capitals prove nothing. */
   headlines: Set<number>;
@@ -209,22 +230,22 @@ function scanWords(text: string, bodyFrom: number): Scan {
       else break;
       hash = hashStep(hash, d);
     }
-    const at = words.lookup(text, i, j, hash, readWord) * ENTRY;
+    const at = words.lookup(text, i, j, hash, readWord);
     if (wordCount === wordKeys.length) wordKeys = grown(wordKeys, wordCount + 1);
-    wordKeys[wordCount++] = entries[at + 1]!;
+    wordKeys[wordCount++] = memo[at + 1]!;
     // A line break ends a word, so the title's words are those that start before the body.
     if (i < bodyFrom) titleWords = wordCount;
-    const termId = entries[at]!;
+    const termId = memo[at]!;
     if (termId >= 0) {
-      if (termId >= counts.length) counts = grown(counts, termId + 1);
-      if (counts[termId] === 0) seen.push(termId);
-      counts[termId]! += sentence < LEAD_SENTENCES ? 1 + LEAD_BOOST : 1;
+      const count = termId * TERM + 3;
+      if (termInfo[count] === 0) seen.push(termId);
+      termInfo[count]! += sentence < LEAD_SENTENCES ? 1 + LEAD_BOOST : 1;
       if (!isDigit(c)) {
         contentWords++;
         if (!isCapital(c, text, i)) lowercaseWords++;
       }
     }
-    const nameAt = entries[at + 2]!;
+    const nameAt = memo[at + 2]!;
     if (nameAt >= 0) capitals.push({ name: entryNames[nameAt]!, sentence, initial: atStart, continues: spaceOnly && previousCapital });
     previousCapital = nameAt >= 0;
     atStart = false;
@@ -235,16 +256,16 @@ function scanWords(text: string, bodyFrom: number): Scan {
   // Counted by term id in a reused array, then listed once per distinct term: in order of
   // appearance, but numbers that are array indices ("10", "2023") first and in ascending order,
   // as a record of them enumerates its keys.
-  const indices = seen.filter((id) => termIndex[id]! >= 0).sort((a, b) => termIndex[a]! - termIndex[b]!);
-  const ordered = indices.length ? [...indices, ...seen.filter((id) => termIndex[id]! < 0)] : seen;
-  const terms: CountedKeys = { keys: [], counts: [], hashes: [] };
-  for (const id of ordered) {
-    terms.keys.push(termNames[id]!);
-    terms.counts.push(counts[id]!);
-    terms.hashes.push(termHashes[id]!);
-    counts[id] = 0;
+  const isIndex = (id: number) => (termInfo[id * TERM + 2]! & ARRAY_INDEX) !== 0;
+  const indices = seen.filter(isIndex);
+  const ordered = indices.length ? [...indices.sort((a, b) => termIndex.get(a)! - termIndex.get(b)!), ...seen.filter((id) => !isIndex(id))] : seen;
+  const termCounts = new Int32Array(ordered.length);
+  for (let k = 0; k < ordered.length; k++) {
+    const count = ordered[k]! * TERM + 3;
+    termCounts[k] = termInfo[count]!;
+    termInfo[count] = 0;
   }
-  return { terms, termIds: ordered, capitals, headlines };
+  return { termIds: ordered, termCounts, capitals, headlines };
 }
 
 /**
@@ -281,52 +302,50 @@ function countNames(scan: Scan): Map<string, number> {
 }
 
 /**
- * Printed form → its entry below, memoised by a hash taken during the scan, so a word seen before
+ * Printed form → what the scan needs of it: its term id (-1: none), its lower-cased form's hash
+ * (`foldedHash`, what near-copy shingles are made of), and where its name form is in
+ * `entryNames` (-1: not a name). Memoised by a hash taken during the scan, so a word seen before
  * costs no string slice and no lowercasing or stemming. Emptied between articles once half full
  * (term ids must hold for the whole scan), so a long stream's memory stays bounded.
  */
 const words = new WordMemo(18);
-/**
- * Per entry, side by side in one typed array (16 bytes: a word costs one cache line here): its term
- * id (-1: none), its lower-cased form's hash (`foldedHash`, what near-copy shingles are made of),
- * and where its name form is in `entryNames` (-1: not a name).
- */
-const ENTRY = 4;
-let entries = new Int32Array(ENTRY << 12);
-let entryCount = 0;
+const memo = words.slots;
 const entryNames: string[] = [];
-/** The last scan's words as their entries' hashes, in order. */
+/** The last scan's words as their folded hashes, in order. */
 let wordKeys = new Int32Array(4096);
 let wordCount = 0;
 /** Of those, the title's (the scan reads title and body as one text). */
 let titleWords = 0;
 const termIds = new Map<string, number>();
 const termNames: string[] = [];
-/** Per term id: its keyHash, and its value when it is an array index (a key a record lists first), else -1. */
-const termHashes: number[] = [];
-const termIndex: number[] = [];
-/** Per term id, its key as JSON writes it (`"key":`, UTF-8) at termJson[termJsonAt[id], termJsonAt[id + 1]). */
+/**
+ * Per term id, side by side in one typed array (an article reads all of it for each of its few
+ * hundred terms, spread over the whole table): its keyHash; where its key is in termJson, as JSON
+ * writes it (`"key":`, UTF-8); that key's length with the WIDE and ARRAY_INDEX flags; and its count
+ * in the article being scanned (all zero between scans).
+ */
+const TERM = 4;
+const KEY_LENGTH = (1 << 24) - 1;
+/** The key has a character beyond ASCII. */
+const WIDE = 1 << 24;
+/** The key is an array index ("10", "2023"): a record lists it first (its value is in termIndex). */
+const ARRAY_INDEX = 1 << 25;
+let termInfo = new Int32Array(TERM << 12);
 let termJson = new Uint8Array(1 << 16);
-const termJsonAt: number[] = [0];
-/** Per term id: its key has a character beyond ASCII. */
-const termWide: boolean[] = [];
-/** Per term id, its count in the article being scanned; all zero between calls. */
-let counts: Int32Array<ArrayBuffer> = new Int32Array(1024);
+let termJsonUsed = 0;
+const termIndex = new Map<number, number>();
 
 function forgetWords(): void {
   words.clear();
-  entryCount = 0;
   entryNames.length = 0;
   termIds.clear();
   termNames.length = 0;
-  termHashes.length = 0;
-  termIndex.length = 0;
-  termJsonAt.length = 1;
-  termWide.length = 0;
+  termJsonUsed = 0;
+  termIndex.clear();
 }
 
-/** Works out a printed word's term and name form into a new entry; returns the entry. */
-function readWord(surface: string): number {
+/** Works out a printed word's term, folded hash and name form into values[at, at + 3). */
+function readWord(surface: string, values: Int32Array, at: number): void {
   const lower = surface.toLowerCase();
   let termId = -1;
   let nameAt = -1;
@@ -335,12 +354,9 @@ function readWord(surface: string): number {
     termId = termIdOf(lightStem(lower));
     if (isCapital(surface.charCodeAt(0), surface, 0) && !NOT_NAMES.has(lower)) nameAt = entryNames.push(lower) - 1;
   }
-  if ((entryCount + 1) * ENTRY > entries.length) entries = grown(entries, (entryCount + 1) * ENTRY);
-  const at = entryCount * ENTRY;
-  entries[at] = termId;
-  entries[at + 1] = foldedHash(lower);
-  entries[at + 2] = nameAt;
-  return entryCount++;
+  values[at] = termId;
+  values[at + 1] = foldedHash(lower);
+  values[at + 2] = nameAt;
 }
 
 function termIdOf(term: string): number {
@@ -349,24 +365,23 @@ function termIdOf(term: string): number {
     id = termNames.length;
     termIds.set(term, id);
     termNames.push(term);
-    termHashes.push(keyHash(term));
-    termIndex.push(arrayIndex(term));
-    keepTermJson(term);
+    if ((id + 1) * TERM > termInfo.length) termInfo = grown(termInfo, (id + 1) * TERM);
+    const bytes = keyBytes.reset();
+    bytes.string(term);
+    bytes.byte(58 /* : */);
+    const written = bytes.bytes();
+    if (termJsonUsed + written.length > termJson.length) termJson = grown(termJson, termJsonUsed + written.length);
+    termJson.set(written, termJsonUsed);
+    const index = arrayIndex(term);
+    if (index >= 0) termIndex.set(id, index);
+    const at = id * TERM;
+    termInfo[at] = keyHash(term);
+    termInfo[at + 1] = termJsonUsed;
+    termInfo[at + 2] = written.length | (bytes.wide ? WIDE : 0) | (index >= 0 ? ARRAY_INDEX : 0);
+    termInfo[at + 3] = 0;
+    termJsonUsed += written.length;
   }
   return id;
-}
-
-/** Appends the next term id's `"key":` bytes to termJson. */
-function keepTermJson(term: string): void {
-  const from = termJsonAt[termJsonAt.length - 1]!;
-  const bytes = keyBytes.reset();
-  bytes.string(term);
-  bytes.byte(58 /* : */);
-  const written = bytes.bytes();
-  if (from + written.length > termJson.length) termJson = grown(termJson, from + written.length);
-  termJson.set(written, from);
-  termJsonAt.push(from + written.length);
-  termWide.push(bytes.wide);
 }
 
 const keyBytes = new JsonBytes();

@@ -17,7 +17,27 @@ const MINOR_LETTERS = Math.max(...MINOR_WORDS.map((w) => w.length));
 function letterCode(code: number, c: number): number {
   return code * 32 + ((c | 0x20) - 96);
 }
-const MINOR_CODES = new Set(MINOR_WORDS.map((w) => [...w].reduce((code, ch) => letterCode(code, ch.charCodeAt(0)), 0)));
+/** The minor words' codes in an open-addressing table (codes are never 0, the empty slot): a look-up is a multiply and a load or two, not a Set's hashing. */
+const MINOR_TABLE_BITS = 7;
+const MINOR_TABLE = new Int32Array(1 << MINOR_TABLE_BITS);
+for (const word of MINOR_WORDS) {
+  const code = [...word].reduce((c, ch) => letterCode(c, ch.charCodeAt(0)), 0);
+  let slot = minorSlot(code);
+  while (MINOR_TABLE[slot] !== 0) slot = (slot + 1) & (MINOR_TABLE.length - 1);
+  MINOR_TABLE[slot] = code;
+}
+
+function minorSlot(code: number): number {
+  return Math.imul(code, 0x9e3779b1) >>> (32 - MINOR_TABLE_BITS);
+}
+
+function isMinorCode(code: number): boolean {
+  for (let slot = minorSlot(code); ; slot = (slot + 1) & (MINOR_TABLE.length - 1)) {
+    const kept = MINOR_TABLE[slot]!;
+    if (kept === code) return true;
+    if (kept === 0) return false;
+  }
+}
 
 export interface LineFeatures {
   words: number;
@@ -80,7 +100,7 @@ function scanWords(text: string): { words: number; major: number; capitals: numb
       code = -1;
       j += d === 0x2019 ? 1 : unitsOf(text.codePointAt(j)!);
     }
-    if (code < 0 || !MINOR_CODES.has(code)) {
+    if (code < 0 || !isMinorCode(code)) {
       major++;
       if (capital) capitals++;
     }

@@ -20,6 +20,8 @@ export function denseAt(id: number): number {
 
 /** ln(df + 0.5) of a slot no document has used. */
 const LOG_HALF = Math.log(0.5);
+/** ln(df + 0.5) for the small document frequencies most terms have, worked out once (the same values). */
+const LOG_DF = Float64Array.from({ length: 4096 }, (_, df) => Math.log(df + 0.5));
 
 /**
  * Per slot, 16 bytes side by side: ln(df + 0.5) (a double, kept current so an idf costs one
@@ -86,7 +88,7 @@ export class Vocabulary {
   observe(ids: readonly number[]): void {
     for (const id of ids) {
       const df = ++this.df[4 * id + 2]!;
-      this.logDf[2 * id] = Math.log(df + 0.5);
+      this.logDf[2 * id] = df < LOG_DF.length ? LOG_DF[df]! : Math.log(df + 0.5);
     }
     this.documents++;
     this.logN = Math.log(this.prior + this.documents + 1);

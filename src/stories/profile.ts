@@ -11,45 +11,32 @@ import { denseAt, type Dense, type Vocabulary } from './vocabulary.ts';
 
 export interface ArticleVector {
   /** Term ids (distinct). */
-  ids: Int32Array;
+  ids: number[];
   /** Sub-linear term frequency, scaled so its squares sum to 1: the share this article adds to a profile. */
-  shares: Float64Array;
+  shares: number[];
   /** Unit-length tf-idf weights, for comparing. */
-  weights: Float64Array;
+  weights: number[];
 }
 
-/**
- * Reused room for the vectors of one vocabulary's articles: a decision reads its article's vector
- * and is done with it before the next, so nothing per article is left for the main thread's
- * collector (the vectors were a tenth of what it allocated per article).
- */
-const scratch = new WeakMap<Vocabulary, { ids: Int32Array<ArrayBuffer>; shares: Float64Array<ArrayBuffer>; weights: Float64Array<ArrayBuffer> }>();
-
-/** The article's vector over `vocabulary`: views of room reused by the next vector of the same vocabulary. */
 export function articleVector(keys: KeyCounts, vocabulary: Vocabulary): ArticleVector {
-  let room = scratch.get(vocabulary);
-  if (!room || room.ids.length < keys.hashes.length) {
-    const length = Math.max(1024, keys.hashes.length);
-    room = { ids: new Int32Array(length), shares: new Float64Array(length), weights: new Float64Array(length) };
-    scratch.set(vocabulary, room);
-  }
   // Term frequencies gathered by slot first: two terms of one article may share a hashed slot.
   const dense = vocabulary.dense();
+  const ids: number[] = [];
   const { hashes, counts } = keys;
-  const ids = room.ids;
-  let n = 0;
   for (let k = 0; k < hashes.length; k++) {
     const count = counts[k]!;
     if (!(count > 0)) continue;
     const id = vocabulary.slot(hashes[k]!);
     const at = denseAt(id);
-    if (dense[at] === 0) ids[n++] = id;
+    if (dense[at] === 0) ids.push(id);
     dense[at]! += 1 + Math.log(count);
   }
-  const { shares, weights } = room;
+  // Sized once (the main thread's collector copies what a growing array leaves behind).
+  const shares = new Array<number>(ids.length);
+  const weights = new Array<number>(ids.length);
   let shareNorm = 0;
   let weightNorm = 0;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < ids.length; k++) {
     const id = ids[k]!;
     const at = denseAt(id);
     const tf = dense[at]!;
@@ -60,13 +47,13 @@ export function articleVector(keys: KeyCounts, vocabulary: Vocabulary): ArticleV
     shareNorm += tf * tf;
     weightNorm += w * w;
   }
-  scale(shares, n, 1 / (Math.sqrt(shareNorm) || 1));
-  scale(weights, n, 1 / (Math.sqrt(weightNorm) || 1));
-  return { ids: ids.subarray(0, n), shares: shares.subarray(0, n), weights: weights.subarray(0, n) };
+  scale(shares, 1 / (Math.sqrt(shareNorm) || 1));
+  scale(weights, 1 / (Math.sqrt(weightNorm) || 1));
+  return { ids, shares, weights };
 }
 
-function scale(values: Float64Array, n: number, factor: number): void {
-  for (let k = 0; k < n; k++) values[k]! *= factor;
+function scale(values: number[], factor: number): void {
+  for (let k = 0; k < values.length; k++) values[k]! *= factor;
 }
 
 export class Profile {
@@ -82,7 +69,7 @@ export class Profile {
   private norm = 0;
 
   /** Adds `shares` over `ids` into this profile; `refresh` must follow before comparing. */
-  add(ids: ArrayLike<number>, shares: ArrayLike<number>, vocabulary: Vocabulary): void {
+  add(ids: readonly number[], shares: readonly number[], vocabulary: Vocabulary): void {
     const dense = vocabulary.dense();
     for (let k = 0; k < ids.length; k++) dense[denseAt(ids[k]!)] = shares[k]!;
     for (let k = 0; k < this.ids.length; k++) {
@@ -228,7 +215,7 @@ export class SlotWeights {
   private present = new Uint32Array(1 << 13);
 
   /** Holds the weights of `ids` (distinct) until `clear`. */
-  fill(ids: ArrayLike<number>, weights: ArrayLike<number>): this {
+  fill(ids: readonly number[], weights: readonly number[]): this {
     let bits = 10;
     while (1 << bits < 2 * ids.length) bits++;
     if (1 << bits > this.keys.length) {

@@ -27,7 +27,7 @@ export class StoryIndex {
   }
 
   /** Adds `weights[k]` to `hits` for every story posted under `ids[k]`, for each position k of `positions`. */
-  gather(ids: ArrayLike<number>, weights: ArrayLike<number>, positions: readonly number[], hits: StoryHits): void {
+  gather(ids: readonly number[], weights: readonly number[], positions: readonly number[], hits: StoryHits): void {
     for (const k of positions) {
       const list = this.postings[ids[k]!];
       if (!list) continue;

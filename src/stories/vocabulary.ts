@@ -85,9 +85,8 @@ export class Vocabulary {
   }
 
   /** Count one more document holding each of `ids` (distinct). */
-  observe(ids: ArrayLike<number>): void {
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k]!;
+  observe(ids: readonly number[]): void {
+    for (const id of ids) {
       const df = ++this.df[4 * id + 2]!;
       this.logDf[2 * id] = df < LOG_DF.length ? LOG_DF[df]! : Math.log(df + 0.5);
     }

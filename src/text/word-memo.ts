@@ -14,7 +14,7 @@ const SLOT = 16;
 /** The values a scanner keeps per form (`slots[at]` to `slots[at + VALUES - 1]`). */
 export const VALUES = 3;
 const CHARS_AT = 2 + VALUES;
-/** Longer words are worked out every time (rare: URLs, runs of letters), not remembered. */
+/** Longer words (rare: long compounds, runs of letters) are worked out every time, not remembered. */
 export const MAX_LENGTH = 2 * (SLOT - CHARS_AT);
 
 /** Works out a form's values into `values[at]` to `values[at + VALUES - 1]`. */

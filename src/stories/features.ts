@@ -42,7 +42,7 @@ export interface ScannedFeatures {
 }
 
 export function scanFeatures(text: string, title?: string | null): ScannedFeatures {
-  const scan = scanWords(joined(text, title), title ? title.length + 1 : 0);
+  const scan = scanTitled(text, title);
   const { termIds, termCounts } = scan;
   const terms: CountedKeys = { keys: [], counts: [], hashes: [] };
   for (let k = 0; k < termIds.length; k++) {
@@ -68,7 +68,7 @@ export interface StoredScan {
  * scan's term ids while they still hold, and no term's string is touched.
  */
 export function scanFeaturesForStore(text: string, title?: string | null): StoredScan {
-  const scan = scanWords(joined(text, title), title ? title.length + 1 : 0);
+  const scan = scanTitled(text, title);
   const { termIds, termCounts } = scan;
   const { names, sketch } = namesAndSketch(scan);
   const hashes = new Int32Array(termIds.length);
@@ -90,9 +90,12 @@ export function scanFeaturesForStore(text: string, title?: string | null): Store
   return { terms: { hashes, counts: termCounts }, names, sketch, json: json.text() };
 }
 
-/** Joined, not concatenated: a join makes one flat string, where `+` makes a pair that every character read goes through. */
-function joined(text: string, title?: string | null): string {
-  return title ? [title, text].join('\n') : text;
+/**
+ * The scan of the title (when there is one) and the text as one: joined, not concatenated, since a
+ * join makes one flat string, where `+` makes a pair that every character read goes through.
+ */
+function scanTitled(text: string, title?: string | null): Scan {
+  return title ? scanWords([title, text].join('\n'), title.length + 1) : scanWords(text, 0);
 }
 
 function namesAndSketch(scan: Scan): { names: CountedKeys; sketch: Sketch } {

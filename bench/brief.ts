@@ -150,7 +150,7 @@ async function stagedBrief(m: Modules, input: string, times: StageTimes, check =
   const byValue = step(times, 'compare: value disagreements', () => m.valueDisagreements.valueDisagreements({ statements, factOf, factIds: facts.map((f) => f.id), entities, quoteSpans }));
   const byQuote = step(times, 'compare: quote variants', () => m.quoteVariants.quoteVariants([...documents], [...entities], [...quotes]));
   const byName = step(times, 'compare: name variants', () => m.nameVariants.nameVariants([...documents], [...entities]));
-  const disagreements = [...byValue, ...byQuote, ...byName].map((d, i) => ({ ...d, id: `disagreement-${i + 1}` }));
+  const disagreements = m.compare.rankDisagreements([...byValue, ...byQuote, ...byName], documents);
   record(times, 'compare (all parts)', performance.now() - compareStart);
 
   let matches: boolean | null = null;

@@ -182,11 +182,21 @@ export const VariantSchema = z.object({
   support: z.array(SpanSchema).min(1),
   outlets: z.array(z.string()),
   diff: z.array(WordDiffSchema).optional().describe('quotes: word-level difference from the first variant'),
+  published: z.string().nullable().describe('the earliest publication date or time stated by a document giving this variant'),
 });
 export type Variant = z.infer<typeof VariantSchema>;
 
+export const SeveritySchema = z.enum([
+  'contradiction', // the variants cannot all be true
+  'update', // a figure that changed as the story developed: variants in publication order
+  'wording', // a quote worded differently
+  'spelling', // a name spelt or transliterated differently
+]);
+export type Severity = z.infer<typeof SeveritySchema>;
+
 export const DisagreementSchema = z.object({
   id: z.string(),
+  severity: SeveritySchema.describe('contradictions first: what a fact-checker must resolve'),
   about: z.string().describe('what the variants are about, in words taken from the sources'),
   kind: DisagreementKindSchema,
   fact: z.string().nullable().describe('id of the fact the variants belong to, when there is one'),
@@ -196,16 +206,35 @@ export const DisagreementSchema = z.object({
 });
 export type Disagreement = z.infer<typeof DisagreementSchema>;
 
+/** A disagreement as a comparer finds it: no id or severity yet, no publication times. */
+export const FoundDisagreementSchema = DisagreementSchema.omit({ id: true, severity: true }).extend({
+  variants: z.array(VariantSchema.omit({ published: true })).min(2),
+});
+
+/** A variant as a comparer finds it, before publication times are read from its documents. */
+export type FoundVariant = Omit<Variant, 'published'>;
+/** A disagreement as a comparer finds it, before it is ranked and numbered. */
+export type FoundDisagreement = Omit<Disagreement, 'id' | 'severity' | 'variants'> & { id?: string; variants: FoundVariant[] };
+
 export const PointSchema = CitedTextSchema.extend({
   id: z.string(),
   fact: z.string(),
+  disputed: z.array(z.string()).describe('ids of the disagreements about a value this point states'),
   outlets: z.array(z.string()),
   sources: z.number().int().positive(),
 });
 export type Point = z.infer<typeof PointSchema>;
 
 export const SynthesisSchema = z.object({
-  lead: z.array(CitedTextSchema).describe('2–3 sentences from the best-corroborated facts'),
+  lead: z
+    .array(
+      CitedTextSchema.extend({
+        outlets: z.array(z.string()).describe('the outlets that report it; one when no other does'),
+        sources: z.number().int().positive().describe('independent sources behind it'),
+      }),
+    )
+    .describe('2–3 sentences: the best-corroborated facts, else the most central sentences, each marked with its outlets'),
+  note: z.string().nullable().describe('what the reader should know about the corroboration as a whole, e.g. a single report'),
   points: z.array(PointSchema).describe('key points ranked by corroboration, then centrality'),
   onlyOne: z.array(PointSchema).describe('points reported by a single source'),
   timeline: z.array(CitedTextSchema.extend({ when: z.string(), date: z.string().nullable() })).describe('events in the order they happened'),

@@ -33,3 +33,25 @@ test('lead: no sentence that leans on an earlier one ("Here he is…", "similar 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('lead: one report alone still gets a lead, marked as its own, and the brief says there is nothing to corroborate', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-lead-'));
+  try {
+    writeFileSync(
+      join(dir, 'valley-courier.txt'),
+      'Valley Courier\n\nFlood barriers on the Lune river were raised overnight after two days of heavy rain, the county council said on Tuesday.\n\n' +
+        'About 300 homes in the lower town were told to prepare sandbags while engineers checked the barriers.\n\nThe council will review its flood plan next month.',
+    );
+    const result = await brief([dir]);
+    assert.ok(result.brief.lead.length >= 1, 'a lead');
+    assert.ok(result.brief.lead.every((s) => s.sources === 1 && s.outlets.length === 1));
+    assert.match(result.brief.note ?? '', /nothing to corroborate/);
+    assert.match(result.brief.markdown, /nothing to corroborate/);
+    // The lead cites the passage it quotes, first.
+    const first = result.brief.lead[0]!;
+    const doc = result.documents[0]!;
+    assert.equal(doc.original.slice(first.citations[0]!.start, first.citations[0]!.end), first.text);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -7,7 +7,7 @@ import { brief } from '../src/pipeline/run.ts';
 import { foldWord, wordDiff, type WordDiff } from '../src/compare/word-diff.ts';
 import { expandContraction, quoteVariants } from '../src/compare/quote-variants.ts';
 import { nameVariants } from '../src/compare/name-variants.ts';
-import { DisagreementSchema, type Brief, type CleanDocument, type Disagreement, type Entity, type Quote } from '../src/schema.ts';
+import { FoundDisagreementSchema, type Brief, type CleanDocument, type Disagreement, type Entity, type FoundDisagreement, type Quote } from '../src/schema.ts';
 import { hasSeeds, SEEDS } from './support.ts';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/variants', import.meta.url));
@@ -25,8 +25,8 @@ function quotesOf(b: Brief, name: string): Quote[] {
 }
 
 /** Every cited span slices to what it stands for, and the disagreement keeps to the schema. */
-function assertWellFormed(b: Brief, d: Disagreement): void {
-  DisagreementSchema.parse(d);
+function assertWellFormed(b: Brief, d: FoundDisagreement): void {
+  FoundDisagreementSchema.parse(d);
   for (const v of d.variants) {
     assert.equal(slice(b, v.support[0]!), v.value, `${d.id}: the value is what its first source prints`);
     assert.equal(new Set(v.support.map((s) => `${s.doc}:${s.start}`)).size, v.support.length, `${d.id}: a span cited twice`);
@@ -34,7 +34,7 @@ function assertWellFormed(b: Brief, d: Disagreement): void {
   assert.equal(new Set(d.variants.map((v) => words(v.value))).size, d.variants.length, `${d.id}: two variants read the same once folded`);
 }
 
-function inAny(ds: Disagreement[], quote: Quote): boolean {
+function inAny(ds: FoundDisagreement[], quote: Quote): boolean {
   return ds.some((d) => [...d.context, ...d.variants.flatMap((v) => v.support)].some((s) => s.doc === quote.span.doc && s.start < quote.span.end && quote.span.start < s.end));
 }
 
@@ -147,7 +147,7 @@ test('one document quoting one statement two ways contradicts itself', async () 
 test('a name misspelt by one outlet is a disagreement with both spellings; a fuller form is not', async () => {
   const b = await fixture;
   const ds = nameVariants(b.documents, b.entities);
-  ds.forEach((d) => DisagreementSchema.parse(d));
+  ds.forEach((d) => FoundDisagreementSchema.parse(d));
   // "Oriel J. Fenwick" beside "Oriel Fenwick", and two Marchettis, are no misspellings.
   assert.deepEqual(ds.map((d) => d.about), ['spelling of Dagny Strand']);
   const [name] = ds;
@@ -226,7 +226,7 @@ test('the seeds: quote and name variants found, each cited where the outlets pri
   // out by one outlet and contracted by another) are never two variants.
   const twins = b.quotes.flatMap((x, i) => b.quotes.slice(i + 1).filter((y) => y.speaker === x.speaker && y.span.doc !== x.span.doc && y.text !== x.text && words(y.text) === words(x.text)).map((y) => [x, y] as const));
   assert.ok(twins.length >= 1);
-  const variantOf = (d: Disagreement, q: Quote) => d.variants.findIndex((v) => v.support.some((s) => s.doc === q.span.doc && s.start < q.span.end && q.span.start < s.end));
+  const variantOf = (d: FoundDisagreement, q: Quote) => d.variants.findIndex((v) => v.support.some((s) => s.doc === q.span.doc && s.start < q.span.end && q.span.start < s.end));
   for (const [x, y] of twins) for (const d of quotes) assert.ok(variantOf(d, x) < 0 || variantOf(d, y) < 0 || variantOf(d, x) === variantOf(d, y), `"${x.text}" and "${y.text}" reported as two wordings`);
   // A short quote printed word for word inside one wording (an excerpt) counts for that wording.
   assert.ok(quotes.some((d) => d.variants.some((v) => v.support.some((s) => slice(b, s).length < v.value.length))));

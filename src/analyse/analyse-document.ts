@@ -217,7 +217,7 @@ function roleInLabel(original: string, turn: Turn): TextRange | null {
 }
 
 /** The title and dek lifted into metadata are the report's own words: names in them count. */
-function headlines(doc: AnalysableDocument): OffsetRange[] {
+export function headlines(doc: AnalysableDocument): OffsetRange[] {
   const wanted = new Set([doc.meta?.title, doc.meta?.dek].filter((t): t is string => !!t));
   return (doc.removed ?? []).filter((r) => r.kind === 'metadata' && wanted.has(doc.original.slice(r.start, r.end).trim())).map((r) => ({ start: r.start, end: r.end }));
 }

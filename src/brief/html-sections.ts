@@ -35,7 +35,9 @@ export function outletTable(brief: Brief, citer: Citer): string {
 }
 
 export function lead(brief: Brief, citer: Citer): string {
-  return brief.brief.lead.map((item) => `<p class="lead">${cited(item, citer)}</p>`).join('\n');
+  const note = brief.brief.note ? `<p class="note">${esc(brief.brief.note)}</p>\n` : '';
+  const only = (item: Brief['brief']['lead'][number]) => (item.sources === 1 ? ` <span class="only">(${esc(item.outlets.join(', '))} only)</span>` : '');
+  return note + brief.brief.lead.map((item) => `<p class="lead">${cited(item, citer)}${only(item)}</p>`).join('\n');
 }
 
 /** Key points and single-source points: the text, its citations, who reports it. */
@@ -44,7 +46,10 @@ export function points(list: Point[], citer: Citer): string {
   const items = list.map((p) => {
     const outlets = p.outlets.map(esc).join(', ');
     const sources = p.sources === 1 ? '1 independent source' : `${p.sources} independent sources`;
-    return `<li><p>${cited(p, citer)}</p><p class="meta">${outlets ? `${outlets} · ` : ''}${sources}</p></li>`;
+    const disputed = p.disputed.length
+      ? ` · <span class="badge warn">disputed</span> ${p.disputed.map((id) => `<a href="#${esc(id)}">${esc(id)}</a>`).join(', ')}`
+      : '';
+    return `<li><p>${cited(p, citer)}</p><p class="meta">${outlets ? `${outlets} · ` : ''}${sources}${disputed}</p></li>`;
   });
   return `<ol class="points">\n${items.join('\n')}\n</ol>`;
 }
@@ -60,16 +65,19 @@ export function disagreements(brief: Brief, citer: Citer): string {
 }
 
 function disagreement(d: Disagreement, citer: Citer): string {
-  const badges = [`<span class="badge">${esc(d.kind)}</span>`, d.withinDocument ? '<span class="badge warn">within one report</span>' : ''].join('');
+  const severity = `<span class="badge${d.severity === 'contradiction' ? ' warn' : ''}">${esc(d.severity)}</span>`;
+  const badges = [severity, `<span class="badge">${esc(d.kind)}</span>`, d.withinDocument ? '<span class="badge warn">within one report</span>' : ''].join('');
   const variants = d.variants.map((v) => variant(v, d.kind === 'quote', citer)).join('\n');
   const context = d.context.length ? `<p class="meta">Read in: ${citer.cites(d.context)}</p>` : '';
-  return `<article class="disagreement"><h3>${esc(d.about)} ${badges}</h3>\n<div class="variants">\n${variants}\n</div>${context}</article>`;
+  const order = d.severity === 'update' ? '<p class="meta">A figure that changed as the story developed, in order of publication.</p>' : '';
+  return `<article class="disagreement" id="${esc(d.id)}"><h3>${esc(d.about)} ${badges}</h3>\n${order}<div class="variants">\n${variants}\n</div>${context}</article>`;
 }
 
 function variant(v: Variant, isQuote: boolean, citer: Citer): string {
   const words = v.diff?.some((part) => part.op !== 'same') ? wordDiff(v.diff) : esc(v.value);
   const value = isQuote ? `“${words}”` : words;
-  return `<div class="variant"><p class="value">${value}</p><p class="meta">${v.outlets.map(esc).join(', ')}</p>${citer.cites(v.support)}</div>`;
+  const when = v.published ? ` · published <time>${esc(v.published)}</time>` : '';
+  return `<div class="variant"><p class="value">${value}</p><p class="meta">${v.outlets.map(esc).join(', ')}${when}</p>${citer.cites(v.support)}</div>`;
 }
 
 /**

@@ -12,8 +12,11 @@ function cited(item: CitedText): string {
 }
 
 export function leadSection(brief: Brief): string[] {
-  if (!brief.brief.lead.length) return [];
-  return ['## Lead', '', brief.brief.lead.map(cited).join(' '), ''];
+  const { lead, note } = brief.brief;
+  const out = note ? [`_${escapeMarkdown(note)}_`, ''] : [];
+  if (!lead.length) return out.length ? ['## Lead', '', ...out] : [];
+  const marked = (item: (typeof lead)[number]) => (item.sources === 1 ? `${cited(item)} _(${item.outlets.map(escapeMarkdown).join(', ')} only)_` : cited(item));
+  return ['## Lead', '', ...out, lead.map(marked).join(' '), ''];
 }
 
 export function pointsSection(title: string, points: Point[], note: string): string[] {
@@ -21,7 +24,8 @@ export function pointsSection(title: string, points: Point[], note: string): str
   const out = [`## ${title}`, '', `_${note}_`, ''];
   points.forEach((p, i) => {
     const sources = p.sources === p.outlets.length ? '' : `, ${p.sources} independent source${p.sources === 1 ? '' : 's'}`;
-    out.push(`${i + 1}. ${cited(p)} — _${p.outlets.map(escapeMarkdown).join(', ')}${sources}_`);
+    const disputed = p.disputed.length ? ` — **disputed**: the outlets give different figures (${p.disputed.join(', ')})` : '';
+    out.push(`${i + 1}. ${cited(p)} — _${p.outlets.map(escapeMarkdown).join(', ')}${sources}_${disputed}`);
   });
   out.push('');
   return out;
@@ -44,10 +48,12 @@ export function disagreementsSection(brief: Brief): string[] {
 
 function disagreementLines(d: Disagreement): string[] {
   const within = d.withinDocument ? ' _(one report states more than one of these)_' : '';
-  const out = [`### ${escapeMarkdown(d.about)} (${d.kind})${within}`, ''];
+  const out = [`### ${escapeMarkdown(d.about)} (${d.severity}, ${d.kind})${within}`, ''];
+  if (d.severity === 'update') out.push('_A figure that changed as the story developed, in order of publication:_', '');
   for (const v of d.variants) {
     const shown = v.diff && v.diff.some((w) => w.op !== 'same') ? v.diff.map(diffPiece).join('') : escapeMarkdown(v.value);
-    out.push(`- “${shown}” — ${v.outlets.map(escapeMarkdown).join(', ')} ${v.support.map(citation).join(' ')}`);
+    const when = v.published ? ` (published ${escapeMarkdown(v.published)})` : '';
+    out.push(`- “${shown}” — ${v.outlets.map(escapeMarkdown).join(', ')}${when} ${v.support.map(citation).join(' ')}`);
   }
   return out;
 }

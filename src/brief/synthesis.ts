@@ -34,10 +34,37 @@ export function synthesize(brief: Unsynthesized): Synthesis {
   const ranked = [...brief.facts].filter((f) => words(f.statement.text).length >= MIN_POINT_WORDS && !isMostlyQuote(f));
   ranked.sort((a, b) => rank(b) - rank(a));
 
-  const points = pick(ranked.filter((f) => !f.singleSource), MAX_POINTS).map((f, i) => toPoint(f, `point-${i + 1}`));
-  const onlyOne = pick(ranked.filter((f) => f.singleSource), MAX_ONLY_ONE).map((f, i) => toPoint(f, `only-${i + 1}`));
-  const leadFacts = pick(ranked.filter((f) => !f.singleSource && !DEPENDENT_OPENING.test(f.statement.text.trim()) && !BACK_REFERENCE.test(f.statement.text) && quotedShare(f.statement.text) <= LEAD_MAX_QUOTED), LEAD_SENTENCES);
-  const lead = leadFacts.map((f) => ({ text: f.statement.text, citations: f.support }));
+  const disputes = disputesByFact(brief);
+  const points = pick(ranked.filter((f) => !f.singleSource), MAX_POINTS).map((f, i) => toPoint(f, `point-${i + 1}`, disputes));
+  const onlyOne = pick(ranked.filter((f) => f.singleSource), MAX_ONLY_ONE).map((f, i) => toPoint(f, `only-${i + 1}`, disputes));
+  const headline = headlineTest(brief.documents);
+  const leadable = ranked.filter(
+    (f) => !headline(f.statement.citations[0]!) && !DEPENDENT_OPENING.test(f.statement.text.trim()) && !BACK_REFERENCE.test(f.statement.text) && quotedShare(f.statement.text) <= LEAD_MAX_QUOTED,
+  );
+  const leadFacts = pick(leadable.filter((f) => !f.singleSource), LEAD_SENTENCES);
+  // Nothing corroborated (or one fact only): the most central sentences stand in, one an outlet,
+  // each marked as its outlet's alone.
+  if (leadFacts.length < LEAD_SENTENCES) {
+    // News puts its core first (inverted pyramid): an article's opening sentence weighs more.
+    const opening = openingWeight(brief.documents);
+    const score = (f: Fact) => f.centrality + LEAD_OPENING_WEIGHT * opening(f.statement.citations[0]!);
+    const byCentrality = leadable.filter((f) => f.singleSource).sort((a, b) => score(b) - score(a));
+    const taken = new Set(leadFacts.flatMap((f) => f.outlets));
+    for (const f of byCentrality) {
+      if (leadFacts.length >= LEAD_SENTENCES) break;
+      if ((outlets.length > 1 && f.outlets.some((o) => taken.has(o))) || pick([...leadFacts, f], LEAD_SENTENCES).length <= leadFacts.length) continue;
+      leadFacts.push(f);
+      for (const o of f.outlets) taken.add(o);
+    }
+  }
+  // The sentence shown first among the citations, so its chip opens the passage quoted.
+  const lead = leadFacts.map((f) => ({ text: f.statement.text, citations: representativeFirst(f), outlets: f.outlets, sources: f.sources }));
+  const note =
+    brief.documents.length <= 1
+      ? 'One report only: there is nothing to corroborate. The lead is its most central sentences.'
+      : !brief.facts.some((f) => !f.singleSource)
+        ? 'No fact is reported by two independent sources: each lead sentence is one outlet\'s alone.'
+        : null;
 
   // Dated events worth a line: corroborated facts, and single-source facts the brief shows.
   const shown = new Set([...points, ...onlyOne].map((p) => p.fact));
@@ -48,7 +75,7 @@ export function synthesize(brief: Unsynthesized): Synthesis {
 
   const coverage: Record<string, string[]> = {};
   for (const p of [...points, ...onlyOne]) coverage[p.id] = p.outlets;
-  const synthesis: Synthesis = { lead, points, onlyOne, timeline, outlets, coverage, markdown: '' };
+  const synthesis: Synthesis = { lead, note, points, onlyOne, timeline, outlets, coverage, markdown: '' };
   synthesis.markdown = renderMarkdown({ ...brief, brief: synthesis });
   return synthesis;
 }
@@ -58,8 +85,49 @@ function rank(f: Fact): number {
   return f.centrality * Math.log2(1 + f.sources);
 }
 
-function toPoint(f: Fact, id: string): Point {
-  return { id, fact: f.id, text: f.statement.text, citations: f.support, outlets: f.outlets, sources: f.sources };
+function toPoint(f: Fact, id: string, disputes: Map<string, string[]>): Point {
+  return { id, fact: f.id, text: f.statement.text, citations: representativeFirst(f), outlets: f.outlets, sources: f.sources, disputed: disputes.get(f.id) ?? [] };
+}
+
+/** Per fact, the value disagreements (contradictions and updates) read from its sentences. */
+function disputesByFact(brief: Unsynthesized): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const inside = (a: Fact['support'][number], b: Fact['support'][number]) => a.doc === b.doc && a.start < b.end && b.start < a.end;
+  for (const d of brief.disagreements) {
+    if (d.severity !== 'contradiction' && d.severity !== 'update') continue;
+    const spans = d.variants.flatMap((v) => v.support);
+    for (const f of brief.facts) {
+      if (f.support.some((s) => spans.some((v) => inside(s, v)))) out.set(f.id, [...(out.get(f.id) ?? []), d.id]);
+    }
+  }
+  return out;
+}
+
+/** A fact's support with the passage its statement quotes first. */
+function representativeFirst(f: Fact): Fact['support'] {
+  const shown = f.statement.citations[0]!;
+  const same = (s: Fact['support'][number]) => s.doc === shown.doc && s.start === shown.start && s.end === shown.end;
+  return [shown, ...f.support.filter((s) => !same(s))];
+}
+
+/** How much the opening sentence of an article counts for the lead beside its centrality. */
+const LEAD_OPENING_WEIGHT = Number(process.env.LOW ?? 0.5);
+
+/** 1 for an article's first body sentence, halving with each sentence after it. */
+function openingWeight(documents: Unsynthesized['documents']): (span: Fact['support'][number]) => number {
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  return (span) => {
+    const doc = byId.get(span.doc);
+    if (!doc) return 0;
+    const before = doc.sentences.filter((s) => s.start < span.start && doc.body.some((b) => s.start >= b.start && s.end <= b.end)).length;
+    return Math.pow(0.5, before);
+  };
+}
+
+/** Whether a span lies in a headline or standfirst the cleaner lifted into metadata. */
+function headlineTest(documents: Unsynthesized['documents']): (span: Fact['support'][number]) => boolean {
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  return (span) => (byId.get(span.doc)?.removed ?? []).some((r) => r.kind === 'metadata' && r.start <= span.start && span.end <= r.end);
 }
 
 /** The first `limit` facts in rank order, skipping any that repeats one already picked. */

@@ -35,7 +35,7 @@ import {
   TIME_CODE,
   UPDATE_NOTE,
 } from './cues.ts';
-import { lineFeatures, type LineFeatures } from './line-features.ts';
+import { lineFeatures, MAX_HEADLINE_WORDS, type LineFeatures } from './line-features.ts';
 import { centrality, termVectors } from './topic.ts';
 import { MIN_TURNS_FOR_TRANSCRIPT } from './transcript.ts';
 
@@ -288,6 +288,9 @@ function markHeaderlessTeasers(rows: LineAnalysis[], topic: TopicScores): void {
  * Lines before the article's first paragraph: masthead, section label, title, dek, name lines,
  * captions. Returns the index of the first article line.
  */
+/** A sentence-cased headline ending in a full stop is rarely longer than this. */
+const MAX_SENTENCE_HEADLINE_WORDS = 20;
+
 function markHead(rows: LineAnalysis[]): number {
   let start = rows.findIndex((r) => !r.verdict && (r.features.turn || (r.features.prose && r.features.words >= THRESHOLDS.minLeadWords)));
   // A dateline marks where the story proper begins; prose above it is a dek or a caption.
@@ -297,6 +300,21 @@ function markHead(rows: LineAnalysis[]): number {
     rows[datelineAt]!.role = 'dateline-lead';
   }
   if (start < 0) return rows.length;
+  // A file that opens with one short sentence set apart above much longer prose opens with its
+  // headline, even a sentence-cased one ending in a full stop ("Senate passes relief bill.").
+  const opening = rows[start]!;
+  const next = rows.slice(start + 1).find((r) => !r.verdict);
+  const sentenceHeadline =
+    start === 0 &&
+    datelineAt < 0 &&
+    !opening.features.turn &&
+    opening.features.words <= MAX_SENTENCE_HEADLINE_WORDS &&
+    /^["'“‘]?[\p{Lu}\p{N}][^.!?]*[^.!?\s]\.$/u.test(opening.line.text) &&
+    next !== undefined &&
+    next.line.blankBefore > 0 &&
+    next.features.prose &&
+    next.features.words >= 1.5 * opening.features.words;
+  if (sentenceHeadline) start = 1;
   const head = rows.slice(0, start).filter((r) => !r.verdict);
 
   // The title is the fullest headline above the article; headline-shaped lines above it are
@@ -316,7 +334,15 @@ function markHead(rows: LineAnalysis[]): number {
     !r.features.endsSentence &&
     !(r.features.words <= 4 && !/\p{Ll}/u.test(r.line.text)) &&
     !(r.features.words <= 5 && elsewhere(r));
-  const title = head.find((r) => titleLike(r, 3)) ?? head.find((r) => titleLike(r, 2));
+  // A title-cased first line that ends with a full stop ("Senate Passes Relief Bill.") is a
+  // headline too: some feeds and pastes end every line so.
+  const stoppedHeadline = (r: LineAnalysis | undefined) =>
+    r !== undefined &&
+    r.features.words >= 3 &&
+    r.features.words <= MAX_HEADLINE_WORDS &&
+    r.features.capitalShare >= 0.75 &&
+    /^["'“‘]?[\p{Lu}\p{N}][^.!?]*[^.!?\s]\.$/u.test(r.line.text);
+  const title = sentenceHeadline ? opening : (head.find((r) => titleLike(r, 3)) ?? head.find((r) => titleLike(r, 2)) ?? (stoppedHeadline(head[0]) ? head[0] : undefined));
   if (title) {
     title.role = 'title';
     mark(title, 'metadata', 'title');

@@ -2,7 +2,8 @@
 // through an inverted index (no all-pairs scan), then merged best-first with average linkage so a
 // chain of loosely similar sentences cannot glue unrelated facts together.
 import type { Statement } from './statements.ts';
-import { cosine, type Vector } from './similarity.ts';
+import { relatedWords } from './lexicon/relatedness.ts';
+import { cosine, softCosine, type Vector } from './similarity.ts';
 
 export interface AlignOptions {
   /** Two sentences this similar may start a fact together. */
@@ -11,9 +12,17 @@ export interface AlignOptions {
   merge: number;
   /** Terms carried by more sentences than this are too common to find candidates with. */
   maxPostings: number;
+  /**
+   * Words count as shared when they are related in meaning (WordNet, learned associations), not
+   * only when they are the same word: the same fact in other words aligns. Off: TF-IDF alone.
+   */
+  lexicon: boolean;
 }
 
-export const DEFAULT_ALIGN: AlignOptions = { link: 0.35, merge: 0.25, maxPostings: 400 };
+export const DEFAULT_ALIGN: AlignOptions = { link: 0.35, merge: 0.25, maxPostings: 400, lexicon: true };
+
+/** A word is filed under a related word this near to it, so sentences using either meet in the index. */
+const MIN_INDEXED_RELATEDNESS = 0.2;
 
 export interface Alignment {
   /** Groups of statement indexes; every statement is in exactly one group. */
@@ -24,7 +33,7 @@ export interface Alignment {
 
 export function alignStatements(statements: readonly Statement[], vectors: readonly Vector[], options: AlignOptions = DEFAULT_ALIGN): Alignment {
   const n = statements.length;
-  const pairs = candidatePairs(vectors, options.maxPostings);
+  const pairs = candidatePairs(vectors, statements.map((s) => s.doc), options);
   const key = (i: number, j: number) => (i < j ? i * n + j : j * n + i);
   const sims = new Map<number, number>();
   for (const p of pairs) sims.set(key(p.i, p.j), p.sim);
@@ -51,8 +60,9 @@ export function alignStatements(statements: readonly Statement[], vectors: reado
       for (const y of right) {
         const s = similarity(x, y);
         total += s;
-        // One outlet may say a fact twice, but two of its sentences that do not restate each other are two facts.
-        if (statements[x]!.doc === statements[y]!.doc && s < options.link) {
+        // One outlet may say a fact twice, but two of its sentences that do not restate each other are
+        // two facts. Its headline is shorthand for its lead: it joins whichever fact it stands for.
+        if (statements[x]!.doc === statements[y]!.doc && s < options.link && !statements[x]!.headline && !statements[y]!.headline) {
           sameDocumentApart = true;
           break cross;
         }
@@ -76,51 +86,63 @@ export function alignStatements(statements: readonly Statement[], vectors: reado
 const MIN_SHARED_WORDS = 2;
 
 /**
- * Every pair of sentences sharing a term no more common than `maxPostings`, with its cosine.
- * Terms are numbered once, so a pair's shared words (names aside) are counted against marks
- * left by the first sentence instead of looked up by string.
+ * Every pair of sentences filed under a common key no more common than `maxPostings`, with its
+ * similarity. A sentence is filed under its terms and, with the lexicon, under the words related
+ * to them, so "expel" and "expulsion" meet. Keys are numbered once and marked per sentence.
+ * Pairs from one document are kept only when they share terms exactly.
  */
-function candidatePairs(vectors: readonly Vector[], maxPostings: number): { i: number; j: number; sim: number }[] {
-  const termIds = new Map<string, number>();
+function candidatePairs(vectors: readonly Vector[], docs: readonly string[], options: AlignOptions): { i: number; j: number; sim: number }[] {
+  const keyIds = new Map<string, number>();
   const postings: number[][] = [];
-  /** Per sentence, its terms' ids in the vector's order, and the ids of its words (terms that are not `@entity` ids). */
-  const terms: number[][] = [];
-  const words: number[][] = [];
-  vectors.forEach((v, i) => {
-    const mine: number[] = [];
-    const plain: number[] = [];
-    for (const term of v.keys()) {
-      let id = termIds.get(term);
-      if (id === undefined) {
-        termIds.set(term, (id = termIds.size));
-        postings.push([]);
-      }
-      postings[id]!.push(i);
-      mine.push(id);
-      if (!term.startsWith('@')) plain.push(id);
+  const keysOf: number[][] = [];
+  const idOf = (key: string) => {
+    let id = keyIds.get(key);
+    if (id === undefined) {
+      keyIds.set(key, (id = keyIds.size));
+      postings.push([]);
     }
-    terms.push(mine);
-    words.push(plain);
+    return id;
+  };
+  vectors.forEach((v, i) => {
+    const mine = new Set<number>();
+    for (const term of v.keys()) {
+      mine.add(idOf(term));
+      if (!options.lexicon || isAnchor(term)) continue;
+      for (const [word, weight] of relatedWords(term)) if (weight >= MIN_INDEXED_RELATEDNESS) mine.add(idOf(word));
+    }
+    for (const id of mine) postings[id]!.push(i);
+    keysOf.push([...mine]);
   });
   const out: { i: number; j: number; sim: number }[] = [];
-  // Stamps (i + 1): the words of sentence i, and the sentences already paired with it.
-  const wordOfI = new Int32Array(termIds.size);
+  // Stamps (i + 1): the sentences already paired with sentence i.
   const seen = new Int32Array(vectors.length);
   vectors.forEach((v, i) => {
     const stamp = i + 1;
-    for (const id of words[i]!) wordOfI[id] = stamp;
-    for (const id of terms[i]!) {
+    for (const id of keysOf[i]!) {
       const list = postings[id]!;
-      if (list.length > maxPostings) continue;
+      if (list.length > options.maxPostings) continue;
       for (const j of list) {
         if (j <= i || seen[j] === stamp) continue;
         seen[j] = stamp;
-        let shared = 0;
-        for (const w of words[j]!) if (wordOfI[w] === stamp) shared++;
-        if (shared < MIN_SHARED_WORDS) continue;
-        out.push({ i, j, sim: cosine(v, vectors[j]!) });
+        // Related words are for outlets telling one fact in their own words; within one report
+        // the exact cosine decides (and a long report's pairs stay cheap).
+        if (options.lexicon && docs[i] !== docs[j]) {
+          const soft = softCosine(v, vectors[j]!);
+          if (soft.sharedWords >= MIN_SHARED_WORDS) out.push({ i, j, sim: soft.sim });
+        } else if (sharedWords(v, vectors[j]!) >= MIN_SHARED_WORDS) out.push({ i, j, sim: cosine(v, vectors[j]!) });
       }
     }
   });
   return out;
+}
+
+/** Entity ids and day anchors match only themselves. */
+export function isAnchor(term: string): boolean {
+  return term.startsWith('@') || term.startsWith('#');
+}
+
+function sharedWords(a: Vector, b: Vector): number {
+  let shared = 0;
+  for (const term of a.keys()) if (!term.startsWith('@') && b.has(term)) shared++;
+  return shared;
 }

@@ -64,7 +64,8 @@ function pickRepresentative(group: readonly number[], input: FactInput): number 
     for (const j of group) if (j !== i) sim += input.similarity(i, j);
     const mean = group.length > 1 ? sim / (group.length - 1) : 0;
     const words = s.tokens.filter((t) => t.pos !== 'PUNCT').length;
-    const score = mean - 0.15 * s.quoted - (words > LONG_SENTENCE_WORDS ? 0.1 : 0) + 0.02 * Math.pow(0.5, s.position / POSITION_HALF_LIFE);
+    // A headline's wording is the outlet's shorthand: an article sentence reads better in a brief.
+    const score = mean - 0.15 * s.quoted - (words > LONG_SENTENCE_WORDS ? 0.1 : 0) - (s.headline ? 0.3 : 0) + 0.02 * Math.pow(0.5, s.position / POSITION_HALF_LIFE);
     if (score > bestScore) {
       best = i;
       bestScore = score;

@@ -1,9 +1,9 @@
 // The compare stage: across the documents of one event, what is reported by several outlets
 // (facts), by one only (single-source facts), and where they disagree (values, quotes, names).
-import type { CleanDocument, Disagreement, Entity, Fact, Quote } from '../schema.ts';
+import type { CleanDocument, Disagreement, Entity, Fact, FoundDisagreement, Quote, Severity } from '../schema.ts';
 import type { DocumentAnalysis } from '../analyse/index.ts';
 import { outletLabel } from '../brief/people.ts';
-import { alignStatements } from './align.ts';
+import { alignStatements, DEFAULT_ALIGN, type AlignOptions } from './align.ts';
 import { buildFacts } from './facts.ts';
 import { centroid, TermWeights } from './similarity.ts';
 import { findStatements, type Statement } from './statements.ts';
@@ -21,13 +21,18 @@ export interface CompareInput {
   quotes: readonly Quote[];
 }
 
+export interface CompareOptions {
+  /** Alignment settings (defaults: DEFAULT_ALIGN); evaluations compare TF-IDF alone with the lexicon. */
+  align?: Partial<AlignOptions>;
+}
+
 export interface Comparison {
   facts: Fact[];
   disagreements: Disagreement[];
   statements: Statement[];
 }
 
-export function compare(input: CompareInput): Comparison {
+export function compare(input: CompareInput, options: CompareOptions = {}): Comparison {
   const { documents, entities, quotes } = input;
   const references = documentDates(documents);
   const quoteSpans = quotes.filter((q) => q.kind !== 'turn').map((q) => q.span);
@@ -38,19 +43,56 @@ export function compare(input: CompareInput): Comparison {
   );
   const weights = new TermWeights(statements.map((s) => s.terms));
   const vectors = statements.map((s) => weights.vector(s.terms));
-  const alignment = alignStatements(statements, vectors);
+  const alignment = alignStatements(statements, vectors, { ...DEFAULT_ALIGN, ...options.align });
   const sourceOf = new Map<string, number>();
   syndicationGroups(documents).forEach((group, g) => group.forEach((doc) => sourceOf.set(doc, g)));
   const facts = buildFacts({ statements, vectors, groups: alignment.groups, similarity: alignment.similarity, sourceOf, centre: centroid(vectors) });
 
   const factOf: number[] = [];
   alignment.groups.forEach((group, g) => group.forEach((i) => (factOf[i] = g)));
-  const disagreements = [
+  const found = [
     ...valueDisagreements({ statements, factOf, factIds: facts.map((f) => f.id), entities, quoteSpans }),
     ...quoteVariants([...documents], [...entities], [...quotes]),
     ...nameVariants([...documents], [...entities]),
-  ].map((d, i) => ({ ...d, id: `disagreement-${i + 1}` }));
+  ];
+  const disagreements = rankDisagreements(found, documents);
   return { facts, disagreements, statements };
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ['contradiction', 'update', 'wording', 'spelling'];
+
+/** Each disagreement with its severity and each variant's publication time; contradictions first. */
+export function rankDisagreements(found: readonly FoundDisagreement[], documents: readonly CleanDocument[]): Disagreement[] {
+  const publishedOf = new Map(documents.map((d) => [d.id, d.published]));
+  return found
+    .map((d) => {
+      const variants = d.variants.map((v) => ({ ...v, published: earliest(v.support.map((s) => publishedOf.get(s.doc) ?? null)) }));
+      return { ...d, id: '', severity: severityOf(d, variants), variants };
+    })
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.d.severity) - SEVERITY_ORDER.indexOf(b.d.severity) || a.i - b.i)
+    .map(({ d }, i) => ({ ...d, id: `disagreement-${i + 1}` }));
+}
+
+/**
+ * Quotes are worded differently, names spelt differently. Counts that grow with each report's
+ * publication time, no report stating two of them, are a story developing (a toll rising): an
+ * update. Anything else cannot all be true.
+ */
+function severityOf(d: FoundDisagreement, variants: { normalized: FoundDisagreement['variants'][number]['normalized']; published: string | null }[]): Severity {
+  if (d.kind === 'quote') return 'wording';
+  if (d.kind === 'name') return 'spelling';
+  if (d.kind !== 'number' || d.withinDocument) return 'contradiction';
+  const timed = variants.map((v) => ({ at: v.published ? Date.parse(v.published) : NaN, low: v.normalized?.low ?? NaN }));
+  if (timed.some((t) => Number.isNaN(t.at) || Number.isNaN(t.low))) return 'contradiction';
+  timed.sort((a, b) => a.at - b.at);
+  const rising = timed.every((t, k) => k === 0 || (t.at > timed[k - 1]!.at && t.low > timed[k - 1]!.low));
+  return rising ? 'update' : 'contradiction';
+}
+
+function earliest(dates: (string | null)[]): string | null {
+  const known = dates.filter((d): d is string => d !== null && !Number.isNaN(Date.parse(d)));
+  return known.sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null;
 }
 
 /** Each document's date; a document that states none takes the one most of the others state. */

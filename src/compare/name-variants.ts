@@ -4,7 +4,7 @@
 // and a fuller or shorter form ("Joe Biden", "Joseph R. Biden") is not a misspelling: two spellings
 // disagree only when they have the same parts and one part is a typo of the other
 // (name-match.ts's test, the one that joined them into one person) or differs only by accents.
-import type { CleanDocument, Disagreement, Entity, Mention, Span, Variant } from '../schema.ts';
+import type { CleanDocument, Entity, FoundDisagreement, FoundVariant, Mention, Span } from '../schema.ts';
 import { outletLabel } from '../brief/people.ts';
 import { misspelling, nameKey } from '../analyse/name-match.ts';
 import { pushTo } from '../util/multimap.ts';
@@ -17,9 +17,9 @@ interface Printing {
   docOrder: number;
 }
 
-export function nameVariants(documents: CleanDocument[], entities: Entity[]): Disagreement[] {
+export function nameVariants(documents: CleanDocument[], entities: Entity[]): FoundDisagreement[] {
   const docs = new Map(documents.map((d, i) => [d.id, { doc: d, order: i }]));
-  const out: Disagreement[] = [];
+  const out: FoundDisagreement[] = [];
   for (const entity of entities) {
     if (entity.type !== 'person') continue;
     const bySpelling = new Map<string, Printing[]>();
@@ -68,7 +68,7 @@ function variantClusters(bySpelling: Map<string, Printing[]>): Printing[][][] {
   return [...groups.values()].filter((g) => g.length > 1);
 }
 
-function disagreement(entity: Entity, spellings: Printing[][], docs: Map<string, { doc: CleanDocument; order: number }>): Omit<Disagreement, 'id'> {
+function disagreement(entity: Entity, spellings: Printing[][], docs: Map<string, { doc: CleanDocument; order: number }>): FoundDisagreement {
   const outletOf = (span: Span) => {
     const at = docs.get(span.doc);
     return at ? outletLabel(at.doc) : span.doc;
@@ -77,7 +77,7 @@ function disagreement(entity: Entity, spellings: Printing[][], docs: Map<string,
     .map((list) => list.sort(byReadingOrder))
     .map((list) => ({ list, outlets: [...new Set(list.map((p) => outletOf(p.span)))] }))
     .sort((a, b) => b.outlets.length - a.outlets.length || b.list.length - a.list.length || byReadingOrder(a.list[0]!, b.list[0]!));
-  const result: Variant[] = variants.map(({ list, outlets }) => ({
+  const result: FoundVariant[] = variants.map(({ list, outlets }) => ({
     // A transcript's all-capitals speaker label shows the spelling, not how the name is written.
     value: (list.find((p) => p.text !== p.text.toUpperCase()) ?? list[0]!).text,
     normalized: null,

@@ -2,7 +2,7 @@
 // "an obligation and responsibility" against "an obligation and a responsibility". Quotes are
 // compared as word sequences after folding case, punctuation, quotation marks and contractions,
 // so a quote that differs only in those is the same wording, never a disagreement.
-import type { CleanDocument, Disagreement, Entity, Quote, Span, Variant } from '../schema.ts';
+import type { CleanDocument, Entity, FoundDisagreement, FoundVariant, Quote, Span } from '../schema.ts';
 import { outletLabel } from '../brief/people.ts';
 import { pushTo } from '../util/multimap.ts';
 import { foldWord, wordDiff } from './word-diff.ts';
@@ -63,7 +63,7 @@ interface Passage {
   end: number;
 }
 
-export function quoteVariants(documents: CleanDocument[], entities: Entity[], quotes: Quote[]): Disagreement[] {
+export function quoteVariants(documents: CleanDocument[], entities: Entity[], quotes: Quote[]): FoundDisagreement[] {
   const docs = new Map(documents.map((d, i) => [d.id, { doc: d, order: i }]));
   const names = new Map(entities.map((e) => [e.id, e.name]));
   const vocabulary = new Map<string, number>();
@@ -130,7 +130,7 @@ export function quoteVariants(documents: CleanDocument[], entities: Entity[], qu
     }
   }
 
-  const out: Disagreement[] = [];
+  const out: FoundDisagreement[] = [];
   const shortQuotes = [...excerpts];
   for (const group of passages.groups()) {
     const d = disagreement(group, shortQuotes, docs, names);
@@ -373,7 +373,7 @@ interface Printed {
 }
 
 /** The wordings of one utterance, or null when they all agree once folded. */
-function disagreement(group: Passage[], excerpts: Wording[], docs: Map<string, { doc: CleanDocument; order: number }>, names: Map<string, string>): Omit<Disagreement, 'id'> | null {
+function disagreement(group: Passage[], excerpts: Wording[], docs: Map<string, { doc: CleanDocument; order: number }>, names: Map<string, string>): FoundDisagreement | null {
   // Every member is read over the stretch the shortest member covers, so words one outlet
   // quoted beyond what another did are not shown as a difference.
   const reference = group.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));
@@ -407,7 +407,7 @@ function disagreement(group: Passage[], excerpts: Wording[], docs: Map<string, {
     .sort((a, b) => b.outlets.length - a.outlets.length || b.list.length - a.list.length || byReadingOrder(a.list[0]!.wording, b.list[0]!.wording));
   const valueOf = (p: Printed) => docs.get(p.span.doc)!.doc.original.slice(p.span.start, p.span.end);
   const first = valueOf(variants[0]!.list[0]!);
-  const result: Variant[] = variants.map(({ list, outlets }) => {
+  const result: FoundVariant[] = variants.map(({ list, outlets }) => {
     const value = valueOf(list[0]!);
     return { value, normalized: null, support: list.map((p) => p.span), outlets, diff: wordDiff(first, value) };
   });

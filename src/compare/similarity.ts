@@ -1,5 +1,8 @@
 // TF-IDF vectors over statement terms and their cosine: how much two sentences say with the same
-// words, where words every outlet uses everywhere ("China", "said") count for little.
+// words, where words every outlet uses everywhere ("China", "said") count for little. The soft
+// cosine also counts words related in meaning ("expel"/"expulsion"), each word matched once.
+import { relatedness } from './lexicon/relatedness.ts';
+
 export type Vector = Map<string, number>;
 
 /** Entity ids say more about what a sentence is about than the same number of ordinary words. */
@@ -54,4 +57,42 @@ export function centroid(vectors: readonly Vector[]): Vector {
   norm = Math.sqrt(norm);
   if (norm > 0) for (const [term, w] of sum) sum.set(term, w / norm);
   return sum;
+}
+
+/** Related words below this are not counted as the same word said otherwise. */
+const SHARED_RELATEDNESS = 0.5;
+
+/**
+ * The cosine with related words counted as partly the same: each term of `a` is paired with at
+ * most one term of `b` (best relatedness first), and a pair adds both weights times their
+ * relatedness. Entity ids and anchors (`@…`, `#…`) match only themselves. With no related words
+ * this is the cosine. `sharedWords`: word pairs (names aside) at least SHARED_RELATEDNESS near.
+ */
+export function softCosine(a: Vector, b: Vector): { sim: number; sharedWords: number } {
+  const candidates: { x: string; y: string; rel: number }[] = [];
+  for (const x of a.keys()) {
+    if (b.has(x)) {
+      candidates.push({ x, y: x, rel: 1 });
+      continue;
+    }
+    if (x.startsWith('@') || x.startsWith('#')) continue;
+    for (const y of b.keys()) {
+      if (y.startsWith('@') || y.startsWith('#') || a.has(y)) continue;
+      const rel = relatedness(x, y);
+      if (rel > 0) candidates.push({ x, y, rel });
+    }
+  }
+  candidates.sort((p, q) => q.rel - p.rel || (a.get(q.x)! * b.get(q.y)!) - (a.get(p.x)! * b.get(p.y)!));
+  const usedA = new Set<string>();
+  const usedB = new Set<string>();
+  let sim = 0;
+  let sharedWords = 0;
+  for (const { x, y, rel } of candidates) {
+    if (usedA.has(x) || usedB.has(y)) continue;
+    usedA.add(x);
+    usedB.add(y);
+    sim += a.get(x)! * b.get(y)! * rel;
+    if (!x.startsWith('@') && rel >= SHARED_RELATEDNESS) sharedWords++;
+  }
+  return { sim, sharedWords };
 }

@@ -2,10 +2,12 @@
 // entities and values it carries. These are what facts are made of and what a brief cites.
 import type { CleanDocument, Entity, Span } from '../schema.ts';
 import type { DocumentAnalysis } from '../analyse/index.ts';
+import { headlines } from '../analyse/analyse-document.ts';
 import { tokenize, type Token, type TokenizedText } from '../analyse/tokens.ts';
 import { firstStartingAt, type OffsetRange } from '../text/ranges.ts';
 import { findValues, type FoundValue } from './values/index.ts';
 import { canonicalTerm, isLightWord } from './vocabulary.ts';
+import { baseForm } from './lexicon/wordnet.ts';
 
 export interface Statement {
   /** Index in the bundle's statement list. */
@@ -30,10 +32,14 @@ export interface Statement {
   /** Share of the sentence's characters inside quotation marks. */
   quoted: number;
   question: boolean;
+  /** The report's headline or standfirst: its core claim in few words, not an article sentence. */
+  headline: boolean;
 }
 
 /** Sentences with fewer content words than this say too little to be a fact on their own. */
 const MIN_CONTENT_WORDS = 5;
+/** A headline says its claim in fewer words ("Senate passes relief bill"). */
+const MIN_HEADLINE_WORDS = 3;
 
 export interface StatementSource {
   doc: CleanDocument;
@@ -62,27 +68,51 @@ export function findStatements(sources: StatementSource[], entities: Entity[], q
   }
   for (const list of quotesByDoc.values()) list.sort((a, b) => a.start - b.start);
 
+  const headsOf = new Map(sources.map(({ doc }) => [doc.id, headlines(doc)]));
+  const nameWords = nameWordsOf(entities, headsOf);
   const statements: Statement[] = [];
   for (const source of sources) {
     const { doc } = source;
-    const text = source.analysis.text ?? tokenize(doc.original, bodyPassages(doc));
-    const body = [...doc.body].sort((a, b) => a.start - b.start);
+    const heads = headsOf.get(doc.id)!;
+    const text = source.analysis.text ?? tokenize(doc.original, [...heads, ...bodyPassages(doc)].sort((a, b) => a.start - b.start));
+    // Headlines and deks take part: short reports state their core claim there.
+    const passages = [...doc.body, ...heads].sort((a, b) => a.start - b.start);
     const mentions = mentionsByDoc.get(doc.id) ?? [];
     const quotes = quotesByDoc.get(doc.id) ?? [];
     let position = 0;
     for (const unit of claimUnits(text)) {
       const first = unit[0]!;
       const last = unit[unit.length - 1]!;
-      // Headlines and deks are read for names but are not article sentences.
-      // (Body passages do not overlap: the one starting last at or before the unit is the only candidate.)
-      const passage = body[firstStartingAt(body, first.start + 1) - 1];
+      // (Passages do not overlap: the one starting last at or before the unit is the only candidate.)
+      const passage = passages[firstStartingAt(passages, first.start + 1) - 1];
       if (!passage || last.end > passage.end) continue;
+      const headline = heads.some((h) => h.start === passage.start);
       const sentenceText = doc.original.slice(first.start, last.end);
       const inSentence = mentionsWithin(mentions, first.start, last.end);
+      const titleCase = isTitleCase(unit);
       const terms = new Map<string, number>();
       let content = 0;
       let m = 0;
+      let previousName: string | undefined;
       for (const [k, token] of unit.entries()) {
+        if (titleCase) {
+          // In "Roy Moore to Run Again for Senate Seat" every word looks like a name to the tagger:
+          // a word the articles use in a name stands for that name, any other is read as a word.
+          const name = nameWords.get(token.text.toLowerCase().replace(/[’']s$/, ''));
+          if (name) {
+            if (name !== previousName) add(terms, `@${name}`);
+            previousName = name;
+            content++;
+            continue;
+          }
+          previousName = undefined;
+          const base = token.pos === 'PROPN' || token.pos === 'X' ? baseForm(token.text) : null;
+          const term = contentTerm(base ? { ...token, pos: 'NOUN', lemma: base } : token);
+          if (term === null || FUNCTION_WORDS.has(term)) continue;
+          add(terms, term);
+          content++;
+          continue;
+        }
         while (m < inSentence.length && inSentence[m]!.end <= token.start) m++;
         const mention = inSentence[m];
         if (mention && token.start >= mention.start && token.end <= mention.end) {
@@ -110,8 +140,9 @@ export function findStatements(sources: StatementSource[], entities: Entity[], q
         tokens: unit,
         quoted: quotedShare(quotes, first.start, last.end),
         question: /\?["'”’]?\s*$/.test(sentenceText),
+        headline,
       };
-      if (content < MIN_CONTENT_WORDS || s.question) continue;
+      if (content < (headline ? MIN_HEADLINE_WORDS : MIN_CONTENT_WORDS) || s.question) continue;
       // The day or month a sentence is about is shared wording even when one outlet writes "Monday" and
       // another "June 19", or "in February" and "last month"; a span longer than a month says too little.
       for (const v of s.values) {
@@ -121,6 +152,43 @@ export function findStatements(sources: StatementSource[], entities: Entity[], q
     }
   }
   return statements;
+}
+
+/** Words a title-cased line capitalises that are no content of their own. */
+const FUNCTION_WORDS = new Set(['how', 'why', 'what', 'who', 'when', 'where', 'could', 'would', 'should', 'will', 'may', 'might', 'must', 'can', 'actually', 'again', 'just', 'now', 'still', 'here', 'there']);
+
+/** Most of a line's longer words capitalised: a title-cased headline, where the tagger takes every word for a name. */
+function isTitleCase(unit: Token[]): boolean {
+  let words = 0;
+  let capitals = 0;
+  for (const token of unit) {
+    if (token.text.length < 4 || !/^\p{L}/u.test(token.text)) continue;
+    words++;
+    if (/^\p{Lu}/u.test(token.text)) capitals++;
+  }
+  return words >= 3 && capitals / words >= 0.75;
+}
+
+/**
+ * The words of the names the articles' sentences mention (headlines aside, where every word may
+ * be capitalised), each to its entity; a word two entities share stands for neither.
+ */
+function nameWordsOf(entities: Entity[], headsOf: Map<string, OffsetRange[]>): Map<string, string> {
+  const out = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      if ((headsOf.get(m.doc) ?? []).some((h) => m.start >= h.start && m.end <= h.end)) continue;
+      for (const word of (m.text.toLowerCase().match(/\p{L}[\p{L}'’-]*\p{L}/gu) ?? []).map((w) => w.replace(/[’']s$/, ''))) {
+        if (word.length < 3 || FUNCTION_WORDS.has(word)) continue;
+        const known = out.get(word);
+        if (known !== undefined && known !== e.id) ambiguous.add(word);
+        else out.set(word, e.id);
+      }
+    }
+  }
+  for (const word of ambiguous) out.delete(word);
+  return out;
 }
 
 /** Mentions (sorted by start) lying inside [start, end), without copying the rest of the list. */

@@ -6,7 +6,7 @@
 // whether its sentence was aligned with the other's as one fact. The weaker that evidence, the
 // closer two values must be to be compared at all: a 35-minute meeting and a three-hour meeting in
 // loosely similar sentences are two meetings, not a contradiction. A false alarm costs trust.
-import type { Disagreement, DisagreementKind, Entity, Span, Variant } from '../schema.ts';
+import type { DisagreementKind, Entity, FoundDisagreement, FoundVariant, Span } from '../schema.ts';
 import type { FoundValue } from './values/index.ts';
 import type { Statement } from './statements.ts';
 import { contentTerm } from './statements.ts';
@@ -50,7 +50,7 @@ export interface ValueDisagreementInput {
   quoteSpans: readonly Span[];
 }
 
-export function valueDisagreements(input: ValueDisagreementInput): Disagreement[] {
+export function valueDisagreements(input: ValueDisagreementInput): FoundDisagreement[] {
   const placeIds = new Set(input.entities.filter((e) => e.type === 'place').map((e) => e.id));
   const names = new Map(input.entities.map((e) => [e.id, e.name]));
   const quotesByDoc = new Map<string, QuoteIndex>();
@@ -104,7 +104,7 @@ export function valueDisagreements(input: ValueDisagreementInput): Disagreement[
   }
   if (!conflicts.length) return [];
 
-  const out: Disagreement[] = [];
+  const out: FoundDisagreement[] = [];
   const byComponent = new Map<number, [number, number][]>();
   for (const pair of conflicts) pushTo(byComponent, find(pair[0]), pair);
   const comparableByComponent = new Map<number, [number, number][]>();
@@ -132,7 +132,7 @@ export function valueDisagreements(input: ValueDisagreementInput): Disagreement[
       withinDocument,
       context: [...new Map(members.map((f) => [f.statement.index, f.statement.span])).values()],
       variants: variants
-        .map((group): Variant => {
+        .map((group): FoundVariant => {
           const ordered = [...group].sort((a, b) => a.statement.index - b.statement.index);
           const v = ordered[0]!.value;
           return {

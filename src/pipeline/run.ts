@@ -5,7 +5,7 @@ import { BriefSchema, type Brief, type CleanDocument } from '../schema.ts';
 import { analyseDocument, mergeAnalyses, type DocumentAnalysis } from '../analyse/index.ts';
 import { cleanDocument } from './clean-document.ts';
 import { synthesize } from '../brief/synthesis.ts';
-import { compare } from '../compare/index.ts';
+import { compare, type CompareOptions } from '../compare/index.ts';
 
 export interface RunOptions extends ReadInputsOptions {
   /** Stop at the first rejected input (throws its InputError). */
@@ -76,9 +76,14 @@ export async function brief(specs: string[], options: RunOptions = {}): Promise<
 }
 
 /** The brief over documents already cleaned (and analysed, when `analyses` is given). */
-export function briefDocuments(documents: CleanDocument[], analyses: DocumentAnalysis[] = documents.map(analyseSafely), rejected: Brief['rejected'] = []): Brief {
+export function briefDocuments(
+  documents: CleanDocument[],
+  analyses: DocumentAnalysis[] = documents.map(analyseSafely),
+  rejected: Brief['rejected'] = [],
+  options: CompareOptions = {},
+): Brief {
   const { entities, quotes } = mergeAnalyses(analyses);
-  const { facts, disagreements } = compare({ documents, analyses, entities, quotes });
+  const { facts, disagreements } = compare({ documents, analyses, entities, quotes }, options);
   const unsynthesized = { version: 1 as const, documents, entities, quotes, facts, disagreements, rejected };
   return BriefSchema.parse({ ...unsynthesized, brief: synthesize(unsynthesized) });
 }

@@ -112,3 +112,26 @@ function compareKey(buffer: Buffer, start: number, key: Buffer): number {
     if (c !== key[k]) return c - key[k]!;
   }
 }
+
+/** WordNet's detachment rules (morphy): an inflected ending and what replaces it, per part of speech. */
+const DETACHMENTS: [WordnetPos, string, string][] = [
+  ['noun', 's', ''], ['noun', 'ses', 's'], ['noun', 'xes', 'x'], ['noun', 'zes', 'z'], ['noun', 'ches', 'ch'], ['noun', 'shes', 'sh'], ['noun', 'men', 'man'], ['noun', 'ies', 'y'],
+  ['verb', 's', ''], ['verb', 'ies', 'y'], ['verb', 'es', 'e'], ['verb', 'es', ''], ['verb', 'ed', 'e'], ['verb', 'ed', ''], ['verb', 'ing', 'e'], ['verb', 'ing', ''],
+  ['adj', 'er', ''], ['adj', 'est', ''], ['adj', 'er', 'e'], ['adj', 'est', 'e'],
+];
+
+/**
+ * The dictionary form of a word WordNet knows ("Allegations" → "allegation", "Trashes" →
+ * "trash"), or null when it knows none: for words a tagger read as names (title-case headlines).
+ */
+export function baseForm(word: string): string | null {
+  const lower = word.toLowerCase();
+  if (!/^\p{Ll}[\p{Ll}'’-]*$/u.test(lower)) return null;
+  if (POS.some((pos) => pos !== 'adv' && senses(lower, pos).length > 0)) return lower;
+  for (const [pos, ending, replacement] of DETACHMENTS) {
+    if (!lower.endsWith(ending) || lower.length <= ending.length + 1) continue;
+    const base = lower.slice(0, lower.length - ending.length) + replacement;
+    if (senses(base, pos).length > 0) return base;
+  }
+  return null;
+}

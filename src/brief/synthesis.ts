@@ -111,7 +111,7 @@ function representativeFirst(f: Fact): Fact['support'] {
 }
 
 /** How much the opening sentence of an article counts for the lead beside its centrality. */
-const LEAD_OPENING_WEIGHT = Number(process.env.LOW ?? 0.5);
+const LEAD_OPENING_WEIGHT = 0.5;
 
 /** 1 for an article's first body sentence, halving with each sentence after it. */
 function openingWeight(documents: Unsynthesized['documents']): (span: Fact['support'][number]) => number {

@@ -23,6 +23,10 @@ export const DEFAULT_ALIGN: AlignOptions = { link: 0.35, merge: 0.25, maxPosting
 
 /** A word is filed under a related word this near to it, so sentences using either meet in the index. */
 const MIN_INDEXED_RELATEDNESS = 0.2;
+/** Pairs whose exact cosine is below this are not compared word by word. */
+const MIN_EXACT_FOR_SOFT = 0.1;
+/** Sentences a related word (not the word itself) may pair up at most. */
+const MAX_RELATED_POSTINGS = 40;
 
 export interface Alignment {
   /** Groups of statement indexes; every statement is in exactly one group. */
@@ -103,16 +107,18 @@ function candidatePairs(vectors: readonly Vector[], docs: readonly string[], opt
     }
     return id;
   };
+  const relatedKey: boolean[] = [];
   vectors.forEach((v, i) => {
     const mine = new Set<number>();
     for (const term of v.keys()) {
       mine.add(idOf(term));
       if (!options.lexicon || isAnchor(term)) continue;
-      for (const [word, weight] of relatedWords(term)) if (weight >= MIN_INDEXED_RELATEDNESS) mine.add(idOf(word));
+      for (const [word, weight] of relatedWords(term)) if (weight >= MIN_INDEXED_RELATEDNESS) mine.add(idOf(`~${word}`));
     }
     for (const id of mine) postings[id]!.push(i);
     keysOf.push([...mine]);
   });
+  for (const [key, id] of keyIds) relatedKey[id] = key.startsWith('~');
   const out: { i: number; j: number; sim: number }[] = [];
   // Stamps (i + 1): the sentences already paired with sentence i.
   const seen = new Int32Array(vectors.length);
@@ -121,12 +127,18 @@ function candidatePairs(vectors: readonly Vector[], docs: readonly string[], opt
     for (const id of keysOf[i]!) {
       const list = postings[id]!;
       if (list.length > options.maxPostings) continue;
+      // A related word finds partners only among few sentences: in a large bundle a common
+      // neighbour would pair thousands of sentences that share nothing else.
+      if (relatedKey[id] && list.length > MAX_RELATED_POSTINGS) continue;
       for (const j of list) {
         if (j <= i || seen[j] === stamp) continue;
         seen[j] = stamp;
         // Related words are for outlets telling one fact in their own words; within one report
         // the exact cosine decides (and a long report's pairs stay cheap).
         if (options.lexicon && docs[i] !== docs[j]) {
+          // The exact cosine is cheap and bounds what related words can add: pairs far below
+          // the threshold are not worth the word-by-word comparison.
+          if (cosine(v, vectors[j]!) < MIN_EXACT_FOR_SOFT) continue;
           const soft = softCosine(v, vectors[j]!);
           if (soft.sharedWords >= MIN_SHARED_WORDS) out.push({ i, j, sim: soft.sim });
         } else if (sharedWords(v, vectors[j]!) >= MIN_SHARED_WORDS) out.push({ i, j, sim: cosine(v, vectors[j]!) });

@@ -1,8 +1,10 @@
 // Word associations learned from outlets' versions of the same events (which word of one version
 // stands for which word of another), shipped as a data file that `scripts/build-associations.ts`
 // rebuilds from the development split. Read once, on first use; nothing is fetched.
-import { readFileSync } from 'node:fs';
+// Imported, not read from disk: the CLI's bundle carries it, wherever the bundle lives.
+import shipped from '../../../data/lexicon/word-associations.json' with { type: 'json' };
 
+/** Where the build script writes the table (the sources' copy; the bundle embeds it). */
 export const ASSOCIATIONS_FILE = new URL('../../../data/lexicon/word-associations.json', import.meta.url);
 
 export interface AssociationsFile {
@@ -19,7 +21,7 @@ let table: Map<string, Map<string, number>> | null = null;
 function load(): Map<string, Map<string, number>> {
   if (table) return table;
   table = new Map();
-  const file = JSON.parse(readFileSync(ASSOCIATIONS_FILE, 'utf8')) as AssociationsFile;
+  const file = shipped as unknown as AssociationsFile;
   for (const [word, list] of Object.entries(file.words)) table.set(word, new Map(list));
   return table;
 }

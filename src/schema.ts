@@ -212,9 +212,9 @@ export const FoundDisagreementSchema = DisagreementSchema.omit({ id: true, sever
 });
 
 /** A variant as a comparer finds it, before publication times are read from its documents. */
-export type FoundVariant = Omit<Variant, 'published'>;
-/** A disagreement as a comparer finds it, before it is ranked and numbered. */
-export type FoundDisagreement = Omit<Disagreement, 'id' | 'severity' | 'variants'> & { id?: string; variants: FoundVariant[] };
+export type FoundVariant = FoundDisagreement['variants'][number];
+/** A disagreement as a comparer finds it (its id a placeholder until it is ranked and numbered). */
+export type FoundDisagreement = z.infer<typeof FoundDisagreementSchema> & { id?: string };
 
 export const PointSchema = CitedTextSchema.extend({
   id: z.string(),

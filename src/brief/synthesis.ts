@@ -1,6 +1,7 @@
 // The reader's brief: lead, key points, single-source points, timeline and coverage, arranged
 // from cited facts. It never writes a statement of its own: every text is a source's sentence,
 // cited with every passage that supports it.
+import { headlines } from '../analyse/analyse-document.ts';
 import type { Brief, Fact, Point, Synthesis } from '../schema.ts';
 import { renderMarkdown } from './markdown.ts';
 import { outletLabel } from './people.ts';
@@ -47,8 +48,11 @@ export function synthesize(brief: Unsynthesized): Synthesis {
   if (leadFacts.length < LEAD_SENTENCES) {
     // News puts its core first (inverted pyramid): an article's opening sentence weighs more.
     const opening = openingWeight(brief.documents);
-    const score = (f: Fact) => f.centrality + LEAD_OPENING_WEIGHT * opening(f.statement.citations[0]!);
-    const byCentrality = leadable.filter((f) => f.singleSource).sort((a, b) => score(b) - score(a));
+    const byCentrality = leadable
+      .filter((f) => f.singleSource)
+      .map((f) => ({ f, score: f.centrality + LEAD_OPENING_WEIGHT * opening(f.statement.citations[0]!) }))
+      .sort((a, b) => b.score - a.score)
+      .map(({ f }) => f);
     const taken = new Set(leadFacts.flatMap((f) => f.outlets));
     for (const f of byCentrality) {
       if (leadFacts.length >= LEAD_SENTENCES) break;
@@ -126,8 +130,8 @@ function openingWeight(documents: Unsynthesized['documents']): (span: Fact['supp
 
 /** Whether a span lies in a headline or standfirst the cleaner lifted into metadata. */
 function headlineTest(documents: Unsynthesized['documents']): (span: Fact['support'][number]) => boolean {
-  const byId = new Map(documents.map((d) => [d.id, d]));
-  return (span) => (byId.get(span.doc)?.removed ?? []).some((r) => r.kind === 'metadata' && r.start <= span.start && span.end <= r.end);
+  const headsOf = new Map(documents.map((d) => [d.id, headlines(d)]));
+  return (span) => (headsOf.get(span.doc) ?? []).some((h) => h.start <= span.start && span.end <= h.end);
 }
 
 /** The first `limit` facts in rank order, skipping any that repeats one already picked. */

@@ -290,6 +290,8 @@ function markHeaderlessTeasers(rows: LineAnalysis[], topic: TopicScores): void {
  */
 /** A sentence-cased headline ending in a full stop is rarely longer than this. */
 const MAX_SENTENCE_HEADLINE_WORDS = 20;
+/** A line that is one sentence with a single full stop at its end: how such a headline looks. */
+const ONE_SENTENCE_WITH_STOP = /^["'“‘]?[\p{Lu}\p{N}][^.!?]*[^.!?\s]\.$/u;
 
 function markHead(rows: LineAnalysis[]): number {
   let start = rows.findIndex((r) => !r.verdict && (r.features.turn || (r.features.prose && r.features.words >= THRESHOLDS.minLeadWords)));
@@ -309,7 +311,7 @@ function markHead(rows: LineAnalysis[]): number {
     datelineAt < 0 &&
     !opening.features.turn &&
     opening.features.words <= MAX_SENTENCE_HEADLINE_WORDS &&
-    /^["'“‘]?[\p{Lu}\p{N}][^.!?]*[^.!?\s]\.$/u.test(opening.line.text) &&
+    ONE_SENTENCE_WITH_STOP.test(opening.line.text) &&
     next !== undefined &&
     next.line.blankBefore > 0 &&
     next.features.prose &&
@@ -341,7 +343,7 @@ function markHead(rows: LineAnalysis[]): number {
     r.features.words >= 3 &&
     r.features.words <= MAX_HEADLINE_WORDS &&
     r.features.capitalShare >= 0.75 &&
-    /^["'“‘]?[\p{Lu}\p{N}][^.!?]*[^.!?\s]\.$/u.test(r.line.text);
+    ONE_SENTENCE_WITH_STOP.test(r.line.text);
   const title = sentenceHeadline ? opening : (head.find((r) => titleLike(r, 3)) ?? head.find((r) => titleLike(r, 2)) ?? (stoppedHeadline(head[0]) ? head[0] : undefined));
   if (title) {
     title.role = 'title';

@@ -59,6 +59,11 @@ export function centroid(vectors: readonly Vector[]): Vector {
   return sum;
 }
 
+/** Entity ids (`@…`) and day anchors (`#…`) match only themselves. */
+function isAnchor(term: string): boolean {
+  return term.startsWith('@') || term.startsWith('#');
+}
+
 /** Related words below this are not counted as the same word said otherwise. */
 const SHARED_RELATEDNESS = 0.5;
 
@@ -75,9 +80,9 @@ export function softCosine(a: Vector, b: Vector): { sim: number; sharedWords: nu
       candidates.push({ x, y: x, rel: 1 });
       continue;
     }
-    if (x.startsWith('@') || x.startsWith('#')) continue;
+    if (isAnchor(x)) continue;
     for (const y of b.keys()) {
-      if (y.startsWith('@') || y.startsWith('#') || a.has(y)) continue;
+      if (isAnchor(y) || a.has(y)) continue;
       const rel = relatedness(x, y);
       if (rel > 0) candidates.push({ x, y, rel });
     }

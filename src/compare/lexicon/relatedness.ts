@@ -58,27 +58,9 @@ function neighbours(lemma: string): Map<string, number> {
   return found;
 }
 
-/** The words a lemma stands near, itself included: what an index can file a sentence under. */
-export function relatedWords(lemma: string): ReadonlyMap<string, number> {
-  return neighbours(lemma);
-}
-
-const pairCache = new Map<string, number>();
-
 /** How near `a` and `b` are: 1 when equal, a neighbour's weight, or both near a third word. */
 export function relatedness(a: string, b: string): number {
   if (a === b) return 1;
-  // A bundle asks about the same word pairs many times (every sentence pair that holds them).
-  const key = a < b ? `${a}\t${b}` : `${b}\t${a}`;
-  let known = pairCache.get(key);
-  if (known === undefined) {
-    if (pairCache.size >= CACHE_LIMIT * 4) pairCache.clear();
-    pairCache.set(key, (known = computeRelatedness(a, b)));
-  }
-  return known;
-}
-
-function computeRelatedness(a: string, b: string): number {
   const na = neighbours(a);
   const nb = neighbours(b);
   let best = Math.max(na.get(b) ?? 0, nb.get(a) ?? 0);

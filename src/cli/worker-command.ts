@@ -3,7 +3,9 @@ import { Option, type Command } from 'commander';
 import { runWorker } from '../work/worker.ts';
 import { BRIEF_DELAY_MS } from '../work/jobs.ts';
 import { milliseconds } from './arguments.ts';
-import { dbOption, withStore } from './store-commands.ts';
+import { dbOption } from './store-commands.ts';
+import { openStore } from '../store/open-store.ts';
+import type { Database } from '../store/database.ts';
 
 interface WorkerFlags {
   db?: string;
@@ -33,8 +35,10 @@ export function addWorkerCommand(program: Command): void {
       const onSignal = () => stop.abort();
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
-      const stats = await withStore(flags.db, (db) =>
-        runWorker(db, {
+      const onStoreError = (message: string) => process.stderr.write(`corroborate worker: store unavailable, retrying (${message})\n`);
+      const db = await openWhenReachable(flags.db, stop.signal, onStoreError);
+      if (!db) return;
+      const stats = await runWorker(db, {
           ...(flags.id ? { id: flags.id } : {}),
           exitWhenIdle: flags.exitWhenIdle ?? false,
           pollMs: flags.poll,
@@ -43,9 +47,30 @@ export function addWorkerCommand(program: Command): void {
           onJob: (job, result, error) => {
             if (!flags.quiet) process.stderr.write(`corroborate worker: job ${job.id} (${job.kind}) ${result}${error ? `: ${error}` : ''}\n`);
           },
-          onStoreError: (message) => process.stderr.write(`corroborate worker: store unavailable, retrying (${message})\n`),
-        }),
-      );
+          onStoreError,
+        }).finally(() => db.close());
       process.stderr.write(`corroborate worker: ${stats.done} jobs done, ${stats.failed} failed\n`);
     });
+}
+
+/** Errors of a server that is restarting or not yet up, as opposed to a wrong URL or password. */
+const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|starting up|shutting down|Connection terminated|timeout expired/i;
+const STARTUP_PATIENCE_MS = 120_000;
+
+/**
+ * A worker started while its database restarts (a deploy, a failover) waits for it, as a running
+ * worker does, instead of exiting: up to two minutes, then the error is reported.
+ */
+async function openWhenReachable(location: string | undefined, signal: AbortSignal, onError: (message: string) => void): Promise<Database | null> {
+  for (const deadline = Date.now() + STARTUP_PATIENCE_MS; ; ) {
+    try {
+      return await openStore(location);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!UNREACHABLE.test(message) || Date.now() > deadline) throw error;
+      onError(message.split('\n')[0]!);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      if (signal.aborted) return null;
+    }
+  }
 }

@@ -34,6 +34,8 @@ function fingerprint() {
     }
   };
   walk(join(ROOT, 'src'));
+  // The lexicon and the pair model are imported JSON: the bundle carries them too.
+  walk(join(ROOT, 'data'));
   for (const name of ['package.json', 'tsconfig.json']) {
     const info = statSync(join(ROOT, name));
     lines.push(`${name}\t${info.size}\t${info.mtimeMs}`);

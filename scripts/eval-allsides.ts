@@ -6,6 +6,7 @@
 //   first-sentence baseline.
 // Run: npx tsx scripts/eval-allsides.ts [--errors N] [--limit N]
 import { existsSync } from 'node:fs';
+import { TFIDF_ALIGN } from '../src/compare/align.ts';
 import { hasAllsides, loadAllsides, ALLSIDES_DIR } from '../test/quality/allsides.ts';
 import {
   ALIGNMENT_GOLD,
@@ -64,7 +65,7 @@ const show = (name: string, s: AlignmentScores) =>
 if (existsSync(ALIGNMENT_GOLD)) {
   const pairs = loadAlignmentGold().filter((p) => withLexicon.has(p.line));
   const lines = new Set(pairs.map((p) => p.line));
-  const tfidf = new Map([...lines].map((line) => [line, briefEvent(events.find((e) => e.line === line)!, { align: { lexicon: false } })]));
+  const tfidf = new Map([...lines].map((line) => [line, briefEvent(events.find((e) => e.line === line)!, { align: TFIDF_ALIGN })]));
   console.log(`alignment gold: ${pairs.length} pairs from ${lines.size} events`);
   show('lexicon     ', scoreAlignment(pairs, withLexicon));
   show('TF-IDF alone', scoreAlignment(pairs, tfidf));

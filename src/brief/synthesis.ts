@@ -42,27 +42,45 @@ export function synthesize(brief: Unsynthesized): Synthesis {
   const leadable = ranked.filter(
     (f) => !headline(f.statement.citations[0]!) && !DEPENDENT_OPENING.test(f.statement.text.trim()) && !BACK_REFERENCE.test(f.statement.text) && quotedShare(f.statement.text) <= LEAD_MAX_QUOTED,
   );
-  const leadFacts = pick(leadable.filter((f) => !f.singleSource), LEAD_SENTENCES);
-  // Nothing corroborated (or one fact only): the most central sentences stand in, one an outlet,
-  // each marked as its outlet's alone.
-  if (leadFacts.length < LEAD_SENTENCES) {
-    // News puts its core first (inverted pyramid): an article's opening sentence weighs more.
-    const opening = openingWeight(brief.documents);
-    const byCentrality = leadable
-      .filter((f) => f.singleSource)
-      .map((f) => ({ f, score: f.centrality + LEAD_OPENING_WEIGHT * opening(f.statement.citations[0]!) }))
+  // The lead: the corroborated facts first, those the articles open with weighing more (news puts
+  // its core first); when fewer than three, the most central single-source sentences, one an
+  // outlet first, each marked as its outlet's alone. A fact is told in the words of the outlet
+  // that opens with it.
+  const opening = openingWeight(brief.documents);
+  const originals = new Map(brief.documents.map((d) => [d.id, d.original]));
+  const unfit = (span: Fact['support'][number]) => headline(span) || DEPENDENT_OPENING.test(originals.get(span.doc)!.slice(span.start, span.end));
+  const byScore = (facts: Fact[], score: (f: Fact) => number) =>
+    facts
+      .map((f) => ({ f, score: score(f) }))
       .sort((a, b) => b.score - a.score)
       .map(({ f }) => f);
-    const taken = new Set(leadFacts.flatMap((f) => f.outlets));
+  const leadFacts = pick(
+    byScore(
+      leadable.filter((f) => !f.singleSource),
+      (f) => rank(f) + LEAD_OPENING_WEIGHT * Math.max(...f.support.map(opening)),
+    ),
+    LEAD_SENTENCES,
+  );
+  const taken = new Set(leadFacts.flatMap((f) => f.outlets));
+  const byCentrality = byScore(
+    leadable.filter((f) => f.singleSource),
+    (f) => f.centrality + LEAD_OPENING_WEIGHT * opening(f.statement.citations[0]!),
+  );
+  for (const anyOutlet of [false, true]) {
     for (const f of byCentrality) {
       if (leadFacts.length >= LEAD_SENTENCES) break;
-      if ((outlets.length > 1 && f.outlets.some((o) => taken.has(o))) || pick([...leadFacts, f], LEAD_SENTENCES).length <= leadFacts.length) continue;
+      if (leadFacts.includes(f) || (!anyOutlet && outlets.length > 1 && f.outlets.some((o) => taken.has(o)))) continue;
+      if (pick([...leadFacts, f], LEAD_SENTENCES).length <= leadFacts.length) continue;
       leadFacts.push(f);
       for (const o of f.outlets) taken.add(o);
     }
   }
   // The sentence shown first among the citations, so its chip opens the passage quoted.
-  const lead = leadFacts.map((f) => ({ text: f.statement.text, citations: representativeFirst(f), outlets: f.outlets, sources: f.sources }));
+  const lead = leadFacts.map((f) => {
+    const shown = openingSupport(f, opening, unfit);
+    const text = shown === f.statement.citations[0] ? f.statement.text : originals.get(shown.doc)!.slice(shown.start, shown.end);
+    return { text, citations: representativeFirst(f, shown), outlets: f.outlets, sources: f.sources };
+  });
   const note =
     brief.documents.length <= 1
       ? 'One report only: there is nothing to corroborate. The lead is its most central sentences.'
@@ -107,9 +125,25 @@ function disputesByFact(brief: Unsynthesized): Map<string, string[]> {
   return out;
 }
 
-/** A fact's support with the passage its statement quotes first. */
-function representativeFirst(f: Fact): Fact['support'] {
-  const shown = f.statement.citations[0]!;
+/**
+ * The fact's supporting sentence that stands nearest an article's opening (headlines and sentences
+ * leaning on what came before aside), or its statement's when none opens more: what the lead quotes.
+ */
+function openingSupport(f: Fact, opening: (span: Fact['support'][number]) => number, unfit: (span: Fact['support'][number]) => boolean): Fact['support'][number] {
+  let best = f.statement.citations[0]!;
+  let bestWeight = opening(best);
+  for (const s of f.support) {
+    const w = opening(s);
+    if (w > bestWeight && !unfit(s)) {
+      best = s;
+      bestWeight = w;
+    }
+  }
+  return best;
+}
+
+/** A fact's support with the passage shown first (by default the one its statement quotes). */
+function representativeFirst(f: Fact, shown: Fact['support'][number] = f.statement.citations[0]!): Fact['support'] {
   const same = (s: Fact['support'][number]) => s.doc === shown.doc && s.start === shown.start && s.end === shown.end;
   return [shown, ...f.support.filter((s) => !same(s))];
 }

@@ -293,8 +293,16 @@ const MAX_SENTENCE_HEADLINE_WORDS = 20;
 /** A line that is one sentence with a single full stop at its end: how such a headline looks. */
 const ONE_SENTENCE_WITH_STOP = /^["'“‘]?[\p{Lu}\p{N}][^.!?]*[^.!?\s]\.$/u;
 
+/** Words in a line that runs on like prose although it stops mid-sentence (a snippet, a cut feed item). */
+const CUT_PROSE_WORDS = 20;
+
+/** Prose, or a long run of mostly lower-case words whose end was cut off. */
+function runningText(r: LineAnalysis): boolean {
+  return r.features.prose || (r.features.words >= CUT_PROSE_WORDS && r.features.capitalShare < 0.5 && !r.features.endsSentence);
+}
+
 function markHead(rows: LineAnalysis[]): number {
-  let start = rows.findIndex((r) => !r.verdict && (r.features.turn || (r.features.prose && r.features.words >= THRESHOLDS.minLeadWords)));
+  let start = rows.findIndex((r) => !r.verdict && (r.features.turn || (runningText(r) && r.features.words >= THRESHOLDS.minLeadWords)));
   // A dateline marks where the story proper begins; prose above it is a dek or a caption.
   const datelineAt = rows.findIndex((r, i) => i < Math.max(start, 0) + 4 && !r.verdict && DATELINE.test(r.line.text) && r.features.prose);
   if (datelineAt >= 0) {
@@ -316,7 +324,7 @@ function markHead(rows: LineAnalysis[]): number {
     ONE_SENTENCE_WITH_STOP.test(opening.line.text) &&
     next !== undefined &&
     next.line.blankBefore > 0 &&
-    next.features.prose &&
+    runningText(next) &&
     next.features.words >= 1.5 * opening.features.words;
   if (sentenceHeadline) start = 1;
   const head = rows.slice(0, start).filter((r) => !r.verdict);

@@ -2,29 +2,38 @@
 // through an inverted index (no all-pairs scan), then merged best-first with average linkage so a
 // chain of loosely similar sentences cannot glue unrelated facts together.
 import type { Statement } from './statements.ts';
-import { cosine, softCosine, type Vector } from './similarity.ts';
+import { cosine, type Vector } from './similarity.ts';
+import { pairFeatures } from './pair-features.ts';
+import { sameFactProbability } from './pair-model.ts';
 
 export interface AlignOptions {
-  /** Two sentences this similar may start a fact together. */
+  /**
+   * How two sentences of two outlets are compared. `model`: the learned probability that they
+   * report the same fact (related words, names, coverage, leads, predicates, values: see
+   * pair-features.ts), so the same fact in other words aligns. `tfidf`: the cosine alone.
+   */
+  scorer: 'model' | 'tfidf';
+  /** Two sentences of two outlets this similar may start a fact together. */
   link: number;
   /** Two groups merge when the mean similarity over all their cross pairs reaches this. */
   merge: number;
+  /** Two sentences of one report say one fact only when their cosine reaches this. */
+  restate: number;
   /** Terms carried by more sentences than this are too common to find candidates with. */
   maxPostings: number;
-  /**
-   * Words count as shared when they are related in meaning (WordNet, learned associations), not
-   * only when they are the same word: the same fact in other words aligns. Off: TF-IDF alone.
-   */
-  lexicon: boolean;
 }
 
-export const DEFAULT_ALIGN: AlignOptions = { link: 0.35, merge: 0.25, maxPostings: 400, lexicon: true };
+export const DEFAULT_ALIGN: AlignOptions = { scorer: 'model', link: 0.8, merge: 0.6, restate: 0.35, maxPostings: 400 };
+/** The lexical baseline evaluations report beside the model. */
+export const TFIDF_ALIGN: AlignOptions = { scorer: 'tfidf', link: 0.35, merge: 0.25, restate: 0.35, maxPostings: 400 };
 
 /**
- * Pairs whose exact cosine is below this are not compared word by word: the exact cosine is cheap,
- * and without it a 300-article bundle compares millions of pairs (91 s instead of 4).
+ * In bundles of more sentences than this, pairs whose exact cosine is below MIN_EXACT_FOR_MODEL
+ * are not scored: the cosine is cheap, the features are not, and a 300-article bundle would score
+ * millions of pairs. Smaller bundles score every pair that shares a term.
  */
-const MIN_EXACT_FOR_SOFT = 0.1;
+const SCORE_ALL_UP_TO = 1500;
+const MIN_EXACT_FOR_MODEL = 0.1;
 
 export interface Alignment {
   /** Groups of statement indexes; every statement is in exactly one group. */
@@ -35,7 +44,7 @@ export interface Alignment {
 
 export function alignStatements(statements: readonly Statement[], vectors: readonly Vector[], options: AlignOptions = DEFAULT_ALIGN): Alignment {
   const n = statements.length;
-  const pairs = candidatePairs(vectors, statements.map((s) => s.doc), options);
+  const pairs = candidatePairs(statements, vectors, options);
   const key = (i: number, j: number) => (i < j ? i * n + j : j * n + i);
   const sims = new Map<number, number>();
   for (const p of pairs) sims.set(key(p.i, p.j), p.sim);
@@ -64,7 +73,7 @@ export function alignStatements(statements: readonly Statement[], vectors: reado
         total += s;
         // One outlet may say a fact twice, but two of its sentences that do not restate each other are
         // two facts. Its headline is shorthand for its lead: it joins whichever fact it stands for.
-        if (statements[x]!.doc === statements[y]!.doc && s < options.link && !statements[x]!.headline && !statements[y]!.headline) {
+        if (statements[x]!.doc === statements[y]!.doc && s < options.restate && !statements[x]!.headline && !statements[y]!.headline) {
           sameDocumentApart = true;
           break cross;
         }
@@ -89,10 +98,11 @@ const MIN_SHARED_WORDS = 2;
 
 /**
  * Every pair of sentences sharing a term no more common than `maxPostings`, with its similarity:
- * across documents and with the lexicon, the soft cosine (related words count); else the cosine.
- * Terms are numbered once and the pairs found for a sentence marked, so none is scored twice.
+ * across documents, the model's probability (or the cosine, for the `tfidf` scorer); within one
+ * document, the cosine. Terms are numbered once and the pairs found for a sentence marked, so
+ * none is scored twice.
  */
-function candidatePairs(vectors: readonly Vector[], docs: readonly string[], options: AlignOptions): { i: number; j: number; sim: number }[] {
+function candidatePairs(statements: readonly Statement[], vectors: readonly Vector[], options: AlignOptions): { i: number; j: number; sim: number }[] {
   const termIds = new Map<string, number>();
   const postings: number[][] = [];
   const terms: number[][] = [];
@@ -109,6 +119,7 @@ function candidatePairs(vectors: readonly Vector[], docs: readonly string[], opt
     }
     terms.push(mine);
   });
+  const minExact = vectors.length > SCORE_ALL_UP_TO ? MIN_EXACT_FOR_MODEL : 0;
   const out: { i: number; j: number; sim: number }[] = [];
   // Stamps (i + 1): the sentences already paired with sentence i.
   const seen = new Int32Array(vectors.length);
@@ -120,12 +131,11 @@ function candidatePairs(vectors: readonly Vector[], docs: readonly string[], opt
       for (const j of list) {
         if (j <= i || seen[j] === stamp) continue;
         seen[j] = stamp;
-        // Related words are for outlets telling one fact in their own words; within one report
-        // the exact cosine decides (and a long report's pairs stay cheap).
-        if (options.lexicon && docs[i] !== docs[j]) {
-          if (cosine(v, vectors[j]!) < MIN_EXACT_FOR_SOFT) continue;
-          const soft = softCosine(v, vectors[j]!);
-          if (soft.sharedWords >= MIN_SHARED_WORDS) out.push({ i, j, sim: soft.sim });
+        // The model is for outlets telling one fact in their own words; within one report the
+        // exact cosine decides (and a long report's pairs stay cheap).
+        if (options.scorer === 'model' && statements[i]!.doc !== statements[j]!.doc) {
+          if (minExact > 0 && cosine(v, vectors[j]!) < minExact) continue;
+          out.push({ i, j, sim: sameFactProbability(pairFeatures(statements[i]!, statements[j]!, v, vectors[j]!)) });
         } else if (sharedWords(v, vectors[j]!) >= MIN_SHARED_WORDS) out.push({ i, j, sim: cosine(v, vectors[j]!) });
       }
     }

@@ -5,7 +5,7 @@ import type { DocumentAnalysis } from '../analyse/index.ts';
 import { outletLabel } from '../brief/people.ts';
 import { alignStatements, DEFAULT_ALIGN, type AlignOptions } from './align.ts';
 import { buildFacts } from './facts.ts';
-import { centroid, TermWeights } from './similarity.ts';
+import { centroid, TermWeights, type Vector } from './similarity.ts';
 import { findStatements, type Statement } from './statements.ts';
 import { syndicationGroups } from './syndication.ts';
 import { valueDisagreements } from './value-disagreements.ts';
@@ -32,7 +32,8 @@ export interface Comparison {
   statements: Statement[];
 }
 
-export function compare(input: CompareInput, options: CompareOptions = {}): Comparison {
+/** The bundle's claim units and their TF-IDF vectors: what alignment compares. */
+export function bundleStatements(input: CompareInput): { statements: Statement[]; vectors: Vector[] } {
   const { documents, entities, quotes } = input;
   const references = documentDates(documents);
   const quoteSpans = quotes.filter((q) => q.kind !== 'turn').map((q) => q.span);
@@ -42,7 +43,13 @@ export function compare(input: CompareInput, options: CompareOptions = {}): Comp
     quoteSpans,
   );
   const weights = new TermWeights(statements.map((s) => s.terms));
-  const vectors = statements.map((s) => weights.vector(s.terms));
+  return { statements, vectors: statements.map((s) => weights.vector(s.terms)) };
+}
+
+export function compare(input: CompareInput, options: CompareOptions = {}): Comparison {
+  const { documents, entities, quotes } = input;
+  const quoteSpans = quotes.filter((q) => q.kind !== 'turn').map((q) => q.span);
+  const { statements, vectors } = bundleStatements(input);
   const alignment = alignStatements(statements, vectors, { ...DEFAULT_ALIGN, ...options.align });
   const sourceOf = new Map<string, number>();
   syndicationGroups(documents).forEach((group, g) => group.forEach((doc) => sourceOf.set(doc, g)));

@@ -67,13 +67,23 @@ function isAnchor(term: string): boolean {
 /** Related words below this are not counted as the same word said otherwise. */
 const SHARED_RELATEDNESS = 0.5;
 
+export interface SoftMatch {
+  /** The cosine with related words counted as partly the same. */
+  sim: number;
+  /** Word pairs (names aside) at least SHARED_RELATEDNESS near. */
+  sharedWords: number;
+  /** Share of each side's weight (L1) whose term found a term at least SHARED_RELATEDNESS near. */
+  coveredA: number;
+  coveredB: number;
+}
+
 /**
  * The cosine with related words counted as partly the same: each term of `a` is paired with at
  * most one term of `b` (best relatedness first), and a pair adds both weights times their
  * relatedness. Entity ids and anchors (`@…`, `#…`) match only themselves. With no related words
- * this is the cosine. `sharedWords`: word pairs (names aside) at least SHARED_RELATEDNESS near.
+ * this is the cosine.
  */
-export function softCosine(a: Vector, b: Vector): { sim: number; sharedWords: number } {
+export function softCosine(a: Vector, b: Vector): SoftMatch {
   const candidates: { x: string; y: string; rel: number }[] = [];
   for (const x of a.keys()) {
     if (b.has(x)) {
@@ -92,12 +102,23 @@ export function softCosine(a: Vector, b: Vector): { sim: number; sharedWords: nu
   const usedB = new Set<string>();
   let sim = 0;
   let sharedWords = 0;
+  let coveredA = 0;
+  let coveredB = 0;
   for (const { x, y, rel } of candidates) {
     if (usedA.has(x) || usedB.has(y)) continue;
     usedA.add(x);
     usedB.add(y);
     sim += a.get(x)! * b.get(y)! * rel;
-    if (!x.startsWith('@') && rel >= SHARED_RELATEDNESS) sharedWords++;
+    if (rel < SHARED_RELATEDNESS) continue;
+    if (!x.startsWith('@')) sharedWords++;
+    coveredA += a.get(x)! * rel;
+    coveredB += b.get(y)! * rel;
   }
-  return { sim, sharedWords };
+  return { sim, sharedWords, coveredA: share(coveredA, a), coveredB: share(coveredB, b) };
+}
+
+function share(part: number, v: Vector): number {
+  let total = 0;
+  for (const w of v.values()) total += w;
+  return total > 0 ? part / total : 0;
 }

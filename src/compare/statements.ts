@@ -216,7 +216,8 @@ const MIN_CLAUSE_TOKENS = 7;
 
 /**
  * Sentences split into claims at semicolons and at ", but" / ", while" clauses. A sentence the
- * splitter broke after an initial ("U." + "S. relations") is joined back first.
+ * splitter broke after an initial ("U." + "S. relations") or before a lower-case word is joined
+ * back first.
  */
 function* claimUnits(text: TokenizedText): Generator<Token[]> {
   for (const sentence of joinedSentences(text)) {
@@ -246,7 +247,8 @@ function joinedSentences(text: TokenizedText): Token[][] {
     const tokens = text.tokens.slice(sentence.first, Math.min(sentence.last, text.tokens.length));
     if (!tokens.length) continue;
     const previous = out[out.length - 1];
-    if (previous && previous[previous.length - 1]!.passage === tokens[0]!.passage && endsWithInitial(previous)) previous.push(...tokens);
+    // "… Mitch McConnell (R-Ky.)" + "on Thursday blocked …": no sentence starts in lower case.
+    if (previous && previous[previous.length - 1]!.passage === tokens[0]!.passage && (endsWithInitial(previous) || /^\p{Ll}/u.test(tokens[0]!.text))) previous.push(...tokens);
     else out.push(tokens);
   }
   return out;

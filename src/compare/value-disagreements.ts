@@ -220,8 +220,9 @@ function sameThing(a: ValueFrame, b: ValueFrame): boolean {
   const placesB = [...b.places].filter((e) => !sa.entities.has(e));
   if (placesA.length && placesB.length) return false;
   const sameFact = a.fact === b.fact;
-  // A day is compared only inside one aligned fact, and only when each sentence gives one day.
-  if (a.value.kind === 'date') return sameFact && a.single && b.single;
+  // A day is compared only inside one aligned fact, only when each sentence gives one day, and
+  // only with a date as fine: "a 2012 car crash" tells nothing about the Thursday of the story.
+  if (a.value.kind === 'date') return sameFact && a.single && b.single && coarse(a.value) === coarse(b.value);
   // Outlets misreport by a little, not by an order of magnitude: values far apart measure different things.
   if (!(ratio(a.value, b.value) <= MAX_RATIO)) return false;
   const sharedEvent = [...a.events.keys()].some((e) => b.events.has(e));
@@ -233,6 +234,11 @@ function sameDay(a: FoundValue, b: FoundValue): boolean {
   if (a.date && b.date) return a.date.from <= b.date.to && b.date.from <= a.date.to;
   if (a.weekday !== null && b.weekday !== null) return a.weekday === b.weekday;
   return true; // one of them unresolved: no evidence of different days
+}
+
+/** A date spanning more than a month (a year, a season): another grain than a day or a week. */
+function coarse(v: FoundValue): boolean {
+  return v.high - v.low > 31;
 }
 
 export function overlaps(a: FoundValue, b: FoundValue): boolean {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { CompareOptions } from '../../src/compare/index.ts';
 import { cleanDocument } from '../../src/pipeline/clean-document.ts';
 import { briefDocuments } from '../../src/pipeline/run.ts';
-import type { Brief, Span } from '../../src/schema.ts';
+import type { Brief, CleanDocument, Span } from '../../src/schema.ts';
 import { sentencesIn } from '../../src/text/sentences.ts';
 import type { AllsidesEvent } from './allsides.ts';
 
@@ -45,8 +45,13 @@ export interface BriefedEvent {
   docs: string[];
 }
 
+/** Each outlet's version as the cleaned text file a user would hand to `brief`. */
+export function eventDocuments(event: AllsidesEvent): CleanDocument[] {
+  return event.reports.map((r, i) => cleanDocument({ source: `event-${event.line}/report-${i + 1}.txt`, format: 'text', content: reportText(r), hints: {} }));
+}
+
 export function briefEvent(event: AllsidesEvent, options: CompareOptions = {}): BriefedEvent {
-  const documents = event.reports.map((r, i) => cleanDocument({ source: `event-${event.line}/report-${i + 1}.txt`, format: 'text', content: reportText(r), hints: {} }));
+  const documents = eventDocuments(event);
   const brief = briefDocuments(documents, undefined, [], options);
   return { event, brief, docs: documents.map((d) => d.id) };
 }
@@ -58,7 +63,7 @@ export function unitSpan(event: AllsidesEvent, docs: string[], unit: GoldUnit): 
 }
 
 /** A support span covers a unit when they share at least half of the shorter of the two. */
-function covers(support: Span, unit: Span): boolean {
+export function covers(support: Span, unit: Span): boolean {
   if (support.doc !== unit.doc) return false;
   const shared = Math.min(support.end, unit.end) - Math.max(support.start, unit.start);
   return shared > 0 && shared >= 0.5 * Math.min(support.end - support.start, unit.end - unit.start);

@@ -1,0 +1,39 @@
+// The learned "same fact" model: a logistic regression over the pair features, trained on
+// hand-labelled pairs of outlets' sentences (scripts/train-pair-model.ts writes the data file).
+// Imported, not read from disk: the CLI's bundle carries it. Nothing is fetched.
+import shipped from '../../data/alignment/pair-model.json' with { type: 'json' };
+import { PAIR_FEATURES } from './pair-features.ts';
+
+export interface PairModelFile {
+  about: string;
+  /** The hand-labelled pairs it was trained on, with their digests. */
+  inputs: { file: string; sha256: string }[];
+  features: string[];
+  weights: number[];
+  bias: number;
+  /** SHA-256 of the JSON of `[features, weights, bias]`, so a hand edit shows. */
+  digest: string;
+  training: Record<string, number | string>;
+}
+
+export const PAIR_MODEL_FILE = new URL('../../data/alignment/pair-model.json', import.meta.url);
+
+let weights: number[] | null = null;
+let bias = 0;
+
+function load(): number[] {
+  if (weights) return weights;
+  const file = shipped as unknown as PairModelFile;
+  // A model trained on other features would weigh the wrong numbers: refuse it loudly.
+  if (file.features.join() !== PAIR_FEATURES.join()) throw new Error(`${PAIR_MODEL_FILE.pathname}: trained on other features; run scripts/train-pair-model.ts`);
+  bias = file.bias;
+  return (weights = file.weights);
+}
+
+/** How likely two sentences report the same fact, 0 to 1, from their pair features. */
+export function sameFactProbability(features: readonly number[]): number {
+  const w = load();
+  let z = bias;
+  for (let k = 0; k < w.length; k++) z += w[k]! * features[k]!;
+  return 1 / (1 + Math.exp(-z));
+}

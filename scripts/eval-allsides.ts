@@ -1,6 +1,6 @@
 // Corroboration on real multi-outlet reporting (multi-outlet-allsides, val split), through the
 // user's path (three text reports per event, briefed together):
-// - alignment of paraphrased facts against the hand-labelled pairs, with the lexicon and with
+// - alignment of paraphrased facts against the hand-labelled pairs, with the pair model and with
 //   TF-IDF alone, in the same run;
 // - briefs without a lead, and ROUGE-2 F of the lead against the human roundup beside the
 //   first-sentence baseline.
@@ -67,7 +67,7 @@ if (existsSync(ALIGNMENT_GOLD)) {
   const lines = new Set(pairs.map((p) => p.line));
   const tfidf = new Map([...lines].map((line) => [line, briefEvent(events.find((e) => e.line === line)!, { align: TFIDF_ALIGN })]));
   console.log(`alignment gold: ${pairs.length} pairs from ${lines.size} events`);
-  show('lexicon     ', scoreAlignment(pairs, withLexicon));
+  show('pair model  ', scoreAlignment(pairs, withLexicon));
   show('TF-IDF alone', scoreAlignment(pairs, tfidf));
   const errors = option('--errors') ?? 0;
   let shown = 0;

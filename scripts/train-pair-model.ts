@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { mergeAnalyses } from '../src/analyse/index.ts';
 import { bundleStatements } from '../src/compare/index.ts';
 import { pairFeatures, PAIR_FEATURES } from '../src/compare/pair-features.ts';
-import { PAIR_MODEL_FILE, type PairModelFile } from '../src/compare/pair-model.ts';
+import { logistic, PAIR_MODEL_FILE, type PairModelFile } from '../src/compare/pair-model.ts';
+import { pushTo } from '../src/util/multimap.ts';
 import { analyseSafely } from '../src/pipeline/run.ts';
 import { hasAllsides, loadAllsides, type AllsidesEvent } from '../test/quality/allsides.ts';
 import { ALIGNMENT_GOLD, covers, eventDocuments, unitSpan, type GoldPair, type GoldUnit } from '../test/quality/allsides-scorer.ts';
@@ -37,7 +38,7 @@ function option(name: string): string | undefined {
 function examples(split: 'train' | 'val', pairs: GoldPair[]): { examples: Example[]; unmapped: number } {
   const events = loadAllsides(split);
   const byLine = new Map<number, GoldPair[]>();
-  for (const p of pairs) byLine.set(p.line, [...(byLine.get(p.line) ?? []), p]);
+  for (const p of pairs) pushTo(byLine, p.line, p);
   const out: Example[] = [];
   let unmapped = 0;
   for (const [line, linePairs] of byLine) {
@@ -73,9 +74,7 @@ function train(data: Example[]): { weights: number[]; bias: number } {
     const g = new Array<number>(d).fill(0);
     let gb = 0;
     for (const { x, y } of data) {
-      let z = b;
-      for (let k = 0; k < d; k++) z += w[k]! * x[k]!;
-      const err = 1 / (1 + Math.exp(-z)) - y;
+      const err = logistic(w, b, x) - y;
       for (let k = 0; k < d; k++) g[k]! += err * x[k]!;
       gb += err;
     }
@@ -86,9 +85,7 @@ function train(data: Example[]): { weights: number[]; bias: number } {
 }
 
 function probability(model: { weights: number[]; bias: number }, x: number[]): number {
-  let z = model.bias;
-  x.forEach((v, k) => (z += model.weights[k]! * v));
-  return 1 / (1 + Math.exp(-z));
+  return logistic(model.weights, model.bias, x);
 }
 
 function curve(name: string, scored: { p: number; y: number }[], positives: number): void {

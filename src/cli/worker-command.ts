@@ -1,6 +1,7 @@
 // `corroborate worker`: process queued jobs against a store (see README, "Scaling out").
 import { Option, type Command } from 'commander';
-import { runWorker } from '../work/worker.ts';
+import { runWorker, sleep } from '../work/worker.ts';
+import { firstLine } from '../ingest/network-errors.ts';
 import { BRIEF_DELAY_MS } from '../work/jobs.ts';
 import { milliseconds } from './arguments.ts';
 import { dbOption } from './store-commands.ts';
@@ -39,16 +40,16 @@ export function addWorkerCommand(program: Command): void {
       const db = await openWhenReachable(flags.db, stop.signal, onStoreError);
       if (!db) return;
       const stats = await runWorker(db, {
-          ...(flags.id ? { id: flags.id } : {}),
-          exitWhenIdle: flags.exitWhenIdle ?? false,
-          pollMs: flags.poll,
-          briefDelayMs: flags.briefDelay,
-          signal: stop.signal,
-          onJob: (job, result, error) => {
-            if (!flags.quiet) process.stderr.write(`corroborate worker: job ${job.id} (${job.kind}) ${result}${error ? `: ${error}` : ''}\n`);
-          },
-          onStoreError,
-        }).finally(() => db.close());
+        ...(flags.id ? { id: flags.id } : {}),
+        exitWhenIdle: flags.exitWhenIdle ?? false,
+        pollMs: flags.poll,
+        briefDelayMs: flags.briefDelay,
+        signal: stop.signal,
+        onJob: (job, result, error) => {
+          if (!flags.quiet) process.stderr.write(`corroborate worker: job ${job.id} (${job.kind}) ${result}${error ? `: ${error}` : ''}\n`);
+        },
+        onStoreError,
+      }).finally(() => db.close());
       process.stderr.write(`corroborate worker: ${stats.done} jobs done, ${stats.failed} failed\n`);
     });
 }
@@ -66,10 +67,10 @@ async function openWhenReachable(location: string | undefined, signal: AbortSign
     try {
       return await openStore(location);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = firstLine(error);
       if (!UNREACHABLE.test(message) || Date.now() > deadline) throw error;
-      onError(message.split('\n')[0]!);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      onError(message);
+      await sleep(1000, signal);
       if (signal.aborted) return null;
     }
   }

@@ -1,6 +1,6 @@
 // The compare stage: across the documents of one event, what is reported by several outlets
 // (facts), by one only (single-source facts), and where they disagree (values, quotes, names).
-import type { CleanDocument, Disagreement, Entity, Fact, FoundDisagreement, Quote, Severity } from '../schema.ts';
+import type { CleanDocument, Disagreement, Entity, Fact, FoundDisagreement, Quote, Severity, Span } from '../schema.ts';
 import type { DocumentAnalysis } from '../analyse/index.ts';
 import { outletLabel } from '../brief/people.ts';
 import { alignStatements, DEFAULT_ALIGN, type AlignOptions } from './align.ts';
@@ -32,8 +32,8 @@ export interface Comparison {
   statements: Statement[];
 }
 
-/** The bundle's claim units and their TF-IDF vectors: what alignment compares. */
-export function bundleStatements(input: CompareInput): { statements: Statement[]; vectors: Vector[] } {
+/** The bundle's claim units and their TF-IDF vectors (what alignment compares), and its quotes' spans. */
+export function bundleStatements(input: CompareInput): { statements: Statement[]; vectors: Vector[]; quoteSpans: Span[] } {
   const { documents, entities, quotes } = input;
   const references = documentDates(documents);
   const quoteSpans = quotes.filter((q) => q.kind !== 'turn').map((q) => q.span);
@@ -43,13 +43,12 @@ export function bundleStatements(input: CompareInput): { statements: Statement[]
     quoteSpans,
   );
   const weights = new TermWeights(statements.map((s) => s.terms));
-  return { statements, vectors: statements.map((s) => weights.vector(s.terms)) };
+  return { statements, vectors: statements.map((s) => weights.vector(s.terms)), quoteSpans };
 }
 
 export function compare(input: CompareInput, options: CompareOptions = {}): Comparison {
   const { documents, entities, quotes } = input;
-  const quoteSpans = quotes.filter((q) => q.kind !== 'turn').map((q) => q.span);
-  const { statements, vectors } = bundleStatements(input);
+  const { statements, vectors, quoteSpans } = bundleStatements(input);
   const alignment = alignStatements(statements, vectors, { ...DEFAULT_ALIGN, ...options.align });
   const sourceOf = new Map<string, number>();
   syndicationGroups(documents).forEach((group, g) => group.forEach((doc) => sourceOf.set(doc, g)));

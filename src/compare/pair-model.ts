@@ -30,10 +30,15 @@ function load(): number[] {
   return (weights = file.weights);
 }
 
+/** The logistic function of a weighted sum: what a logistic regression predicts (also in training). */
+export function logistic(weights: readonly number[], bias: number, features: readonly number[]): number {
+  let z = bias;
+  for (let k = 0; k < weights.length; k++) z += weights[k]! * features[k]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
 /** How likely two sentences report the same fact, 0 to 1, from their pair features. */
 export function sameFactProbability(features: readonly number[]): number {
   const w = load();
-  let z = bias;
-  for (let k = 0; k < w.length; k++) z += w[k]! * features[k]!;
-  return 1 / (1 + Math.exp(-z));
+  return logistic(w, bias, features);
 }

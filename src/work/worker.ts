@@ -33,7 +33,8 @@ export interface WorkerStats {
  */
 const JOBS_PER_CLAIM = 32;
 
-const sleep = (ms: number, signal?: AbortSignal) =>
+/** Waits `ms`, or until `signal` aborts. */
+export const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener('abort', () => {

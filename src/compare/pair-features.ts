@@ -33,13 +33,40 @@ export type PairFeatureName = (typeof PAIR_FEATURES)[number];
 /** The headline and the first sentence state a report's news (inverted pyramid). */
 const LEAD_POSITIONS = 2;
 
+/** What the features read of one sentence, worked out once per sentence, not once per pair. */
+interface SentenceParts {
+  words: number;
+  verbs: string[];
+  /** Content terms, names and day anchors aside: what a verb of the other sentence may match. */
+  plainTerms: string[];
+  subject: string[];
+  verb: string | null;
+}
+
+const partsOf = new WeakMap<Statement, SentenceParts>();
+
+function parts(s: Statement): SentenceParts {
+  let found = partsOf.get(s);
+  if (!found) {
+    found = {
+      words: s.tokens.filter((t) => t.pos !== 'PUNCT').length,
+      verbs: verbs(s),
+      plainTerms: [...s.terms.keys()].filter((t) => !t.startsWith('@') && !t.startsWith('#')),
+      ...subjectAndVerb(s),
+    };
+    partsOf.set(s, found);
+  }
+  return found;
+}
+
 export function pairFeatures(a: Statement, b: Statement, va: Vector, vb: Vector): number[] {
   const soft = softCosine(va, vb);
   let shared = 0;
   for (const e of a.entities) if (b.entities.has(e)) shared++;
   const unshared = a.entities.size + b.entities.size - 2 * shared;
   const lead = (s: Statement) => s.position < LEAD_POSITIONS;
-  const words = (s: Statement) => s.tokens.filter((t) => t.pos !== 'PUNCT').length;
+  const pa = parts(a);
+  const pb = parts(b);
   const values = valueAgreement(a, b);
   const byName: Record<PairFeatureName, number> = {
     cosine: cosine(va, vb),
@@ -54,9 +81,9 @@ export function pairFeatures(a: Statement, b: Statement, va: Vector, vb: Vector)
     oneHeadline: a.headline !== b.headline ? 1 : 0,
     bothLeads: lead(a) && lead(b) ? 1 : 0,
     oneLead: lead(a) !== lead(b) ? 1 : 0,
-    lengthRatio: Math.min(1, Math.abs(Math.log((words(a) + 1) / (words(b) + 1))) / 2),
-    predicate: predicateMatch(a, b),
-    ...subjectAgreement(a, b),
+    lengthRatio: Math.min(1, Math.abs(Math.log((pa.words + 1) / (pb.words + 1))) / 2),
+    predicate: predicateMatch(pa, pb),
+    ...subjectAgreement(pa, pb),
     sameValue: values.same ? 1 : 0,
     otherValue: values.other ? 1 : 0,
   };
@@ -77,12 +104,10 @@ function verbs(s: Statement): string[] {
  * How near a verb of one sentence comes to a word of the other ("voted to expel" / "calls for the
  * expulsion"), the better of the two directions.
  */
-function predicateMatch(a: Statement, b: Statement): number {
-  const words = (s: Statement) => [...s.terms.keys()].filter((t) => !t.startsWith('@') && !t.startsWith('#'));
+function predicateMatch(a: SentenceParts, b: SentenceParts): number {
   let best = 0;
   for (const [from, to] of [[a, b], [b, a]] as const) {
-    const targets = words(to);
-    for (const x of verbs(from)) for (const y of targets) best = Math.max(best, relatedness(x, y));
+    for (const x of from.verbs) for (const y of to.plainTerms) best = Math.max(best, relatedness(x, y));
   }
   return best;
 }
@@ -112,9 +137,7 @@ function subjectAndVerb(s: Statement): { subject: string[]; verb: string | null 
   return { subject, verb: null };
 }
 
-function subjectAgreement(a: Statement, b: Statement): { sameSubject: number; otherSubject: number; sameMainVerb: number } {
-  const x = subjectAndVerb(a);
-  const y = subjectAndVerb(b);
+function subjectAgreement(x: SentenceParts, y: SentenceParts): { sameSubject: number; otherSubject: number; sameMainVerb: number } {
   let subject = 0;
   for (const p of x.subject) for (const q of y.subject) subject = Math.max(subject, relatedness(p, q));
   const both = x.subject.length > 0 && y.subject.length > 0;

@@ -12,6 +12,7 @@ import type { Statement } from './statements.ts';
 import { contentTerm } from './statements.ts';
 import { firstStartingAt, type OffsetRange } from '../text/ranges.ts';
 import { pushTo } from '../util/multimap.ts';
+import { ageOwner, valueRole, type ValueRole } from './value-role.ts';
 
 /** Words that name a unit, not what is measured. */
 const UNIT_WORDS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'percent', 'dollar', 'euro', 'pound', 'yuan', 'yen', 'million', 'billion', 'trillion', 'dozen', 'hundred', 'thousand']);
@@ -25,7 +26,7 @@ const MAX_RATIO = 3;
  */
 export const MAX_VALUE_PAIRS = 1_000_000;
 
-interface ValueFrame {
+export interface ValueFrame {
   statement: Statement;
   value: FoundValue;
   fact: number;
@@ -38,6 +39,10 @@ interface ValueFrame {
   days: FoundValue[];
   /** The only value of its kind in the sentence (dates: the only day). */
   single: boolean;
+  /** A level, or a change/margin: only values of one role compare. */
+  role: ValueRole;
+  /** Ages: the person the age belongs to, when named beside it. */
+  owner: string | null;
 }
 
 export interface ValueDisagreementInput {
@@ -51,44 +56,8 @@ export interface ValueDisagreementInput {
 }
 
 export function valueDisagreements(input: ValueDisagreementInput): FoundDisagreement[] {
-  const placeIds = new Set(input.entities.filter((e) => e.type === 'place').map((e) => e.id));
+  const frames = valueFrames(input);
   const names = new Map(input.entities.map((e) => [e.id, e.name]));
-  const quotesByDoc = new Map<string, QuoteIndex>();
-  const spansByDoc = new Map<string, OffsetRange[]>();
-  for (const q of input.quoteSpans) pushTo(spansByDoc, q.doc, q);
-  for (const [doc, spans] of spansByDoc) quotesByDoc.set(doc, quoteIndex(spans));
-
-  const frames: ValueFrame[] = [];
-  for (const s of input.statements) {
-    const measured = s.values.filter((v) => v.kind !== 'date');
-    const days = s.values.filter((v) => v.kind === 'date' && v.relation === null);
-    // Only the quotes this sentence overlaps (a document may hold thousands).
-    const index = quotesByDoc.get(s.doc);
-    const quotes = index ? quotesOverlapping(index, s.span) : [];
-    for (const value of s.values) {
-      if (value.kind === 'number' && value.unit === '') continue; // nothing counted: nothing to compare
-      if (value.kind === 'date' && value.relation !== null) continue;
-      const neighbours = value.kind === 'date' ? days : measured;
-      const k = neighbours.indexOf(value);
-      const from = k > 0 ? neighbours[k - 1]!.end : s.span.start;
-      const to = k >= 0 && k + 1 < neighbours.length ? neighbours[k + 1]!.start : s.span.end;
-      const participants = new Set<string>();
-      const places = new Set<string>();
-      for (const m of s.mentions) {
-        if (m.start < from || m.end > to || quotes.some((q) => m.start >= q.start && m.end <= q.end)) continue;
-        (placeIds.has(m.entity) ? places : participants).add(m.entity);
-      }
-      const events = new Map<string, string>();
-      for (const t of s.tokens) {
-        if (t.start < from || t.end > to || quotes.some((q) => t.start >= q.start && t.end <= q.end)) continue;
-        if ((t.start >= value.start && t.end <= value.end) || (t.pos !== 'NOUN' && t.pos !== 'VERB') || s.mentions.some((m) => t.start >= m.start && t.end <= m.end)) continue;
-        const term = contentTerm(t);
-        if (term !== null && !UNIT_WORDS.has(term) && !events.has(term)) events.set(term, t.text);
-      }
-      frames.push({ statement: s, value, fact: input.factOf[s.index]!, participants, places, events, days: value.kind === 'date' ? [] : days, single: neighbours.length === 1 });
-    }
-  }
-
   // Comparable pairs, agreeing or not, in (i, j) order.
   const parent = frames.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -100,7 +69,9 @@ export function valueDisagreements(input: ValueDisagreementInput): FoundDisagree
     if (a.statement === b.statement || !sameThing(a, b)) continue;
     comparable.push([i, j]);
     parent[find(j)] = find(i);
-    if (!overlaps(a.value, b.value)) conflicts.push([i, j]);
+    // A conflict needs two reports: one writer giving two figures almost always means two things
+    // (a past quake's toll beside this one's). Same-report values still join the variants below.
+    if (!overlaps(a.value, b.value) && a.statement.doc !== b.statement.doc) conflicts.push([i, j]);
   }
   if (!conflicts.length) return [];
 
@@ -148,6 +119,51 @@ export function valueDisagreements(input: ValueDisagreementInput): FoundDisagree
   return out;
 }
 
+/** Each comparable value with what it is about (see ValueFrame). */
+export function valueFrames(input: ValueDisagreementInput): ValueFrame[] {
+  const placeIds = new Set(input.entities.filter((e) => e.type === 'place').map((e) => e.id));
+  const people = new Set(input.entities.filter((e) => e.type === 'person').map((e) => e.id));
+  const quotesByDoc = new Map<string, QuoteIndex>();
+  const spansByDoc = new Map<string, OffsetRange[]>();
+  for (const q of input.quoteSpans) pushTo(spansByDoc, q.doc, q);
+  for (const [doc, spans] of spansByDoc) quotesByDoc.set(doc, quoteIndex(spans));
+
+  const frames: ValueFrame[] = [];
+  for (const s of input.statements) {
+    const measured = s.values.filter((v) => v.kind !== 'date');
+    const days = s.values.filter((v) => v.kind === 'date' && v.relation === null);
+    // Only the quotes this sentence overlaps (a document may hold thousands).
+    const index = quotesByDoc.get(s.doc);
+    const quotes = index ? quotesOverlapping(index, s.span) : [];
+    for (const value of s.values) {
+      if (value.kind === 'number' && value.unit === '') continue; // nothing counted: nothing to compare
+      if (value.kind === 'date' && value.relation !== null) continue;
+      const role = value.kind === 'date' ? 'level' : valueRole(s, value, measured[measured.indexOf(value) - 1]);
+      // A rate's denominator and a converted figure restate another value: nothing of their own.
+      if (role === 'rate' || role === 'conversion') continue;
+      const neighbours = value.kind === 'date' ? days : measured;
+      const k = neighbours.indexOf(value);
+      const from = k > 0 ? neighbours[k - 1]!.end : s.span.start;
+      const to = k >= 0 && k + 1 < neighbours.length ? neighbours[k + 1]!.start : s.span.end;
+      const participants = new Set<string>();
+      const places = new Set<string>();
+      for (const m of s.mentions) {
+        if (m.start < from || m.end > to || quotes.some((q) => m.start >= q.start && m.end <= q.end)) continue;
+        (placeIds.has(m.entity) ? places : participants).add(m.entity);
+      }
+      const events = new Map<string, string>();
+      for (const t of s.tokens) {
+        if (t.start < from || t.end > to || quotes.some((q) => t.start >= q.start && t.end <= q.end)) continue;
+        if ((t.start >= value.start && t.end <= value.end) || (t.pos !== 'NOUN' && t.pos !== 'VERB') || s.mentions.some((m) => t.start >= m.start && t.end <= m.end)) continue;
+        const term = contentTerm(t);
+        if (term !== null && !UNIT_WORDS.has(term) && !events.has(term)) events.set(term, t.text);
+      }
+      frames.push({ statement: s, value, fact: input.factOf[s.index]!, participants, places, events, days: value.kind === 'date' ? [] : days, single: neighbours.length === 1, role, owner: ageOwner(s, value, people) });
+    }
+  }
+  return frames;
+}
+
 /**
  * The pairs `sameThing` may accept, as (i, j) with i < j, sorted: values of one measure (kind,
  * unit, relation, total or not); days only within one fact and only a sentence's single day;
@@ -160,7 +176,7 @@ function candidatePairs(frames: readonly ValueFrame[]): [number, number][] {
     const v = f.value;
     if (v.kind === 'date' && !f.single) return;
     if (v.kind !== 'date' && !(representative(v) > 0 && Number.isFinite(representative(v)))) return;
-    const measure = `${v.kind}|${v.unit}|${v.relation}|${v.aggregate}`;
+    const measure = `${v.kind}|${v.unit}|${v.relation}|${v.aggregate}|${f.role}`;
     pushTo(groups, v.kind === 'date' ? `${measure}|${f.fact}` : measure, i);
   });
   const pairs: [number, number][] = [];
@@ -208,26 +224,36 @@ function sortPairs(pairs: [number, number][]): [number, number][] {
 
 /** Whether two values are about the same thing (see the module comment). */
 function sameThing(a: ValueFrame, b: ValueFrame): boolean {
+  return whyDifferent(a, b) === null;
+}
+
+/** Why two values are taken to be about different things, or null when they are compared. */
+export function whyDifferent(a: ValueFrame, b: ValueFrame): string | null {
   const sa = a.statement;
   const sb = b.statement;
-  // Different days: different events.
-  if (a.days.length && b.days.length && !a.days.some((x) => b.days.some((y) => sameDay(x, y)))) return false;
+  if (a.days.length && b.days.length && !a.days.some((x) => b.days.some((y) => sameDay(x, y)))) return 'different days';
   // Each names someone the other's sentence does not: different events.
   const extraA = [...a.participants].filter((e) => !sb.entities.has(e));
   const extraB = [...b.participants].filter((e) => !sa.entities.has(e));
-  if (extraA.length && extraB.length) return false;
+  if (extraA.length && extraB.length) return 'different participants';
   const placesA = [...a.places].filter((e) => !sb.entities.has(e));
   const placesB = [...b.places].filter((e) => !sa.entities.has(e));
-  if (placesA.length && placesB.length) return false;
+  if (placesA.length && placesB.length) return 'different places';
+  // Two people's ages are two facts, and an age without its person says too little.
+  if (a.value.unit.endsWith(' old') && (a.owner === null || a.owner !== b.owner)) return 'ages of different or unnamed people';
   const sameFact = a.fact === b.fact;
   // A day is compared only inside one aligned fact, only when each sentence gives one day, and
   // only with a date as fine: "a 2012 car crash" tells nothing about the Thursday of the story.
-  if (a.value.kind === 'date') return sameFact && a.single && b.single && coarse(a.value) === coarse(b.value);
+  if (a.value.kind === 'date') {
+    if (!sameFact) return 'days outside one fact';
+    if (!a.single || !b.single) return 'not the only day of its sentence';
+    return coarse(a.value) === coarse(b.value) ? null : 'dates of different grain';
+  }
   // Outlets misreport by a little, not by an order of magnitude: values far apart measure different things.
-  if (!(ratio(a.value, b.value) <= MAX_RATIO)) return false;
+  if (!(ratio(a.value, b.value) <= MAX_RATIO)) return 'too far apart';
   const sharedEvent = [...a.events.keys()].some((e) => b.events.has(e));
   const sharedParticipant = [...a.participants].some((e) => b.participants.has(e));
-  return sharedEvent || (sameFact && sharedParticipant);
+  return sharedEvent || (sameFact && sharedParticipant) ? null : 'no shared event word';
 }
 
 function sameDay(a: FoundValue, b: FoundValue): boolean {
@@ -246,7 +272,18 @@ export function overlaps(a: FoundValue, b: FoundValue): boolean {
   // resolutions differ it is the tense reading that differs ("meet Thursday"), not the reports.
   if (a.kind === 'date' && b.kind === 'date' && a.text.toLowerCase() === b.text.toLowerCase()) return true;
   if (a.kind === 'date' && b.kind === 'date' && a.weekday !== null && a.weekday === b.weekday) return true;
+  if (a.kind === 'date' && b.kind === 'date' && (aroundMidnight(a, b) || aroundMidnight(b, a))) return true;
   return a.low <= b.high && b.low <= a.high;
+}
+
+/**
+ * "Early Friday" and "(late) Thursday" may be one night: an event in the small hours is often
+ * dated by the evening before it.
+ */
+function aroundMidnight(late: FoundValue, early: FoundValue): boolean {
+  if (/^early\b/i.test(late.text) || !/^early\b/i.test(early.text)) return false;
+  if (late.weekday !== null && early.weekday !== null) return early.weekday === (late.weekday + 1) % 7;
+  return early.low === late.high + 1;
 }
 
 function ratio(a: FoundValue, b: FoundValue): number {

@@ -52,7 +52,9 @@ export function usableDigits(tokens: readonly Token[], i: number): boolean {
 export function readSingle(tokens: readonly Token[], i: number, money: boolean): NumberPhrase | null {
   const t = tokens[i];
   if (!t) return null;
-  if (t.type === 'num') return usableDigits(tokens, i) ? readDigits(tokens, i, money) : null;
+  // after a sign, letters glued to the digits are the sign's own: "$US1 million"
+  const signed = money && tokens[i - 1]?.type === 'word' && Number.isFinite(t.value);
+  if (t.type === 'num') return usableDigits(tokens, i) || signed ? readDigits(tokens, i, money) : null;
   if (t.type !== 'word') return null;
   return readArticle(tokens, i) ?? readHalf(tokens, i) ?? readVague(tokens, i) ?? fromWords(tokens, i);
 }

@@ -104,14 +104,18 @@ function percentEnd(tokens: readonly Token[], i: number): number {
   return matchPhrase(tokens, i, ['per', 'cent']) > 0 ? i + 2 : 0;
 }
 
+const DECADE = DURATION_UNITS.get('decade')!;
+
 function readDuration(tokens: readonly Token[], number: NumberPhrase, lasting: boolean): Reading | null {
   const article = number.needsUnit && isWord(tokens, number.end - 1, 'a', 'an');
   const fractionRead = number.low % 1 !== 0;
   const unit = readDurationUnit(tokens, number.end, article, fractionRead);
   if (!unit) return null;
   if (unit.age) return { kind: 'number', low: number.low, high: number.high, unit: unit.age, relation: null, aggregate: false, end: unit.end };
-  const low = (number.low + unit.extra) * unit.minutes;
-  const high = (number.high + unit.extra) * unit.minutes;
+  // Decades and centuries are counted round: "two decades" is what a reporter writes for 21 years.
+  const rounded = unit.minutes >= DECADE && unit.extra === 0 && Number.isInteger(number.low) ? 0.5 : 0;
+  const low = (number.low + unit.extra - rounded) * unit.minutes;
+  const high = (number.high + unit.extra + rounded) * unit.minutes;
   // "for six hours before bringing it under control": how long, not how long before.
   const relation = unit.adjectival || lasting ? null : readRelation(tokens, unit.end);
   if (relation) return { kind: 'time', low, high, unit: 'minute', relation: relation.relation, aggregate: false, end: relation.end };

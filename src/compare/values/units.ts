@@ -28,6 +28,8 @@ const SIGNS = phraseTable<string>([
   ['$', 'USD'], ['us$', 'USD'], ['u.s.$', 'USD'], ['€', 'EUR'], ['£', 'GBP'], ['¥', 'JPY'], ['₹', 'INR'], ['₩', 'KRW'],
   ['₽', 'RUB'], ['c$', 'CAD'], ['ca$', 'CAD'], ['a$', 'AUD'], ['au$', 'AUD'], ['hk$', 'HKD'], ['nz$', 'NZD'],
   ['s$', 'SGD'], ['r$', 'BRL'], ['nt$', 'TWD'], ['rs', 'INR'], ['rs.', 'INR'],
+  // the sign before the country, as Australian and New Zealand papers print it: "$US1 million"
+  ['$us', 'USD'], ['$a', 'AUD'], ['$au', 'AUD'], ['$nz', 'NZD'], ['$c', 'CAD'], ['$hk', 'HKD'],
 ]);
 
 /** Signs and units a value can start with ("$5", "hour-long"), for the scan's quick skip. */

@@ -120,22 +120,24 @@ test('values of different roles are not compared: two people\'s ages, a rate, a 
   writeFileSync(
     join(dir, 'ringside-post.txt'),
     'Olsk stops Pinn in Harlow title fight\n\nThe 33-year-old Marten Olsk stopped Davor Pinn in the sixth round of their title fight in Harlow on Saturday night.\n\n' +
-      'Olsk landed 40 punches a round, a drop of 30 punches from his last title fight in Harlow. He had sparred six hours a day for two days before the fight.\n\n' +
+      'Olsk landed 40 punches a round, a drop of 30 punches from his last title fight in Harlow. He had sparred six hours a day for two days before the fight. Olsk has won 30 bouts.\n\n' +
       'The promoter paid $US2 million ($2.9 million) to stage the title fight in Harlow, and a crowd of 12,000 people watched the fight.\n',
   );
   writeFileSync(
     join(dir, 'fight-wire.txt'),
     'Pinn loses Harlow title fight\n\nThe 41-year-old Davor Pinn was stopped by Marten Olsk in the sixth round of their title fight in Harlow on Saturday night.\n\n' +
-      'Olsk landed 40 punches a round in the title fight in Harlow, his trainer said. Olsk sparred for two days before the fight.\n\n' +
+      'Olsk landed 40 punches a round in the title fight in Harlow, his trainer said. Olsk sparred for two days before the fight. Olsk has won 26 bouts.\n\n' +
       'The promoter paid $2 million to stage the title fight in Harlow, and a crowd of 8,000 people watched the fight.\n',
   );
   const b = await brief([dir]);
   const values = b.disagreements.filter((d) => d.kind !== 'quote' && d.kind !== 'name');
   const printed = values.map((d) => d.variants.map((v) => v.value).join(' / '));
-  // The crowd is one thing told two ways; the ages belong to two men, "30 punches" is a change
-  // against a level, "a day" is a rate's denominator and "($2.9 million)" restates "$US2 million".
+  // The crowd and the bouts won (in a sentence too short to be a claim) are each one thing told
+  // two ways; the ages belong to two men, "30 punches" is a change against a level, "a day" is a
+  // rate's denominator and "($2.9 million)" restates "$US2 million".
   assert.ok(printed.some((p) => /12,000/.test(p) && /8,000/.test(p)), `the crowd is flagged: ${printed.join('; ')}`);
-  assert.equal(values.length, 1, `only the crowd: ${printed.join('; ')}`);
+  assert.ok(printed.some((p) => /30 bouts/.test(p) && /26 bouts/.test(p)), `the bouts are flagged: ${printed.join('; ')}`);
+  assert.equal(values.length, 2, `only the crowd and the bouts: ${printed.join('; ')}`);
 });
 
 test('seeds: the outlets\' disagreements on durations and times are found, with at most two false alarms', async () => {

@@ -6,7 +6,7 @@ import { outletLabel } from '../brief/people.ts';
 import { alignStatements, DEFAULT_ALIGN, type AlignOptions } from './align.ts';
 import { buildFacts } from './facts.ts';
 import { centroid, TermWeights, type Vector } from './similarity.ts';
-import { findStatements, type Statement } from './statements.ts';
+import { findSentences, type Statement } from './statements.ts';
 import { syndicationGroups } from './syndication.ts';
 import { valueDisagreements } from './value-disagreements.ts';
 import { inferReferenceDate } from './values/index.ts';
@@ -33,22 +33,22 @@ export interface Comparison {
 }
 
 /** The bundle's claim units and their TF-IDF vectors (what alignment compares), and its quotes' spans. */
-export function bundleStatements(input: CompareInput): { statements: Statement[]; vectors: Vector[]; quoteSpans: Span[] } {
+export function bundleStatements(input: CompareInput): { statements: Statement[]; minor: Statement[]; vectors: Vector[]; quoteSpans: Span[] } {
   const { documents, entities, quotes } = input;
   const references = documentDates(documents);
   const quoteSpans = quotes.filter((q) => q.kind !== 'turn').map((q) => q.span);
-  const statements = findStatements(
+  const { statements, minor } = findSentences(
     documents.map((doc, i) => ({ doc, analysis: input.analyses[i]!, outlet: outletLabel(doc), reference: references[i] ?? null })),
     [...entities],
     quoteSpans,
   );
   const weights = new TermWeights(statements.map((s) => s.terms));
-  return { statements, vectors: statements.map((s) => weights.vector(s.terms)), quoteSpans };
+  return { statements, minor, vectors: statements.map((s) => weights.vector(s.terms)), quoteSpans };
 }
 
 export function compare(input: CompareInput, options: CompareOptions = {}): Comparison {
   const { documents, entities, quotes } = input;
-  const { statements, vectors, quoteSpans } = bundleStatements(input);
+  const { statements, minor, vectors, quoteSpans } = bundleStatements(input);
   const alignment = alignStatements(statements, vectors, { ...DEFAULT_ALIGN, ...options.align });
   const sourceOf = new Map<string, number>();
   syndicationGroups(documents).forEach((group, g) => group.forEach((doc) => sourceOf.set(doc, g)));
@@ -56,8 +56,10 @@ export function compare(input: CompareInput, options: CompareOptions = {}): Comp
 
   const factOf: number[] = [];
   alignment.groups.forEach((group, g) => group.forEach((i) => (factOf[i] = g)));
+  // A short sentence is a fact of its own: its values are compared by their frames alone.
+  for (const s of minor) factOf[s.index] = alignment.groups.length + s.index;
   const found = [
-    ...valueDisagreements({ statements, factOf, factIds: facts.map((f) => f.id), entities, quoteSpans }),
+    ...valueDisagreements({ statements: [...statements, ...minor], factOf, factIds: facts.map((f) => f.id), entities, quoteSpans }),
     ...quoteVariants([...documents], [...entities], [...quotes]),
     ...nameVariants([...documents], [...entities]),
   ];

@@ -50,6 +50,15 @@ export interface StatementSource {
 }
 
 export function findStatements(sources: StatementSource[], entities: Entity[], quoteSpans: Span[]): Statement[] {
+  return findSentences(sources, entities, quoteSpans).statements;
+}
+
+/**
+ * The claims (`statements`), and the sentences too short to be a claim of their own that still
+ * print a value (`minor`: "He hosted it three times."): those take no part in alignment but their
+ * values are compared. Minor sentences are indexed after the statements.
+ */
+export function findSentences(sources: StatementSource[], entities: Entity[], quoteSpans: Span[]): { statements: Statement[]; minor: Statement[] } {
   const mentionsByDoc = new Map<string, { start: number; end: number; entity: string }[]>();
   for (const e of entities) {
     if (e.type === 'place' && e.mentions.length < 2) continue;
@@ -71,6 +80,7 @@ export function findStatements(sources: StatementSource[], entities: Entity[], q
   const headsOf = new Map(sources.map(({ doc }) => [doc.id, headlines(doc)]));
   const nameWords = nameWordsOf(entities, headsOf);
   const statements: Statement[] = [];
+  const minor: Statement[] = [];
   for (const source of sources) {
     const { doc } = source;
     const heads = headsOf.get(doc.id)!;
@@ -142,7 +152,11 @@ export function findStatements(sources: StatementSource[], entities: Entity[], q
         question: /\?["'”’]?\s*$/.test(sentenceText),
         headline,
       };
-      if (content < (headline ? MIN_HEADLINE_WORDS : MIN_CONTENT_WORDS) || s.question) continue;
+      if (s.question) continue;
+      if (content < (headline ? MIN_HEADLINE_WORDS : MIN_CONTENT_WORDS)) {
+        if (s.values.length && !headline) minor.push(s);
+        continue;
+      }
       // The day or month a sentence is about is shared wording even when one outlet writes "Monday" and
       // another "June 19", or "in February" and "last month"; a span longer than a month says too little.
       for (const v of s.values) {
@@ -151,7 +165,8 @@ export function findStatements(sources: StatementSource[], entities: Entity[], q
       statements.push(s);
     }
   }
-  return statements;
+  minor.forEach((s, k) => (s.index = statements.length + k));
+  return { statements, minor };
 }
 
 /** Words a title-cased line capitalises that are no content of their own. */

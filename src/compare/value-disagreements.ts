@@ -13,10 +13,13 @@ import { contentTerm } from './statements.ts';
 import { firstStartingAt, type OffsetRange } from '../text/ranges.ts';
 import { pushTo } from '../util/multimap.ts';
 import { ageOwner, valueRole, type ValueRole } from './value-role.ts';
+import { relatedness } from './lexicon/relatedness.ts';
 
 /** Words that name a unit, not what is measured. */
 const UNIT_WORDS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'percent', 'dollar', 'euro', 'pound', 'yuan', 'yen', 'million', 'billion', 'trillion', 'dozen', 'hundred', 'thousand']);
 
+/** Event words this related name one event: derivations ("deliberated"/"deliberation") and pertainyms. */
+const SAME_EVENT_WORD = 0.85;
 /** Two values further apart than this factor are taken to measure different things. */
 const MAX_RATIO = 3;
 /**
@@ -71,7 +74,7 @@ export function valueDisagreements(input: ValueDisagreementInput): FoundDisagree
     parent[find(j)] = find(i);
     // A conflict needs two reports: one writer giving two figures almost always means two things
     // (a past quake's toll beside this one's). Same-report values still join the variants below.
-    if (!overlaps(a.value, b.value) && a.statement.doc !== b.statement.doc) conflicts.push([i, j]);
+    if (!overlaps(a.value, b.value) && a.statement.doc !== b.statement.doc && !statesBoth(a, b) && !statesBoth(b, a)) conflicts.push([i, j]);
   }
   if (!conflicts.length) return [];
 
@@ -87,7 +90,12 @@ export function valueDisagreements(input: ValueDisagreementInput): FoundDisagree
       if (involved.has(i) && overlaps(frames[i]!.value, frames[j]!.value)) involved.add(j);
       else if (involved.has(j) && overlaps(frames[i]!.value, frames[j]!.value)) involved.add(i);
     }
-    const members = [...involved].map((i) => frames[i]!).sort((a, b) => a.value.low - b.value.low || a.value.high - b.value.high);
+    // A value that agrees with both sides of a conflict ("more than 30 hours" beside 30 and 40) takes neither.
+    const sides = pairs.map(([i, j]) => [frames[i]!.value, frames[j]!.value] as const);
+    const members = [...involved]
+      .filter((k) => !sides.some(([x, y]) => overlaps(frames[k]!.value, x) && overlaps(frames[k]!.value, y)))
+      .map((i) => frames[i]!)
+      .sort((a, b) => a.value.low - b.value.low || a.value.high - b.value.high);
     const variants = variantGroups(members);
     if (variants.length < 2) continue;
     const first = members.reduce((best, f) => (f.statement.position < best.statement.position ? f : best), members[0]!);
@@ -222,6 +230,16 @@ function sortPairs(pairs: [number, number][]): [number, number][] {
   return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
+/**
+ * `a`'s sentence also spans a time in another unit that agrees with `b` ("for 40 hours over four
+ * days"): the report gives both, so they measure different things (hours worked, days elapsed).
+ */
+function statesBoth(a: ValueFrame, b: ValueFrame): boolean {
+  if (a.value.kind !== 'duration') return false;
+  const unitWord = (v: FoundValue) => v.text.toLowerCase().match(/[a-z]+$/)?.[0]?.replace(/s$/, '') ?? '';
+  return a.statement.values.some((v) => v !== a.value && v.kind === 'duration' && unitWord(v) !== unitWord(a.value) && overlaps(v, b.value));
+}
+
 /** Whether two values are about the same thing (see the module comment). */
 function sameThing(a: ValueFrame, b: ValueFrame): boolean {
   return whyDifferent(a, b) === null;
@@ -251,7 +269,7 @@ export function whyDifferent(a: ValueFrame, b: ValueFrame): string | null {
   }
   // Outlets misreport by a little, not by an order of magnitude: values far apart measure different things.
   if (!(ratio(a.value, b.value) <= MAX_RATIO)) return 'too far apart';
-  const sharedEvent = [...a.events.keys()].some((e) => b.events.has(e));
+  const sharedEvent = [...a.events.keys()].some((e) => b.events.has(e) || [...b.events.keys()].some((f) => relatedness(e, f) >= SAME_EVENT_WORD));
   const sharedParticipant = [...a.participants].some((e) => b.participants.has(e));
   return sharedEvent || (sameFact && sharedParticipant) ? null : 'no shared event word';
 }

@@ -2,6 +2,9 @@
 // differently. Invented reports of a ferry strike (test/fixtures/variants), then the real seeds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brief } from '../src/pipeline/run.ts';
 import { foldWord, wordDiff, type WordDiff } from '../src/compare/word-diff.ts';
@@ -161,6 +164,32 @@ test('a name misspelt by one outlet is a disagreement with both spellings; a ful
   for (const v of name!.variants) for (const s of v.support) assert.equal(slice(b, s), v.value);
   // Each spelling is read in the sentence that prints it.
   for (const v of name!.variants) for (const s of v.support) assert.ok(name!.context.some((c) => c.doc === s.doc && c.start <= s.start && s.end <= c.end && slice(b, c).length > v.value.length));
+});
+
+test('one name romanised two ways is one person and a spelling disagreement; two people with look-alike names stay two', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-romanised-'));
+  writeFileSync(
+    join(dir, 'gulf-wire.txt'),
+    'Minister Qassem Haddadi resigns over port contract\n\nTrade minister Qassem Haddadi resigned on Monday after auditors questioned a port contract, his office said.\n\n' +
+      'Haddadi said he had done nothing wrong. His deputy Hassan Farouk will run the ministry until a successor is named.\n',
+  );
+  writeFileSync(
+    join(dir, 'evening-post.txt'),
+    'Qassim Hadadi quits as trade minister\n\nQassim Hadadi stepped down as trade minister on Monday after an audit of a port contract.\n\n' +
+      'Hadadi denied any wrongdoing. Opposition leader Hussein Farouk called for an inquiry into the contract.\n',
+  );
+  const b = await brief([dir]);
+  const minister = b.entities.filter((e) => /Hadd?adi/.test(e.name));
+  assert.equal(minister.length, 1, `one minister: ${b.entities.map((e) => e.name).join(', ')}`);
+  const farouks = b.entities.filter((e) => /Farouk/.test(e.name) && e.type === 'person');
+  assert.equal(farouks.length, 2, 'Hassan Farouk and Hussein Farouk are two people');
+  const spelling = b.disagreements.find((d) => d.kind === 'name');
+  assert.ok(spelling, 'the two romanisations are a spelling disagreement');
+  assert.equal(spelling.severity, 'spelling');
+  assert.deepEqual(spelling.variants.map((v) => [v.value, v.outlets]).sort(), [
+    ['Qassem Haddadi', ['gulf-wire.txt']],
+    ['Qassim Hadadi', ['evening-post.txt']],
+  ]);
 });
 
 test('name spellings compare without case or a possessive; accents count; initials and short forms do not', () => {

@@ -1,10 +1,10 @@
 // One identity across documents. Union-find over every document's entities: the same name;
 // a lone surname or given name that only one full name elsewhere starts or ends with; one
-// misspelt part of a name whose other parts agree. Never two people whose given names differ,
+// misspelt part of a name whose other parts agree; one name romanised two ways. Never two people whose given names differ,
 // and never two spellings one document itself keeps apart. When unsure, they stay apart.
 import type { Entity, Quote, Role } from '../schema.ts';
 import type { DocumentAnalysis } from './analyse-document.ts';
-import { misspelling, nameEdges, nameKey, typoCandidates } from './name-match.ts';
+import { misspelling, nameEdges, nameKey, skeletonKey, transliteration, typoCandidates } from './name-match.ts';
 import { mergeRoles } from './roles.ts';
 import { canonicalPlace } from './vocabulary/places.ts';
 import { pushTo } from '../util/multimap.ts';
@@ -42,6 +42,21 @@ export function mergeAnalyses(analyses: DocumentAnalysis[]): { entities: Entity[
     if (sets.find(x) === sets.find(y) || !misspelling(members[x]!.parts, members[y]!.parts)) continue;
     if (keptApartInOneDocument(members, sets, x, y)) continue;
     sets.union(x, y);
+  }
+
+  // 2b. One name romanised two ways: "Qassim Suleimani" = "Qassem Soleimani".
+  const bySkeleton = new Map<string, number[]>();
+  for (const i of spellings) if (members[i]!.entity.type === 'person' && members[i]!.parts.length >= 2) pushTo(bySkeleton, skeletonKey(members[i]!.parts), i);
+  for (const bucket of bySkeleton.values()) {
+    for (let p = 0; p < bucket.length; p++) {
+      for (let q = p + 1; q < bucket.length; q++) {
+        const x = bucket[p]!;
+        const y = bucket[q]!;
+        if (sets.find(x) === sets.find(y) || !transliteration(members[x]!.parts, members[y]!.parts)) continue;
+        if (keptApartInOneDocument(members, sets, x, y)) continue;
+        sets.union(x, y);
+      }
+    }
   }
 
   // 3. A lone name joins the one full name, in any document, that starts or ends with it.

@@ -59,6 +59,43 @@ export function misspelling(a: string[], b: string[]): boolean {
   return editDistance(x, y) <= limit;
 }
 
+/** Parts shorter than this are never joined by transliteration ("Ali"/"Aly" stay as printed). */
+const MIN_TRANSLITERATED_PART = 4;
+
+/**
+ * A name's consonant skeleton: first letter, then consonants with doubles collapsed. Romanisations
+ * of one Arabic or Persian name differ in vowels and doubling ("Qassim"/"Qasem", "Suleimani"/
+ * "Soleimani"), not in consonants.
+ */
+export function skeletonKey(parts: string[]): string {
+  return parts.map((p) => skeleton(nameKey([p]))).join(' ');
+}
+
+function skeleton(key: string): string {
+  // an h after d, g, k or t only marks the romanisation: "Gadhafi"/"Gaddafi"
+  const rest = key.slice(1).replace(/([dgkt])h/g, '$1').replace(/[aeiouy]/g, '');
+  return (key[0] ?? '') + rest.replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * The same name romanised two ways: same parts, each differing part with the same consonant
+ * skeleton and at most two vowel or doubling edits, never two known given names (those are two
+ * people: "Maria"/"Mario").
+ */
+export function transliteration(a: string[], b: string[]): boolean {
+  if (a.length !== b.length || a.length < 2) return false;
+  let differing = 0;
+  for (let k = 0; k < a.length; k++) {
+    const x = nameKey([a[k]!]);
+    const y = nameKey([b[k]!]);
+    if (x === y) continue;
+    differing++;
+    if (Math.min(x.length, y.length) < MIN_TRANSLITERATED_PART || skeleton(x) !== skeleton(y) || editDistance(x, y) > 2) return false;
+    if (givenNameGender(x) && givenNameGender(y)) return false;
+  }
+  return differing > 0;
+}
+
 /** Optimal string alignment distance: edits, with a swap of neighbours as one ("Okonkow"). */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;

@@ -2,11 +2,12 @@
 // Jinping" and "Xi Jingping". Only full names count (a surname alone says nothing about the
 // given name), case is not a spelling (a transcript label "ANTONY BLINKEN" is "Antony Blinken"),
 // and a fuller or shorter form ("Joe Biden", "Joseph R. Biden") is not a misspelling: two spellings
-// disagree only when they have the same parts and one part is a typo of the other
-// (name-match.ts's test, the one that joined them into one person) or differs only by accents.
+// disagree only when they have the same parts and one part is a typo of the other, or the name
+// is romanised two ways (name-match.ts's tests, the ones that joined them into one person), or
+// differs only by accents.
 import type { CleanDocument, Entity, FoundDisagreement, FoundVariant, Mention, Span } from '../schema.ts';
 import { outletLabel } from '../brief/people.ts';
-import { misspelling, nameKey } from '../analyse/name-match.ts';
+import { misspelling, nameKey, transliteration } from '../analyse/name-match.ts';
 import { pushTo } from '../util/multimap.ts';
 import { lowerBound } from '../util/search.ts';
 
@@ -60,7 +61,7 @@ function variantClusters(bySpelling: Map<string, Printing[]>): Printing[][][] {
     for (let j = i + 1; j < spellings.length; j++) {
       const a = spellings[i]![0]!.parts;
       const b = spellings[j]![0]!.parts;
-      if (a.length === b.length && (nameKey(a) === nameKey(b) || misspelling(a, b))) cluster[root(j)] = root(i);
+      if (a.length === b.length && (nameKey(a) === nameKey(b) || misspelling(a, b) || transliteration(a, b))) cluster[root(j)] = root(i);
     }
   }
   const groups = new Map<number, Printing[][]>();

@@ -113,3 +113,19 @@ test('WordMemo: each form gets its own values, worked out once, even when forms 
   for (let k = 0; k < 40; k++) assert.deepEqual(look(`v${k}`, 0, k < 10 ? 2 : 3, k), valuesOf(`v${k}`.slice(0, k < 10 ? 2 : 3)));
   assert.equal(memo.size, 15);
 });
+
+test('a sentence-cased headline with a title or an initial in it is the title; a wire dateline or a source named in a sentence is no photo credit', () => {
+  const content =
+    'Former Calder Gov. Ilse M. Marchetti joins the race for the U.S. Senate.\n\n' +
+    'HARLOW (Reuters) - Former Calder governor Ilse Marchetti said on Monday she would run for the Senate, ending months of speculation, two aides told Reuters.\n';
+  const doc = cleanDocument({ source: 'x.txt', format: 'text', content, hints: {} });
+  assertSpansValid(doc);
+  assert.equal(doc.title, 'Former Calder Gov. Ilse M. Marchetti joins the race for the U.S. Senate.');
+  assert.equal(doc.body.length, 1, 'the wire paragraph is the article');
+  assert.ok(doc.text.startsWith('HARLOW (Reuters) - Former Calder governor'));
+  // Two sentences on the first line are no headline, and a credit where credits stand is still one.
+  const two = cleanDocument({ source: 'y.txt', format: 'text', content: 'The vote failed. Senators left.\n\n' + content.split('\n\n')[1]! + '\nA crowd outside the hall on Monday. REUTERS/Jon Pell\n', hints: {} });
+  assert.notEqual(two.title, 'The vote failed. Senators left.');
+  assert.ok(!two.text.includes('REUTERS/Jon Pell'));
+  assert.ok(two.text.includes('two aides told Reuters.'));
+});

@@ -291,7 +291,14 @@ function markHeaderlessTeasers(rows: LineAnalysis[], topic: TopicScores): void {
 /** A sentence-cased headline ending in a full stop is rarely longer than this. */
 const MAX_SENTENCE_HEADLINE_WORDS = 20;
 /** A line that is one sentence with a single full stop at its end: how such a headline looks. */
-const ONE_SENTENCE_WITH_STOP = /^["'“‘]?[\p{Lu}\p{N}][^.!?]*[^.!?\s]\.$/u;
+const SENTENCE_WITH_STOP = /^["'“‘]?[\p{Lu}\p{N}][^!?]*[^.!?\s]\.$/u;
+/** A full stop inside a line that ends no sentence: in "6.6" or "U.S.", after an initial ("E.") or a title ("Gov."). */
+const INNER_STOP = /(?<=(?:^|\s)(?:\p{Lu}|\p{Lu}(?:\.\p{Lu})+|Gov|Govs|Rep|Reps|Sen|Sens|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|St|Mt|Ft|Jr|Sr|Co|Corp|Inc|Ltd|No|Pres|Supt|Atty|Dept))\.(?=\s)|\.(?=\S)/gu;
+
+/** One sentence ending in a full stop: any stop inside it belongs to a number, an abbreviation or an initial. */
+function oneSentenceWithStop(text: string): boolean {
+  return SENTENCE_WITH_STOP.test(text) && !/[.](?=\s)/.test(text.slice(0, -1).replace(INNER_STOP, ''));
+}
 
 /** Words in a line that runs on like prose although it stops mid-sentence (a snippet, a cut feed item). */
 const CUT_PROSE_WORDS = 20;
@@ -321,7 +328,7 @@ function markHead(rows: LineAnalysis[]): number {
     datelineAt < 0 &&
     !opening.features.turn &&
     opening.features.words <= MAX_SENTENCE_HEADLINE_WORDS &&
-    ONE_SENTENCE_WITH_STOP.test(opening.line.text) &&
+    oneSentenceWithStop(opening.line.text) &&
     next !== undefined &&
     next.line.blankBefore > 0 &&
     runningText(next) &&
@@ -353,7 +360,7 @@ function markHead(rows: LineAnalysis[]): number {
     r.features.words >= 3 &&
     r.features.words <= MAX_HEADLINE_WORDS &&
     r.features.capitalShare >= 0.75 &&
-    ONE_SENTENCE_WITH_STOP.test(r.line.text);
+    oneSentenceWithStop(r.line.text);
   const title = sentenceHeadline ? opening : (head.find((r) => titleLike(r, 3)) ?? head.find((r) => titleLike(r, 2)) ?? (stoppedHeadline(head[0]) ? head[0] : undefined));
   if (title) {
     title.role = 'title';

@@ -48,9 +48,13 @@ export const BOILERPLATE_LINE =
 export const UPDATE_NOTE =
   /^(?:\(?updated?\b.*|this (?:story|article|report|post) (?:has been|was|is being) (?:updated|corrected)\b.*|correction:.*|editor'?s note:.*|last updated\b.*|published\b.*\d.*|first published\b.*)$/i;
 
-/** Photo captions and credits. */
+/**
+ * Photo captions and credits. A news agency's name is a credit only where credits stand ("(AFP)" or
+ * "/ Reuters" or "REUTERS/Name" or "— AFP" at the end), not in a dateline ("WASHINGTON (Reuters) -")
+ * or a sentence ("a source told Reuters").
+ */
 export const PHOTO_CREDIT =
-  /\((?:photo|image|picture|foto|video)s?(?:\s*:|\s+by|\s*\/|\s+credit)[^)]*\)|\b(?:photo|image|picture)s?\s*(?:credit)?\s*[:/]\s*[A-Z]|\b(?:getty images|afp|reuters|ap photo|epa|shutterstock|xinhua|anadolu|imago|picture alliance)\b|\bcredit:\s*\S|\bcourtesy of\b|(?:—|–|-)\s*getty\b|\(file\)|\bfile photo\b/i;
+  /\((?:photo|image|picture|foto|video)s?(?:\s*:|\s+by|\s*\/|\s+credit)[^)]*\)|\b(?:photo|image|picture)s?\s*(?:credit)?\s*[:/]\s*[A-Z]|\b(?:getty images|ap photo|shutterstock|picture alliance)\b|[/|©(]\s*(?:afp|reuters|epa|xinhua|anadolu|imago|getty)\b(?!\)\s*[-–—])|\b(?:afp|reuters|epa|xinhua|anadolu|imago)\s*\/|(?:—|–|-|\|)\s*(?:afp|reuters|epa|xinhua|anadolu|imago|getty)\b\W*$|\bcredit:\s*\S|\bcourtesy of\b|\(file\)|\bfile photo\b/i;
 
 /** A full date ("June 19, 2023" or "19 June 2023"): captions end with one. */
 export const FULL_DATE =

@@ -55,3 +55,31 @@ test('lead: one report alone still gets a lead, marked as its own, and the brief
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('lead: another outlet\'s telling of the lead fact that adds to it follows it, cited to that outlet alone; a headline\'s fact leads through a sentence', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-retell-'));
+  try {
+    writeFileSync(
+      join(dir, 'valley-courier.txt'),
+      'Kessing dam spillway fails\n\nThe spillway of the Kessing dam failed on Sunday, flooding farmland in the valley below, regional officials said.\n\n' +
+        'Engineers had warned about cracks in the spillway last year, a report by the water board shows.\n',
+    );
+    writeFileSync(
+      join(dir, 'river-post.txt'),
+      'Kessing dam spillway collapses, valley farms flooded\n\nFarmland in the valley below the Kessing dam was flooded on Sunday when the dam\'s spillway failed and some 3,000 residents were told to leave, officials said.\n\n' +
+        'The regional governor asked the army for help with sandbags.\n',
+    );
+    const result = await brief([dir]);
+    const lead = result.brief.lead;
+    assert.ok(lead.length >= 2, JSON.stringify(lead.map((l) => l.text)));
+    const [core, retold] = lead;
+    assert.ok(core!.sources === 2 && /spillway/.test(core!.text), 'the shared fact leads');
+    assert.ok(/3,000 residents/.test(retold!.text) && retold!.sources === 1, 'the other telling adds the evacuation');
+    assert.notEqual(core!.citations[0]!.doc, retold!.citations[0]!.doc);
+    assert.deepEqual(retold!.outlets, ['river-post.txt']);
+    for (const l of lead) assert.match(l.text, /^\p{Lu}/u, 'every lead sentence starts as a sentence');
+    for (const l of lead) assert.ok(!/^Kessing dam spillway (fails|collapses)/.test(l.text), 'no headline in the lead');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

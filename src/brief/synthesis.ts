@@ -22,6 +22,8 @@ const MAX_ONLY_ONE = 10;
 const LEAD_SENTENCES = 3;
 /** The lead tells what happened in the reporters' words; quotations go to the quote sheet. */
 const LEAD_MAX_QUOTED = 0.3;
+/** Another outlet's telling of a lead fact is worth a lead sentence when this share of its words is new. */
+const MIN_RETELLING_NOVELTY = 0.4;
 /** A point repeating this share of an earlier point's words adds nothing. */
 const REDUNDANT_OVERLAP = 0.6;
 const MIN_POINT_WORDS = 8;
@@ -39,16 +41,21 @@ export function synthesize(brief: Unsynthesized): Synthesis {
   const points = pick(ranked.filter((f) => !f.singleSource), MAX_POINTS).map((f, i) => toPoint(f, `point-${i + 1}`, disputes));
   const onlyOne = pick(ranked.filter((f) => f.singleSource), MAX_ONLY_ONE).map((f, i) => toPoint(f, `only-${i + 1}`, disputes));
   const headline = headlineTest(brief.documents);
+  const originals = new Map(brief.documents.map((d) => [d.id, d.original]));
+  // A clause cut from its sentence (", while …") or one leaning on what came before reads badly alone.
+  const unfit = (span: Fact['support'][number]) => {
+    const text = originals.get(span.doc)!.slice(span.start, span.end);
+    return headline(span) || DEPENDENT_OPENING.test(text) || !/^["'“‘(]?[\p{Lu}\p{N}]/u.test(text);
+  };
+  // A fact leads when one of its sentences can (a headline's fact through an article's sentence).
   const leadable = ranked.filter(
-    (f) => !headline(f.statement.citations[0]!) && !DEPENDENT_OPENING.test(f.statement.text.trim()) && !BACK_REFERENCE.test(f.statement.text) && quotedShare(f.statement.text) <= LEAD_MAX_QUOTED,
+    (f) => f.support.some((s) => !unfit(s)) && !BACK_REFERENCE.test(f.statement.text) && quotedShare(f.statement.text) <= LEAD_MAX_QUOTED,
   );
   // The lead: the corroborated facts first, those the articles open with weighing more (news puts
   // its core first); when fewer than three, the most central single-source sentences, one an
   // outlet first, each marked as its outlet's alone. A fact is told in the words of the outlet
   // that opens with it.
   const opening = openingWeight(brief.documents);
-  const originals = new Map(brief.documents.map((d) => [d.id, d.original]));
-  const unfit = (span: Fact['support'][number]) => headline(span) || DEPENDENT_OPENING.test(originals.get(span.doc)!.slice(span.start, span.end));
   const byScore = (facts: Fact[], score: (f: Fact) => number) =>
     facts
       .map((f) => ({ f, score: score(f) }))
@@ -61,26 +68,50 @@ export function synthesize(brief: Unsynthesized): Synthesis {
     ),
     LEAD_SENTENCES,
   );
-  const taken = new Set(leadFacts.flatMap((f) => f.outlets));
+  // The sentence shown first among the citations, so its chip opens the passage quoted.
+  type LeadItem = Synthesis['lead'][number] & { fact: Fact };
+  const toLead = (f: Fact): LeadItem => {
+    const shown = openingSupport(f, opening, unfit);
+    const text = shown === f.statement.citations[0] ? f.statement.text : originals.get(shown.doc)!.slice(shown.start, shown.end);
+    return { fact: f, text, citations: representativeFirst(f, shown), outlets: f.outlets, sources: f.sources };
+  };
+  const lead = leadFacts.map(toLead);
+  const outletOfDoc = new Map(brief.documents.map((d) => [d.id, outletLabel(d)]));
+  const shownWords = lead.map((l) => wordSet(l.text));
+  const shownOutlets = new Set(lead.map((l) => outletOfDoc.get(l.citations[0]!.doc)));
+  const repeats = (text: string) => shownWords.some((c) => overlap(wordSet(text), c) >= REDUNDANT_OVERLAP);
+  // Room left: another outlet's telling of a lead fact, when it adds what the lead does not say yet
+  // ("… and some 3,000 residents were told to leave"), nearest its article's opening first. It
+  // follows the fact it retells and is cited to its own outlet alone: what it adds is that outlet's.
+  const retellings = lead
+    .flatMap((l) => l.fact.support.filter((s) => !unfit(s) && !shownOutlets.has(outletOfDoc.get(s.doc))).map((s) => ({ l, s })))
+    .sort((a, b) => opening(b.s) - opening(a.s));
+  for (const { l, s } of retellings) {
+    if (lead.length >= LEAD_SENTENCES) break;
+    const text = originals.get(s.doc)!.slice(s.start, s.end);
+    if (shownOutlets.has(outletOfDoc.get(s.doc)) || quotedShare(text) > LEAD_MAX_QUOTED || novelty(wordSet(text), shownWords) < MIN_RETELLING_NOVELTY) continue;
+    const at = lead.indexOf(l) + 1 + lead.slice(lead.indexOf(l) + 1).filter((x) => x.fact === l.fact).length;
+    lead.splice(at, 0, { fact: l.fact, text, citations: [s], outlets: [outletOfDoc.get(s.doc)!], sources: 1 });
+    shownWords.push(wordSet(text));
+    shownOutlets.add(outletOfDoc.get(s.doc));
+  }
+  // Still room: the most central single-source sentences, an outlet not yet in the lead first.
+  const taken = new Set([...leadFacts.flatMap((f) => f.outlets), ...shownOutlets]);
   const byCentrality = byScore(
     leadable.filter((f) => f.singleSource),
     (f) => f.centrality + LEAD_OPENING_WEIGHT * opening(f.statement.citations[0]!),
   );
   for (const anyOutlet of [false, true]) {
     for (const f of byCentrality) {
-      if (leadFacts.length >= LEAD_SENTENCES) break;
-      if (leadFacts.includes(f) || (!anyOutlet && outlets.length > 1 && f.outlets.some((o) => taken.has(o)))) continue;
-      if (pick([...leadFacts, f], LEAD_SENTENCES).length <= leadFacts.length) continue;
-      leadFacts.push(f);
+      if (lead.length >= LEAD_SENTENCES) break;
+      if (lead.some((l) => l.fact === f) || (!anyOutlet && outlets.length > 1 && f.outlets.some((o) => taken.has(o)))) continue;
+      const item = toLead(f);
+      if (repeats(item.text)) continue;
+      lead.push(item);
+      shownWords.push(wordSet(item.text));
       for (const o of f.outlets) taken.add(o);
     }
   }
-  // The sentence shown first among the citations, so its chip opens the passage quoted.
-  const lead = leadFacts.map((f) => {
-    const shown = openingSupport(f, opening, unfit);
-    const text = shown === f.statement.citations[0] ? f.statement.text : originals.get(shown.doc)!.slice(shown.start, shown.end);
-    return { text, citations: representativeFirst(f, shown), outlets: f.outlets, sources: f.sources };
-  });
   const note =
     brief.documents.length <= 1
       ? 'One report only: there is nothing to corroborate. The lead is its most central sentences.'
@@ -97,7 +128,7 @@ export function synthesize(brief: Unsynthesized): Synthesis {
 
   const coverage: Record<string, string[]> = {};
   for (const p of [...points, ...onlyOne]) coverage[p.id] = p.outlets;
-  const synthesis: Synthesis = { lead, note, points, onlyOne, timeline, outlets, coverage, markdown: '' };
+  const synthesis: Synthesis = { lead: lead.map(({ fact: _, ...item }) => item), note, points, onlyOne, timeline, outlets, coverage, markdown: '' };
   synthesis.markdown = renderMarkdown({ ...brief, brief: synthesis });
   return synthesis;
 }
@@ -126,12 +157,13 @@ function disputesByFact(brief: Unsynthesized): Map<string, string[]> {
 }
 
 /**
- * The fact's supporting sentence that stands nearest an article's opening (headlines and sentences
- * leaning on what came before aside), or its statement's when none opens more: what the lead quotes.
+ * The fact's supporting sentence that stands nearest an article's opening (headlines, clauses and
+ * sentences leaning on what came before aside), or its statement's when none opens more: what the
+ * lead quotes.
  */
 function openingSupport(f: Fact, opening: (span: Fact['support'][number]) => number, unfit: (span: Fact['support'][number]) => boolean): Fact['support'][number] {
   let best = f.statement.citations[0]!;
-  let bestWeight = opening(best);
+  let bestWeight = unfit(best) ? -1 : opening(best);
   for (const s of f.support) {
     const w = opening(s);
     if (w > bestWeight && !unfit(s)) {
@@ -174,7 +206,7 @@ function pick(facts: Fact[], limit: number): Fact[] {
   const chosenWords: Set<string>[] = [];
   for (const f of facts) {
     if (chosen.length >= limit) break;
-    const w = new Set(words(f.statement.text).map((x) => x.toLowerCase()));
+    const w = wordSet(f.statement.text);
     if (chosenWords.some((c) => overlap(w, c) >= REDUNDANT_OVERLAP)) continue;
     chosen.push(f);
     chosenWords.push(w);
@@ -206,6 +238,17 @@ function isMostlyQuote(f: Fact): boolean {
 
 function words(text: string): string[] {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+}
+
+/** Share of a sentence's words that no sentence in `shown` has. */
+function novelty(w: Set<string>, shown: Set<string>[]): number {
+  let fresh = 0;
+  for (const x of w) if (!shown.some((c) => c.has(x))) fresh++;
+  return fresh / Math.max(1, w.size);
+}
+
+function wordSet(text: string): Set<string> {
+  return new Set(words(text).map((w) => w.toLowerCase()));
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {

@@ -317,15 +317,15 @@ function markHead(rows: LineAnalysis[]): number {
     rows[datelineAt]!.role = 'dateline-lead';
   }
   if (start < 0) return rows.length;
-  // A file that opens with one short sentence set apart above much longer prose opens with its
-  // headline, even a sentence-cased one ending in a full stop ("Senate passes relief bill."),
-  // whether or not it is long enough to have been taken for the lead.
+  // A file that opens with one short sentence set apart above much longer prose (a dateline lead
+  // included) opens with its headline, even a sentence-cased one ending in a full stop ("Senate
+  // passes relief bill."), whether or not it is long enough to have been taken for the lead.
   const opening = rows[0]!;
   const next = rows.slice(1).find((r) => !r.verdict);
   const sentenceHeadline =
     start <= 1 &&
     !opening.verdict &&
-    datelineAt < 0 &&
+    (datelineAt < 0 || datelineAt === 1) &&
     !opening.features.turn &&
     opening.features.words <= MAX_SENTENCE_HEADLINE_WORDS &&
     oneSentenceWithStop(opening.line.text) &&

@@ -140,6 +140,26 @@ test('values of different roles are not compared: two people\'s ages, a rate, a 
   assert.equal(values.length, 2, `only the crowd and the bouts: ${printed.join('; ')}`);
 });
 
+test('win-loss records and their stat lines compare only for one named owner', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-records-'));
+  writeFileSync(
+    join(dir, 'ringside-post.txt'),
+    'Olsk stops Pinn in Harlow\n\nMarten Olsk (31-2, 22 KOs) stopped Davor Pinn (18-4-1, 9 KOs) in the sixth round in Harlow on Saturday night.\n\n' +
+      'The win improved the champion to 31-2. On the undercard, Ivo Brask (12-0) outpointed a late substitute over eight rounds.\n',
+  );
+  writeFileSync(
+    join(dir, 'fight-wire.txt'),
+    'Pinn loses in Harlow\n\nIn Harlow on Saturday night, champion Marten Olsk, 30-2, 21 KO\'s, beat Davor Pinn, 18-4-1, 9 KO\'s, over six rounds.\n\n' +
+      'Brask, 12-0, won on points. The final score in the opener was 3-1 and the referee stopped another bout in the 5-4 round.\n',
+  );
+  const b = await brief([dir]);
+  const printed = b.disagreements.filter((d) => d.kind === 'number').map((d) => d.variants.map((v) => v.value).sort().join(' / '));
+  assert.ok(printed.includes('30-2 / 31-2'), `Olsk's record is flagged: ${printed.join('; ')}`);
+  assert.ok(printed.includes("21 KO's / 22 KOs"), `Olsk's knockouts are flagged: ${printed.join('; ')}`);
+  // Pinn's record and knockouts agree; Olsk's are never weighed against Pinn's or Brask's.
+  assert.equal(printed.length, 2, `only Olsk's record and knockouts: ${printed.join('; ')}`);
+});
+
 test('seeds: the outlets\' disagreements on durations and times are found, with at most two false alarms', async () => {
   const b = await seeds;
   const values = b.disagreements.filter((d) => d.kind === 'duration' || d.kind === 'time' || d.kind === 'number' || d.kind === 'date');

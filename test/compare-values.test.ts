@@ -194,11 +194,46 @@ test('times of day in minutes since midnight', () => {
     ['Lunch is at 12 p.m.', '12 p.m.', 720],
   ];
   for (const [text, printed, minutes] of cases) {
-    assert.deepEqual(interval(value(text, printed)), ['time', minutes, minutes, 'minute'], text);
+    const v = value(text, printed);
+    assert.deepEqual([v.kind, (v.low + v.high) / 2, v.unit], ['time', minutes, 'minute'], text);
   }
   const around = value('The strike began at about 3 p.m. on the docks.', 'about 3 p.m.');
   assert.deepEqual([around.low, around.high, around.qualifier], [870, 930, 'about']);
+  // A time on a quarter hour may be rounded ("3:30" for 3:33); one printed to the minute is exact.
+  assert.deepEqual(interval(value('The alarm sounded at 3:30 a.m. in the depot.', '3:30 a.m.')), ['time', 205, 215, 'minute']);
+  assert.deepEqual(interval(value('The alarm sounded at 3:33 a.m. in the depot.', '3:33 a.m.')), ['time', 213, 213, 'minute']);
+  // "about" reaches half an hour round an hour, under ten minutes round a time printed finer.
+  const tenPast = value('The crash happened about 4:10 p.m. downtown.', 'about 4:10 p.m.');
+  const halfPast = value('The crash happened about 4:30 p.m. downtown.', 'about 4:30 p.m.');
+  assert.ok(tenPast.high < halfPast.low, 'about 4:10 and about 4:30 do not overlap');
+  assert.ok(value('The lights went out about 8:40 p.m. in town.', 'about 8:40 p.m.').high >= 8 * 60 + 12 * 60 + 49, 'about 8:40 allows 8:49');
+  // Tokenized text spaces the meridiem and the minutes; a spaced colon needs the meridiem.
+  assert.deepEqual(interval(value('The strike began at 3: 10 p. m. on the docks.', '3: 10 p. m.')), ['time', 910, 910, 'minute']);
+  assert.deepEqual(texts('Chapter 3: 10 people were named.'), ['10 people']);
+  // "by 6:40" is at that time or earlier; "shortly after 3 p.m." the half hour after it.
+  assert.deepEqual(interval(value('The fire was out by 6:40 a.m. on Monday.', 'by 6:40 a.m.')), ['time', -Infinity, 400, 'minute']);
+  assert.deepEqual(interval(value('Police arrived shortly after 3 p.m. that day.', 'shortly after 3 p.m.')), ['time', 900, 930, 'minute']);
+  assert.equal(value('Police arrived shortly after 3 p.m. that day.', 'shortly after 3 p.m.').relation, null);
   assert.equal(value('Nobody left until 6 p.m. that day.', 'until 6 p.m.').relation, 'until');
+});
+
+test('win-loss records where the sentence marks them; scores and codes stay unread', () => {
+  const cases: [string, string, number[]][] = [
+    ['Olsk (31-2, 22 KOs) won again.', '31-2', [31, 2]],
+    ['The coach compiled a 162-139 record in four seasons.', '162-139', [162, 139]],
+    ['He compiled a mark of 122-147 in Denver.', '122-147', [122, 147]],
+    ['The win improved the veteran champion to 52-3 overall.', '52-3', [52, 3]],
+    ['Before the bout, Pinn, 18-4-1, looked heavy.', '18-4-1', [18, 4, 1]],
+    ['He retired with a 275 - 156 (. 464) record.', '275 - 156', [275, 156]],
+  ];
+  for (const [text, printed, tally] of cases) {
+    const v = value(text, printed);
+    assert.deepEqual([v.kind, v.tally, v.low], ['number', tally, tally.reduce((x, y) => x + y)], text);
+  }
+  for (const text of ['Arsenal won 3-1 on Sunday.', 'The vote was 5-4.', 'Call 555-0100 for details.', 'A 88-72 loss in Cleveland.']) {
+    assert.ok(values(text).every((v) => v.tally === null), text);
+  }
+  assert.deepEqual(interval(value('Olsk, 53-3, 47 KO\'s, won.', "47 KO's")), ['number', 47, 47, 'ko']);
 });
 
 test('vague plurals and ranges', () => {

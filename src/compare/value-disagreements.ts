@@ -12,7 +12,7 @@ import type { Statement } from './statements.ts';
 import { contentTerm } from './statements.ts';
 import { firstStartingAt, type OffsetRange } from '../text/ranges.ts';
 import { pushTo } from '../util/multimap.ts';
-import { ageOwner, valueRole, type ValueRole } from './value-role.ts';
+import { ageOwner, inStatLine, recordOwner, valueRole, type ValueRole } from './value-role.ts';
 import { relatedness } from './lexicon/relatedness.ts';
 
 /** Words that name a unit, not what is measured. */
@@ -44,7 +44,7 @@ export interface ValueFrame {
   single: boolean;
   /** A level, or a change/margin: only values of one role compare. */
   role: ValueRole;
-  /** Ages: the person the age belongs to, when named beside it. */
+  /** Ages: the person the age belongs to, when named beside it; records and their stat lines: who they are of. */
   owner: string | null;
 }
 
@@ -95,7 +95,7 @@ export function valueDisagreements(input: ValueDisagreementInput): FoundDisagree
     const members = [...involved]
       .filter((k) => !sides.some(([x, y]) => overlaps(frames[k]!.value, x) && overlaps(frames[k]!.value, y)))
       .map((i) => frames[i]!)
-      .sort((a, b) => a.value.low - b.value.low || a.value.high - b.value.high);
+      .sort((a, b) => a.value.low - b.value.low || a.value.high - b.value.high || String(a.value.tally).localeCompare(String(b.value.tally)));
     const variants = variantGroups(members);
     if (variants.length < 2) continue;
     const first = members.reduce((best, f) => (f.statement.position < best.statement.position ? f : best), members[0]!);
@@ -131,6 +131,12 @@ export function valueDisagreements(input: ValueDisagreementInput): FoundDisagree
 export function valueFrames(input: ValueDisagreementInput): ValueFrame[] {
   const placeIds = new Set(input.entities.filter((e) => e.type === 'place').map((e) => e.id));
   const people = new Set(input.entities.filter((e) => e.type === 'person').map((e) => e.id));
+  // Last word of each name → its entity (null when two share it): for names the reader missed.
+  const byLastWord = new Map<string, string | null>();
+  for (const e of input.entities) {
+    const last = e.name.toLowerCase().split(/\s+/).pop()!;
+    byLastWord.set(last, byLastWord.has(last) && byLastWord.get(last) !== e.id ? null : e.id);
+  }
   const quotesByDoc = new Map<string, QuoteIndex>();
   const spansByDoc = new Map<string, OffsetRange[]>();
   for (const q of input.quoteSpans) pushTo(spansByDoc, q.doc, q);
@@ -166,7 +172,9 @@ export function valueFrames(input: ValueDisagreementInput): ValueFrame[] {
         const term = contentTerm(t);
         if (term !== null && !UNIT_WORDS.has(term) && !events.has(term)) events.set(term, t.text);
       }
-      frames.push({ statement: s, value, fact: input.factOf[s.index]!, participants, places, events, days: value.kind === 'date' ? [] : days, single: neighbours.length === 1, role, owner: ageOwner(s, value, people) });
+      const previous = k > 0 ? neighbours[k - 1] : undefined;
+      const owner = value.tally ? recordOwner(s, value, byLastWord) : inStatLine(s, previous, value) ? recordOwner(s, previous!, byLastWord) : ageOwner(s, value, people);
+      frames.push({ statement: s, value, fact: input.factOf[s.index]!, participants, places, events, days: value.kind === 'date' ? [] : days, single: neighbours.length === 1, role, owner });
     }
   }
   return frames;
@@ -257,8 +265,10 @@ export function whyDifferent(a: ValueFrame, b: ValueFrame): string | null {
   const placesA = [...a.places].filter((e) => !sb.entities.has(e));
   const placesB = [...b.places].filter((e) => !sa.entities.has(e));
   if (placesA.length && placesB.length) return 'different places';
-  // Two people's ages are two facts, and an age without its person says too little.
+  // Two people's ages are two facts, and an age without its person says too little; so are records.
   if (a.value.unit.endsWith(' old') && (a.owner === null || a.owner !== b.owner)) return 'ages of different or unnamed people';
+  if (a.value.tally && (a.owner === null || a.owner !== b.owner)) return 'records of different or unnamed owners';
+  if (a.owner !== null && b.owner !== null && a.owner !== b.owner) return 'different owners';
   const sameFact = a.fact === b.fact;
   // A day is compared only inside one aligned fact, only when each sentence gives one day, and
   // only with a date as fine: "a 2012 car crash" tells nothing about the Thursday of the story.
@@ -269,6 +279,8 @@ export function whyDifferent(a: ValueFrame, b: ValueFrame): string | null {
   }
   // Outlets misreport by a little, not by an order of magnitude: values far apart measure different things.
   if (!(ratio(a.value, b.value) <= MAX_RATIO)) return 'too far apart';
+  // One named owner's record (and the figures of its stat line) is one fact of the story.
+  if (a.owner !== null && a.owner === b.owner && !a.value.unit.endsWith(' old')) return null;
   const sharedEvent = [...a.events.keys()].some((e) => b.events.has(e) || [...b.events.keys()].some((f) => relatedness(e, f) >= SAME_EVENT_WORD));
   const sharedParticipant = [...a.participants].some((e) => b.participants.has(e));
   return sharedEvent || (sameFact && sharedParticipant) ? null : 'no shared event word';
@@ -286,6 +298,7 @@ function coarse(v: FoundValue): boolean {
 }
 
 export function overlaps(a: FoundValue, b: FoundValue): boolean {
+  if (a.tally && b.tally) return a.tally.join('-') === b.tally.join('-');
   // Two reports printing the same weekday or month name mean the same day: where their
   // resolutions differ it is the tense reading that differs ("meet Thursday"), not the reports.
   if (a.kind === 'date' && b.kind === 'date' && a.text.toLowerCase() === b.text.toLowerCase()) return true;
@@ -323,7 +336,9 @@ function variantGroups(sorted: ValueFrame[]): ValueFrame[][] {
   let low = -Infinity;
   let high = Infinity;
   for (const f of sorted) {
-    if (current.length && f.value.low <= high && f.value.high >= low) {
+    // Records of one sum may still differ ("52-4", "53-3"): a tally joins only its equal.
+    const tallied = f.value.tally !== null && current.length > 0 && !overlaps(current[0]!.value, f.value);
+    if (current.length && !tallied && f.value.low <= high && f.value.high >= low) {
       current.push(f);
       low = Math.max(low, f.value.low);
       high = Math.min(high, f.value.high);
@@ -363,7 +378,7 @@ function about(first: ValueFrame, members: ValueFrame[], names: Map<string, stri
   for (const m of members) for (const e of m.participants) who.add(names.get(e) ?? e);
   const unit = first.value.kind === 'number' ? ` ${first.value.unit.endsWith('s') ? first.value.unit : `${first.value.unit}s`}` : '';
   const relation = first.value.relation ? ` (${first.value.relation})` : '';
-  const parts = [`${ASKS[first.value.kind]}${unit}${relation}`];
+  const parts = [first.value.tally ? 'What record' : `${ASKS[first.value.kind]}${unit}${relation}`];
   if (event) parts.push(`“${event}”`);
   const subject = [...who].slice(0, 4).join(', ');
   return subject ? `${parts.join(': ')} — ${subject}` : parts.join(': ');

@@ -40,3 +40,29 @@ export function ageOwner(s: Statement, value: FoundValue, people: ReadonlySet<st
   }
   return best?.entity ?? null;
 }
+
+/**
+ * A win-loss record's owner: the one named right before it ("Bowe (43-1)", "Klitschko's record to
+ * 52-3", "Cheeks compiled a mark of 122-147"), with only lower-case words between. A name the
+ * entity reader missed counts by its last word, as one of `names` (last word → entity) when that
+ * word names one entity only.
+ */
+export function recordOwner(s: Statement, value: FoundValue, names: ReadonlyMap<string, string | null>): string | null {
+  let best: { entity: string; distance: number } | null = null;
+  for (const m of s.mentions) {
+    if (m.end > value.start) continue;
+    const distance = value.start - m.end;
+    const between = s.text.slice(m.end - s.span.start, value.start - s.span.start);
+    if (distance <= 30 && !/[.;:!?]|\p{Lu}/u.test(between) && (!best || distance < best.distance)) best = { entity: m.entity, distance };
+  }
+  if (best) return best.entity;
+  const printed = /(\p{Lu}\p{Ll}+)\s*[(,]\s*$/u.exec(s.text.slice(0, value.start - s.span.start))?.[1]?.toLowerCase();
+  if (!printed) return null;
+  return names.get(printed) ?? `name:${printed}`;
+}
+
+/** A figure in a record's stat line ("(52-3, 46 KOs)", "52-3 with 46 KOs") belongs to the record's owner. */
+export function inStatLine(s: Statement, record: FoundValue | undefined, value: FoundValue): boolean {
+  if (!record?.tally) return false;
+  return /^\s*(?:,|with|and)\s*$/.test(s.text.slice(record.end - s.span.start, value.start - s.span.start));
+}

@@ -54,6 +54,8 @@ export function countedNoun(tokens: readonly Token[], i: number): { unit: string
     const t = tokens[k];
     if (!t || t.newline) return null;
     if (isPluralNoun(t)) return { unit: singular(t.lower), end: k + 1 };
+    // "47 KO's": an acronym's plural written with an apostrophe
+    if (/^[A-Z]{2,}$/.test(t.text) && t.gap && isMark(tokens, k + 1, "'’", true) && tokens[k + 2]?.lower === 's' && !tokens[k + 2]!.gap) return { unit: singular(`${t.lower}s`), end: k + 3 };
     const modifier = t.type === 'word' && t.gap && (MODIFIERS.has(t.lower) || isCapitalized(t));
     if (!modifier) return null;
   }

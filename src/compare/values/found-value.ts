@@ -24,4 +24,6 @@ export interface FoundValue {
   date: { from: string; to: string } | null;
   /** 0 = Sunday … 6 = Saturday, when the text names a weekday (kept even when unresolved). */
   weekday: number | null;
+  /** Win-loss records only: the tally as printed ("52-3" → [52, 3]); low and high hold its sum. */
+  tally: number[] | null;
 }

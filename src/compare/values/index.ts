@@ -45,5 +45,6 @@ function toFoundValue(text: string, tokens: readonly Token[], reading: Reading, 
     relation: v.relation,
     date: days ? { from: isoDay(days[0]), to: isoDay(days[1]) } : null,
     weekday: v.weekday,
+    tally: v.tally,
   };
 }

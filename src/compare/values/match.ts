@@ -36,6 +36,7 @@ export function draft(fields: Pick<ValueDraft, 'kind' | 'low' | 'high' | 'unit'>
     aggregate: fields.aggregate ?? false,
     relation: fields.relation ?? null,
     weekday: fields.weekday ?? null,
+    tally: fields.tally ?? null,
     reading: fields.reading ?? null,
   };
 }

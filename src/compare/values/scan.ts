@@ -6,12 +6,13 @@ import { DATE_STARTS, matchDate } from './dates.ts';
 import type { Match, Matcher, ValueDraft } from './match.ts';
 import { NUMBER_STARTS } from './numbers.ts';
 import { QUALIFIER_STARTS } from './qualifiers.ts';
+import { matchRecord } from './records.ts';
 import { matchQuantity } from './quantities.ts';
 import { isMark, tokenize, type Token } from './tokens.ts';
 import { UNIT_STARTS } from './units.ts';
 
-/** Dates first: "June 19" is a date before it is a number; blockers last: they only hide. */
-const MATCHERS: Matcher[] = [matchDate, matchClock, matchQuantity, matchBlocked];
+/** Dates first: "June 19" is a date before it is a number; a record before the score blocker; blockers last: they only hide. */
+const MATCHERS: Matcher[] = [matchDate, matchClock, matchRecord, matchQuantity, matchBlocked];
 
 /** Every word some matcher can start at; the punctuation a phone number or a code starts with. */
 const STARTS = new Set<string>([...DATE_STARTS, ...CLOCK_STARTS, ...NUMBER_STARTS, ...QUALIFIER_STARTS, ...UNIT_STARTS, 'no', '#', '(', '+']);

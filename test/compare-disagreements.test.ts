@@ -140,24 +140,47 @@ test('values of different roles are not compared: two people\'s ages, a rate, a 
   assert.equal(values.length, 2, `only the crowd and the bouts: ${printed.join('; ')}`);
 });
 
+/** The brief of invented reports (file name → text) written to a fresh folder. */
+function briefOfTexts(reports: Record<string, string>): Promise<Brief> {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-reports-'));
+  for (const [name, text] of Object.entries(reports)) writeFileSync(join(dir, name), text);
+  return brief([dir]);
+}
+
+/** Each number disagreement as its variants, sorted and joined: "30-2 / 31-2". */
+function numberVariants(b: Brief): string[] {
+  return b.disagreements.filter((d) => d.kind === 'number').map((d) => d.variants.map((v) => v.value).sort().join(' / '));
+}
+
 test('win-loss records and their stat lines compare only for one named owner', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'corroborate-records-'));
-  writeFileSync(
-    join(dir, 'ringside-post.txt'),
-    'Olsk stops Pinn in Harlow\n\nMarten Olsk (31-2, 22 KOs) stopped Davor Pinn (18-4-1, 9 KOs) in the sixth round in Harlow on Saturday night.\n\n' +
-      'The win improved the champion to 31-2. On the undercard, Ivo Brask (12-0) outpointed a late substitute over eight rounds.\n',
+  const printed = numberVariants(
+    await briefOfTexts({
+      'ringside-post.txt':
+        'Olsk stops Pinn in Harlow\n\nMarten Olsk (31-2, 22 KOs) stopped Davor Pinn (18-4-1, 9 KOs) in the sixth round in Harlow on Saturday night.\n\n' +
+        'The win improved the champion to 31-2. On the undercard, Ivo Brask (12-0) outpointed a late substitute over eight rounds.\n',
+      'fight-wire.txt':
+        'Pinn loses in Harlow\n\nIn Harlow on Saturday night, champion Marten Olsk, 30-2, 21 KO\'s, beat Davor Pinn, 18-4-1, 9 KO\'s, over six rounds.\n\n' +
+        'Brask, 12-0, won on points. The final score in the opener was 3-1 and the referee stopped another bout in the 5-4 round.\n',
+    }),
   );
-  writeFileSync(
-    join(dir, 'fight-wire.txt'),
-    'Pinn loses in Harlow\n\nIn Harlow on Saturday night, champion Marten Olsk, 30-2, 21 KO\'s, beat Davor Pinn, 18-4-1, 9 KO\'s, over six rounds.\n\n' +
-      'Brask, 12-0, won on points. The final score in the opener was 3-1 and the referee stopped another bout in the 5-4 round.\n',
-  );
-  const b = await brief([dir]);
-  const printed = b.disagreements.filter((d) => d.kind === 'number').map((d) => d.variants.map((v) => v.value).sort().join(' / '));
   assert.ok(printed.includes('30-2 / 31-2'), `Olsk's record is flagged: ${printed.join('; ')}`);
   assert.ok(printed.includes("21 KO's / 22 KOs"), `Olsk's knockouts are flagged: ${printed.join('; ')}`);
   // Pinn's record and knockouts agree; Olsk's are never weighed against Pinn's or Brask's.
   assert.equal(printed.length, 2, `only Olsk's record and knockouts: ${printed.join('; ')}`);
+});
+
+test('temperatures below zero compare with each other, not with those above', async () => {
+  const printed = numberVariants(
+    await briefOfTexts({
+      'valley-news.txt':
+        'Chapel burns in Tarnby\n\nA fire destroyed the old chapel in Tarnby on Sunday night. Firefighters fought the blaze in temperatures of minus 17 degrees.\n\n' +
+        'The warden said the chapel had been empty since the evening service.\n',
+      'north-courier.txt':
+        'Fire guts Tarnby chapel\n\nFire gutted the old chapel in Tarnby on Sunday night. Firefighters fought the blaze in minus-24 degree temperatures.\n\n' +
+        'Firefighters kept the hall next door at 17 degrees while they fought the blaze, the warden said.\n',
+    }),
+  );
+  assert.deepEqual(printed, ['minus 17 degrees / minus-24 degree']);
 });
 
 test('seeds: the outlets\' disagreements on durations and times are found, with at most two false alarms', async () => {

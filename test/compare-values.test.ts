@@ -236,6 +236,18 @@ test('win-loss records where the sentence marks them; scores and codes stay unre
   assert.deepEqual(interval(value('Olsk, 53-3, 47 KO\'s, won.', "47 KO's")), ['number', 47, 47, 'ko']);
 });
 
+test('temperatures below zero are negative degrees', () => {
+  expectValues([
+    ['Crews fought the blaze in temperatures of minus 17 degrees.', 'minus 17 degrees', 'number', -17, -17, 'degree'],
+    ['Crews worked in minus-20 degree temperatures.', 'minus-20 degree', 'number', -20, -20, 'degree'],
+    ['Outside temperatures were minus 20 all night.', 'minus 20', 'number', -20, -20, 'degree'],
+    ['It was -17 degrees at dawn.', '-17 degrees', 'number', -17, -17, 'degree'],
+    ['The lake froze at 20 degrees below zero.', '20 degrees below zero', 'number', -20, -20, 'degree'],
+  ]);
+  // "minus" with no degrees and no weather word is arithmetic or a score, not read as a temperature
+  assert.ok(values('Five minus 2 is 3, and a score of minus 3 is poor.').every((v) => v.unit !== 'degree'));
+});
+
 test('vague plurals and ranges', () => {
   expectValues([
     ['Dozens of fishermen protested.', 'Dozens of fishermen', 'number', 24, 144, 'fisherman'],

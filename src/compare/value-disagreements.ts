@@ -184,14 +184,15 @@ export function valueFrames(input: ValueDisagreementInput): ValueFrame[] {
  * The pairs `sameThing` may accept, as (i, j) with i < j, sorted: values of one measure (kind,
  * unit, relation, total or not); days only within one fact and only a sentence's single day;
  * other values only within MAX_RATIO of each other (found by a sweep over the sorted values,
- * so a long story does not compare every pair). At most MAX_VALUE_PAIRS.
+ * so a long story does not compare every pair; values below zero sort first and never reach
+ * those above). At most MAX_VALUE_PAIRS.
  */
 function candidatePairs(frames: readonly ValueFrame[]): [number, number][] {
   const groups = new Map<string, number[]>();
   frames.forEach((f, i) => {
     const v = f.value;
     if (v.kind === 'date' && !f.single) return;
-    if (v.kind !== 'date' && !(representative(v) > 0 && Number.isFinite(representative(v)))) return;
+    if (v.kind !== 'date' && !(representative(v) !== 0 && Number.isFinite(representative(v)))) return;
     const measure = `${v.kind}|${v.unit}|${v.relation}|${v.aggregate}|${f.role}`;
     pushTo(groups, v.kind === 'date' ? `${measure}|${f.fact}` : measure, i);
   });
@@ -318,8 +319,10 @@ function aroundMidnight(late: FoundValue, early: FoundValue): boolean {
 }
 
 function ratio(a: FoundValue, b: FoundValue): number {
-  const x = representative(a);
-  const y = representative(b);
+  // Below zero ("minus 17 degrees") compares by size with values of its own sign only.
+  const sign = Math.sign(representative(a));
+  const x = sign * representative(a);
+  const y = sign * representative(b);
   if (!(x > 0 && y > 0 && Number.isFinite(x) && Number.isFinite(y))) return Infinity;
   return Math.max(x, y) / Math.min(x, y);
 }

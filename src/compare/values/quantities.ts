@@ -6,6 +6,7 @@ import { readDurationUnit, readRelation } from './durations.ts';
 import type { Qualifier } from './found-value.ts';
 import { draft, type Match, type ValueDraft } from './match.ts';
 import { readNumber, type NumberPhrase } from './numbers.ts';
+import { belowZeroEnd } from './temperatures.ts';
 import { qualify, readQualifier, readQualifierAfter } from './qualifiers.ts';
 import { isMark, isWord, matchPhrase, type Token } from './tokens.ts';
 import { currencyAfter, currencyBefore, DURATION_UNITS } from './units.ts';
@@ -55,6 +56,12 @@ export function matchQuantity(tokens: readonly Token[], i: number): Match | null
       reading.unit = noun.unit;
       end = noun.end;
     }
+  }
+  // "20 degrees below zero"
+  const belowZero = reading.kind === 'number' && reading.unit === 'degree' && !qualifier ? belowZeroEnd(tokens, end) : -1;
+  if (belowZero > 0) {
+    [reading.low, reading.high] = [-reading.high, -reading.low];
+    end = belowZero;
   }
   const [low, high] = qualify(reading.low, reading.high, qualifier);
   const aggregate = reading.aggregate || isAggregate(tokens, i, end);

@@ -110,6 +110,25 @@ test('the time window: a story whose last article is older than the window is no
   assert.equal(early.created, true, 'a year before the live story began');
 });
 
+test('the window is measured from each article\'s own date: an archive arriving out of date order keeps its stories', () => {
+  const clusterer = new StoryClusterer({ windowDays: 14 });
+  clusterer.assign('quakeA1', features('quakeA1'), '2020-01-01T10:00:00Z');
+  // Years later by date, arriving in between (a backfill, a second feed catching up).
+  clusterer.assign('council', features('council'), '2024-03-01T10:00:00Z');
+  clusterer.assign('motors', features('motors'), '2024-03-02T10:00:00Z');
+  assert.equal(clusterer.assign('quakeA2', features('quakeA2'), '2020-01-03T10:00:00Z').story, 'quakeA1', 'joins the story of its own days');
+  assert.equal(clusterer.assign('quakeB1', features('quakeB1'), '2022-06-01T10:00:00Z').created, true);
+});
+
+test('a story that gained nothing over `retireAfter` arrivals leaves the index', () => {
+  const clusterer = new StoryClusterer({ retireAfter: 2 });
+  clusterer.assign('quakeA1', features('quakeA1'), null);
+  clusterer.assign('council', features('council'), null);
+  clusterer.assign('motors', features('motors'), null);
+  clusterer.assign('quakeB1', features('quakeB1'), null);
+  assert.equal(clusterer.assign('quakeA2', features('quakeA2'), null).created, true, 'three arrivals after its last article');
+});
+
 test('articles without a date are not windowed, and neither are stories without one', () => {
   const clusterer = new StoryClusterer({ windowDays: 14 });
   clusterer.assign('quakeB1', features('quakeB1'), null);

@@ -1,12 +1,13 @@
 // Online story clustering: each new article joins the story it is most like, or starts one.
 // Likeness is the cosine of tf-idf terms (what happened) blended with the cosine of names (to
 // whom, where): two earthquakes share their words, not their places. Candidates come from an
-// inverted index over each story's heaviest terms and names, and stories whose last article fell
-// out of the time window leave that index, so one decision costs about the same on the
-// 100,000th article as on the 100th. Old assignments never move, except by a recorded merge.
+// inverted index over each story's heaviest terms and names. A dated article is compared only with
+// stories whose dates lie within the window of its own date, before or after, whatever arrived
+// last: an archive ingested out of date order forms the same stories as one in order. Stories
+// that gained no article over many arrivals leave the index, so one decision costs about the same
+// on the 100,000th article as on the 100th. Old assignments never move, except by a recorded merge.
 import type { ArticleFeatures } from './features.ts';
 import { clusterFeatures, type ClusterFeatures } from './hashed-features.ts';
-import { MinHeap } from './min-heap.ts';
 import { articleVector, Profile, SlotWeights, topPositions, type ArticleVector } from './profile.ts';
 import { StoryHits, StoryIndex } from './story-index.ts';
 import { Vocabulary } from './vocabulary.ts';
@@ -31,8 +32,17 @@ export interface ClusterOptions {
   mergeThreshold: number;
   /** …whose profile is this similar to the joined story's is folded into it. */
   storyMergeThreshold: number;
-  /** Stories whose last article is older than this (days, against a dated new article) stop being candidates. */
+  /**
+   * A dated article is compared only with stories whose dated articles span to within this many
+   * days of its own date (before or after); undated articles and stories are not windowed.
+   */
   windowDays: number;
+  /**
+   * A story that gained no article over this many arrivals leaves the index and its profile is
+   * dropped: memory and look-ups stay bounded on an endless stream. Far above a backfill's reach
+   * back in practice, so the order of arrival barely matters.
+   */
+  retireAfter: number;
   /** Terms and names a story's profile keeps (its heaviest by mass × idf). */
   profileTerms: number;
   profileNames: number;
@@ -59,6 +69,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   mergeThreshold: 0.3,
   storyMergeThreshold: 0.5,
   windowDays: 14,
+  retireAfter: 20_000,
   profileTerms: 150,
   profileNames: 40,
   indexTerms: 20,
@@ -85,8 +96,10 @@ interface Story {
   postedNames: number[];
   /** The story it was merged into, or -1. */
   into: number;
-  /** In the candidate index (not merged away, not out of the window). */
+  /** In the candidate index (not merged away, not retired). */
   live: boolean;
+  /** The arrival (article count) at which it last gained an article. */
+  lastArrival: number;
 }
 
 interface Scored {
@@ -103,8 +116,13 @@ export class StoryClusterer {
   private readonly stories: Story[] = [];
   private readonly storyNumbers = new Map<string, number>();
   private readonly articleStories = new Map<string, number>();
-  /** Live stories by the date of their last article (stale entries are skipped when popped). */
-  private readonly byLastDate = new MinHeap();
+  /**
+   * Stories in the order they last gained an article, as (arrival, story) pairs from `head` on;
+   * an entry whose story gained another article since is stale and skipped when reached.
+   */
+  private readonly arrivalQueue: number[] = [];
+  private head = 0;
+  private arrivals = 0;
   /** Story id pairs ("a|b", both ways) never to be merged. */
   private readonly apart = new Set<string>();
   /** The article being decided, by slot, for comparing it with its candidates. */
@@ -132,7 +150,7 @@ export class StoryClusterer {
   assign(articleId: string, article: ArticleFeatures | ClusterFeatures, published: string | null): Assignment {
     const features = 'hashed' in article ? article : clusterFeatures(article);
     const date = dateOf(published);
-    this.expire(date);
+    this.retire();
     const terms = articleVector(features.hashed.terms, this.termVocabulary);
     const names = articleVector(features.hashed.names, this.nameVocabulary);
     const scored = this.score(terms, names, date);
@@ -164,7 +182,7 @@ export class StoryClusterer {
   restore(articleId: string, article: ArticleFeatures | ClusterFeatures, published: string | null, story: string): void {
     const { hashed } = 'hashed' in article ? article : clusterFeatures(article);
     const date = dateOf(published);
-    this.expire(date);
+    this.retire();
     const terms = articleVector(hashed.terms, this.termVocabulary);
     const names = articleVector(hashed.names, this.nameVocabulary);
     const known = this.storyNumbers.get(story);
@@ -246,21 +264,34 @@ export class StoryClusterer {
     return date - last <= window && this.first[number]! - date <= window;
   }
 
-  /** Takes out of the index the stories whose last article is older than the window before `date`. */
-  private expire(date: number): void {
-    if (Number.isNaN(date)) return;
-    const cutoff = date - this.options.windowDays * DAY_MS;
-    while (this.byLastDate.peekKey() < cutoff) {
-      const key = this.byLastDate.peekKey();
-      const number = this.byLastDate.pop()!;
+  /** Takes out of the index the stories that gained no article over the last `retireAfter` arrivals. */
+  private retire(): void {
+    const queue = this.arrivalQueue;
+    const cutoff = this.arrivals - this.options.retireAfter;
+    while (this.head < queue.length && queue[this.head]! < cutoff) {
+      const arrival = queue[this.head]!;
+      const number = queue[this.head + 1]!;
+      this.head += 2;
       const story = this.stories[number]!;
-      // A stale entry: the story has a later article since (its newer entry is still queued).
-      if (!story.live || this.last[number] !== key) continue;
+      // A stale entry: the story gained an article since (its newer entry is further on).
+      if (!story.live || story.lastArrival !== arrival) continue;
       this.unpost(number);
       // Its profile is no longer needed for decisions; dropping it keeps memory bounded.
       story.terms.clear();
       story.names.clear();
     }
+    // Drop the consumed front now and then, so the queue holds about the live entries only.
+    if (this.head > 1024 && this.head * 2 > queue.length) {
+      queue.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+
+  /** Marks a story as having gained an article now. */
+  private touch(number: number): void {
+    const story = this.stories[number]!;
+    story.lastArrival = this.arrivals;
+    this.arrivalQueue.push(this.arrivals, number);
   }
 
   private startStory(id: string): number {
@@ -274,6 +305,7 @@ export class StoryClusterer {
       postedNames: [],
       into: -1,
       live: false,
+      lastArrival: -1,
     });
     this.storyNumbers.set(id, number);
     if (number >= this.last.length) {
@@ -288,6 +320,8 @@ export class StoryClusterer {
   private addArticle(number: number, articleId: string, terms: ArticleVector, names: ArticleVector, date: number): void {
     const story = this.stories[number]!;
     story.size++;
+    this.arrivals++;
+    this.touch(number);
     this.articleStories.set(articleId, number);
     this.termVocabulary.observe(terms.ids);
     this.nameVocabulary.observe(names.ids);
@@ -297,7 +331,6 @@ export class StoryClusterer {
       const { first, last } = this;
       first[number] = Number.isNaN(first[number]!) ? date : Math.min(first[number]!, date);
       last[number] = Number.isNaN(last[number]!) ? date : Math.max(last[number]!, date);
-      if (last[number] === date) this.byLastDate.push(date, number);
     }
     this.repost(number);
   }
@@ -317,12 +350,10 @@ export class StoryClusterer {
       const { first, last } = this;
       if (!Number.isNaN(last[number]!)) {
         first[into] = Number.isNaN(first[into]!) ? first[number]! : Math.min(first[into]!, first[number]!);
-        if (Number.isNaN(last[into]!) || last[number]! > last[into]!) {
-          last[into] = last[number]!;
-          this.byLastDate.push(last[into]!, into);
-        }
+        if (Number.isNaN(last[into]!) || last[number]! > last[into]!) last[into] = last[number]!;
       }
     }
+    this.touch(into);
     this.repost(into);
   }
 

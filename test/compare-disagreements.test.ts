@@ -183,6 +183,21 @@ test('temperatures below zero compare with each other, not with those above', as
   assert.deepEqual(printed, ['minus 17 degrees / minus-24 degree']);
 });
 
+test('a rank compares for one named person, whatever else the sentences say', async () => {
+  const printed = numberVariants(
+    await briefOfTexts({
+      'city-sport.txt':
+        'Harriers fire coach\n\nThe Harriers fired coach Lena Dorn on Monday after a poor start. Frank Ortega, who led the reserves for two seasons, is the fourth head coach since owner Pia Kell took over.\n\n' +
+        'Dorn was the third coach hired by Kell, the club said.\n',
+      'daily-ball.txt':
+        'Dorn out at Harriers\n\nThe Harriers dismissed Lena Dorn on Monday. Kell likes change: Frank Ortega will be the fifth Harriers coach in four years under her watch.\n\n' +
+        'Dorn had been in charge for 40 games.\n',
+    }),
+  );
+  // Ortega's rank is flagged; Dorn's rank belongs to someone else and is not weighed against it.
+  assert.deepEqual(printed, ['fifth Harriers coach / fourth head coach']);
+});
+
 test('seeds: the outlets\' disagreements on durations and times are found, with at most two false alarms', async () => {
   const b = await seeds;
   const values = b.disagreements.filter((d) => d.kind === 'duration' || d.kind === 'time' || d.kind === 'number' || d.kind === 'date');

@@ -248,6 +248,17 @@ test('temperatures below zero are negative degrees', () => {
   assert.ok(values('Five minus 2 is 3, and a score of minus 3 is poor.').every((v) => v.unit !== 'degree'));
 });
 
+test('a rank said of someone after a copula reads as an ordinal of its noun; enumerated events do not', () => {
+  expectValues([
+    ['Dorn is the fourth head coach since the owner took over.', 'fourth head coach', 'number', 4, 4, 'ordinal coach'],
+    ['Dorn will be the fifth Harriers coach in four years.', 'fifth Harriers coach', 'number', 5, 5, 'ordinal coach'],
+    ['Dorn was named the 21st head coach in club history.', '21st head coach', 'number', 21, 21, 'ordinal coach'],
+  ]);
+  for (const text of ['Dorn won in the sixth round.', 'It was the fourth-quarter rally.', 'It was the first time he won.', 'His second goal came late.']) {
+    assert.ok(values(text).every((v) => !v.unit.startsWith('ordinal')), text);
+  }
+});
+
 test('vague plurals and ranges', () => {
   expectValues([
     ['Dozens of fishermen protested.', 'Dozens of fishermen', 'number', 24, 144, 'fisherman'],

@@ -12,7 +12,8 @@ import type { Statement } from './statements.ts';
 import { contentTerm } from './statements.ts';
 import { firstStartingAt, type OffsetRange } from '../text/ranges.ts';
 import { pushTo } from '../util/multimap.ts';
-import { ageOwner, inStatLine, recordOwner, valueRole, type ValueRole } from './value-role.ts';
+import { ageOwner, inStatLine, rankOwner, recordOwner, valueRole, type ValueRole } from './value-role.ts';
+import { ORDINAL_UNIT } from './values/ordinals.ts';
 import { relatedness } from './lexicon/relatedness.ts';
 
 /** Words that name a unit, not what is measured. */
@@ -44,8 +45,10 @@ export interface ValueFrame {
   single: boolean;
   /** A level, or a change/margin: only values of one role compare. */
   role: ValueRole;
-  /** Ages: the person the age belongs to, when named beside it; records and their stat lines: who they are of. */
+  /** Ages: the person the age belongs to, when named beside it; records and their stat lines, and ranks: who they are of. */
   owner: string | null;
+  /** Records, their stat lines and ranks ("the fourth coach") are one fact per owner. */
+  ownedFact: boolean;
 }
 
 export interface ValueDisagreementInput {
@@ -173,8 +176,10 @@ export function valueFrames(input: ValueDisagreementInput): ValueFrame[] {
         if (term !== null && !UNIT_WORDS.has(term) && !events.has(term)) events.set(term, t.text);
       }
       const previous = k > 0 ? neighbours[k - 1] : undefined;
-      const owner = value.tally ? recordOwner(s, value, byLastWord) : inStatLine(s, previous, value) ? recordOwner(s, previous!, byLastWord) : ageOwner(s, value, people);
-      frames.push({ statement: s, value, fact: input.factOf[s.index]!, participants, places, events, days: value.kind === 'date' ? [] : days, single: neighbours.length === 1, role, owner });
+      const ranked = value.unit.startsWith(ORDINAL_UNIT);
+      const ownedFact = value.tally !== null || ranked || inStatLine(s, previous, value);
+      const owner = value.tally ? recordOwner(s, value, byLastWord) : ranked ? rankOwner(s, value, people) : ownedFact ? recordOwner(s, previous!, byLastWord) : ageOwner(s, value, people);
+      frames.push({ statement: s, value, fact: input.factOf[s.index]!, participants, places, events, days: value.kind === 'date' ? [] : days, single: neighbours.length === 1, role, owner, ownedFact });
     }
   }
   return frames;
@@ -268,7 +273,7 @@ export function whyDifferent(a: ValueFrame, b: ValueFrame): string | null {
   if (placesA.length && placesB.length) return 'different places';
   // Two people's ages are two facts, and an age without its person says too little; so are records.
   if (a.value.unit.endsWith(' old') && (a.owner === null || a.owner !== b.owner)) return 'ages of different or unnamed people';
-  if (a.value.tally && (a.owner === null || a.owner !== b.owner)) return 'records of different or unnamed owners';
+  if ((a.value.tally || a.value.unit.startsWith(ORDINAL_UNIT)) && (a.owner === null || a.owner !== b.owner)) return 'records or ranks of different or unnamed owners';
   if (a.owner !== null && b.owner !== null && a.owner !== b.owner) return 'different owners';
   const sameFact = a.fact === b.fact;
   // A day is compared only inside one aligned fact, only when each sentence gives one day, and
@@ -280,8 +285,8 @@ export function whyDifferent(a: ValueFrame, b: ValueFrame): string | null {
   }
   // Outlets misreport by a little, not by an order of magnitude: values far apart measure different things.
   if (!(ratio(a.value, b.value) <= MAX_RATIO)) return 'too far apart';
-  // One named owner's record (and the figures of its stat line) is one fact of the story.
-  if (a.owner !== null && a.owner === b.owner && !a.value.unit.endsWith(' old')) return null;
+  // One named owner's record (and the figures of its stat line), or rank, is one fact of the story.
+  if (a.ownedFact && b.ownedFact && a.owner !== null && a.owner === b.owner) return null;
   const sharedEvent = [...a.events.keys()].some((e) => b.events.has(e) || [...b.events.keys()].some((f) => relatedness(e, f) >= SAME_EVENT_WORD));
   const sharedParticipant = [...a.participants].some((e) => b.participants.has(e));
   return sharedEvent || (sameFact && sharedParticipant) ? null : 'no shared event word';
@@ -381,7 +386,8 @@ function about(first: ValueFrame, members: ValueFrame[], names: Map<string, stri
   for (const m of members) for (const e of m.participants) who.add(names.get(e) ?? e);
   const unit = first.value.kind === 'number' ? ` ${first.value.unit.endsWith('s') ? first.value.unit : `${first.value.unit}s`}` : '';
   const relation = first.value.relation ? ` (${first.value.relation})` : '';
-  const parts = [first.value.tally ? 'What record' : `${ASKS[first.value.kind]}${unit}${relation}`];
+  const ranked = first.value.unit.startsWith(ORDINAL_UNIT) ? `Which ${first.value.unit.slice(ORDINAL_UNIT.length)} in order` : null;
+  const parts = [first.value.tally ? 'What record' : (ranked ?? `${ASKS[first.value.kind]}${unit}${relation}`)];
   if (event) parts.push(`“${event}”`);
   const subject = [...who].slice(0, 4).join(', ');
   return subject ? `${parts.join(': ')} — ${subject}` : parts.join(': ');

@@ -66,3 +66,20 @@ export function inStatLine(s: Statement, record: FoundValue | undefined, value: 
   if (!record?.tally) return false;
   return /^\s*(?:,|with|and)\s*$/.test(s.text.slice(record.end - s.span.start, value.start - s.span.start));
 }
+
+/**
+ * A rank's owner: the person named last before "is the fourth coach" in its sentence, when no
+ * name the entity reader missed stands between (capitals outside other names, dates and a
+ * relative clause).
+ */
+export function rankOwner(s: Statement, value: FoundValue, people: ReadonlySet<string>): string | null {
+  let owner: { entity: string; end: number } | null = null;
+  for (const m of s.mentions) if (m.end <= value.start && people.has(m.entity)) owner = { entity: m.entity, end: m.end };
+  if (!owner) return null;
+  const covered = [...s.mentions, ...s.values].filter((x) => x.start >= owner!.end && x.end <= value.start);
+  let between = s.text.slice(owner.end - s.span.start, value.start - s.span.start);
+  for (const x of covered.sort((p, q) => q.start - p.start)) between = between.slice(0, x.start - owner.end) + ' '.repeat(x.end - x.start) + between.slice(x.end - owner.end);
+  // "Cheeks, who was fired by Portland, is the fourth coach": a relative clause says nothing of the rank
+  between = between.replace(/,\s*(?:who|whose|which)\b[^,;:]*,/giu, ',');
+  return /[:;]|\p{Lu}/u.test(between) ? null : owner.entity;
+}

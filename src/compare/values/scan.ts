@@ -5,6 +5,7 @@ import { CLOCK_STARTS, matchClock } from './clock.ts';
 import { DATE_STARTS, matchDate } from './dates.ts';
 import type { Match, Matcher, ValueDraft } from './match.ts';
 import { NUMBER_STARTS } from './numbers.ts';
+import { matchOrdinal, ORDINAL_STARTS } from './ordinals.ts';
 import { QUALIFIER_STARTS } from './qualifiers.ts';
 import { matchRecord } from './records.ts';
 import { matchTemperature, TEMPERATURE_STARTS } from './temperatures.ts';
@@ -13,10 +14,10 @@ import { isMark, tokenize, type Token } from './tokens.ts';
 import { UNIT_STARTS } from './units.ts';
 
 /** Dates first: "June 19" is a date before it is a number; a record before the score blocker; blockers last: they only hide. */
-const MATCHERS: Matcher[] = [matchDate, matchClock, matchRecord, matchTemperature, matchQuantity, matchBlocked];
+const MATCHERS: Matcher[] = [matchDate, matchClock, matchRecord, matchTemperature, matchQuantity, matchOrdinal, matchBlocked];
 
 /** Every word some matcher can start at; the punctuation a phone number or a code starts with. */
-const STARTS = new Set<string>([...DATE_STARTS, ...CLOCK_STARTS, ...NUMBER_STARTS, ...QUALIFIER_STARTS, ...UNIT_STARTS, ...TEMPERATURE_STARTS, 'no', '#', '(', '+']);
+const STARTS = new Set<string>([...DATE_STARTS, ...CLOCK_STARTS, ...NUMBER_STARTS, ...QUALIFIER_STARTS, ...UNIT_STARTS, ...TEMPERATURE_STARTS, ...ORDINAL_STARTS, 'no', '#', '(', '+']);
 
 /** A value read at tokens [first, end). */
 export interface Reading {

@@ -8,7 +8,8 @@ import { isCapitalized, isMark, isWord, type Token } from './tokens.ts';
 
 const RECORD_WORDS = ['record', 'records', 'mark'];
 /** Verbs that take a record to a new tally: "improved to 52-3", "fell to 45-7-2". */
-const MOVED = new Set(['improved', 'improves', 'improve', 'improving', 'fell', 'falls', 'fall', 'dropped', 'drops', 'moved', 'moves', 'took', 'takes', 'pushed', 'raised', 'lifted', 'upped', 'slipped']);
+// Not "took" or "moved": "took the score to 2-1" is a score; "took his record to" has the word.
+const MOVED = new Set(['improved', 'improves', 'improve', 'improving', 'fell', 'falls', 'fall', 'dropped', 'drops', 'slipped', 'slips']);
 /** How far back a verb of change may stand before "to": "improved the Ukrainian-born fighter to". */
 const MOVED_REACH = 8;
 

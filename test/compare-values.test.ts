@@ -214,6 +214,9 @@ test('times of day in minutes since midnight', () => {
   assert.deepEqual(interval(value('The fire was out by 6:40 a.m. on Monday.', 'by 6:40 a.m.')), ['time', -Infinity, 400, 'minute']);
   assert.deepEqual(interval(value('Police arrived shortly after 3 p.m. that day.', 'shortly after 3 p.m.')), ['time', 900, 930, 'minute']);
   assert.equal(value('Police arrived shortly after 3 p.m. that day.', 'shortly after 3 p.m.').relation, null);
+  // A game clock counts minutes and seconds into a round, not a time of day.
+  assert.deepEqual(interval(value('The referee stopped it at the 2:15 mark.', '2:15')), ['duration', 2.25, 2.25, 'minute']);
+  assert.deepEqual(interval(value('He scored at 4:30 of the third period.', '4:30')), ['duration', 4.5, 4.5, 'minute']);
   assert.equal(value('Nobody left until 6 p.m. that day.', 'until 6 p.m.').relation, 'until');
 });
 

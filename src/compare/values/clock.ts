@@ -43,6 +43,8 @@ export function matchClock(tokens: readonly Token[], i: number): Match | null {
   if (by) j++;
   const roughly = longestPhrase(tokens, j, ROUGHLY);
   if (roughly) j = roughly.end;
+  const elapsed = relation || by || roughly ? null : readGameClock(tokens, j);
+  if (elapsed) return elapsed;
   const clock = readClock(tokens, j);
   if (!clock) return null;
   if (by) return { end: clock.end, value: draft({ kind: 'time', low: -Infinity, high: clock.minutes, unit: 'minute', qualifier: 'at most' }) };
@@ -64,6 +66,25 @@ export function matchClock(tokens: readonly Token[], i: number): Match | null {
       relation: bound?.relation ?? null,
     }),
   };
+}
+
+/** Parts of a game a clock reading counts into: "2:56 of the sixth round". */
+const GAME_PARTS = new Set(['round', 'period', 'quarter', 'half', 'inning', 'set', 'frame', 'overtime']);
+
+/**
+ * "at the 2:15 mark", "2:56 of the sixth round": a game clock, minutes and seconds elapsed, no
+ * time of day. The length reads as a duration in minutes.
+ */
+function readGameClock(tokens: readonly Token[], i: number): Match | null {
+  const t = tokens[i];
+  if (!t || t.type !== 'num' || !t.plain || t.text.length > 2 || !isMark(tokens, i + 1, ':', true)) return null;
+  const seconds = tokens[i + 2];
+  if (!seconds || seconds.gap || !/^\d{2}$/.test(seconds.text) || seconds.value > 59 || isMark(tokens, i + 3, ':', true)) return null;
+  const mark = isWord(tokens, i + 3, 'mark');
+  const into = isWord(tokens, i + 3, 'of', 'into', 'in') && isWord(tokens, i + 4, 'the') && [5, 6].some((k) => isWord(tokens, i + k, ...GAME_PARTS));
+  if (!mark && !into) return null;
+  const minutes = t.value + seconds.value / 60;
+  return { end: i + 3, value: draft({ kind: 'duration', low: minutes, high: minutes, unit: 'minute' }) };
 }
 
 /** A time of day at `i`: minutes since midnight and the index after it. */

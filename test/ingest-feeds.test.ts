@@ -1,7 +1,7 @@
 // RSS and Atom feeds: one input per item, with the feed's metadata as hints.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import { feedItems, isFeed } from '../src/ingest/feeds.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { ingest } from '../src/collect/ingest.ts';
 import { listStories } from '../src/store/stories.ts';
+import { siteName } from '../src/clean/site-name.ts';
 
 const FEEDS = fileURLToPath(new URL('./fixtures/feeds/', import.meta.url));
 
@@ -69,6 +70,37 @@ test('feed items go into stories like any article: two outlets of the crane coll
     const stories = await listStories(db);
     assert.deepEqual(stories.map((s) => s.articles), [2, 1]);
     assert.equal(stories[0]!.outlets, 2);
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an outlet comes from the address when nothing names it; articles of no known outlet are not counted as outlets', async () => {
+  assert.equal(siteName('https://www.reuters.com/world/some-story-2024-01-01/'), 'Reuters');
+  assert.equal(siteName('https://news.sky.com/story/x'), 'Sky News');
+  assert.equal(siteName('https://m.harbourline-news.example.org/a/1'), 'example.org');
+  assert.equal(siteName('http://www.calder-gazette.co.uk/news/1'), 'calder-gazette.co.uk');
+  assert.equal(siteName('file:///tmp/a.txt'), null);
+  assert.equal(siteName('not a url'), null);
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-outlets-'));
+  const db = await openStore(join(dir, 'store.db'));
+  try {
+    const body = (n: number) =>
+      `Crane collapse closes Kessing harbour\n\nA container crane collapsed at Kessing harbour on Tuesday morning, injuring ${n} dock workers and closing the port's north terminal, the harbour authority said.\n\nInvestigators were examining the crane's base on Wednesday.\n`;
+    writeFileSync(join(dir, 'one.txt'), body(2));
+    writeFileSync(join(dir, 'two.txt'), body(3));
+    const records = [
+      { url: 'https://www.calder-gazette.co.uk/harbour/crane', text: body(4) },
+      { url: 'https://www.reuters.com/world/crane-collapse', text: body(5) },
+    ];
+    writeFileSync(join(dir, 'feed.jsonl'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    await ingest(db, [join(dir, 'one.txt'), join(dir, 'two.txt'), join(dir, 'feed.jsonl')]);
+    const stories = await listStories(db);
+    assert.deepEqual(stories.map((s) => s.articles), [4]);
+    assert.equal(stories[0]!.outlets, 2, 'two named sites; the two unnamed files are no outlet');
+    const named = await db.all<{ outlet: string | null }>('SELECT outlet FROM articles ORDER BY id');
+    assert.deepEqual(named.map((r) => r.outlet), [null, null, 'calder-gazette.co.uk', 'Reuters']);
   } finally {
     await db.close();
     rmSync(dir, { recursive: true, force: true });

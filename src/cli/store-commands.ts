@@ -70,7 +70,7 @@ export async function printStories(flags: StoriesFlags): Promise<void> {
       for (const s of stories) {
         const [first, last] = [s.first_seen?.slice(0, 10), s.last_seen?.slice(0, 10)];
         const seen = first ? (first === last ? first : `${first} – ${last}`) : 'undated';
-        await sink.write(`${String(s.id).padStart(6)}  ${s.articles} articles, ${s.outlets} outlets  ${seen}  ${oneLine(s.title ?? '(untitled)')}\n`);
+        await sink.write(`${String(s.id).padStart(6)}  ${s.articles} articles, ${s.outlets ? `${s.outlets} outlets` : 'outlet unknown'}  ${seen}  ${oneLine(s.title ?? '(untitled)')}\n`);
       }
       if (!stories.length) process.stderr.write(`corroborate: no stories in ${db.location} yet (run "corroborate ingest <inputs>")\n`);
     }

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { cleanText, type TextCleaning } from '../clean/clean-text.ts';
 import { applyHints, emptyMeta } from '../clean/metadata.ts';
+import { siteName } from '../clean/site-name.ts';
 import { extractHtml } from '../ingest/html/extract.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
 import type { CleanDocument, Message, Span } from '../schema.ts';
@@ -20,7 +21,18 @@ export function documentIdOfHash(sha256Hex: string): string {
 
 /** What the spans index into and which of it is the article, without the sentence split (cheap). */
 export function cleanParts(input: RawInput): { original: string; cleaning: TextCleaning } {
-  return input.format === 'html' ? cleanHtmlInput(input) : { original: input.content, cleaning: cleanText(input.content, input.hints) };
+  const parts = input.format === 'html' ? cleanHtmlInput(input) : { original: input.content, cleaning: cleanText(input.content, input.hints) };
+  const { meta, notes } = parts.cleaning;
+  // Nothing names the outlet: the page's address still tells its site.
+  if (!meta.outlet) {
+    const url = meta.url ?? (/^https?:\/\//i.test(input.source) ? input.source : null);
+    const site = siteName(url);
+    if (site) {
+      meta.outlet = site;
+      notes.push(`outlet from the address ${url}`);
+    }
+  }
+  return parts;
 }
 
 export function cleanDocument(input: RawInput): CleanDocument {

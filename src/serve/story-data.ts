@@ -89,7 +89,7 @@ export async function storiesByIds(db: Database, ids: number[]): Promise<StoryJs
     `SELECT s.id, s.title, s.first_seen, s.last_seen,
             COUNT(a.id) AS articles,
             COUNT(a.id) - COUNT(a.copy_of) AS reports,
-            COUNT(DISTINCT COALESCE(a.outlet, a.source)) AS outlets
+            COUNT(DISTINCT a.outlet) AS outlets
      FROM stories s JOIN articles a ON a.story_id = s.id
      WHERE s.merged_into IS NULL AND s.id IN (${placeholders(ids.length)})
      GROUP BY s.id, s.title, s.first_seen, s.last_seen`,

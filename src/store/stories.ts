@@ -117,7 +117,7 @@ export async function listStories(db: Database, options: { limit?: number; offse
     `SELECT s.id, s.title, s.first_seen, s.last_seen,
             COUNT(a.id) AS articles,
             COUNT(a.id) - COUNT(a.copy_of) AS reports,
-            COUNT(DISTINCT COALESCE(a.outlet, a.source)) AS outlets
+            COUNT(DISTINCT a.outlet) AS outlets
      FROM stories s JOIN articles a ON a.story_id = s.id
      WHERE s.merged_into IS NULL
      GROUP BY s.id, s.title, s.first_seen, s.last_seen

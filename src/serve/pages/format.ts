@@ -5,6 +5,11 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** "3 outlets"; articles whose outlet nothing names count as none, and a story of only those says so. */
+export function outlets(n: number): string {
+  return n === 0 ? 'outlet unknown' : plural(n, 'outlet');
+}
+
 /** A stored date or timestamp as its day ("2025-10-15"), the whole value on hover. */
 export function day(value: string | null): string {
   if (!value) return '<span class="none">—</span>';

@@ -3,7 +3,7 @@
 import { escapeHtml as esc } from '../../brief/escape.ts';
 import type { SearchResult } from '../search.ts';
 import type { Snippet } from '../snippet.ts';
-import { day, disagreementBadge, pager, plural, seen } from './format.ts';
+import { day, disagreementBadge, pager, outlets, plural, seen } from './format.ts';
 import { page } from './layout.ts';
 
 function marked(s: Snippet): string {
@@ -20,7 +20,7 @@ function stories(result: SearchResult): string {
   if (!result.stories.length) return '<p class="empty">No story matches.</p>';
   const items = result.stories.map(
     (s) => `<li><a class="result-title" href="/stories/${s.id}">${esc(s.title ?? `Story ${s.id}`)}</a>
-<p class="meta">${plural(s.matches, 'matching article')} · ${plural(s.outlets, 'outlet')} · ${plural(s.articles, 'article')} · ${seen(s.firstSeen, s.lastSeen)} ${disagreementBadge(s)}</p></li>`,
+<p class="meta">${plural(s.matches, 'matching article')} · ${outlets(s.outlets)} · ${plural(s.articles, 'article')} · ${seen(s.firstSeen, s.lastSeen)} ${disagreementBadge(s)}</p></li>`,
   );
   return `<ol class="results stories-found">\n${items.join('\n')}\n</ol>`;
 }

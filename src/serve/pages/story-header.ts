@@ -2,7 +2,7 @@
 // merges that made the story.
 import { escapeHtml as esc } from '../../brief/escape.ts';
 import type { StoryDetail } from '../story-data.ts';
-import { plural, seen } from './format.ts';
+import { outlets, plural, seen } from './format.ts';
 
 export type StoryView = 'brief' | 'sources';
 
@@ -30,7 +30,7 @@ function history(detail: StoryDetail): string {
 
 export function storyHeader(detail: StoryDetail, view: StoryView): string {
   const s = detail.story;
-  const counts = `${plural(s.outlets, 'outlet')} · ${plural(s.articles, 'article')}${s.reports !== s.articles ? ` (${plural(s.reports, 'distinct report')})` : ''} · ${seen(s.firstSeen, s.lastSeen)}`;
+  const counts = `${outlets(s.outlets)} · ${plural(s.articles, 'article')}${s.reports !== s.articles ? ` (${plural(s.reports, 'distinct report')})` : ''} · ${seen(s.firstSeen, s.lastSeen)}`;
   const merged = detail.requested !== null ? `<p class="meta">Story ${detail.requested} was merged into this one.</p>` : '';
   return `<p class="crumbs"><a href="/">Stories</a> › story ${s.id}</p>
 <h1>${esc(storyTitle(detail))}</h1>

@@ -2,13 +2,13 @@
 // brief found.
 import { escapeHtml as esc } from '../../brief/escape.ts';
 import type { StoryJson } from '../story-data.ts';
-import { day, disagreementBadge, pager, plural, seen } from './format.ts';
+import { day, disagreementBadge, pager, outlets, plural, seen } from './format.ts';
 import { page } from './layout.ts';
 
 export function storyRows(stories: StoryJson[]): string {
   const rows = stories.map((s) => {
     // On a phone the numbers and dates fold into one line under the title.
-    const folded = `<p class="meta folded">${plural(s.outlets, 'outlet')} · ${plural(s.articles, 'article')} · ${seen(s.firstSeen, s.lastSeen)}</p>`;
+    const folded = `<p class="meta folded">${outlets(s.outlets)} · ${plural(s.articles, 'article')} · ${seen(s.firstSeen, s.lastSeen)}</p>`;
     return `<tr>
 <td class="title-cell"><a class="story-title" href="/stories/${s.id}">${esc(s.title ?? `Story ${s.id}`)}</a>${folded}</td>
 <td class="num">${s.outlets}</td>

@@ -179,3 +179,20 @@ test('a page with no article text yields no blocks and says why', () => {
   assert.ok(x.original.includes('Home'));
   assert.ok((x.notes ?? []).length > 0);
 });
+
+test('bylines from the markup and the page: rel=author, itemprop=author, a byline element, a "By" line in several languages', () => {
+  const page = (head: string, article: string) =>
+    `<html><head><title>Council approves budget</title>${head}</head><body><article><h1>Council approves budget</h1>${article}${PARAS.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+  const byline = (html: string) => extractHtml(html).meta.byline;
+  assert.equal(byline(page('', '<p class="byline">By Jane Reporter</p>')), 'Jane Reporter');
+  assert.equal(byline(page('', '<div class="meta">Posted by <a rel="author" href="/staff/ana">Ana Ruiz</a></div>')), 'Ana Ruiz');
+  assert.equal(byline(page('', '<span itemprop="author" itemscope><span itemprop="name">Tom Bell</span></span>')), 'Tom Bell');
+  assert.equal(byline(page('', '<p class="article-author">By Ana Ruiz and Tom Bell | Daily Bugle</p>')), 'Ana Ruiz, Tom Bell');
+  assert.equal(byline(page('', '<p>Por María José García</p>')), 'María José García');
+  assert.equal(byline(page('', '<p>Von Jo Lee-Brandt</p>')), 'Jo Lee-Brandt');
+  // Metadata wins; an author bio box, a list of other stories and prose mentioning an author are no byline.
+  assert.equal(byline(page('<meta name="author" content="Mia Stone">', '<p class="byline">By Jane Reporter</p>')), 'Mia Stone');
+  assert.equal(byline(page('', '<div class="author-bio">Jane Reporter covers city hall and has written for the paper since 2009, after years in radio.</div>')), null);
+  assert.equal(byline(page('', '<p>By the end of the meeting, most members had left.</p>')), null);
+  assert.equal(byline(page('', '<p class="author">Staff</p>')), null);
+});

@@ -5,6 +5,7 @@ import { judgeBlock, type BlockView } from './content-filters.ts';
 import { Hint } from './hints.ts';
 import { parseDocument } from './dom.ts';
 import { extractMetadata } from './metadata.ts';
+import { bylineLine } from './byline.ts';
 import { chooseContent, type ContentMethod } from './choose-content.ts';
 import { runReadability } from './readability-run.ts';
 import { removedSpans } from './removed.ts';
@@ -75,6 +76,8 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): HtmlExtrac
   const root = doc.documentElement;
   const vt = visibleText(root ?? doc.createElement('html'));
   const { original, segments } = vt;
+  // No author in the metadata or the markup: a "By …" line the page prints.
+  meta.byline ??= bylineLine(original);
   const allFlags = segmentFlags(segments, vt.regions);
 
   const result = runReadability(doc, vt);

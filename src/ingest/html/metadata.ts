@@ -1,7 +1,8 @@
 // Article metadata from what the page states about itself: JSON-LD first (most structured),
-// then Open Graph and other <meta> vocabularies, then <title>. A field no source states stays
-// null — nothing is inferred from the visible text here.
+// then Open Graph and other <meta> vocabularies, then <title>; the byline also from the markup
+// (rel="author", itemprop="author", a byline element). A field no source states stays null.
 import type { DocumentMeta } from '../../schema.ts';
+import { domByline } from './byline.ts';
 import { decodeLeftoverEntities } from './entities.ts';
 import { articleNode, jsonLdNodes, nameOf, namesOf, typesOf, type JsonObject } from './jsonld.ts';
 
@@ -165,7 +166,7 @@ export function extractMetadata(doc: Document, pageUrl?: string): HtmlMeta {
   return {
     title: str(article?.headline) ?? str(article?.name) ?? firstMeta(tags, META_KEYS.title) ?? titleTag(doc),
     dek: str(article?.description) ?? firstMeta(tags, META_KEYS.dek),
-    byline: (authors.length > 0 ? authors.join(', ') : null) ?? metaByline(tags),
+    byline: (authors.length > 0 ? authors.join(', ') : null) ?? metaByline(tags) ?? domByline(doc),
     published: toIsoDate(str(article?.datePublished)) ?? toIsoDate(firstMeta(tags, META_KEYS.published)) ?? timeElementDate(doc),
     outlet,
     url: absolute(canonicalUrl(doc) ?? firstMeta(tags, META_KEYS.url) ?? jsonLdUrl(article), pageUrl) ?? pageUrl ?? null,

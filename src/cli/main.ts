@@ -12,6 +12,7 @@ import { Progress } from './progress.ts';
 import { dbOption, ingestProgress, printStories, storyBrief, summaryLine, withStore, type IngestFlags, type StoriesFlags } from './store-commands.ts';
 import { ingest } from '../collect/ingest.ts';
 import { enqueueInputs } from '../collect/enqueue.ts';
+import { rebuildStories, type RebuildSummary } from '../collect/rebuild-stories.ts';
 import { addWorkerCommand } from './worker-command.ts';
 import { EXIT_USAGE, positiveInteger, positiveNumber, usage } from './arguments.ts';
 import { addStoryCommand } from './story-command.ts';
@@ -137,15 +138,29 @@ export function buildProgram(): Command {
     await sink.close();
   });
 
-  program
+  const stories = program
     .command('stories')
-    .description('list the stories of the store: title, outlets, article count, first and last seen')
+    .description('list the stories of the store: title, outlets, article count, first and last seen ("stories rebuild": file every article again)')
     .addOption(dbOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(new Option('--limit <n>', 'at most N stories').argParser(positiveInteger))
     .addOption(new Option('--min <n>', 'only stories with at least N articles').argParser(positiveInteger))
     .option('-o, --out <file>', 'write the output to FILE instead of standard output')
     .action((flags: StoriesFlags) => printStories(flags));
+  stories
+    .command('rebuild')
+    .description('file every article of the store again, in date order (after a backfill out of order, or a better clusterer); editors\' merges and splits are kept')
+    .addOption(dbOption())
+    .option('-q, --quiet', 'no progress bar')
+    .addOption(new Option('-f, --format <format>', 'summary format').choices(['text', 'json']).default('text'))
+    .action(async (own: { db?: string; quiet?: boolean; format: string }, command: Command) => {
+      // "--db" after "rebuild" is read by "stories", which has the same option: take both.
+      const flags = { ...own, ...command.optsWithGlobals<{ db?: string }>(), ...(own.db ? { db: own.db } : {}) };
+      const progress = new Progress(!flags.quiet, 'articles filed again');
+      const summary = await withStore(flags.db, (db) => rebuildStories(db, { onArticle: () => progress.tick() }));
+      progress.stop();
+      process.stdout.write(flags.format === 'json' ? JSON.stringify(summary) + '\n' : `${rebuildLine(summary)}\n`);
+    });
 
   addWorkerCommand(program);
   addStoryCommand(program);
@@ -158,6 +173,11 @@ export function buildProgram(): Command {
       process.stdout.write(JSON.stringify(briefJsonSchema(), null, 2) + '\n');
     });
   return program;
+}
+
+function rebuildLine(s: RebuildSummary): string {
+  const kept = s.editorMerges + s.editorSplits ? `; ${s.editorMerges} editor merges and ${s.editorSplits} splits kept` : '';
+  return `${s.articles} articles filed again: ${s.storiesBefore} stories before, ${s.storiesAfter} after, ${s.moved} articles moved${kept}`;
 }
 
 export async function main(argv: string[]): Promise<number> {

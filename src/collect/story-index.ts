@@ -53,8 +53,9 @@ export class StoryIndex {
           const features = JSON.parse(entry.features) as StoredFeatures;
           this.clusterer.restore(String(entry.article_id), features, entry.published, String(entry.story_id));
           this.remember(Number(entry.story_id), Number(entry.article_id), features.sketch);
-        } else if (entry.kind === 'split') {
-          // Articles left their story: rebuild from where every article is now (splits are rare, manual).
+        } else if (entry.kind === 'split' || entry.kind === 'rebuild') {
+          // Articles left their story (a split, or every story filed again): restore from where
+          // every article is now (both are rare and made by a person).
           await this.rebuild(db);
           break;
         } else if (entry.kind === 'merge' && entry.stories) {

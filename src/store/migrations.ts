@@ -200,6 +200,33 @@ export const MIGRATIONS: Migration[] = [
       postgres: 'SELECT 1;',
     },
   },
+  {
+    version: 7,
+    name: 'the story log records a rebuild of all stories',
+    // `stories rebuild` files every article again; processes that read the entry restore their
+    // index from where every article is now. SQLite cannot alter a CHECK: the table is copied.
+    sql: {
+      sqlite: `
+        CREATE TABLE story_log_new (
+          seq INTEGER PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('assign', 'merge', 'split', 'rebuild')),
+          story_id INTEGER NOT NULL REFERENCES stories(id),
+          article_id INTEGER REFERENCES articles(id),
+          stories TEXT,
+          similarity REAL,
+          reason TEXT,
+          at TEXT NOT NULL
+        );
+        INSERT INTO story_log_new SELECT seq, kind, story_id, article_id, stories, similarity, reason, at FROM story_log;
+        DROP TABLE story_log;
+        ALTER TABLE story_log_new RENAME TO story_log;
+      `,
+      postgres: `
+        ALTER TABLE story_log DROP CONSTRAINT IF EXISTS story_log_kind_check;
+        ALTER TABLE story_log ADD CONSTRAINT story_log_kind_check CHECK (kind IN ('assign', 'merge', 'split', 'rebuild'));
+      `,
+    },
+  },
 ];
 
 export function migrationSql(migration: Migration, dialect: Dialect): string {

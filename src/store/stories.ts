@@ -3,7 +3,7 @@ import { placeholders, type Database } from './database.ts';
 
 export interface StoryLogEntry {
   seq: number;
-  kind: 'assign' | 'merge' | 'split';
+  kind: 'assign' | 'merge' | 'split' | 'rebuild';
   story_id: number;
   article_id: number | null;
   stories: string | null;

@@ -86,6 +86,11 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
 
 const DAY_MS = 86_400_000;
 
+/** Whether a logged merge reason is the clusterer's (see mergeReason), not a person's free text. */
+export function isClustererMergeReason(reason: string): boolean {
+  return /^article "[^"]+" is close to /.test(reason);
+}
+
 interface Story {
   id: string;
   size: number;

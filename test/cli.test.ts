@@ -145,6 +145,18 @@ test('standard input, --outlet and --out', () => {
   assert.equal(brief.documents[0]!.source, '-');
 });
 
+test('--out never overwrites an input, nor writes among the inputs of a directory; a brief of nothing says what to give', () => {
+  const before = readFileSync(good, 'utf8');
+  for (const args of [['brief', good, '-o', good], ['clean', good, '--out', good], ['brief', dir, '-o', join(dir, 'brief.md'), '--format', 'md']]) {
+    const { code, stderr } = run([...args, '--quiet']);
+    assertNoStackTrace(stderr);
+    assert.equal(code, 2, `${args.join(' ')} → ${code}\n${stderr}`);
+    assert.match(stderr, /--out .* (is one of the inputs|is inside the input directory)/);
+  }
+  assert.equal(readFileSync(good, 'utf8'), before, 'the input is untouched');
+  assert.match(run(['brief']).stderr, /nothing to brief: give the reports/);
+});
+
 test('the same report given twice is used once and noted, not an error', () => {
   const { code, stdout, stderr } = run(['brief', good, good]);
   assert.equal(code, 0);

@@ -7,7 +7,7 @@ import { InputError } from '../ingest/index.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../ingest/limits.ts';
 import { analyseInputs, brief, cleanInputs, type RunOptions } from '../pipeline/run.ts';
 import { briefJsonSchema } from '../schema-json.ts';
-import { OutputSink } from './output.ts';
+import { OutputSink, refuseOutputOverInputs } from './output.ts';
 import { Progress } from './progress.ts';
 import { dbOption, ingestProgress, printStories, storyBrief, summaryLine, withStore, type IngestFlags, type StoriesFlags } from './store-commands.ts';
 import { ingest } from '../collect/ingest.ts';
@@ -88,16 +88,20 @@ export function buildProgram(): Command {
       .command('clean')
       .description('clean each input (page chrome removed, metadata, sentences, turns) and print one JSON document per line')
       .argument('<inputs...>', 'files, directories, "-" for standard input, http(s) URLs, .jsonl feeds'),
-  ).action((inputs: string[], flags: CommonFlags) => writeJsonLines(flags, (options) => cleanInputs(inputs, options), (doc) => doc));
+  ).action((inputs: string[], flags: CommonFlags) => {
+    refuseOutputOverInputs(flags.out, inputs);
+    return writeJsonLines(flags, (options) => cleanInputs(inputs, options), (doc) => doc);
+  });
 
   withCommonOptions(
     program
       .command('quotes')
       .description('find the people, organizations, places and quotes of each input; print one JSON line per document (no cross-document merging)')
       .argument('<inputs...>', 'files, directories, "-" for standard input, http(s) URLs, .jsonl feeds'),
-  ).action((inputs: string[], flags: CommonFlags) =>
-    writeJsonLines(flags, (options) => analyseInputs(inputs, options), ({ doc, analysis }) => ({ doc: doc.id, source: doc.source, outlet: doc.outlet, entities: analysis.entities, quotes: analysis.quotes })),
-  );
+  ).action((inputs: string[], flags: CommonFlags) => {
+    refuseOutputOverInputs(flags.out, inputs);
+    return writeJsonLines(flags, (options) => analyseInputs(inputs, options), ({ doc, analysis }) => ({ doc: doc.id, source: doc.source, outlet: doc.outlet, entities: analysis.entities, quotes: analysis.quotes }));
+  });
 
   withCommonOptions(
     program
@@ -108,7 +112,9 @@ export function buildProgram(): Command {
       .addOption(new Option('--story <id>', 'brief a story of the store (see "corroborate stories")').argParser(positiveInteger))
       .addOption(dbOption()),
   ).action(async (inputs: string[], flags: CommonFlags & { format: 'json' | 'md' | 'html'; story?: number; db?: string }) => {
-    if ((flags.story === undefined) === (inputs.length === 0)) usage('give either inputs or --story ID, not both');
+    if (flags.story === undefined && inputs.length === 0) usage('nothing to brief: give the reports (files, directories, URLs, "-") or --story ID');
+    if (flags.story !== undefined && inputs.length > 0) usage('give either inputs or --story ID, not both');
+    refuseOutputOverInputs(flags.out, inputs);
     const progress = new Progress(!flags.quiet);
     const result = flags.story !== undefined ? await storyBrief(flags.db, flags.story) : await brief(inputs, runOptions(flags, progress));
     progress.stop();

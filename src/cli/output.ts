@@ -1,8 +1,37 @@
 // Where a command's output goes: standard output, or a file written atomically (to a temporary
 // name, renamed on success) so an interrupted run never leaves a truncated file behind.
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
+import { relative, resolve } from 'node:path';
+import { usage } from './arguments.ts';
+
+/**
+ * Refuses an output file that is one of the inputs, or lies inside an input directory: "-o a.txt"
+ * after "a.txt" would replace the report with its brief, and a brief written among the reports
+ * would be read as one of them next time.
+ */
+export function refuseOutputOverInputs(out: string | undefined, inputs: readonly string[]): void {
+  if (!out) return;
+  const target = resolve(out);
+  const identity = (path: string) => {
+    try {
+      const s = statSync(path);
+      return { dir: s.isDirectory(), key: `${s.dev}:${s.ino}` };
+    } catch {
+      return null;
+    }
+  };
+  const outId = identity(target);
+  for (const input of inputs) {
+    if (input === '-' || /^https?:\/\//i.test(input)) continue;
+    const source = resolve(input);
+    const inId = identity(source);
+    if (target === source || (outId && inId && outId.key === inId.key)) usage(`--out ${out} is one of the inputs: it would be overwritten; write elsewhere`);
+    const inside = relative(source, target);
+    if (inId?.dir && inside && !inside.startsWith('..') && !inside.startsWith('/')) usage(`--out ${out} is inside the input directory ${input}: write it elsewhere`);
+  }
+}
 
 export class OutputSink {
   private readonly stream: NodeJS.WritableStream | WriteStream;

@@ -61,6 +61,16 @@ test('invalid UTF-8 falls back to Windows-1252 (smart quotes, é, €)', () => {
   assert.equal(r.encoding, 'windows-1252 (not valid UTF-8)');
 });
 
+test('UTF-8 with a few damaged bytes stays UTF-8: each bad byte becomes U+FFFD, and the count is told', () => {
+  const bytes = Buffer.concat([Buffer.from('“café” in Zürich ', 'utf8'), Buffer.from([0xff]), Buffer.from(' — 20 € ', 'utf8'), Buffer.from([0xe9, 0x20])]);
+  const r = decoded(decodeBytes(bytes));
+  assert.equal(r.text, '“café” in Zürich \ufffd — 20 € \ufffd ');
+  assert.equal(r.encoding, 'utf-8 (2 invalid byte sequences replaced with U+FFFD)');
+  // More bad bytes than good sequences: the file was never UTF-8.
+  const legacy = Buffer.concat([Buffer.from([0x93]), Buffer.from('Caf'), Buffer.from([0xe9, 0x94]), Buffer.from(' in Z'), Buffer.from([0xfc]), Buffer.from('rich '), Buffer.from('é', 'utf8')]);
+  assert.equal(decoded(decodeBytes(legacy)).encoding, 'windows-1252 (not valid UTF-8)');
+});
+
 test('Windows-1252 table covers the whole 0x80–0x9F row and passes Latin-1 through', () => {
   assert.equal(decodeWindows1252(Uint8Array.of(0x91, 0x92, 0x8a, 0x9f, 0x81)), '‘’ŠŸ\u0081');
   assert.equal(decodeWindows1252(Uint8Array.of(0x41, 0xa0, 0xe9, 0xff)), 'A\u00a0éÿ');

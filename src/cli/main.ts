@@ -51,7 +51,11 @@ function runOptions(flags: CommonFlags, progress: Progress): RunOptions {
         }
       });
     },
-    onDocument: () => progress.tick(),
+    onDocument: (doc) => {
+      progress.tick();
+      const encoding = doc.messages.find((m) => m.rule === 'encoding');
+      if (encoding && !flags.quiet) progress.interrupt(() => process.stderr.write(`corroborate: note: ${doc.source}: ${encoding.reason}\n`));
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 // Bytes → string. Order of trust: a byte-order mark, then a declared charset (HTTP), then
-// strict UTF-8, then Windows-1252 (what legacy "ANSI" and Latin-1 files almost always are).
+// UTF-8 (strict, or with its few damaged bytes replaced and counted), then Windows-1252 (what
+// legacy "ANSI" and Latin-1 files almost always are).
 // Binary, empty and oversized inputs are refused with a reason instead of decoded.
 import { tooLargeReason } from './format-bytes.ts';
 import { DEFAULT_MAX_BYTES } from './limits.ts';
@@ -57,9 +58,37 @@ function decodeText(bytes: Uint8Array, charset: string | undefined): Decoded {
 
   const utf8 = tryStrictUtf8(bytes);
   if (utf8 !== undefined) return ok(utf8, 'utf-8');
-  // Servers often label legacy pages utf-8; trusting the bytes beats a page of U+FFFD.
+  // UTF-8 with a few damaged bytes stays UTF-8: each bad sequence becomes U+FFFD, and the count is
+  // told. Only text that is not UTF-8 at all (its high bytes never form a UTF-8 sequence) is read as
+  // Windows-1252: servers often label legacy pages utf-8, and trusting the bytes beats a page of U+FFFD.
+  const { valid, invalid } = utf8Sequences(bytes);
+  if (valid > invalid) return ok(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), `utf-8 (${invalid} invalid byte sequence${invalid === 1 ? '' : 's'} replaced with U+FFFD)`);
   const why = declared ? 'declared utf-8 but not valid' : 'not valid UTF-8';
   return ok(decodeWindows1252(bytes), `windows-1252 (${why})`);
+}
+
+/** Well-formed multi-byte UTF-8 sequences and malformed ones (each lead or stray byte that fails). */
+export function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += length;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
 }
 
 function tryStrictUtf8(bytes: Uint8Array): string | undefined {

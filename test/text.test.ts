@@ -129,3 +129,13 @@ test('a sentence-cased headline with a title or an initial in it is the title; a
   assert.ok(!two.text.includes('REUTERS/Jon Pell'));
   assert.ok(two.text.includes('two aides told Reuters.'));
 });
+
+test('a supplied publication date that is no date is left out, and the document says so', () => {
+  const content = 'Officials reopened the mountain pass on Sunday after a week of snow, the transport ministry said.\n';
+  for (const published of ['"><script>alert(1)</script>', 'soon', 'n/a']) {
+    const doc = cleanDocument({ source: 'feed.jsonl#1', format: 'text', content, hints: { published } });
+    assert.equal(doc.published, null, published);
+    assert.ok(doc.messages.some((m) => /is not a date: left out/.test(m.reason)), published);
+  }
+  assert.equal(cleanDocument({ source: 'feed.jsonl#2', format: 'text', content, hints: { published: '2031-04-02' } }).published, '2031-04-02');
+});

@@ -4,6 +4,7 @@ import { cleanText, type TextCleaning } from '../clean/clean-text.ts';
 import { applyHints, emptyMeta } from '../clean/metadata.ts';
 import { siteName } from '../clean/site-name.ts';
 import { extractHtml } from '../ingest/html/extract.ts';
+import { toIsoDate } from '../ingest/html/metadata.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
 import type { CleanDocument, Message, Span } from '../schema.ts';
 import type { OffsetRange as Range } from '../text/ranges.ts';
@@ -23,6 +24,11 @@ export function documentIdOfHash(sha256Hex: string): string {
 export function cleanParts(input: RawInput): { original: string; cleaning: TextCleaning } {
   const parts = input.format === 'html' ? cleanHtmlInput(input) : { original: input.content, cleaning: cleanText(input.content, input.hints) };
   const { meta, notes } = parts.cleaning;
+  // A supplied date that is no date ("\"><script>", "soon") is dropped, and said so.
+  if (meta.published && toIsoDate(meta.published) === null) {
+    notes.push(`published ${JSON.stringify(meta.published.slice(0, 60))} is not a date: left out`);
+    meta.published = null;
+  }
   // Nothing names the outlet: the page's address still tells its site.
   if (!meta.outlet) {
     const url = meta.url ?? (/^https?:\/\//i.test(input.source) ? input.source : null);

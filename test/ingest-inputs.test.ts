@@ -89,12 +89,18 @@ test('a directory is read recursively in sorted order, skipping hidden and forei
   await writeFile(join(root, 'photo.jpg'), 'not an article');
   await writeFile(join(root, '.hidden.txt'), 'hidden');
   await writeFile(join(root, '.git', 'x.txt'), 'git');
-  const items = (await collect([root])).map(asInput);
+  await writeFile(join(root, 'README.md'), 'about this folder');
+  const all = await collect([root]);
+  const items = all.filter((i) => !(i instanceof InputError)).map(asInput);
   assert.deepEqual(
     items.map((i) => i.source),
     ['B.htm', 'a.txt', 'b-sub/deeper/y.txt', 'b-sub/z.text', 'c.md'].map((p) => join(root, p)),
   );
   assert.equal(items[0]!.format, 'html');
+  // A foreign file is noted (not an error); hidden files and the folder's README are skipped quietly.
+  const notes = all.filter((i): i is InputError => i instanceof InputError);
+  assert.deepEqual(notes.map((n) => [n.source, n.kind]), [[join(root, 'photo.jpg'), 'skipped']]);
+  assert.match(notes[0]!.reason, /^skipped: not a kind of file read from a folder \(\.txt .*\); name it to read it$/);
 });
 
 test('a directory with nothing usable, and a symbolic-link loop, are reported', async () => {

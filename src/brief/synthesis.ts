@@ -113,7 +113,9 @@ export function synthesize(brief: Unsynthesized): Synthesis {
     }
   }
   const note =
-    brief.documents.length <= 1
+    brief.documents.length === 0
+      ? 'No report could be used: there is nothing to brief (see the inputs not used).'
+      : brief.documents.length === 1
       ? 'One report only: there is nothing to corroborate. The lead is its most central sentences.'
       : !brief.facts.some((f) => !f.singleSource)
         ? 'No fact is reported by two independent sources: each lead sentence is one outlet\'s alone.'

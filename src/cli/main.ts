@@ -43,7 +43,7 @@ function runOptions(flags: CommonFlags, progress: Progress): RunOptions {
     allowPrivate: flags.allowPrivateUrls ?? false,
     onInputError: (error) => {
       progress.interrupt(() => {
-        if (error.kind === 'duplicate') {
+        if (error.kind !== 'rejected') {
           if (!flags.quiet) process.stderr.write(`corroborate: note: ${error.source}: ${error.reason}\n`);
         } else {
           rejectedCount++;

@@ -98,9 +98,10 @@ const BATCHES_AHEAD = 2;
 export async function* inputsForStore(specs: string[], options: IngestOptions, summary: IngestSummary, beforeStop: () => Promise<void>): AsyncGenerator<RawInput> {
   for await (const item of readInputs(specs, { ...options, keepDuplicates: true })) {
     if (item instanceof InputError) {
-      summary.rejected++;
+      // A note (a file of a kind not read) is no rejection.
+      if (item.kind === 'rejected') summary.rejected++;
       options.onInputError?.(item);
-      if (options.strict) {
+      if (options.strict && item.kind === 'rejected') {
         await beforeStop();
         throw item;
       }

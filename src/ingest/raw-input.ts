@@ -19,7 +19,8 @@ export interface RawInput {
  * 'rejected': the input cannot be used (a failure to report).
  * 'duplicate': the input repeats one already read; worth a notice, but not a failure.
  */
-export type InputErrorKind = 'rejected' | 'duplicate';
+/** `rejected`: unusable (an error); `duplicate` and `skipped` (a file of a kind not read): notes only. */
+export type InputErrorKind = 'rejected' | 'duplicate' | 'skipped';
 
 /** An input that cannot be used; `reason` is one line a person can act on. */
 export class InputError extends Error {

@@ -53,6 +53,8 @@ async function* walk(dir: string, seen: Map<string, string>, ancestors: string[]
       continue;
     }
     if (info.isDirectory()) yield* walk(path, seen, [...ancestors, real]);
-    else if (INPUT_EXTENSIONS.has(extname(name).toLowerCase()) && !FOLDER_DOCS.test(name)) yield path;
+    else if (FOLDER_DOCS.test(name)) continue;
+    else if (INPUT_EXTENSIONS.has(extname(name).toLowerCase())) yield path;
+    else yield new InputError(path, `skipped: not a kind of file read from a folder (${[...INPUT_EXTENSIONS].join(' ')}); name it to read it`, 'skipped');
   }
 }

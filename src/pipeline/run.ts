@@ -36,7 +36,7 @@ export async function* cleanInputs(specs: string[], options: RunOptions = {}): A
     }
     if (result instanceof InputError) {
       options.onInputError?.(result);
-      if (options.strict && result.kind !== 'duplicate') throw result;
+      if (options.strict && result.kind === 'rejected') throw result;
     } else options.onDocument?.(result);
     yield result;
   }

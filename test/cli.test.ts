@@ -157,6 +157,24 @@ test('--out never overwrites an input, nor writes among the inputs of a director
   assert.match(run(['brief']).stderr, /nothing to brief: give the reports/);
 });
 
+test('source strings reach the terminal with their control characters escaped: no forged line, no ANSI escape', () => {
+  const tree = mkdtempSync(join(tmpdir(), 'corroborate-cli-ansi-'));
+  writeFileSync(join(tree, 'photo\ncorroborate: all good\u001b[31m.jpg'), 'x');
+  const title = 'Harbour \u001b[2J\u001b[31mcrane\u0007 collapse closes terminal';
+  writeFileSync(join(tree, 'a.txt'), `${title}\n\nA container crane collapsed at Kessing harbour on Tuesday morning, injuring two dock workers and closing the port's north terminal, the harbour authority said.\n`);
+  const db = join(mkdtempSync(join(tmpdir(), 'corroborate-cli-ansi-db-')), 'store.db');
+  const ingested = run(['ingest', tree, '--db', db]);
+  assert.equal(ingested.code, 0, ingested.stderr);
+  assert.doesNotMatch(ingested.stderr, /\u001b/);
+  assert.equal(ingested.stderr.split('\n').filter((l) => l.startsWith('corroborate:')).length, 1, ingested.stderr);
+  assert.match(ingested.stderr, /photo\\ncorroborate: all good\\x1b\[31m\.jpg: skipped/);
+  const listed = run(['stories', '--db', db]);
+  assert.doesNotMatch(listed.stdout, /[\u0000-\u0008\u000e-\u001f]/);
+  assert.match(listed.stdout, /Harbour \\x1b\[2J\\x1b\[31mcrane\\x07 collapse/);
+  const md = run(['brief', join(tree, 'a.txt'), '--format', 'md', '--quiet']);
+  assert.doesNotMatch(md.stdout, /[\u0000-\u0008\u000e-\u001f]/);
+});
+
 test('the same report given twice is used once and noted, not an error', () => {
   const { code, stdout, stderr } = run(['brief', good, good]);
   assert.equal(code, 0);

@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { renderHtml } from '../brief/html.ts';
 import { renderMarkdown } from '../brief/markdown.ts';
+import { terminalSafe } from '../brief/escape.ts';
 import { InputError } from '../ingest/index.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../ingest/limits.ts';
 import { analyseInputs, brief, cleanInputs, type RunOptions } from '../pipeline/run.ts';
@@ -44,17 +45,17 @@ function runOptions(flags: CommonFlags, progress: Progress): RunOptions {
     onInputError: (error) => {
       progress.interrupt(() => {
         if (error.kind !== 'rejected') {
-          if (!flags.quiet) process.stderr.write(`corroborate: note: ${error.source}: ${error.reason}\n`);
+          if (!flags.quiet) process.stderr.write(`corroborate: note: ${terminalSafe(error.source)}: ${terminalSafe(error.reason)}\n`);
         } else {
           rejectedCount++;
-          process.stderr.write(`corroborate: ${error.source}: ${error.reason}\n`);
+          process.stderr.write(`corroborate: ${terminalSafe(error.source)}: ${terminalSafe(error.reason)}\n`);
         }
       });
     },
     onDocument: (doc) => {
       progress.tick();
       const encoding = doc.messages.find((m) => m.rule === 'encoding');
-      if (encoding && !flags.quiet) progress.interrupt(() => process.stderr.write(`corroborate: note: ${doc.source}: ${encoding.reason}\n`));
+      if (encoding && !flags.quiet) progress.interrupt(() => process.stderr.write(`corroborate: note: ${terminalSafe(doc.source)}: ${encoding.reason}\n`));
     },
   };
 }
@@ -198,16 +199,16 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      if (error.code === 'corroborate.usage') process.stderr.write(`corroborate: ${error.message}\n`);
+      if (error.code === 'corroborate.usage') process.stderr.write(`corroborate: ${terminalSafe(error.message)}\n`);
       return EXIT_USAGE;
     }
     if (error instanceof InputError) return EXIT_REJECTED; // --strict: already reported
     if (error instanceof StoryNotFound) {
-      process.stderr.write(`corroborate: ${error.message}\n`);
+      process.stderr.write(`corroborate: ${terminalSafe(error.message)}\n`);
       return EXIT_REJECTED;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`corroborate: ${message.split('\n')[0]}\n`);
+    process.stderr.write(`corroborate: ${terminalSafe(message.split('\n')[0]!)}\n`);
     return EXIT_REJECTED;
   }
 }

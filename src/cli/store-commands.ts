@@ -8,6 +8,7 @@ import { articlesOfStory } from '../store/articles.ts';
 import { briefStory } from '../collect/story-brief.ts';
 import type { Brief } from '../schema.ts';
 import { OutputSink } from './output.ts';
+import { terminalSafe } from '../brief/escape.ts';
 import { Progress } from './progress.ts';
 
 export const DB_OPTION_HELP = 'the store: a SQLite file path (default ./corroborate.db or $CORROBORATE_DB) or a postgres:// URL';
@@ -83,7 +84,7 @@ function plural(n: number, one: string, many: string): string {
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').slice(0, 100);
+  return terminalSafe(text.replace(/\s+/g, ' ').slice(0, 100));
 }
 
 export async function storyBrief(location: string | undefined, id: number): Promise<Brief> {

@@ -45,6 +45,17 @@ const ROUTES: Record<string, Handler> = {
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.write('The start arrives, the rest never does.');
   },
+  // Neither Content-Length nor chunked: the body ends when the connection does (HTTP/1.0 style).
+  '/slow-unframed': (_req, res) => {
+    res.useChunkedEncodingByDefault = false;
+    res.writeHead(200, { 'content-type': 'text/plain', connection: 'close' });
+    res.write('The start arrives, the rest never does.');
+  },
+  '/cut-off': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '5000' });
+    res.write('Half a page, then the server hangs up.');
+    setTimeout(() => res.socket?.destroy(), 20);
+  },
   '/big': (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' }); // chunked, no Content-Length
     for (let i = 0; i < 100; i++) res.write('x'.repeat(1024));
@@ -159,6 +170,11 @@ test('a slow server times out (headers, then body)', async () => {
   assert.equal(headers.reason, 'timed out after 0.2 s');
   const body = asError(await fetchLocal(`${base}/slow-body`, { timeoutMs: 200 }));
   assert.equal(body.reason, 'timed out after 0.2 s');
+  // An unframed body cut by the timeout is no page: nothing of it is kept.
+  const unframed = asError(await fetchLocal(`${base}/slow-unframed`, { timeoutMs: 200 }));
+  assert.match(unframed.reason, /^timed out after 0\.2 s/);
+  const cut = asError(await fetchLocal(`${base}/cut-off`, { timeoutMs: 2000 }));
+  assert.match(cut.reason, /closed before the page was complete|socket hang up|connection/i);
 });
 
 test('an over-size body is refused (streamed, and declared by Content-Length)', async () => {

@@ -63,7 +63,13 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
       const response = await httpGet(current, get);
       const status = response.statusCode ?? 0;
       if (!REDIRECT_STATUSES.has(status)) {
-        if (status >= 200 && status < 300) return await readResponse(response, current, url, options.maxBytes ?? DEFAULT_MAX_BYTES);
+        if (status >= 200 && status < 300) {
+          // Why the body read is not the whole page, or null: a body that ends with the connection
+          // looks complete even when the timeout is what closed it.
+          const incomplete = (complete: boolean) =>
+            timeout.aborted ? `timed out after ${formatSeconds(timeoutMs)}` : signal.aborted ? 'cancelled' : complete ? null : 'the connection closed before the page was complete';
+          return await readResponse(response, current, url, options.maxBytes ?? DEFAULT_MAX_BYTES, incomplete);
+        }
         discard(response);
         return fail(`HTTP ${status}${suffix(response.statusMessage ?? '')}`);
       }
@@ -116,6 +122,7 @@ async function readResponse(
   finalUrl: URL,
   source: string,
   maxBytes: number,
+  incomplete: (complete: boolean) => string | null,
 ): Promise<RawInput | InputError> {
   const contentType = response.headers['content-type'] ?? null;
   const type = mediaType(contentType);
@@ -137,8 +144,12 @@ async function readResponse(
   }
   // The limit holds for the decompressed bytes too (a small gzip bomb stays small).
   const body = await readLimited(stream, maxBytes);
+  // A body cut off (the timeout, or the server hanging up mid-page) is no page: keeping the part
+  // read would store half an article, and fetching it again would store another.
+  const cut = incomplete(response.complete);
   discard(response);
   if (!body.ok) return new InputError(source, tooLargeReason(undefined, maxBytes));
+  if (cut) return new InputError(source, cut);
 
   const decoded = decodeBytes(body.bytes, { maxBytes, charset: charsetOf(contentType) });
   if (!decoded.ok) return new InputError(source, decoded.reason);

@@ -142,7 +142,7 @@ export function buildProgram(): Command {
     const progress = ingestProgress(flags.quiet);
     const options = runOptions(flags, progress);
     const ingestOptions = { ...options, batchSize: flags.batch, onArticle: () => progress.tick() };
-    const summary = await withStore(flags.db, (db) => (flags.queue ? enqueueInputs(db, inputs, ingestOptions) : ingest(db, inputs, ingestOptions)));
+    const summary = await withStore(flags.db, (db) => (flags.queue ? enqueueInputs(db, inputs, ingestOptions) : ingest(db, inputs, ingestOptions)), 'writes');
     progress.stop();
     const sink = new OutputSink(flags.out);
     await sink.write((flags.format === 'json' ? JSON.stringify(summary) : summaryLine(summary, flags.queue)) + '\n');

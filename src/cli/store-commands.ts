@@ -1,7 +1,7 @@
 // The commands that work on a store: ingest, stories, and the brief of one stored story.
 import { Option } from 'commander';
 import type { Database } from '../store/database.ts';
-import { openStore } from '../store/open-store.ts';
+import { openStore, storeError } from '../store/open-store.ts';
 import { ingest, type IngestSummary } from '../collect/ingest.ts';
 import { listStories } from '../store/stories.ts';
 import { articlesOfStory } from '../store/articles.ts';
@@ -13,10 +13,16 @@ import { Progress } from './progress.ts';
 
 export const DB_OPTION_HELP = 'the store: a SQLite file path (default ./corroborate.db or $CORROBORATE_DB) or a postgres:// URL';
 
-export async function withStore<T>(location: string | undefined, use: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openStore(location);
+/**
+ * Runs `use` on the store. `writes`: the command adds articles (ingest, worker): the store may be
+ * created, and an existing one is checked first; other commands need an existing store.
+ */
+export async function withStore<T>(location: string | undefined, use: (db: Database) => Promise<T>, mode: 'reads' | 'writes' = 'reads'): Promise<T> {
+  const db = await openStore(location, mode === 'writes' ? { check: true } : { mustExist: true });
   try {
     return await use(db);
+  } catch (error) {
+    throw storeError(db.location, error);
   } finally {
     await db.close();
   }

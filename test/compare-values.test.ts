@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findValues, type FoundValue } from '../src/compare/values/index.ts';
+import { seededRandom } from '../bench/prng.ts';
 
 /** Values in `text`, checked to slice back to their text, sorted and never overlapping. */
 function values(text: string, reference: string | null = null): FoundValue[] {
@@ -409,5 +410,42 @@ test('robustness: 200 KB adversarial strings scan without catastrophic backtrack
     const used = process.cpuUsage(started);
     const ms = (used.user + used.system) / 1000;
     assert.ok(ms < 3000, `${ms.toFixed(0)} ms on ${JSON.stringify(input.slice(0, 12))}…`);
+  }
+});
+
+test('property: numbers of every shape read as printed or not at all, never as a wrong figure', () => {
+  const random = seededRandom(2026);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const grouped = (n: number) => n.toLocaleString('en-US');
+  for (let k = 0; k < 3000; k++) {
+    const n = Math.floor(random() * 10 ** (1 + Math.floor(random() * 7)));
+    const decimals = random() < 0.3 ? `.${Math.floor(random() * 100)}` : '';
+    const shapes: [string, number | null][] = [
+      [`${n}${decimals}`, Number(`${n}${decimals}`)],
+      [grouped(n), n],
+      [`${grouped(n)}${decimals}`, Number(`${n}${decimals}`)],
+      // Malformed or signed shapes: read as nothing, never as a part of them.
+      [`${n},,${String(n).padStart(3, '0').slice(0, 3)}`, null],
+      [`-${n}`, null],
+      [`${n}.${n}.${n}`, null],
+    ];
+    const [printed, expected] = pick(shapes);
+    const unit = pick(['people', 'hours', 'cars', 'percent']);
+    const text = `Officials said ${printed} ${unit} were counted on Monday.`;
+    const found = findValues(text);
+    for (const v of found) {
+      assert.equal(text.slice(v.start, v.end), v.text);
+      assert.ok(v.low <= v.high, `${text}: ${v.low} > ${v.high}`);
+    }
+    const read = found.find((v) => v.kind !== 'date');
+    if (expected === null) {
+      const at = text.indexOf(printed);
+      const inside = found.filter((v) => v.kind !== 'date' && v.start < at + printed.length && at < v.end);
+      assert.deepEqual(inside.map((v) => v.text), [], `${text}: a malformed or signed number is not read`);
+      continue;
+    }
+    if (!read || expected === 0) continue; // "0 people" may be read as none
+    const scale = unit === 'hours' ? 60 : 1;
+    assert.ok(Math.abs(read.low - expected * scale) < 1e-6 * Math.max(1, expected * scale), `${text} → ${read.text} = ${read.low}`);
   }
 });

@@ -45,6 +45,12 @@ export function usableDigits(tokens: readonly Token[], i: number): boolean {
   if (!t || t.type !== 'num' || !Number.isFinite(t.value)) return false;
   const before = tokens[i - 1];
   if (before && !t.gap && (before.type === 'word' || before.type === 'num')) return false;
+  // A minus sign of its own before the digits ("-5 hours") makes no count or span (temperatures
+  // read their sign themselves); a hyphen inside "5-6" or "F-16" is no sign.
+  if (before && !t.gap && before.type === 'punct' && (before.text === '-' || before.text === '−') && (before.gap || i === 1)) return false;
+  // Broken digit grouping ("5,,000") is a typo: neither the number before it nor the one after.
+  if (isMark(tokens, i + 1, ',', true) && isMark(tokens, i + 2, ',', true)) return false;
+  if (!t.gap && isMark(tokens, i - 1, ',', true) && isMark(tokens, i - 2, ',', true)) return false;
   return !/^0\d/.test(t.text);
 }
 

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { distribution, type Distribution } from './measure.ts';
+import type { Message } from '../src/schema.ts';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(BENCH_DIR, '..');
@@ -125,8 +126,8 @@ async function stagedBrief(m: Modules, input: string, times: StageTimes, check =
     return own.map((date) => date ?? shared);
   });
   const quoteSpans = quotes.filter((q) => q.kind !== 'turn').map((q) => q.span);
-  const statements = step(times, 'compare: statements (incl. values)', () =>
-    m.statements.findStatements(
+  const { statements, minor } = step(times, 'compare: statements (incl. values)', () =>
+    m.statements.findSentences(
       documents.map((doc, i) => ({ doc, analysis: analyses[i]!, outlet: m.people.outletLabel(doc), reference: references[i] ?? null })),
       [...entities],
       quoteSpans,
@@ -147,7 +148,11 @@ async function stagedBrief(m: Modules, input: string, times: StageTimes, check =
   );
   const factOf: number[] = [];
   alignment.groups.forEach((group, g) => group.forEach((i) => (factOf[i] = g)));
-  const byValue = step(times, 'compare: value disagreements', () => m.valueDisagreements.valueDisagreements({ statements, factOf, factIds: facts.map((f) => f.id), entities, quoteSpans }));
+  for (const s of minor) factOf[s.index] = alignment.groups.length + s.index;
+  const messages: Message[] = [];
+  const byValue = step(times, 'compare: value disagreements', () =>
+    m.valueDisagreements.valueDisagreements({ statements: [...statements, ...minor], factOf, factIds: facts.map((f) => f.id), entities, quoteSpans, onLimit: (x) => messages.push(x) }),
+  );
   const byQuote = step(times, 'compare: quote variants', () => m.quoteVariants.quoteVariants([...documents], [...entities], [...quotes]));
   const byName = step(times, 'compare: name variants', () => m.nameVariants.nameVariants([...documents], [...entities]));
   const disagreements = m.compare.rankDisagreements([...byValue, ...byQuote, ...byName], documents);
@@ -158,7 +163,7 @@ async function stagedBrief(m: Modules, input: string, times: StageTimes, check =
     const whole = m.compare.compare({ documents, analyses, entities, quotes });
     matches = JSON.stringify({ facts: whole.facts, disagreements: whole.disagreements }) === JSON.stringify({ facts, disagreements });
   }
-  const unsynthesized = { version: 1 as const, documents, entities, quotes, facts, disagreements, rejected };
+  const unsynthesized = { version: 1 as const, documents, entities, quotes, facts, disagreements, rejected, messages };
   const synthesis = step(times, 'synthesize', () => m.synthesis.synthesize(unsynthesized));
   const result = step(times, 'schema check', () => m.schema.BriefSchema.parse({ ...unsynthesized, brief: synthesis }));
   const md = step(times, 'render md', () => m.markdown.renderMarkdown(result));

@@ -255,5 +255,6 @@ export const BriefSchema = z.object({
   rejected: z
     .array(z.object({ source: z.string(), reason: z.string() }))
     .describe('inputs that could not be used, with the reason'),
+  messages: z.array(MessageSchema).default([]).describe('how the brief was made, where the reader should know: a limit reached, comparisons left out'),
 });
 export type Brief = z.infer<typeof BriefSchema>;

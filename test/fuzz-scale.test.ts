@@ -63,3 +63,19 @@ for (const c of CASES) {
     assert.ok(process.memoryUsage().rss < RSS_LIMIT_BYTES, `resident memory ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB`);
   });
 }
+
+test('a brief that reaches a limit says so: the value-pair cap and the large-bundle alignment', () => {
+  const report = (seed: number) =>
+    'Pier repairs drag on in Kessing\n\n' +
+    Array.from({ length: 780 }, (_, i) => `Crew ${i} of the harbour works team worked ${(i * 7 + seed) % 3 === 0 ? 6 : 5} hours on the north pier on Tuesday, the foreman said.`).join('\n\n') +
+    '\n';
+  const documents = [1, 2].map((seed) => cleanDocument({ source: `crews-${seed}.txt`, format: 'text', content: report(seed), hints: {} }));
+  const brief = briefDocuments(documents);
+  const rules = brief.messages.map((m) => m.rule);
+  assert.ok(rules.includes('value-pairs-cap'), JSON.stringify(brief.messages));
+  assert.ok(rules.includes('alignment-large-bundle'), JSON.stringify(brief.messages));
+  assert.match(renderMarkdown(brief), /## How this brief was made\n\n- .*sentences: only pairs sharing words/);
+  assert.match(renderHtml(brief), /id="how-made"/);
+  // A brief of a few reports reaches no limit and says nothing of the kind.
+  assert.deepEqual(briefDocuments(documents.map((d) => cleanDocument({ source: d.source, format: 'text', content: d.original.slice(0, 2000), hints: {} }))).messages, []);
+});

@@ -141,6 +141,12 @@ function documentCard(doc: CleanDocument, citer: Citer): string {
   return `<article class="document"><h3>${heading}</h3><p class="meta">${facts.join(' · ')}</p>${opening}${removed}<p class="meta">Source: <code>${esc(doc.source)}</code> · id <code>${esc(doc.id)}</code> · <button type="button" class="open-doc" data-doc="${esc(doc.id)}">Read the whole report</button></p></article>`;
 }
 
+/** Limits the brief reached, and what they left out. */
+export function howMade(brief: Brief): string {
+  if (!brief.messages.length) return '';
+  return `<ul class="how-made">${brief.messages.map((m) => `<li>${esc(m.reason)}</li>`).join('')}</ul>`;
+}
+
 export function inputsNotUsed(brief: Brief): string {
   if (!brief.rejected.length) return '';
   return `<ul class="rejected">${brief.rejected.map((r) => `<li><code>${esc(r.source)}</code>: ${esc(r.reason)}</li>`).join('')}</ul>`;

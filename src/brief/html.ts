@@ -35,6 +35,7 @@ export function briefSections(brief: Brief, citer: Citer): BriefSection[] {
     ['coverage', 'Coverage matrix', s.coverageMatrix(brief, citer)],
     ['outlets', 'Coverage by outlet', s.coverageByOutlet(brief, citer)],
     ['not-used', 'Inputs not used', s.inputsNotUsed(brief)],
+    ['how-made', 'How this brief was made', s.howMade(brief)],
   ];
   return sections.filter(([, , inner]) => inner);
 }

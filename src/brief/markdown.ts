@@ -38,6 +38,11 @@ export function renderMarkdown(brief: Brief): string {
     for (const r of brief.rejected) lines.push(`- ${escapeMarkdown(r.source)}: ${escapeMarkdown(r.reason)}`);
     lines.push('');
   }
+  if (brief.messages.length) {
+    lines.push('## How this brief was made', '');
+    for (const m of brief.messages) lines.push(`- ${escapeMarkdown(m.reason)}`);
+    lines.push('');
+  }
   return lines.join('\n');
 }
 

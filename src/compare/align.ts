@@ -38,6 +38,8 @@ const MIN_EXACT_FOR_MODEL = 0.1;
 export interface Alignment {
   /** Groups of statement indexes; every statement is in exactly one group. */
   groups: number[][];
+  /** Set when the bundle was too large for the model on every pair: what was left to the cosine. */
+  lexicalOnly: string | null;
   /** Similarity of a pair (i < j), when the index found it. */
   similarity(i: number, j: number): number;
 }
@@ -90,7 +92,11 @@ export function alignStatements(statements: readonly Statement[], vectors: reado
     for (const x of merged) groupOf[x] = keep;
   }
   const groups = [...members.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
-  return { groups, similarity };
+  const lexicalOnly =
+    options.scorer === 'model' && n > SCORE_ALL_UP_TO
+      ? `${n.toLocaleString('en-US')} sentences: only pairs sharing words (cosine ≥ ${MIN_EXACT_FOR_MODEL}) were weighed as the same fact; the same fact in wholly other words may stay apart`
+      : null;
+  return { groups, similarity, lexicalOnly };
 }
 
 /** Two sentences sharing fewer words than this (names aside) are not evidence of one fact. */

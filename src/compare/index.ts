@@ -1,6 +1,6 @@
 // The compare stage: across the documents of one event, what is reported by several outlets
 // (facts), by one only (single-source facts), and where they disagree (values, quotes, names).
-import type { CleanDocument, Disagreement, Entity, Fact, FoundDisagreement, Quote, Severity, Span } from '../schema.ts';
+import type { CleanDocument, Disagreement, Entity, Fact, FoundDisagreement, Message, Quote, Severity, Span } from '../schema.ts';
 import type { DocumentAnalysis } from '../analyse/index.ts';
 import { outletLabel } from '../brief/people.ts';
 import { alignStatements, DEFAULT_ALIGN, type AlignOptions } from './align.ts';
@@ -30,6 +30,8 @@ export interface Comparison {
   facts: Fact[];
   disagreements: Disagreement[];
   statements: Statement[];
+  /** Limits the bundle reached (the reader should know what was not compared). */
+  messages: Message[];
 }
 
 /** The bundle's claim units and their TF-IDF vectors (what alignment compares), and its quotes' spans. */
@@ -49,7 +51,9 @@ export function bundleStatements(input: CompareInput): { statements: Statement[]
 export function compare(input: CompareInput, options: CompareOptions = {}): Comparison {
   const { documents, entities, quotes } = input;
   const { statements, minor, vectors, quoteSpans } = bundleStatements(input);
+  const messages: Message[] = [];
   const alignment = alignStatements(statements, vectors, { ...DEFAULT_ALIGN, ...options.align });
+  if (alignment.lexicalOnly) messages.push({ rule: 'alignment-large-bundle', severity: 'info', reason: alignment.lexicalOnly });
   const sourceOf = new Map<string, number>();
   syndicationGroups(documents).forEach((group, g) => group.forEach((doc) => sourceOf.set(doc, g)));
   const facts = buildFacts({ statements, vectors, groups: alignment.groups, similarity: alignment.similarity, sourceOf, centre: centroid(vectors) });
@@ -59,12 +63,12 @@ export function compare(input: CompareInput, options: CompareOptions = {}): Comp
   // A short sentence is a fact of its own: its values are compared by their frames alone.
   for (const s of minor) factOf[s.index] = alignment.groups.length + s.index;
   const found = [
-    ...valueDisagreements({ statements: [...statements, ...minor], factOf, factIds: facts.map((f) => f.id), entities, quoteSpans }),
+    ...valueDisagreements({ statements: [...statements, ...minor], factOf, factIds: facts.map((f) => f.id), entities, quoteSpans, onLimit: (m) => messages.push(m) }),
     ...quoteVariants([...documents], [...entities], [...quotes]),
     ...nameVariants([...documents], [...entities]),
   ];
   const disagreements = rankDisagreements(found, documents);
-  return { facts, disagreements, statements };
+  return { facts, disagreements, statements, messages };
 }
 
 const SEVERITY_ORDER: readonly Severity[] = ['contradiction', 'update', 'wording', 'spelling'];

@@ -6,7 +6,7 @@
 // whether its sentence was aligned with the other's as one fact. The weaker that evidence, the
 // closer two values must be to be compared at all: a 35-minute meeting and a three-hour meeting in
 // loosely similar sentences are two meetings, not a contradiction. A false alarm costs trust.
-import type { DisagreementKind, Entity, FoundDisagreement, FoundVariant, Span } from '../schema.ts';
+import type { DisagreementKind, Entity, FoundDisagreement, FoundVariant, Message, Span } from '../schema.ts';
 import type { FoundValue } from './values/index.ts';
 import type { Statement } from './statements.ts';
 import { contentTerm } from './statements.ts';
@@ -59,6 +59,8 @@ export interface ValueDisagreementInput {
   entities: readonly Entity[];
   /** Direct and partial quotes: names inside them are what someone said, not who took part. */
   quoteSpans: readonly Span[];
+  /** Told when a limit cut the comparison short. */
+  onLimit?: (message: Message) => void;
 }
 
 export function valueDisagreements(input: ValueDisagreementInput): FoundDisagreement[] {
@@ -69,7 +71,10 @@ export function valueDisagreements(input: ValueDisagreementInput): FoundDisagree
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   const conflicts: [number, number][] = [];
   const comparable: [number, number][] = [];
-  for (const [i, j] of candidatePairs(frames)) {
+  const candidates = candidatePairs(frames);
+  if (candidates.length >= MAX_VALUE_PAIRS)
+    input.onLimit?.({ rule: 'value-pairs-cap', severity: 'warning', reason: `more than ${MAX_VALUE_PAIRS.toLocaleString('en-US')} pairs of values to compare: the comparison stopped there, so some disagreements may be missing` });
+  for (const [i, j] of candidates) {
     const a = frames[i]!;
     const b = frames[j]!;
     if (a.statement === b.statement || !sameThing(a, b)) continue;

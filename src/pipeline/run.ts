@@ -83,7 +83,7 @@ export function briefDocuments(
   options: CompareOptions = {},
 ): Brief {
   const { entities, quotes } = mergeAnalyses(analyses);
-  const { facts, disagreements } = compare({ documents, analyses, entities, quotes }, options);
-  const unsynthesized = { version: 1 as const, documents, entities, quotes, facts, disagreements, rejected };
+  const { facts, disagreements, messages } = compare({ documents, analyses, entities, quotes }, options);
+  const unsynthesized = { version: 1 as const, documents, entities, quotes, facts, disagreements, rejected, messages };
   return BriefSchema.parse({ ...unsynthesized, brief: synthesize(unsynthesized) });
 }

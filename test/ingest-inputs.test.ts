@@ -222,3 +222,13 @@ test('file-system error codes map to short reasons (covers permission denied whe
   assert.equal(describeFsError(err('ENOENT')), 'no such file');
   assert.equal(describeFsError(err('EWEIRD')), 'cannot read (EWEIRD: long)');
 });
+
+test('an HTML page with more elements than any article page is refused with one line; a big real-sized page is read', async () => {
+  const huge = at('huge.html');
+  await writeFile(huge, `<html><body><article><h1>Big</h1><p>The council voted on Tuesday.</p>${'<i>x</i>'.repeat(200_001)}</article></body></html>`);
+  const big = at('big.html');
+  await writeFile(big, `<html><body><article><h1>Big</h1><p>The council voted on Tuesday.</p>${'<i>x</i>'.repeat(20_000)}</article></body></html>`);
+  const [refused, read] = await collect([huge, big]);
+  assert.match(asError(refused).reason, /^HTML page with more than 200,000 elements: too many to clean/);
+  assert.equal(asInput(read).format, 'html');
+});

@@ -7,7 +7,7 @@ import { fetchUrl, type FetchOptions } from './fetch-url.ts';
 import { tooLargeReason } from './format-bytes.ts';
 import { describeFsError } from './fs-errors.ts';
 import { containerOf, inputsFromBytes } from './inputs-from-bytes.ts';
-import { DEFAULT_MAX_BYTES } from './limits.ts';
+import { DEFAULT_MAX_BYTES, MAX_HTML_ELEMENTS } from './limits.ts';
 import { firstLine } from './network-errors.ts';
 import { InputError, type RawInput } from './raw-input.ts';
 import { readFileLimited } from './read-file.ts';
@@ -72,9 +72,21 @@ export async function* readInputs(specs: string[], options: ReadInputsOptions = 
 /** Applies --outlet (the user's explicit word beats the record's) and drops repeats. */
 function finish(item: Item, outlet: string | undefined, seen: Deduper): Item {
   if (item instanceof InputError) return item;
+  if (item.format === 'html') {
+    const elements = countElements(item.content, MAX_HTML_ELEMENTS + 1);
+    if (elements > MAX_HTML_ELEMENTS) return new InputError(item.source, `HTML page with more than ${MAX_HTML_ELEMENTS.toLocaleString('en-US')} elements: too many to clean (an article page holds a few thousand)`);
+  }
   const first = seen.claim(item.content, item.source);
   if (first !== undefined) return new InputError(item.source, `duplicate of ${first}`, 'duplicate');
   return outlet ? { ...item, hints: { ...item.hints, outlet } } : item;
+}
+
+/** Start tags in `html`, counted up to `stop` (a linear scan; no parsing). */
+function countElements(html: string, stop: number): number {
+  let count = 0;
+  const tag = /<[a-zA-Z]/g;
+  while (count < stop && tag.exec(html)) count++;
+  return count;
 }
 
 function outletFor(outlet: ReadInputsOptions['outlet'], index: number): string | undefined {

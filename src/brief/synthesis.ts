@@ -5,6 +5,7 @@ import { headlines } from '../analyse/analyse-document.ts';
 import type { Brief, Fact, Point, Synthesis } from '../schema.ts';
 import { renderMarkdown } from './markdown.ts';
 import { outletLabel } from './people.ts';
+import { firstStartingAt } from '../text/ranges.ts';
 
 type Unsynthesized = Omit<Brief, 'brief'>;
 type Dated = NonNullable<Fact['when']> & { date: string };
@@ -188,11 +189,27 @@ const LEAD_OPENING_WEIGHT = 0.5;
 /** 1 for an article's first body sentence, halving with each sentence after it. */
 function openingWeight(documents: Unsynthesized['documents']): (span: Fact['support'][number]) => number {
   const byId = new Map(documents.map((d) => [d.id, d]));
+  // Per document, once: its body sentences in order (a fact of a long report has thousands of spans).
+  const bodySentences = new Map<string, { start: number }[]>();
+  const sentencesOf = (id: string) => {
+    let list = bodySentences.get(id);
+    if (!list) {
+      const doc = byId.get(id)!;
+      const body = [...doc.body].sort((a, b) => a.start - b.start);
+      let k = 0;
+      list = [...doc.sentences]
+        .sort((a, b) => a.start - b.start)
+        .filter((s) => {
+          while (k < body.length && body[k]!.end < s.end) k++;
+          return k < body.length && s.start >= body[k]!.start && s.end <= body[k]!.end;
+        });
+      bodySentences.set(id, list);
+    }
+    return list;
+  };
   return (span) => {
-    const doc = byId.get(span.doc);
-    if (!doc) return 0;
-    const before = doc.sentences.filter((s) => s.start < span.start && doc.body.some((b) => s.start >= b.start && s.end <= b.end)).length;
-    return Math.pow(0.5, before);
+    if (!byId.has(span.doc)) return 0;
+    return Math.pow(0.5, firstStartingAt(sentencesOf(span.doc), span.start));
   };
 }
 

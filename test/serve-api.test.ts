@@ -605,3 +605,33 @@ test('PageCache renders a page once however many ask meanwhile, keeps no failure
   assert.deepEqual(await cache.get('broken', render('fresh')), { html: 'fresh' });
   assert.equal(renders, 1, '"broken" had gone');
 });
+
+test('a brief being made does not hold up other requests: the story list answers first', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-brief-thread-'));
+  const db = await openStore(join(dir, 'store.db'));
+  const app = buildServer({ db });
+  try {
+    // One long report: its brief takes seconds of CPU.
+    const sentences = Array.from({ length: 3000 }, (_, i) => `Crew ${i} of the Kessing harbour works worked ${2 + (i % 9)} hours on the north pier on Tuesday, foreman Ilse Marchetti said.`);
+    writeFileSync(join(dir, 'long.txt'), `Harbour crews work through the night\n\n${sentences.join('\n\n')}\n`);
+    await ingest(db, [join(dir, 'long.txt')]);
+    const [story] = (await storyPage(db, 10, 0)).stories;
+    const order: string[] = [];
+    const brief = get(app, `/api/stories/${story!.id}/brief`).then((r) => {
+      order.push('brief');
+      return r;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const list = await get(app, '/api/stories');
+    order.push('list');
+    assert.equal(list.status, 200);
+    const made = await brief;
+    assert.equal(made.status, 200);
+    assert.ok(BriefSchema.parse(made.json).documents.length === 1);
+    assert.deepEqual(order, ['list', 'brief'], 'the list did not wait for the brief');
+  } finally {
+    await app.close();
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -12,6 +12,7 @@ import { ingest } from '../src/collect/ingest.ts';
 import { rebuildStories } from '../src/collect/rebuild-stories.ts';
 import { mergeStoriesBy, splitStoryBy } from '../src/collect/edit-stories.ts';
 import { listStories } from '../src/store/stories.ts';
+import { storyDetail } from '../src/serve/story-data.ts';
 import { hasSeeds, SEEDS } from './support.ts';
 import { assertConsistent } from './helpers/store-checks.ts';
 
@@ -32,6 +33,8 @@ test('a rebuild of a well-filed store changes nothing and keeps the story ids; t
     const logged = await db.all<{ kind: string; stories: string }>("SELECT kind, stories FROM story_log WHERE kind = 'rebuild'");
     assert.equal(logged.length, 1);
     assert.equal(JSON.parse(logged[0]!.stories).articles, 9);
+    // Every story's history shows it (the story page reads it).
+    for (const id of new Set(before.values())) assert.ok((await storyDetail(db, id)).history.some((h) => h.kind === 'rebuild'));
     await assertConsistent(db);
   } finally {
     await db.close();

@@ -17,6 +17,8 @@ const OUT_DIR = join(ROOT, 'node_modules', '.cache', 'corroborate', createHash('
 export const BUNDLE = join(OUT_DIR, 'cli.cjs');
 /** The prepare pool's thread, bundled from src/collect/prepare-worker.ts. */
 const PREPARE_WORKER = join(OUT_DIR, 'prepare-worker.cjs');
+/** The server's brief thread, bundled from src/serve/brief-worker.ts. */
+const BRIEF_WORKER = join(OUT_DIR, 'brief-worker.cjs');
 /** The fingerprint of the sources the bundle was built from. */
 const BUILT_FROM = join(OUT_DIR, 'cli.sources');
 // Native addons find their .node file relative to their own package; pg is loaded only for postgres://.
@@ -128,6 +130,7 @@ export function buildBundle() {
   for (const [entry, outfile] of [
     [join(ROOT, 'src', 'cli', 'main.ts'), BUNDLE],
     [join(ROOT, 'src', 'collect', 'prepare-worker.ts'), PREPARE_WORKER],
+    [join(ROOT, 'src', 'serve', 'brief-worker.ts'), BRIEF_WORKER],
   ])
     bundleEntry(entry, outfile);
   for (const name of readdirSync(OUT_DIR)) if (name.includes('.v8-cache')) rmSync(join(OUT_DIR, name), { force: true });

@@ -7,6 +7,7 @@ import { cleanDocument } from '../pipeline/clean-document.ts';
 import { briefDocuments } from '../pipeline/run.ts';
 import type { Brief, CleanDocument } from '../schema.ts';
 import { firstLine } from '../ingest/network-errors.ts';
+import type { RawInput } from '../ingest/raw-input.ts';
 
 /** A brief compares every pair of reports somewhere; beyond this many it takes the earliest. */
 export const MAX_BRIEF_REPORTS = 40;
@@ -26,14 +27,24 @@ export async function resolveStory(db: Database, id: number): Promise<number> {
 }
 
 export async function briefStory(db: Database, id: number): Promise<Brief> {
+  return briefOfInputs(await storyInputs(db, id));
+}
+
+/** The stored inputs of a story's reports, one per distinct text, at most MAX_BRIEF_REPORTS. */
+export async function storyInputs(db: Database, id: number): Promise<RawInput[]> {
   const story = await resolveStory(db, id);
   const articles = await articlesOfStory(db, story);
   // Exact copies have the same document id as their original: one document per text.
   const hashes = new Set<string>();
   const reports = articles.filter((a) => !hashes.has(a.hash) && hashes.add(a.hash)).slice(0, MAX_BRIEF_REPORTS);
+  return rawInputsOf(db, reports.map((a) => a.id));
+}
+
+/** The brief of stored inputs: cleaned again, then briefed (all CPU: a server runs it off its event loop). */
+export function briefOfInputs(inputs: readonly RawInput[]): Brief {
   const documents: CleanDocument[] = [];
   const rejected: Brief['rejected'] = [];
-  for (const input of await rawInputsOf(db, reports.map((a) => a.id))) {
+  for (const input of inputs) {
     try {
       documents.push(cleanDocument(input));
     } catch (error) {

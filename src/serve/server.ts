@@ -33,6 +33,7 @@ export function buildServer(options: ServeOptions): FastifyInstance {
     routerOptions: { maxParamLength: 32, ignoreTrailingSlash: true },
   });
   const context: ServeContext = { db: options.db, briefs: new BriefCache(options.db) };
+  app.addHook('onClose', () => context.briefs.close());
   addSecurity(app, options.allowedHosts);
   addErrorHandlers(app, options.onError);
   apiRoutes(app, context);

@@ -38,8 +38,8 @@ export interface ArticleJson {
 
 export interface HistoryJson {
   seq: number;
-  kind: 'merge' | 'split';
-  /** merge: the stories folded into this one; split: the story the articles left. */
+  kind: 'merge' | 'split' | 'rebuild';
+  /** merge: the stories folded into this one; split: the story the articles left; rebuild: none. */
   stories: number[];
   /** split: the articles moved, and the story they formed. */
   articles?: number[];
@@ -136,6 +136,8 @@ export async function storyDetail(db: Database, id: number): Promise<StoryDetail
   const articles = (await articlesOfStory(db, live)).map(articleJson);
   const history = (await storyHistory(db, live)).map((h): HistoryJson => {
     const base = { seq: Number(h.seq), similarity: h.similarity, reason: h.reason };
+    // Every story was filed again: the same entry in every story's history.
+    if (h.kind === 'rebuild') return { ...base, kind: 'rebuild', stories: [] };
     if (h.kind === 'split') {
       const split = JSON.parse(h.stories ?? '{}') as { from: number; articles: number[] };
       return { ...base, kind: 'split', stories: [Number(split.from)], articles: split.articles.map(Number), into: Number(h.story_id) };

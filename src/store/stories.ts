@@ -135,7 +135,7 @@ export async function storyById(db: Database, id: number): Promise<{ id: number;
 export async function storyHistory(db: Database, id: number): Promise<StoryLogEntry[]> {
   return db.all<StoryLogEntry>(
     `SELECT seq, kind, story_id, article_id, stories, similarity, reason FROM story_log
-     WHERE (story_id = $1 AND kind <> 'assign') OR (kind = 'split' AND stories LIKE $2) ORDER BY seq`,
+     WHERE (story_id = $1 AND kind IN ('merge', 'split')) OR (kind = 'split' AND stories LIKE $2) OR kind = 'rebuild' ORDER BY seq`,
     [id, `{"from":${id},%`],
   );
 }

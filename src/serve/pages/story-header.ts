@@ -21,7 +21,9 @@ function history(detail: StoryDetail): string {
     const what =
       h.kind === 'merge'
         ? `Joined by ${h.stories.length === 1 ? 'story' : 'stories'} ${h.stories.join(', ')}`
-        : `${h.articles?.length === 1 ? 'Article' : 'Articles'} ${h.articles?.join(', ')} split from story ${h.stories.join(', ')} into story ${h.into}`;
+        : h.kind === 'rebuild'
+          ? 'Every story of the store filed again (stories rebuild)'
+          : `${h.articles?.length === 1 ? 'Article' : 'Articles'} ${h.articles?.join(', ')} split from story ${h.stories.join(', ')} into story ${h.into}`;
     const similarity = h.similarity === null ? '' : ` (similarity ${h.similarity.toFixed(2)})`;
     return `<li>${what}${h.reason ? `: ${esc(h.reason)}` : ''}${similarity}</li>`;
   });

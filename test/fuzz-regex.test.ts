@@ -31,8 +31,11 @@ function timed(what: string, work: () => unknown, bound = BOUND_MS): void {
 }
 
 // The old forms, as references for the fixed ones.
+// The regexes escapeMarkdown replaced, after its first step (control characters shown as escapes).
 const oldEscapeMarkdown = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([\\`*_[\]|])/g, '\\$1').replace(/^([#>+-])/, '\\$1').replace(/\s*\n\s*/g, ' ');
+  text
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([\\`*_[\]|])/g, '\\$1').replace(/^([#>+-])/, '\\$1').replace(/\s*\n\s*/g, ' ');
 const oldCleanOrg = (name: string) => name.replace(/[\s,.;:]+$/, '').replace(/\s+(?:and|of|the|&)$/i, '').trim();
 const oldQuotedShare = (text: string) => {
   let inside = 0;

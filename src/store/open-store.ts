@@ -35,7 +35,7 @@ export async function openStore(location?: string, options: OpenOptions = {}): P
     const exists = existsSync(path);
     if (exists && statSync(path).isDirectory()) throw new Error(`--db ${where}: is a directory, not a database file`);
     if (!exists && options.mustExist) throw new Error(`--db ${where}: no store there (ingest articles into it first, or give the right --db)`);
-    if (exists) refuseForeignFile(where, path);
+    if (exists) await refuseForeignFile(where, path);
     mkdirSync(dirname(path), { recursive: true });
     const { openSqlite } = await import('./sqlite.ts');
     try {
@@ -54,8 +54,13 @@ export async function openStore(location?: string, options: OpenOptions = {}): P
   return db;
 }
 
+/** How long an empty store file may stay empty: another process creating it writes its header within milliseconds. */
+const CREATING_MS = 3000;
+
 /** An existing file that is not a SQLite database (empty, truncated to nothing, another format) is never taken for a new store. */
-function refuseForeignFile(where: string, path: string): void {
+async function refuseForeignFile(where: string, path: string): Promise<void> {
+  // A file SQLite has just created is empty until its first transaction: wait for it a moment.
+  for (let waited = 0; statSync(path).size === 0 && waited < CREATING_MS; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
   const size = statSync(path).size;
   if (size === 0) throw new Error(`--db ${where}: the file is empty (0 bytes), not a store; if it was one, restore it from a backup, else remove it`);
   const head = Buffer.alloc(16);

@@ -5,6 +5,9 @@ import { toPositional, type Database, type Row, type SqlValue } from './database
 
 export function openSqlite(path: string): Database {
   const db = new BetterSqlite3(path);
+  // First: another process opening or writing the store at this moment (two ingests started
+  // together) makes the pragmas below wait for its lock instead of failing with "database is locked".
+  db.pragma('busy_timeout = 10000');
   // A new store's pages hold an article row (5-10 KB of content or features) without overflow
   // pages, and a WAL checkpoint copies a quarter as many: storing a batch took a quarter less time
   // than with 4 KB pages. Ignored for a store created already (its page size is fixed).
@@ -14,7 +17,6 @@ export function openSqlite(path: string): Database {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 10000');
   return new SqliteDatabase(db, path);
 }
 

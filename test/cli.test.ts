@@ -186,3 +186,14 @@ test('the committed JSON Schema is the one the zod schemas produce', () => {
   const committed = JSON.parse(readFileSync(join(ROOT, 'schema/brief.schema.json'), 'utf8'));
   assert.deepEqual(committed, JSON.parse(JSON.stringify(briefJsonSchema())), 'run `npm run schema` and commit the result');
 });
+
+test('the JSON brief written in pieces is exactly JSON.stringify of it', async () => {
+  const { jsonPieces } = await import('../src/cli/json-stream.ts');
+  const { code, stdout } = run(['brief', 'examples', '--quiet']);
+  assert.equal(code, 0);
+  const brief = JSON.parse(stdout);
+  assert.equal(stdout, JSON.stringify(brief, null, 2) + '\n');
+  for (const depth of [0, 1, 2, 3, 6]) assert.equal([...jsonPieces(brief, depth)].join(''), JSON.stringify(brief, null, 2));
+  const odd = { a: [undefined, () => 1, null, [], {}], b: undefined, c: { d: [{ e: 'x\ny' }] }, t: new Date(0) };
+  for (const depth of [1, 2, 3, 5]) assert.equal([...jsonPieces(odd, depth)].join(''), JSON.stringify(odd, null, 2));
+});

@@ -9,6 +9,7 @@ import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from '../ingest/limits.ts';
 import { analyseInputs, brief, cleanInputs, type RunOptions } from '../pipeline/run.ts';
 import { briefJsonSchema } from '../schema-json.ts';
 import { OutputSink, refuseOutputOverInputs } from './output.ts';
+import { jsonPieces } from './json-stream.ts';
 import { Progress } from './progress.ts';
 import { dbOption, ingestProgress, printStories, storyBrief, summaryLine, withStore, type IngestFlags, type StoriesFlags } from './store-commands.ts';
 import { ingest } from '../collect/ingest.ts';
@@ -124,8 +125,18 @@ export function buildProgram(): Command {
     const result = flags.story !== undefined ? await storyBrief(flags.db, flags.story) : await brief(inputs, runOptions(flags, progress));
     progress.stop();
     const sink = new OutputSink(flags.out);
-    const render = { json: (b: typeof result) => JSON.stringify(b, null, 2), md: renderMarkdown, html: renderHtml }[flags.format];
-    await sink.write(render(result) + '\n');
+    if (flags.format === 'json') {
+      // In pieces: the JSON of a huge report's brief is hundreds of megabytes.
+      let buffered = '';
+      for (const piece of jsonPieces(result, 3)) {
+        buffered += piece;
+        if (buffered.length >= 1 << 16) {
+          await sink.write(buffered);
+          buffered = '';
+        }
+      }
+      await sink.write(buffered + '\n');
+    } else await sink.write((flags.format === 'md' ? renderMarkdown(result) : renderHtml(result)) + '\n');
     await sink.close();
   });
 

@@ -44,7 +44,8 @@ test('brief on the example bundle: valid JSON contract, every input used', () =>
 test('brief --format md renders a readable summary with citations', () => {
   const { code, stdout } = run(['brief', 'examples', '--format', 'md', '--quiet']);
   assert.equal(code, 0);
-  assert.match(stdout, /^# Brief: 4 reports/);
+  // Titled with a headline the lead is told from, the count and the days published.
+  assert.match(stdout, /^# [A-Z][^\n]*bridge[^\n]* — 4 reports, 14–15 October 2025\n/i);
   assert.match(stdout, /\[doc-[0-9a-f]{10}:\d+-\d+\]/);
   assert.match(stdout, /^## Who's who$/m);
   assert.match(stdout, /^## Who said what$/m);

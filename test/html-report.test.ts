@@ -107,5 +107,6 @@ test('brief --format html writes the report of the example bundle', async () => 
   assert.equal(await main(['brief', 'examples', '--format', 'html', '--quiet', '--out', out]), 0);
   const page = readFileSync(out, 'utf8');
   assert.match(page, /^<!doctype html>/);
-  assert.match(page, /<h1>Brief: 4 reports<\/h1>/);
+  assert.match(page, /<h1>[^<]*[Bb]ridge[^<]* — 4 reports, 14–15 October 2025<\/h1>/);
+  assert.match(page, /<title>[^<]*[Bb]ridge[^<]* — 4 reports, 14–15 October 2025<\/title>/);
 });

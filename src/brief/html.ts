@@ -6,15 +6,16 @@ import { htmlPage, type PanelDocument } from './html-page.ts';
 import { quoteSheet, whosWho } from './html-people.ts';
 import * as s from './html-sections.ts';
 import { outletLabel } from './people.ts';
+import { briefTitle } from './title.ts';
+import { escapeHtml as esc } from './escape.ts';
 
 export type BriefSection = [id: string, heading: string, inner: string];
 
 export function renderHtml(brief: Brief): string {
   const citer = makeCiter(brief.documents);
-  const n = brief.documents.length;
-  const title = `Brief: ${n} report${n === 1 ? '' : 's'}`;
+  const title = briefTitle(brief);
   const shown = briefSections(brief, citer);
-  const header = `<header><h1>${title}</h1><p class="intro">${INTRO}</p>${s.outletTable(brief, citer)}${tableOfContents(shown)}</header>`;
+  const header = `<header><h1>${esc(title)}</h1><p class="intro">${INTRO}</p>${s.outletTable(brief, citer)}${tableOfContents(shown)}</header>`;
   const main = [header, ...shown.map(([id, heading, inner]) => s.section(id, heading, inner)), FOOTER].join('\n');
   return htmlPage(title, main, panelDocuments(brief));
 }

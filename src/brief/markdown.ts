@@ -3,6 +3,7 @@
 // carries its citation [doc:start-end].
 import type { Brief, CleanDocument } from '../schema.ts';
 import { escapeMarkdown } from './escape.ts';
+import { briefTitle } from './title.ts';
 import { whoSaidWhat, whosWho } from './people.ts';
 import { citation, coverageSection, disagreementsSection, leadSection, pointsSection, timelineSection } from './sections.ts';
 
@@ -10,8 +11,7 @@ export { citation };
 
 export function renderMarkdown(brief: Brief): string {
   const lines: string[] = [];
-  const n = brief.documents.length;
-  lines.push(`# Brief: ${n} report${n === 1 ? '' : 's'}`, '');
+  lines.push(`# ${escapeMarkdown(briefTitle(brief))}`, '');
   lines.push(
     '_Every passage below is quoted from its source. A citation `[doc:start-end]` gives the document id and the character offsets of the passage in that document\'s original text._',
     '',

@@ -285,3 +285,14 @@ test('JsonBytes: numbers and strings as JSON.stringify writes them, read back as
   json.ascii(']');
   assert.equal(json.text(), JSON.stringify([long]));
 });
+
+test('a story title made from an untitled article\'s opening words is cut at a word, with an ellipsis', async () => {
+  const { openingWords } = await import('../src/collect/prepare.ts');
+  const long = 'Officials reopened the mountain pass on Sunday after a week of snow, the transport ministry said, adding that chains remain mandatory for trucks until further notice.';
+  const title = openingWords(long)!;
+  assert.ok(title.endsWith('…') && title.length <= 121, title);
+  assert.ok(long.startsWith(title.slice(0, -1)) && /\w…$/.test(title), 'ends on a whole word');
+  assert.equal(openingWords('Short line.'), 'Short line.');
+  assert.equal(openingWords('   '), null);
+  assert.equal(openingWords('x'.repeat(300)), `${'x'.repeat(120)}…`);
+});

@@ -26,12 +26,23 @@ export function contentHash(content: string): string {
 
 const TITLE_FALLBACK_CHARS = 120;
 
+/** The first line's opening words for a title: cut at a word, with an ellipsis when cut. */
+export function openingWords(line: string): string | null {
+  const text = line.trim();
+  if (!text) return null;
+  if (text.length <= TITLE_FALLBACK_CHARS) return text;
+  const head = text.slice(0, TITLE_FALLBACK_CHARS + 1);
+  // One word longer than the limit is cut where the limit falls.
+  const cut = /\s/.test(head) ? head.replace(/\s+\S*$/, '').replace(/[\s,;:–—-]+$/, '') : text.slice(0, TITLE_FALLBACK_CHARS);
+  return `${cut}…`;
+}
+
 export function prepareArticle(input: RawInput, hash = contentHash(input.content)): PreparedArticle {
   const { original, cleaning } = cleanParts(input);
   const body = cleaning.paragraphs.map((p) => original.slice(p.start, p.end)).join('\n\n');
   const meta = cleaning.meta;
   // Without a title line, the story list shows the article's opening words.
-  const title = meta.title ?? (body.split('\n', 1)[0]!.slice(0, TITLE_FALLBACK_CHARS).trim() || null);
+  const title = meta.title ?? openingWords(body.split('\n', 1)[0]!);
   const { terms, names, sketch, json } = scanFeaturesForStore(body, meta.title);
   return {
     input,

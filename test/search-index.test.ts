@@ -147,3 +147,15 @@ test('the terms read off a features record are its keys, whatever they hold and 
   assert.equal(indexedTerms('{ "terms": { "b": 1 } }'), 'b');
   assert.equal(indexedTerms(null), null);
 });
+
+test('a search snippet shows the article\'s words, never a web address pasted in its text', async () => {
+  const { plainText, snippet } = await import('../src/serve/snippet.ts');
+  const text = plainText({
+    format: 'text',
+    content: 'https://www.harbourline-news.example/2024/05/crane-collapse-kessing?ref=feed\n\nA container crane collapsed at Kessing harbour on Tuesday (see www.kessing-port.example/notice), injuring two dock workers.',
+  });
+  assert.doesNotMatch(text, /https?:|www\./);
+  const { articleFeatures } = await import('../src/stories/features.ts');
+  const found = snippet(text, Object.keys(articleFeatures('crane').terms));
+  assert.ok(found && found.text.startsWith('A container crane collapsed'), found?.text);
+});

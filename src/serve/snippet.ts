@@ -25,7 +25,8 @@ export function plainText(input: Pick<RawInput, 'format' | 'content'>): string {
       .replace(/<[^>]*>/g, ' ');
     text = decodeLeftoverEntities(text);
   }
-  return text.replace(/\s+/g, ' ').trim();
+  // Web addresses (a source-URL line, links pasted into the text) say nothing a reader looks for.
+  return text.replace(/(?:https?:\/\/|www\.)\S+/gi, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Whether a printed word has one of these terms (as the index made them). */

@@ -29,7 +29,25 @@ function statusOf(error: FastifyError | Error): number {
 function messageOf(error: Error, status: number): string {
   if (status >= 500) return 'internal error';
   if (error instanceof StoryNotFound) return error.message.replace(/ in .*$/, '');
+  if ('validation' in error && Array.isArray(error.validation)) return plainValidation(error as FastifyError);
   return error.message.split('\n')[0]!.slice(0, 300);
+}
+
+/** A request the schema refused, said plainly: "the story id must be a whole number", not "params/id must be integer". */
+function plainValidation(error: FastifyError): string {
+  const first = error.validation![0]!;
+  const where = (first.instancePath || '').replace(/^\//, '').split('/').pop() || String((first.params as { missingProperty?: string }).missingProperty ?? 'value');
+  const what = where === 'id' ? 'the story id' : `"${where}"`;
+  const rule = first.keyword;
+  const limit = (first.params as { limit?: number }).limit;
+  if (rule === 'type' && /integer|number/.test(String((first.params as { type?: string }).type))) return `${what} must be a whole number`;
+  if (rule === 'minimum') return `${what} must be at least ${limit}`;
+  if (rule === 'maximum') return `${what} must be at most ${limit}`;
+  if (rule === 'maxLength') return `${what} is too long (at most ${limit} characters)`;
+  if (rule === 'minLength') return limit === 1 ? `${what} must not be empty` : `${what} is too short (at least ${limit} characters)`;
+  if (rule === 'type' && (first.params as { type?: string }).type === 'string') return `${what} must be given once, as text`;
+  if (rule === 'required') return `${what} is missing`;
+  return `${what} is not valid`;
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, message: string): FastifyReply {

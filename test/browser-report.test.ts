@@ -83,6 +83,9 @@ test('the seeds: a citation opens its passage, highlighted and in view, on a des
   await desktop.page.screenshot({ path: join(OUT, 'brief-seeds-desktop.png') });
 
   const phone = await open(result, 'brief-seeds', PHONE);
+  // Every citation chip is a touch target of at least 24 × 24 px.
+  const smallest = await phone.page.locator('.cite').evaluateAll((chips) => Math.min(...chips.map((c) => Math.min(c.getBoundingClientRect().height, c.getBoundingClientRect().width))));
+  assert.ok(smallest >= 24, `a citation chip is ${smallest} px`);
   const widths = await phone.page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }));
   assert.ok(widths.page <= widths.window, `the page scrolls sideways on a phone (${widths.page} px in ${widths.window} px)`);
   await phone.page.locator(first).first().click();

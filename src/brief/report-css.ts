@@ -36,7 +36,7 @@ nav.toc a { color: var(--accent); }
 .cites { white-space: normal; }
 .cite { font: inherit; font-family: var(--font); font-size: .72rem; line-height: 1.1; font-weight: 600; color: var(--chip-fg); background: var(--chip);
   border: 1px solid transparent; border-radius: .7rem; padding: .12rem .45rem; margin: 0 .15rem .1rem 0; cursor: pointer;
-  vertical-align: .08em; max-width: 100%; overflow-wrap: anywhere; text-align: left; }
+  vertical-align: .08em; max-width: 100%; overflow-wrap: anywhere; text-align: left; min-height: 24px; min-width: 24px; }
 .cite:hover { background: var(--chip-hover); }
 .cite:focus-visible, .open-doc:focus-visible, .source-close:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .cite.active { border-color: var(--accent); }

@@ -71,6 +71,11 @@ test('the seeds: a citation opens its passage, highlighted and in view, on a des
   const first = result.brief.points.length ? '#key-points .cite' : '#quotes .cite';
 
   const desktop = await open(result, 'brief-seeds', DESKTOP);
+  // The first Tab reaches "Skip to the brief", which jumps past the outlets table and the contents.
+  await desktop.page.keyboard.press('Tab');
+  assert.equal(await desktop.page.evaluate(() => document.activeElement?.className), 'skip');
+  await desktop.page.keyboard.press('Enter');
+  assert.equal(await desktop.page.evaluate(() => document.activeElement?.id), 'content');
   const cite = await citationAt(desktop.page, first);
   await desktop.page.locator(first).first().scrollIntoViewIfNeeded();
   const before = await desktop.page.locator(first).first().boundingBox();

@@ -58,6 +58,7 @@ export function htmlPage(title: string, main: string, documents: PanelDocument[]
 <style>${REPORT_CSS}</style>
 </head>
 <body>
+<a class="skip" href="#content">Skip to the brief</a>
 <div class="layout">
 <main id="brief">
 ${main}

@@ -16,7 +16,8 @@ export function renderHtml(brief: Brief): string {
   const title = briefTitle(brief);
   const shown = briefSections(brief, citer);
   const header = `<header><h1>${esc(title)}</h1><p class="intro">${INTRO}</p>${s.outletTable(brief, citer)}${tableOfContents(shown)}</header>`;
-  const main = [header, ...shown.map(([id, heading, inner]) => s.section(id, heading, inner)), FOOTER].join('\n');
+  // Where "Skip to the brief" lands: past the outlets table and the contents.
+  const main = [header, '<span id="content" tabindex="-1"></span>', ...shown.map(([id, heading, inner]) => s.section(id, heading, inner)), FOOTER].join('\n');
   return htmlPage(title, main, panelDocuments(brief));
 }
 

@@ -24,7 +24,8 @@ function siteBar(q: string): string {
 }
 
 export function page(parts: PageParts): string {
-  const main = `${siteBar(parts.q ?? '')}\n${parts.main}`;
+  // "Skip to the content" lands past the site bar (and the brief's own skip target is further on).
+  const main = `${siteBar(parts.q ?? '')}\n<span id="page-content" tabindex="-1"></span>\n${parts.main}`;
   const body = parts.panel
     ? `<div class="layout">\n<main id="brief">\n${main}\n</main>\n${SOURCE_PANEL}\n</div>\n${panelData(parts.panel)}\n<script>${REPORT_JS}</script>`
     : `<main class="page${parts.wide ? ' wide' : ''}">\n${main}\n</main>`;
@@ -39,6 +40,7 @@ export function page(parts: PageParts): string {
 <style>${UI_CSS}</style>
 </head>
 <body>
+<a class="skip" href="#page-content">Skip to the content</a>
 ${body}
 </body>
 </html>

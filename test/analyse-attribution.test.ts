@@ -339,3 +339,58 @@ test('attribution: every span of the analysis slices to what it records', () => 
   }
   assert.deepEqual(problems, []);
 });
+
+// ── rules, on invented text ──────────────────────────────────────────────────────────────────────
+
+/** The speaker of the quote containing `contains`: its name, else the words that name it ("I"), else null. */
+function speakerIn(text: string, contains: string): string | null {
+  const q = analyse.analyseText(text).quotes.find((x) => x.text.includes(contains));
+  assert.ok(q, `no quote contains “${contains}”`);
+  return q.speakerName ?? (q.speakerSpan ? text.slice(q.speakerSpan.start, q.speakerSpan.end) : null);
+}
+
+test('attribution: a name with a party tag in parentheses keeps its cue in the sentence', () => {
+  const text = 'The vote was close.\n\n"It is a warning to all of us," Rep. Dana Whitfield (D-Ore.) said Friday.\n\n"We will be back," Sen. Omar Castillo (R-Tex.), the ranking member, said.';
+  assert.equal(speakerIn(text, 'warning'), 'Dana Whitfield');
+  assert.equal(speakerIn(text, 'be back'), 'Omar Castillo');
+});
+
+test('attribution: a capitalised name after a closing straight quote is a name', () => {
+  const text = 'Ada Wade spoke at the hall.\n\n"I take some comfort in that fact, frankly," Wade said.';
+  assert.equal(speakerIn(text, 'comfort'), 'Ada Wade');
+});
+
+test('attribution: a noun after its article is no speech verb ("one of the states")', () => {
+  const text = '"It is an intrusion on our own domain," Tomas Ferrer, the attorney general of Eastland, one of the states suing the agency, said at an event.';
+  assert.equal(speakerIn(text, 'intrusion'), 'Tomas Ferrer');
+});
+
+test('attribution: a participle speaks for the subject of its clause, not the object before it', () => {
+  const text =
+    'Greta Holm attacked Ivo Brandt over his record on Eastland and Westmark, saying, "He is reckless and very unstable."\n\n' +
+    'Lena Marsh urged voters to back Pavel Ruiz, saying: "There is a special reward for those who turn out."\n\n' +
+    'The senator emailed supporters saying: "The struggle goes on."\n\n' +
+    'A new ad shows footage of Greta Holm asking, "Why am I not far ahead by now?"';
+  assert.equal(speakerIn(text, 'reckless'), 'Greta Holm');
+  assert.equal(speakerIn(text, 'special reward'), 'Lena Marsh');
+  assert.equal(speakerIn(text, 'struggle'), 'The senator');
+  assert.equal(speakerIn(text, 'far ahead'), 'Greta Holm');
+});
+
+test('attribution: "X … and says" speaks for the subject of the first verb, past subordinate clauses', () => {
+  const text =
+    'Rosa Lind spoke to the press.\n\nShe then urges her brother to step out of the car and repeatedly says, "Please do not do it now."\n\n' +
+    'Once in my early twenties, when my aunt mentioned the ghost to me, I laughed and said, "I do not believe in ghosts at all."';
+  assert.equal(speakerIn(text, 'Please do not'), 'Rosa Lind');
+  assert.equal(speakerIn(text, 'ghosts at all'), 'I');
+});
+
+test('attribution: a name after a preposition is not the owner of an apposition', () => {
+  const text = 'Karin Vole spoke on Monday.\n\nKarin Vole, speaking to Harlanders, said, "You have not started voting yet, not once."';
+  assert.equal(speakerIn(text, 'started voting'), 'Karin Vole');
+});
+
+test('attribution: "asked the crowd" names the listener, never the speaker', () => {
+  const text = 'Nadia Kerr, delivering Ivo Cross\u2019 speech, asked the Harbor crowd "Why should we give him the job at all?"';
+  assert.notEqual(speakerIn(text, 'give him'), 'the Harbor crowd');
+});

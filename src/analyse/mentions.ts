@@ -58,6 +58,10 @@ function sentenceInitial(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   const prev = tokens[i - 1];
   if (!prev || prev.sentence !== t.sentence) return true;
+  // A straight quote glued to the word before and spaced from this one closes a quotation
+  // ('…comfort," Lynch said'): the capital after it is a name's, as after "\u201d".
+  const beforeQuote = tokens[i - 2];
+  if (prev.text === '"' && beforeQuote && beforeQuote.sentence === t.sentence && beforeQuote.end === prev.start && prev.end < t.start) return false;
   // After an opening quote, a dash or a colon a capital says nothing about names.
   return /^["\u201c\u2018(\u2014:\u2013-]$/.test(prev.text);
 }

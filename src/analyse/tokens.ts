@@ -54,6 +54,15 @@ export function tokenize(original: string, passages: OffsetRange[]): TokenizedTe
       });
     });
     for (const [first, last] of reading.sentences) {
+      // "Rep. Gwen Moore (D-Wis.) said", "Sen. Dick Durbin (D-Ill.), noting…": a sentence cannot
+      // open in lower case or with a comma; the split after an abbreviation was wrong, so the
+      // words go on in the sentence before.
+      const prior = sentences[sentences.length - 1];
+      if (prior && prior.passage === p && prior.last === base + first && /^[\p{Ll},;)]/u.test(values[first] ?? '')) {
+        prior.last = base + last + 1;
+        for (let t = base + first; t <= base + last && t < tokens.length; t++) tokens[t]!.sentence = sentences.length - 1;
+        continue;
+      }
       const index = sentences.length;
       sentences.push({ first: base + first, last: base + last + 1, passage: p });
       for (let t = base + first; t <= base + last && t < tokens.length; t++) tokens[t]!.sentence = index;

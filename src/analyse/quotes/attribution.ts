@@ -32,6 +32,11 @@ const QUOTE_MARK = /^["\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]$/;
 const TIME_WORDS = new Set(['last', 'this', 'next', 'on', 'week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening', 'yesterday', 'today', 'tonight', 'earlier', 'later']);
 const HEARSAY_VERBS = new Set(['report', 'expect', 'believe', 'understand', 'think', 'know', 'say', 'quote', 'schedule', 'set', 'due']);
 const POSSESSIVE_PRONOUN = /^(?:his|her|its|their|our|my)$/i;
+const NOUN_MODIFIER = /^(?:DET|ADJ|ADP|NUM)$/;
+/** Verbs whose object is the one spoken to: "told the delegation", "asked the crowd". */
+const LISTENER_VERBS = new Set(['tell', 'ask']);
+/** Words opening a clause that is not the sentence's own: "As the crowd began to chant, …". */
+const SUBORDINATORS = new Set(['as', 'when', 'after', 'before', 'while', 'if', 'although', 'though', 'because', 'since', 'once', 'until', 'whereas']);
 
 /** "in a statement", "told reporters": the occasion or audience of a cue, never its speaker. */
 function isAudienceOrOccasion(lemma: string): boolean {
@@ -120,16 +125,24 @@ export class AttributionReader {
     for (let t = from; t >= 0 && t < tokens.length; t += step) {
       const token = tokens[t]!;
       if (token.passage !== anchor.passage || token.sentence !== anchor.sentence) break;
-      if (this.quoted[t] || QUOTE_MARK.test(token.text)) break;
+      if (this.quoted[t] || (QUOTE_MARK.test(token.text) && !this.isPossessiveMark(t))) break;
       out.push(t);
     }
     return step === 1 ? out : out.reverse();
   }
 
+  /** "Ivo Cross’ speech": an apostrophe glued to a word in -s, not a closing single quote. */
+  private isPossessiveMark(t: number): boolean {
+    const token = this.doc.tokens[t]!;
+    const prev = this.doc.tokens[t - 1];
+    return /^['\u2019]$/.test(token.text) && prev !== undefined && prev.end === token.start && /s$/.test(prev.text) && prev.pos === 'PROPN';
+  }
+
   private endsWithSpeechVerb(window: number[]): boolean {
     const tokens = this.doc.tokens;
     let k = window.length - 1;
-    while (k >= 0 && (tokens[window[k]!]!.pos === 'PUNCT' || tokens[window[k]!]!.text === 'that')) k--;
+    // A dash closes an aside ("… as Moscow denies — “why…?” asked Dunn"); a colon or comma introduces.
+    while (k >= 0 && ((tokens[window[k]!]!.pos === 'PUNCT' && !DASH.test(tokens[window[k]!]!.text)) || tokens[window[k]!]!.text === 'that')) k--;
     return k >= 0 && this.isSpeechVerb(window[k]!);
   }
 
@@ -196,9 +209,43 @@ export class AttributionReader {
     for (let v = window.length - 1; v >= 0; v--) {
       const t = window[v]!;
       if (!this.isSpeechVerb(t) && !(LABELING_VERBS.has(tokens[t]!.lemma) && tokens[t]!.pos === 'VERB')) continue;
-      // "told the delegation" names the listener, so only other verbs may take their subject after.
-      const speaker = this.subjectBefore(window, v) ?? (tokens[t]!.lemma === 'tell' ? null : this.subjectAfter(window, v + 1));
+      // "Trump attacked Clinton over Libya, saying, …", "Sanders emailed supporters saying: …":
+      // the participle's speaker is the subject of the clause it hangs on, never the object or
+      // place just before it.
+      if (/ing$/.test(tokens[t]!.text) && tokens[t]!.pos === 'VERB') {
+        // "footage of Hillary Clinton asking, …": a name right before the participle is its subject.
+        const named = this.mentionByLast.get(window[v - 1] ?? -1);
+        const subject = named !== undefined ? ({ kind: 'mention', mention: named } as const) : this.clauseSubject(window, v);
+        if (subject) return { cue: this.cueRange(window, v), speaker: subject };
+      }
+      // "told the delegation", "asked the crowd" name the listener, so only other verbs may take
+      // their subject after.
+      const speaker = this.subjectBefore(window, v) ?? (LISTENER_VERBS.has(tokens[t]!.lemma) ? null : this.subjectAfter(window, v + 1));
       if (speaker) return { cue: this.cueRange(window, v), speaker };
+    }
+    return null;
+  }
+
+  /**
+   * The subject of the first verb before window[v] that has one: "She then urges him to stay and
+   * says"; "Smith, who leads the group, met them and said" (not "who"); after a leading
+   * subordinate clause ("As the crowd began to chant, Silverman joked").
+   */
+  private clauseSubject(window: number[], v: number): SpeakerRef | null {
+    const tokens = this.doc.tokens;
+    let first = 0;
+    // Past each leading subordinate clause: "Once in my 20s, when she asked, I laughed and said".
+    while (first < v && SUBORDINATORS.has(tokens[window[first]!]!.text.toLowerCase())) {
+      let comma = first + 1;
+      while (comma < v && tokens[window[comma]!]!.text !== ',') comma++;
+      if (comma >= v) break;
+      first = comma + 1;
+    }
+    first++;
+    for (let j = first; j < v; j++) {
+      if (tokens[window[j]!]!.pos !== 'VERB') continue;
+      const subject = this.subjectBefore(window, j);
+      if (subject) return subject;
     }
     return null;
   }
@@ -215,7 +262,11 @@ export class AttributionReader {
 
   private isSpeechVerb(t: number): boolean {
     const token = this.doc.tokens[t]!;
-    return (token.pos === 'VERB' || token.pos === 'AUX' || token.pos === 'NOUN') && SPEECH_VERBS.has(token.lemma) && /^\p{Ll}/u.test(token.text);
+    if (!SPEECH_VERBS.has(token.lemma) || !/^\p{Ll}/u.test(token.text)) return false;
+    if (token.pos === 'VERB' || token.pos === 'AUX') return true;
+    // A verb the tagger read as a noun ("Smith states"), never a noun after its article or
+    // modifier ("one of the states", "the following comment").
+    return token.pos === 'NOUN' && !NOUN_MODIFIER.test(this.doc.tokens[t - 1]?.pos ?? '');
   }
 
   /** The subject left of the verb at window[v]. */
@@ -247,12 +298,7 @@ export class AttributionReader {
     const t = window[k]!;
     const token = tokens[t]!;
     // "Seo described the system as … and said": the subject of the first verb.
-    if (token.lemma === 'and' && k > 0) {
-      for (let j = k - 1; j > 0; j--) {
-        if (tokens[window[j]!]!.pos === 'VERB') return this.subjectBefore(window, j);
-      }
-      return null;
-    }
+    if (token.lemma === 'and' && k > 0) return this.clauseSubject(window, k);
     // An apposition between commas: "Wang Yi, China's top diplomat, said".
     if (token.text === ',') {
       // "China's diplomat for the region, Yang Tao, said": the name right before the comma.
@@ -268,6 +314,8 @@ export class AttributionReader {
         if (tokens[window[before] ?? -1]?.text === '(') before--;
         const m = this.mentionByLast.get(window[before] ?? -1);
         if (m === undefined) continue;
+        // "Fiorina, speaking to Iowans, said": a name after a preposition is no apposition's owner.
+        if (tokens[this.mentions[m]!.runStart - 1]?.pos === 'ADP') continue;
         const type = this.mentions[m]!.type;
         if (type === null || type === 'person') return { kind: 'mention', mention: m };
         fallback ??= m;

@@ -109,4 +109,9 @@ test('brief --format html writes the report of the example bundle', async () => 
   assert.match(page, /^<!doctype html>/);
   assert.match(page, /<h1>[^<]*[Bb]ridge[^<]* — 4 reports, 14–15 October 2025<\/h1>/);
   assert.match(page, /<title>[^<]*[Bb]ridge[^<]* — 4 reports, 14–15 October 2025<\/title>/);
+  // What is contested first, each count linking to its section.
+  const strip = /<p class="summary-strip">(.*?)<\/p>/.exec(page)?.[1] ?? '';
+  assert.match(strip, /^<a href="#disagreements">\d+ contradictions?<\/a>/);
+  assert.match(strip, /<a href="#key-points">\d+ corroborated points?<\/a>/);
+  for (const [, href] of strip.matchAll(/href="#([a-z-]+)"/g)) assert.match(page, new RegExp(`<section id="${href}"`));
 });

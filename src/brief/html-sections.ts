@@ -7,6 +7,24 @@ import { escapeHtml as esc } from './escape.ts';
 import { outletLabel } from './people.ts';
 
 /** A section with its heading, or nothing when it is empty. */
+/**
+ * What is contested and what is corroborated, at a glance, each linking to its section:
+ * "2 contradictions · 1 update · 3 quotes worded differently · 1 spelling · 9 corroborated points".
+ */
+export function summaryStrip(brief: Brief): string {
+  const count = (severity: string) => brief.disagreements.filter((d) => d.severity === severity).length;
+  const items: [number, string, string, string][] = [
+    [count('contradiction'), 'contradiction', 'contradictions', '#disagreements'],
+    [count('update'), 'update', 'updates', '#disagreements'],
+    [count('wording'), 'quote worded differently', 'quotes worded differently', '#disagreements'],
+    [count('spelling'), 'spelling', 'spellings', '#disagreements'],
+    [brief.brief.points.length, 'corroborated point', 'corroborated points', '#key-points'],
+    [brief.brief.onlyOne.length, 'point from one outlet only', 'points from one outlet only', '#only-one'],
+  ];
+  const shown = items.filter(([n]) => n > 0).map(([n, one, many, href]) => `<a href="${href}">${n} ${n === 1 ? one : many}</a>`);
+  return shown.length ? `<p class="summary-strip">${shown.join(' · ')}</p>` : '';
+}
+
 export function section(id: string, heading: string, inner: string): string {
   return inner ? `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(heading)}</h2>\n${inner}\n</section>` : '';
 }

@@ -15,7 +15,7 @@ export function renderHtml(brief: Brief): string {
   const citer = makeCiter(brief.documents);
   const title = briefTitle(brief);
   const shown = briefSections(brief, citer);
-  const header = `<header><h1>${esc(title)}</h1><p class="intro">${INTRO}</p>${s.outletTable(brief, citer)}${tableOfContents(shown)}</header>`;
+  const header = `<header><h1>${esc(title)}</h1>${s.summaryStrip(brief)}<p class="intro">${INTRO}</p>${s.outletTable(brief, citer)}${tableOfContents(shown)}</header>`;
   // Where "Skip to the brief" lands: past the outlets table and the contents.
   const main = [header, '<span id="content" tabindex="-1"></span>', ...shown.map(([id, heading, inner]) => s.section(id, heading, inner)), FOOTER].join('\n');
   return htmlPage(title, main, panelDocuments(brief));

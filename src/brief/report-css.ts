@@ -33,6 +33,8 @@ nav.toc a { color: var(--accent); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 
 /* Citations: small pills; a passage's own words as a dotted link. */
+.summary-strip { font-weight: 600; margin: .25rem 0 .75rem; }
+.summary-strip a { color: var(--accent); }
 .skip { position: absolute; left: -9999px; top: .5rem; z-index: 10; background: var(--bg); color: var(--accent); padding: .5rem .75rem; border: 2px solid var(--accent); }
 .skip:focus { left: .5rem; }
 .cites { white-space: normal; }

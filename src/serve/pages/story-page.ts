@@ -4,7 +4,7 @@
 import type { Brief } from '../../schema.ts';
 import { makeCiter } from '../../brief/html-cite.ts';
 import { briefSections, FOOTER, INTRO, panelDocuments, tableOfContents } from '../../brief/html.ts';
-import { outletTable, section } from '../../brief/html-sections.ts';
+import { outletTable, section, summaryStrip } from '../../brief/html-sections.ts';
 import { MAX_BRIEF_REPORTS } from '../../collect/story-brief.ts';
 import type { StoryDetail } from '../story-data.ts';
 import { plural } from './format.ts';
@@ -17,7 +17,7 @@ export function storyPage(detail: StoryDetail, brief: Brief): string {
   const capped = detail.story.reports > MAX_BRIEF_REPORTS ? `<p class="meta">The brief reads the first ${MAX_BRIEF_REPORTS} of the ${detail.story.reports} reports.</p>` : '';
   // The reports' table folds away, so the lead is on the first screen.
   const reports = `<details class="reports"><summary>${plural(brief.documents.length, 'report')} in this brief</summary>${outletTable(brief, citer)}</details>`;
-  const header = `<header>\n${storyHeader(detail, 'brief')}\n<p class="intro">${INTRO}</p>${capped}\n${reports}\n${tableOfContents(shown)}\n</header>`;
+  const header = `<header>\n${storyHeader(detail, 'brief')}\n${summaryStrip(brief)}\n<p class="intro">${INTRO}</p>${capped}\n${reports}\n${tableOfContents(shown)}\n</header>`;
   const main = [header, ...shown.map(([id, heading, inner]) => section(id, heading, inner)), FOOTER].join('\n');
   return page({ title: storyTitle(detail), main, panel: panelDocuments(brief) });
 }

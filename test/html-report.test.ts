@@ -84,7 +84,7 @@ test('every citation carries the span of a real passage; the documents travel as
 
 test('sections come in order, disagreements side by side with the quote diff marked', () => {
   const headings = [...document.querySelectorAll('h2')].map((h) => h.textContent);
-  assert.deepEqual(headings, ['Lead', 'Key points', 'Timeline', 'Where the outlets disagree', 'Reported by only one outlet', 'Quote sheet', "Who's who", 'Coverage matrix', 'Coverage by outlet', 'Inputs not used']);
+  assert.deepEqual(headings, ['Lead', 'Where the outlets disagree', 'Key points', 'Timeline', 'Reported by only one outlet', 'Quote sheet', "Who's who", 'Coverage matrix', 'Coverage by outlet', 'Inputs not used']);
   assert.deepEqual([...document.querySelectorAll('.disagreement')].map((d) => d.querySelectorAll('.variant').length), [2, 2]);
   assert.equal(document.querySelector('.variant del')!.textContent, XSS.close);
   assert.equal(document.querySelector('.variant ins')!.textContent, ALERT.img);

@@ -28,9 +28,10 @@ export const FOOTER = '<footer>Made by corroborate. Nothing here is written by u
 export function briefSections(brief: Brief, citer: Citer): BriefSection[] {
   const sections: BriefSection[] = [
     ['lead', 'Lead', s.lead(brief, citer)],
+    // What is contested comes right after the lead: it is what a fact-checker reads first.
+    ['disagreements', 'Where the outlets disagree', s.disagreements(brief, citer)],
     ['key-points', 'Key points', s.points(brief.brief.points, citer)],
     ['timeline', 'Timeline', s.timeline(brief, citer)],
-    ['disagreements', 'Where the outlets disagree', s.disagreements(brief, citer)],
     ['only-one', 'Reported by only one outlet', s.points(brief.brief.onlyOne, citer)],
     ['quotes', 'Quote sheet', quoteSheet(brief, citer)],
     ['whos-who', "Who's who", whosWho(brief, citer)],

@@ -23,9 +23,10 @@ export function renderMarkdown(brief: Brief): string {
   lines.push('');
   lines.push(
     ...leadSection(brief),
+    // What is contested comes right after the lead: it is what a fact-checker reads first.
+    ...disagreementsSection(brief),
     ...pointsSection('Key points', brief.brief.points, 'Reported by more than one outlet, most corroborated first.'),
     ...timelineSection(brief),
-    ...disagreementsSection(brief),
     ...pointsSection('Reported by only one outlet', brief.brief.onlyOne, 'Not found in any other report: check before relying on it.'),
     ...whoSaidWhat(brief),
     ...whosWho(brief),

@@ -93,6 +93,15 @@ test('the seeds: a citation opens its passage, highlighted and in view, on a des
   assert.ok(smallest >= 24, `a citation chip is ${smallest} px`);
   const widths = await phone.page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }));
   assert.ok(widths.page <= widths.window, `the page scrolls sideways on a phone (${widths.page} px in ${widths.window} px)`);
+  // The coverage matrix scrolls sideways on its own, its key points staying in view.
+  const sticky = await phone.page.evaluate(() => {
+    const box = document.querySelector('#coverage .scroll') as HTMLElement | null;
+    const row = document.querySelector('#coverage table.matrix th[scope=row]') as HTMLElement | null;
+    if (!box || !row || box.scrollWidth <= box.clientWidth) return null;
+    box.scrollLeft = box.scrollWidth;
+    return Math.abs(row.getBoundingClientRect().left - box.getBoundingClientRect().left);
+  });
+  if (sticky !== null) assert.ok(sticky < 2, `the key points scrolled out of view (${sticky} px)`);
   await phone.page.locator(first).first().click();
   const onPhone = await shownPassage(phone.page);
   assert.equal(onPhone.text, sliceOf(result, cite));

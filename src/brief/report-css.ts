@@ -73,6 +73,8 @@ table.outlets th:nth-child(1) { width: 20%; } table.outlets th:nth-child(2) { wi
 table.outlets th:nth-child(3) { width: 13%; } table.outlets th:nth-child(4) { width: 16%; }
 table.matrix thead th { text-transform: none; letter-spacing: 0; }
 table.matrix th[scope=row] { font-weight: 400; min-width: 10rem; }
+/* The key points stay in view while a wide matrix (many outlets) scrolls sideways. */
+table.matrix th[scope=row], table.matrix thead th:first-child { position: sticky; left: 0; z-index: 1; background: var(--bg); }
 table.matrix thead th + th { white-space: nowrap; text-align: center; }
 table.matrix td { text-align: center; }
 table.matrix td.num { color: var(--muted); }

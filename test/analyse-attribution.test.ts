@@ -394,3 +394,13 @@ test('attribution: "asked the crowd" names the listener, never the speaker', () 
   const text = 'Nadia Kerr, delivering Ivo Cross\u2019 speech, asked the Harbor crowd "Why should we give him the job at all?"';
   assert.notEqual(speakerIn(text, 'give him'), 'the Harbor crowd');
 });
+
+test('attribution: a time, a quantity or a day is never the speaker', () => {
+  assert.notEqual(speakerIn('"Let us go now, before it is too late," two minutes later said Ivo Brandt.', 'too late'), 'two minutes');
+  assert.equal(speakerIn('The vote came on Tuesday, said Ivo Brandt: "We lost it fair and square, all of us."', 'fair and square'), 'Ivo Brandt');
+});
+
+test('attribution: "he demurred:" introduces what he said', () => {
+  const text = 'Ivo Brandt spoke in Harlan.\n\nAsked which county was his favorite, he demurred: "Whichever one I am in at the moment."';
+  assert.equal(speakerIn(text, 'Whichever'), 'Ivo Brandt');
+});

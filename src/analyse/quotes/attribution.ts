@@ -30,6 +30,8 @@ const MAX_TRAILING_CUE_CHARS = 80;
 const DASH = /^[\u2014\u2015\u2013-]$/;
 const QUOTE_MARK = /^["\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]$/;
 const TIME_WORDS = new Set(['last', 'this', 'next', 'on', 'week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening', 'yesterday', 'today', 'tonight', 'earlier', 'later']);
+/** Heads of a time or a quantity, never a speaker. */
+const MEASURE_NOUNS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'time', 'moment', 'percent', 'size', 'number', 'amount', 'lot', 'dozen', 'hundred', 'thousand', 'million', 'billion']);
 const HEARSAY_VERBS = new Set(['report', 'expect', 'believe', 'understand', 'think', 'know', 'say', 'quote', 'schedule', 'set', 'due']);
 const POSSESSIVE_PRONOUN = /^(?:his|her|its|their|our|my)$/i;
 const NOUN_MODIFIER = /^(?:DET|ADJ|ADP|NUM)$/;
@@ -313,7 +315,7 @@ export class AttributionReader {
         if (tokens[window[before] ?? -1]?.text === ')') while (before >= 0 && tokens[window[before]!]!.text !== '(') before--;
         if (tokens[window[before] ?? -1]?.text === '(') before--;
         const m = this.mentionByLast.get(window[before] ?? -1);
-        if (m === undefined) continue;
+        if (m === undefined || CALENDAR_WORDS.has(this.mentions[m]!.text)) continue;
         // "Fiorina, speaking to Iowans, said": a name after a preposition is no apposition's owner.
         if (tokens[this.mentions[m]!.runStart - 1]?.pos === 'ADP') continue;
         const type = this.mentions[m]!.type;
@@ -323,7 +325,8 @@ export class AttributionReader {
       return fallback === undefined ? null : { kind: 'mention', mention: fallback };
     }
     const m = this.mentionByLast.get(t);
-    if (m !== undefined) return { kind: 'mention', mention: m };
+    // "Sanders' comments Tuesday, telling reporters": a day or month never speaks.
+    if (m !== undefined) return CALENDAR_WORDS.has(this.mentions[m]!.text) ? null : { kind: 'mention', mention: m };
     const agreement = SUBJECT_PRONOUNS.get(token.text.toLowerCase());
     if (agreement && token.pos === 'PRON') return { kind: 'pronoun', token: t, agreement };
     if (token.pos !== 'NOUN' && token.pos !== 'PROPN') return null;
@@ -369,8 +372,9 @@ export class AttributionReader {
   private phrase(first: number, last: number): SpeakerRef | null {
     const tokens = this.doc.tokens;
     const head = tokens[last]!;
-    // "in a statement", "to reporters" are not speakers.
-    if (isAudienceOrOccasion(head.lemma)) return null;
+    // "in a statement", "to reporters" are not speakers; nor is a time or a quantity ("a few
+    // minutes later said", "the size of the crowd").
+    if (isAudienceOrOccasion(head.lemma) || head.pos === 'NUM' || TIME_WORDS.has(head.lemma) || MEASURE_NOUNS.has(head.lemma) || CALENDAR_WORDS.has(head.text)) return null;
     for (let t = first; t <= last; t++) {
       const m = this.mentionByFirst.get(t);
       if (m !== undefined && this.mentions[m]!.lastToken === last) return { kind: 'mention', mention: m };

@@ -8,7 +8,7 @@ export const SPEECH_VERBS = new Set(
   demand assert maintain contend allege reiterate confirm deny testify shout whisper cry scream yell
   recount reveal disclose indicate reason counter retort interject mutter plead lament boast brag
   grumble admonish advise agree disagree express affirm repeat read underline highlight summarize
-  summarise signal hint muse wonder exclaim forecast estimate`.split(/\s+/),
+  summarise signal hint muse wonder exclaim forecast estimate demur`.split(/\s+/),
 );
 
 /** Verbs that introduce a partial quote as a label: "called the talks 'frank'". */

@@ -115,3 +115,10 @@ test('brief --format html writes the report of the example bundle', async () => 
   assert.match(strip, /<a href="#key-points">\d+ corroborated points?<\/a>/);
   for (const [, href] of strip.matchAll(/href="#([a-z-]+)"/g)) assert.match(page, new RegExp(`<section id="${href}"`));
 });
+
+test('chip labels: a handle reads as its name, a long one-word name stays whole, a long name is abbreviated', async () => {
+  const { makeCiter } = await import('../src/brief/html-cite.ts');
+  const doc = (id: string, outlet: string | null) => ({ id, outlet, source: `${id}.txt` }) as unknown as Parameters<typeof makeCiter>[0][number];
+  const citer = makeCiter([doc('a', '@nationalherald'), doc('b', 'harbourline.org'), doc('c', 'Cedar Coast Dispatch'), doc('d', null), doc('e', 'NPR')]);
+  assert.deepEqual(['a', 'b', 'c', 'd', 'e'].map((id) => citer.label(id)), ['nationalherald', 'harbourline.org', 'CCD', 'Doc 4', 'NPR']);
+});

@@ -60,10 +60,16 @@ function shortLabels(documents: CleanDocument[]): Map<string, string> {
   return labels;
 }
 
-function shortLabel(outlet: string, index: number): string {
+/** A one-word name (a handle, a domain) this long is still shown whole: cutting it loses the name. */
+const MAX_WHOLE_WORD = 18;
+
+function shortLabel(printed: string, index: number): string {
+  // A social handle is the outlet's name: "@nationalherald" reads as "nationalherald".
+  const outlet = printed.replace(/^@(?=\S+$)/, '');
   if (!outlet) return `Doc ${index + 1}`;
   if (outlet.length <= MAX_WHOLE_LABEL) return outlet;
   const words = outlet.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && !MINOR_WORDS.has(w.toLowerCase()));
   if (words.length >= 2) return words.map((w) => w[0]!.toUpperCase()).join('').slice(0, 6);
+  if (!/\s/.test(outlet) && outlet.length <= MAX_WHOLE_WORD) return outlet;
   return `${[...outlet].slice(0, MAX_WHOLE_LABEL - 2).join('')}…`;
 }

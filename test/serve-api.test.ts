@@ -180,6 +180,20 @@ function apiTests(backend: string, setup: () => Promise<Fixture>, teardown: (f: 
       assert.equal(second.json.stories[0].id, f.seeds);
       const past = await get(f.app, '/api/stories?offset=1000');
       assert.deepEqual([past.json.stories, past.json.more], [[], false]);
+      // The total, and the latest news first on request: by the last article's date, undated last.
+      assert.equal(first.json.total, json.stories.length);
+      assert.equal(first.json.sort, 'outlets');
+      const newest = await get(f.app, '/api/stories?sort=newest');
+      assert.equal(newest.json.sort, 'newest');
+      const seen = newest.json.stories.map((s: { lastSeen: string | null }) => s.lastSeen);
+      const dated = seen.filter((d: string | null) => d !== null);
+      assert.deepEqual(dated, [...dated].sort().reverse());
+      assert.ok(seen.indexOf(null) === -1 || seen.slice(seen.indexOf(null)).every((d: string | null) => d === null), 'undated stories come last');
+      assert.equal((await get(f.app, '/api/stories?sort=biggest')).status, 400);
+      // The page says how many stories there are and in which order, the order kept in its links.
+      const page = await get(f.app, '/?sort=newest&limit=1');
+      assert.match(page.body, new RegExp(`${json.stories.length} stories, 1–1 shown · sorted by <a href="/\\?sort=outlets">most outlets</a> · <strong aria-current="true">newest</strong>`));
+      assert.match(page.body, /rel="next" href="\/\?sort=newest&amp;offset=1"|rel="next" href="\/\?sort=newest&offset=1"/);
     });
 
     test('GET /api/stories/:id: the story, its articles and its merges; a merged id answers with the story it joined', async () => {

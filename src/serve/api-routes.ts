@@ -9,9 +9,9 @@ import { articleParams, searchQuery, storiesQuery, storyParams, type PageQuery }
 
 export function apiRoutes(app: FastifyInstance, { db, briefs }: ServeContext): void {
   app.get<{ Querystring: PageQuery }>('/api/stories', { schema: { querystring: storiesQuery } }, async (request) => {
-    const { limit, offset, q } = request.query;
-    const page = q ? await searchStories(db, searchTerms(q), limit, offset) : await storyPage(db, limit, offset);
-    return { ...page, limit, offset, ...(q ? { q } : {}) };
+    const { limit, offset, q, sort } = request.query;
+    const page = q ? await searchStories(db, searchTerms(q), limit, offset) : await storyPage(db, limit, offset, sort);
+    return { ...page, limit, offset, ...(q ? { q } : { sort }) };
   });
 
   app.get<{ Params: { id: number } }>('/api/stories/:id', { schema: { params: storyParams } }, (request) => storyDetail(db, request.params.id));

@@ -1,5 +1,6 @@
 // What the API and the pages show of the store: stories with their badges, one story with its
 // articles and history, one article with its text. Store rows in, the API's JSON shapes out.
+import type { StorySort } from './schemas.ts';
 import { placeholders, type Database, type SqlValue } from '../store/database.ts';
 import { articlesOfStory, rawInputsOf, type ArticleRow } from '../store/articles.ts';
 import { lastLogSeq, listStories, storyHistory, type StorySummary } from '../store/stories.ts';
@@ -58,10 +59,23 @@ export interface StoryDetail {
 
 export class NotFound extends Error {}
 
-export async function storyPage(db: Database, limit: number, offset: number): Promise<{ stories: StoryJson[]; more: boolean }> {
-  const rows = (await rankedStories(db)).slice(offset, offset + limit + 1);
+export async function storyPage(db: Database, limit: number, offset: number, sort: StorySort = 'outlets'): Promise<{ stories: StoryJson[]; more: boolean; total: number }> {
+  const all = await rankedStories(db);
+  const ordered = sort === 'newest' ? newestFirst(all) : all;
+  const rows = ordered.slice(offset, offset + limit + 1);
   const stories = await withBadges(db, rows.slice(0, limit));
-  return { stories, more: rows.length > limit };
+  return { stories, more: rows.length > limit, total: all.length };
+}
+
+/** The latest news first: by the last article's date, undated stories last, then by id (newest first). */
+const newestOrder = new WeakMap<StorySummary[], StorySummary[]>();
+function newestFirst(rows: StorySummary[]): StorySummary[] {
+  let sorted = newestOrder.get(rows);
+  if (!sorted) {
+    sorted = [...rows].sort((a, b) => (b.last_seen ?? '').localeCompare(a.last_seen ?? '') || Number(b.id) - Number(a.id));
+    newestOrder.set(rows, sorted);
+  }
+  return sorted;
 }
 
 /**

@@ -16,9 +16,9 @@ const html = (reply: FastifyReply, body: string) => reply.type('text/html; chars
 
 export function uiRoutes(app: FastifyInstance, { db, briefs }: ServeContext): void {
   app.get<{ Querystring: PageQuery }>('/', { schema: { querystring: storiesQuery } }, async (request, reply) => {
-    const { limit, offset } = request.query;
-    const { stories, more } = await storyList(db, limit, offset);
-    return html(reply, storyListPage(stories, offset, limit, more));
+    const { limit, offset, sort = 'outlets' } = request.query;
+    const { stories, more, total } = await storyList(db, limit, offset, sort);
+    return html(reply, storyListPage(stories, { offset, limit, more, total, sort }));
   });
 
   const pages = new PageCache();

@@ -2,6 +2,7 @@
 // brief found.
 import { escapeHtml as esc } from '../../brief/escape.ts';
 import type { StoryJson } from '../story-data.ts';
+import type { StorySort } from '../schemas.ts';
 import { day, disagreementBadge, pager, outlets, plural, seen } from './format.ts';
 import { page } from './layout.ts';
 
@@ -22,10 +23,28 @@ export function storyRows(stories: StoryJson[]): string {
   return `<table class="stories"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
-export function storyListPage(stories: StoryJson[], offset: number, limit: number, more: boolean): string {
+export interface ListPaging {
+  offset: number;
+  limit: number;
+  more: boolean;
+  /** Live stories in the store. */
+  total: number;
+  sort: StorySort;
+}
+
+const SORTS: [StorySort, string][] = [
+  ['outlets', 'most outlets'],
+  ['newest', 'newest'],
+];
+
+export function storyListPage(stories: StoryJson[], { offset, limit, more, total, sort }: ListPaging): string {
   const list = stories.length
     ? storyRows(stories)
     : `<p class="empty">${offset ? 'No more stories.' : 'No stories yet: add articles with <code>corroborate ingest &lt;inputs&gt;</code>.'}</p>`;
-  const main = `<h1>Stories</h1>\n<p class="intro">Each story gathers the reports of one event. Open one for its brief: every line quoted from its sources, with where they disagree.</p>\n${list}\n${pager('/', {}, offset, limit, more)}`;
+  // How many, and in which order; the order is kept in the URL, so a page can be shared.
+  const order = SORTS.map(([key, name]) => (key === sort ? `<strong aria-current="true">${name}</strong>` : `<a href="/?sort=${key}">${name}</a>`)).join(' · ');
+  const counts = total ? `<p class="meta list-meta">${plural(total, 'story', 'stories')}${total > stories.length ? `, ${offset + 1}–${offset + stories.length} shown` : ''} · sorted by ${order}</p>` : '';
+  const params: Record<string, string> = sort === 'outlets' ? {} : { sort };
+  const main = `<h1>Stories</h1>\n<p class="intro">Each story gathers the reports of one event. Open one for its brief: every line quoted from its sources, with where they disagree.</p>\n${counts}\n${list}\n${pager('/', params, offset, limit, more)}`;
   return page({ title: 'Stories', main });
 }

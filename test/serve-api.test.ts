@@ -651,3 +651,30 @@ test('a brief being made does not hold up other requests: the story list answers
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a story\'s brief downloads as Markdown and as the self-contained HTML report, as `brief` writes them', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-export-'));
+  const db = await openStore(join(dir, 'store.db'));
+  const app = buildServer({ db });
+  try {
+    await ingest(db, [EXAMPLES]);
+    const [story] = (await storyPage(db, 10, 0)).stories;
+    const page = await get(app, `/stories/${story!.id}`);
+    assert.match(page.body, new RegExp(`href="/stories/${story!.id}/brief.md" download`));
+    const md = await get(app, `/stories/${story!.id}/brief.md`);
+    assert.equal(md.status, 200);
+    assert.match(String(md.headers['content-type']), /^text\/markdown/);
+    assert.equal(md.headers['content-disposition'], `attachment; filename="story-${story!.id}-brief.md"`);
+    assert.match(md.body, /^# .* — 4 reports, 14–15 October 2025\n/);
+    assert.match(md.body, /^## Where the outlets disagree$/m);
+    const html = await get(app, `/stories/${story!.id}/brief.html`);
+    assert.equal(html.status, 200);
+    assert.match(html.body, /^<!doctype html>/);
+    assert.match(html.body, /<p class="summary-strip">/);
+    assert.equal((await get(app, '/stories/999999/brief.md')).status, 404);
+  } finally {
+    await app.close();
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

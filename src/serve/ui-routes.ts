@@ -11,6 +11,8 @@ import { sourcesPage } from './pages/sources-page.ts';
 import { searchPage } from './pages/search-page.ts';
 import { PageCache } from './page-cache.ts';
 import { lastLogSeq } from '../store/stories.ts';
+import { renderMarkdown } from '../brief/markdown.ts';
+import { renderHtml } from '../brief/html.ts';
 
 const html = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
 
@@ -33,6 +35,20 @@ export function uiRoutes(app: FastifyInstance, { db, briefs }: ServeContext): vo
         return { html: view ? sourcesPage(detail, brief) : storyPage(detail, brief) };
       });
       return 'redirect' in page ? reply.redirect(page.redirect, 302) : html(reply, page.html);
+    });
+  }
+
+  // The brief to keep or send on: the same Markdown and self-contained HTML report `brief` writes.
+  for (const [ext, type, render] of [
+    ['md', 'text/markdown; charset=utf-8', renderMarkdown],
+    ['html', 'text/html; charset=utf-8', renderHtml],
+  ] as const) {
+    app.get<{ Params: { id: number } }>(`/stories/:id/brief.${ext}`, { schema: { params: storyParams } }, async (request, reply) => {
+      const { story, brief } = await briefs.get(request.params.id);
+      return reply
+        .type(type)
+        .header('content-disposition', `attachment; filename="story-${story}-brief.${ext}"`)
+        .send(render(brief) + '\n');
     });
   }
 

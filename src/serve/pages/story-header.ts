@@ -12,7 +12,8 @@ export function storyTitle(detail: StoryDetail): string {
 
 function tabs(id: number, current: StoryView): string {
   const tab = (view: StoryView, href: string, text: string) => `<a href="${href}"${view === current ? ' aria-current="page"' : ''}>${text}</a>`;
-  return `<nav class="tabs" aria-label="Views of the story">${tab('brief', `/stories/${id}`, 'Brief')}${tab('sources', `/stories/${id}/sources`, 'Sources side by side')}<a href="/api/stories/${id}/brief">JSON</a></nav>`;
+  const exports = `<span class="exports">Download: <a href="/stories/${id}/brief.md" download>Markdown</a> <a href="/stories/${id}/brief.html" download>HTML</a> <a href="/api/stories/${id}/brief">JSON</a></span>`;
+  return `<nav class="tabs" aria-label="Views of the story">${tab('brief', `/stories/${id}`, 'Brief')}${tab('sources', `/stories/${id}/sources`, 'Sources side by side')}${exports}</nav>`;
 }
 
 function history(detail: StoryDetail): string {

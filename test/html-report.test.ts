@@ -122,3 +122,27 @@ test('chip labels: a handle reads as its name, a long one-word name stays whole,
   const citer = makeCiter([doc('a', '@nationalherald'), doc('b', 'harbourline.org'), doc('c', 'Cedar Coast Dispatch'), doc('d', null), doc('e', 'NPR')]);
   assert.deepEqual(['a', 'b', 'c', 'd', 'e'].map((id) => citer.label(id)), ['nationalherald', 'harbourline.org', 'CCD', 'Doc 4', 'NPR']);
 });
+
+test('a statement quoted word for word from one passage says "quoted from" on that chip, the others "also in"', async () => {
+  const { brief: briefOf } = await import('../src/pipeline/run.ts');
+  const b = await briefOf([join(fileURLToPathOf('../examples/'))]);
+  const page = parseHTML(renderHtml(b)).document;
+  const leads = [...page.querySelectorAll('p.lead')];
+  assert.ok(leads.length > 0);
+  let quoted = 0;
+  for (const [k, p] of leads.entries()) {
+    const roles = [...p.querySelectorAll('.cite-role')].map((r) => r.textContent);
+    if (!roles.length) continue;
+    quoted++;
+    assert.equal(roles[0], 'quoted from');
+    const chip = p.querySelector('.cite-role + .cite')!;
+    const span = { doc: chip.getAttribute('data-doc')!, start: Number(chip.getAttribute('data-start')), end: Number(chip.getAttribute('data-end')) };
+    const original = b.documents.find((d) => d.id === span.doc)!.original;
+    assert.equal(original.slice(span.start, span.end).replace(/\s+/g, ' ').trim(), b.brief.lead[k]!.text.replace(/\s+/g, ' ').trim());
+  }
+  assert.ok(quoted > 0, 'some lead sentence is one passage word for word');
+});
+
+function fileURLToPathOf(relative: string): string {
+  return new URL(relative, import.meta.url).pathname;
+}

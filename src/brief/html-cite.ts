@@ -19,6 +19,8 @@ export interface Citer {
   label(docId: string): string;
   /** The outlet (or file name) of a document, as the reader knows it. */
   name(docId: string): string;
+  /** The characters a span covers. */
+  passage(span: Span): string;
 }
 
 export function makeCiter(documents: CleanDocument[]): Citer {
@@ -43,7 +45,8 @@ export function makeCiter(documents: CleanDocument[]): Citer {
     });
     return unique.length ? `<span class="cites">${unique.map((s) => cite(s)).join('')}</span>` : '';
   };
-  return { cite, link, cites, label, name };
+  const passage = (span: Span) => docs.get(span.doc)?.original.slice(span.start, span.end) ?? '';
+  return { cite, link, cites, label, name, passage };
 }
 
 /** "Cedar Coast Dispatch" → "CCD", "NPR" → "NPR", no outlet → "Doc 4"; repeats get a number. */

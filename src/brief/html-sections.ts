@@ -29,8 +29,16 @@ export function section(id: string, heading: string, inner: string): string {
   return inner ? `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(heading)}</h2>\n${inner}\n</section>` : '';
 }
 
+/**
+ * A statement and its chips. When the statement is one passage word for word, its chip says so
+ * ("quoted from") apart from the passages that report the same ("also in").
+ */
 function cited(item: CitedText, citer: Citer): string {
-  return `${esc(item.text)} ${citer.cites(item.citations)}`;
+  const [first, ...rest] = item.citations;
+  const same = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+  if (!first || !same(citer.passage(first), item.text)) return `${esc(item.text)} ${citer.cites(item.citations)}`;
+  const others = citer.cites(rest.filter((s) => !(s.doc === first.doc && s.start === first.start && s.end === first.end)));
+  return `${esc(item.text)} <span class="cites"><span class="cite-role">quoted from</span> ${citer.cite(first)}${others ? ` <span class="cite-role">also in</span> ${others}` : ''}</span>`;
 }
 
 function orDash(value: string | null): string {

@@ -146,3 +146,20 @@ test('a statement quoted word for word from one passage says "quoted from" on th
 function fileURLToPathOf(relative: string): string {
   return new URL(relative, import.meta.url).pathname;
 }
+
+test('the quote sheet folds fragments of under four words away under each speaker\'s real quotes', async () => {
+  const { brief: briefOf } = await import('../src/pipeline/run.ts');
+  const { hasSeeds, SEEDS } = await import('./support.ts');
+  const b = await briefOf([hasSeeds ? SEEDS : fileURLToPathOf('../examples/')]);
+  const page = parseHTML(renderHtml(b)).document;
+  const words = (li: Element) => (li.querySelector('blockquote')!.textContent!.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  const shown = [...page.querySelectorAll('#quotes section.speaker > ul.quotes > li')];
+  const folded = [...page.querySelectorAll('#quotes details.fragments li')];
+  const listed = b.quotes.filter((q) => q.speaker !== null || q.speakerName !== null || q.kind !== 'partial');
+  const short = listed.filter((q) => q.kind !== 'turn' && (q.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < 4);
+  assert.ok(shown.length > 0);
+  assert.ok(folded.every((li) => words(li) < 4));
+  assert.equal(folded.length, short.length);
+  assert.equal(shown.length, listed.length - short.length);
+  if (hasSeeds) assert.ok(folded.length > 0, 'the seeds quote words in passing');
+});

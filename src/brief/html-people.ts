@@ -15,9 +15,23 @@ export function quoteSheet(brief: Brief, citer: Citer): string {
       const entity = said[0]!.speaker ? entities.get(said[0]!.speaker) : undefined;
       const role = entity?.roles[0] ? ` <span class="role">${esc(entity.roles[0].text)}</span>` : '';
       const name = speaker ? esc(speaker) : 'Speaker not identified';
-      return `<section class="speaker"><h3>${name}${role}</h3><ul class="quotes">\n${said.map((q) => quoteItem(q, brief, citer)).join('\n')}\n</ul></section>`;
+      // A word or two quoted in passing ("durable", "just") is folded away under the real quotes.
+      const full = said.filter((q) => !isFragment(q));
+      const fragments = said.filter(isFragment);
+      const folded = fragments.length
+        ? `<details class="fragments"><summary>${fragments.length} short fragment${fragments.length === 1 ? '' : 's'} quoted in passing</summary><ul class="quotes">\n${fragments.map((q) => quoteItem(q, brief, citer)).join('\n')}\n</ul></details>`
+        : '';
+      const list = full.length ? `<ul class="quotes">\n${full.map((q) => quoteItem(q, brief, citer)).join('\n')}\n</ul>` : '';
+      return `<section class="speaker"><h3>${name}${role}</h3>${list}${folded}</section>`;
     })
     .join('\n');
+}
+
+/** Quotes shorter than this many words are fragments quoted in passing, not statements. */
+const MIN_QUOTE_WORDS = 4;
+
+function isFragment(q: Quote): boolean {
+  return q.kind !== 'turn' && (q.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_QUOTE_WORDS;
 }
 
 function quoteItem(q: Quote, brief: Brief, citer: Citer): string {

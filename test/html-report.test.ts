@@ -162,4 +162,11 @@ test('the quote sheet folds fragments of under four words away under each speake
   assert.equal(folded.length, short.length);
   assert.equal(shown.length, listed.length - short.length);
   if (hasSeeds) assert.ok(folded.length > 0, 'the seeds quote words in passing');
+  // A heading is a named person or organization, or says the speaker is only described.
+  const names = new Set(b.entities.map((e) => e.name));
+  for (const h of page.querySelectorAll('#quotes section.speaker h3')) {
+    const role = h.querySelector('.role')?.textContent ?? '';
+    const heading = (h.textContent ?? '').slice(0, (h.textContent ?? '').length - role.length).trim();
+    assert.ok(names.has(heading) || /^Not named: described as “.+”$/.test(heading) || heading === 'Speaker not identified', heading);
+  }
 });

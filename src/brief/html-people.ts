@@ -14,7 +14,8 @@ export function quoteSheet(brief: Brief, citer: Citer): string {
     .map(([speaker, said]) => {
       const entity = said[0]!.speaker ? entities.get(said[0]!.speaker) : undefined;
       const role = entity?.roles[0] ? ` <span class="role">${esc(entity.roles[0].text)}</span>` : '';
-      const name = speaker ? esc(speaker) : 'Speaker not identified';
+      // A speaker the text only describes ("aides", "a senior official") is no name: say so.
+      const name = !speaker ? 'Speaker not identified' : entity ? esc(speaker) : `Not named: described as “${esc(speaker)}”`;
       // A word or two quoted in passing ("durable", "just") is folded away under the real quotes.
       const full = said.filter((q) => !isFragment(q));
       const fragments = said.filter(isFragment);

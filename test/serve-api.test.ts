@@ -586,6 +586,8 @@ test('a story page is rendered again once the story log moves on: a new article 
     const copy = join(dir, 'relayed-by-another-outlet.txt');
     writeFileSync(copy, readFileSync(source!));
     assert.match(first.body, /3 outlets · 5 articles ·/);
+    // The seeds carry no publication date: the header gives the days their timeline spans.
+    assert.match(first.body, /3 outlets · 5 articles · reports undated; events \d{1,2}(–\d{1,2})? \w+ \d{4}/);
     await ingest(db, [copy]);
     const after = await get(app, `/stories/${seeds}`);
     assert.match(after.body, /3 outlets · 6 articles \(5 distinct reports\) ·/, 'the new article is counted on the page; its file names no outlet');

@@ -32,10 +32,15 @@ function leadHeadline(brief: Brief): string | null {
   return best?.title ?? null;
 }
 
-/** "14–15 October 2025", "30 September – 2 October 2025", "3 May 2013"; null when no report is dated. */
+/** The days the reports were published; null when no report is dated. */
 function publishedDays(brief: Brief): string | null {
-  const days = brief.documents
-    .map((d) => /^(\d{4})-(\d{2})-(\d{2})/.exec(d.published ?? ''))
+  return dayRange(brief.documents.map((d) => d.published));
+}
+
+/** "14–15 October 2025", "30 September – 2 October 2025", "3 May 2013" for ISO dates (times ignored); null for none. */
+export function dayRange(dates: readonly (string | null)[]): string | null {
+  const days = dates
+    .map((d) => /^(\d{4})-(\d{2})-(\d{2})/.exec(d ?? ''))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => `${m[1]}-${m[2]}-${m[3]}`)
     .sort();

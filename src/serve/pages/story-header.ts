@@ -31,9 +31,11 @@ function history(detail: StoryDetail): string {
   return `<details class="history"><summary>${plural(detail.history.length, 'change')} in this story's history</summary><ul>${items.join('')}</ul></details>`;
 }
 
-export function storyHeader(detail: StoryDetail, view: StoryView): string {
+/** `eventDays`: the days the brief's timeline spans, shown when no report carries a date. */
+export function storyHeader(detail: StoryDetail, view: StoryView, eventDays: string | null = null): string {
   const s = detail.story;
-  const counts = `${outlets(s.outlets)} · ${plural(s.articles, 'article')}${s.reports !== s.articles ? ` (${plural(s.reports, 'distinct report')})` : ''} · ${seen(s.firstSeen, s.lastSeen)}`;
+  const when = !s.firstSeen && !s.lastSeen && eventDays ? `reports undated; events ${esc(eventDays)}` : seen(s.firstSeen, s.lastSeen);
+  const counts = `${outlets(s.outlets)} · ${plural(s.articles, 'article')}${s.reports !== s.articles ? ` (${plural(s.reports, 'distinct report')})` : ''} · ${when}`;
   const merged = detail.requested !== null ? `<p class="meta">Story ${detail.requested} was merged into this one.</p>` : '';
   return `<p class="crumbs"><a href="/">Stories</a> › story ${s.id}</p>
 <h1>${esc(storyTitle(detail))}</h1>

@@ -190,9 +190,15 @@ function apiTests(backend: string, setup: () => Promise<Fixture>, teardown: (f: 
       assert.deepEqual(dated, [...dated].sort().reverse());
       assert.ok(seen.indexOf(null) === -1 || seen.slice(seen.indexOf(null)).every((d: string | null) => d === null), 'undated stories come last');
       assert.equal((await get(f.app, '/api/stories?sort=biggest')).status, 400);
+      // The most disagreements first, as the stories' briefs found them; stories not briefed last.
+      await get(f.app, `/api/stories/${f.bridge}/brief`);
+      const contested = await get(f.app, '/api/stories?sort=contested');
+      const counts = contested.json.stories.map((s: { disagreements: number | null }) => s.disagreements ?? -1);
+      assert.ok(counts[0] > 0, 'the bridge story has disagreements');
+      assert.deepEqual(counts, [...counts].sort((a: number, b: number) => b - a));
       // The page says how many stories there are and in which order, the order kept in its links.
       const page = await get(f.app, '/?sort=newest&limit=1');
-      assert.match(page.body, new RegExp(`${json.stories.length} stories, 1–1 shown · sorted by <a href="/\\?sort=outlets">most outlets</a> · <strong aria-current="true">newest</strong>`));
+      assert.match(page.body, new RegExp(`${json.stories.length} stories, 1–1 shown · sorted by <a href="/\\?sort=outlets">most outlets</a> · <strong aria-current="true">newest</strong> · <a href="/\\?sort=contested">most disagreements</a>`));
       assert.match(page.body, /rel="next" href="\/\?sort=newest&amp;offset=1"|rel="next" href="\/\?sort=newest&offset=1"/);
     });
 

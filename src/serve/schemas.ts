@@ -18,12 +18,12 @@ export interface PageQuery {
   limit: number;
   offset: number;
   q?: string;
-  /** The story list: most outlets first (the default), or the latest news first. */
+  /** The story list: most outlets first (the default), the latest news first, or the most disagreements first. */
   sort?: StorySort;
 }
 
-export type StorySort = 'outlets' | 'newest';
-const sort = { type: 'string', enum: ['outlets', 'newest'], default: 'outlets' } as const;
+export type StorySort = 'outlets' | 'newest' | 'contested';
+const sort = { type: 'string', enum: ['outlets', 'newest', 'contested'], default: 'outlets' } as const;
 
 export const storiesQuery = { type: 'object', properties: { limit: limit(50), offset, q: query, sort } } as const;
 export const searchQuery = { type: 'object', properties: { limit: limit(20), offset, q: { ...query, minLength: 1 } }, required: ['q'] } as const;

@@ -61,10 +61,21 @@ export class NotFound extends Error {}
 
 export async function storyPage(db: Database, limit: number, offset: number, sort: StorySort = 'outlets'): Promise<{ stories: StoryJson[]; more: boolean; total: number }> {
   const all = await rankedStories(db);
-  const ordered = sort === 'newest' ? newestFirst(all) : all;
+  const ordered = sort === 'newest' ? newestFirst(all) : sort === 'contested' ? await mostContestedFirst(db, all) : all;
   const rows = ordered.slice(offset, offset + limit + 1);
   const stories = await withBadges(db, rows.slice(0, limit));
   return { stories, more: rows.length > limit, total: all.length };
+}
+
+/**
+ * The most disagreements first, as the stories' last briefs found them (a story not briefed yet
+ * goes after every briefed one); list order among equals.
+ */
+async function mostContestedFirst(db: Database, rows: StorySummary[]): Promise<StorySummary[]> {
+  const found = new Map((await db.all<{ story_id: number; disagreements: number }>('SELECT story_id, disagreements FROM story_briefs')).map((r) => [Number(r.story_id), Number(r.disagreements)]));
+  const at = new Map(rows.map((r, k) => [Number(r.id), k]));
+  const count = (r: StorySummary) => found.get(Number(r.id)) ?? -1;
+  return [...rows].sort((a, b) => count(b) - count(a) || at.get(Number(a.id))! - at.get(Number(b.id))!);
 }
 
 /** The latest news first: by the last article's date, undated stories last, then by id (newest first). */

@@ -35,6 +35,7 @@ export interface ListPaging {
 const SORTS: [StorySort, string][] = [
   ['outlets', 'most outlets'],
   ['newest', 'newest'],
+  ['contested', 'most disagreements'],
 ];
 
 export function storyListPage(stories: StoryJson[], { offset, limit, more, total, sort }: ListPaging): string {

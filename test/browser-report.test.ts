@@ -85,6 +85,15 @@ test('the seeds: a citation opens its passage, highlighted and in view, on a des
   assert.ok(shown.inView, 'the highlighted passage is not in view');
   // Beside the brief on a desktop: choosing a citation must not move it.
   assert.deepEqual(await desktop.page.locator(first).first().boundingBox(), before, 'the brief moved');
+  // The open citation is in the address: the page opened at it shows the same passage.
+  const address = desktop.page.url();
+  assert.match(address, /#cite=doc-[0-9a-f]+:\d+-\d+$/);
+  const shared = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+  await shared.goto(address);
+  assert.equal((await shownPassage(shared)).text, sliceOf(result, cite));
+  await shared.context().close();
+  // Each key point has its own address.
+  assert.ok(await desktop.page.locator('#key-points li#point-1 a.permalink[href="#point-1"]').count());
   await desktop.page.screenshot({ path: join(OUT, 'brief-seeds-desktop.png') });
 
   const phone = await open(result, 'brief-seeds', PHONE);

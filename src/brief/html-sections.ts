@@ -75,7 +75,8 @@ export function points(list: Point[], citer: Citer): string {
     const disputed = p.disputed.length
       ? ` · <span class="badge warn">disputed</span> ${p.disputed.map((id) => `<a href="#${esc(id)}">${esc(id)}</a>`).join(', ')}`
       : '';
-    return `<li><p>${cited(p, citer)}</p><p class="meta">${outlets ? `${outlets} · ` : ''}${sources}${disputed}</p></li>`;
+    // Each point has its own address (#point-3), to link or share.
+    return `<li id="${esc(p.id)}"><p>${cited(p, citer)} <a class="permalink" href="#${esc(p.id)}" aria-label="link to this point">#</a></p><p class="meta">${outlets ? `${outlets} · ` : ''}${sources}${disputed}</p></li>`;
   });
   return `<ol class="points">\n${items.join('\n')}\n</ol>`;
 }

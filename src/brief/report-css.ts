@@ -39,6 +39,8 @@ nav.toc a { color: var(--accent); }
 .skip:focus { left: .5rem; }
 .cites { white-space: normal; }
 .cite-role { font-size: .72rem; color: var(--muted); }
+.permalink { color: var(--muted); text-decoration: none; font-size: .8rem; padding: 0 .25rem; }
+.permalink:hover, .permalink:focus { color: var(--accent); }
 .cite { font: inherit; font-family: var(--font); font-size: .72rem; line-height: 1.1; font-weight: 600; color: var(--chip-fg); background: var(--chip);
   border: 1px solid transparent; border-radius: .7rem; padding: .12rem .45rem; margin: 0 .15rem .1rem 0; cursor: pointer;
   vertical-align: .08em; max-width: 100%; overflow-wrap: anywhere; text-align: left; min-height: 24px; min-width: 24px; }

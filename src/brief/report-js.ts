@@ -44,9 +44,11 @@ export const REPORT_JS = `
     return mark;
   }
 
-  function open(button) {
+  function open(button, keep) {
     const doc = docs.get(button.dataset.doc);
     if (!doc) return;
+    // The open citation is kept in the address, so the page can be shared open at that passage.
+    if (!keep && button.classList.contains('cite')) history.replaceState(null, '', '#cite=' + encodeURIComponent(button.dataset.doc) + ':' + button.dataset.start + '-' + button.dataset.end);
     let start = Number(button.dataset.start);
     let end = Number(button.dataset.end);
     const cited = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= doc.original.length;
@@ -71,6 +73,7 @@ export const REPORT_JS = `
 
   function close() {
     if (!document.body.classList.contains('source-open')) return;
+    if (location.hash.startsWith('#cite=')) history.replaceState(null, '', location.pathname + location.search);
     document.body.classList.remove('source-open');
     brief.inert = false;
     if (active && !wide.matches) active.focus({ preventScroll: true });
@@ -90,5 +93,15 @@ export const REPORT_JS = `
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !wide.matches) close();
   });
+  // Opened from a shared address: show that citation's passage, its chip in view.
+  const shared = /^#cite=([^:]+):(\\d+)-(\\d+)$/.exec(location.hash);
+  if (shared) {
+    const [, doc, start, end] = shared;
+    const chip = [...document.querySelectorAll('.cite')].find((b) => b.dataset.doc === decodeURIComponent(doc) && b.dataset.start === start && b.dataset.end === end);
+    if (chip) {
+      chip.scrollIntoView({ block: 'center' });
+      open(chip, true);
+    }
+  }
 })();
 `;

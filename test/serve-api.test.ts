@@ -686,28 +686,3 @@ test('a story\'s brief downloads as Markdown and as the self-contained HTML repo
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-test('the story list briefs what it cannot show yet behind the requests: the next view has the badges', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'corroborate-warm-'));
-  const db = await openStore(join(dir, 'store.db'));
-  const app = buildServer({ db });
-  try {
-    await ingest(db, [EXAMPLES]);
-    const before = await get(app, '/api/stories');
-    assert.deepEqual(before.json.stories.map((s: { briefCurrent: boolean }) => s.briefCurrent), [false]);
-    // Nobody opens the story; the list asked for it to be briefed.
-    for (let waited = 0; waited < 30_000; waited += 100) {
-      if ((await storyPage(db, 10, 0)).stories.every((s) => s.briefCurrent)) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const after = await get(app, '/api/stories');
-    const [story] = after.json.stories;
-    assert.equal(story.briefCurrent, true);
-    assert.ok(story.disagreements > 0 && story.facts > 0, JSON.stringify(story));
-    assert.match((await get(app, '/')).body, /disagreement/i);
-  } finally {
-    await app.close();
-    await db.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});

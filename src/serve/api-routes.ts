@@ -11,7 +11,6 @@ export function apiRoutes(app: FastifyInstance, { db, briefs }: ServeContext): v
   app.get<{ Querystring: PageQuery }>('/api/stories', { schema: { querystring: storiesQuery } }, async (request) => {
     const { limit, offset, q, sort } = request.query;
     const page = q ? await searchStories(db, searchTerms(q), limit, offset) : await storyPage(db, limit, offset, sort);
-    briefs.warm(page.stories.filter((s) => !s.briefCurrent).map((s) => s.id));
     return { ...page, limit, offset, ...(q ? { q } : { sort }) };
   });
 

@@ -16,45 +16,13 @@ export class BriefCache {
 
   constructor(private readonly db: Database) {}
 
-  async close(): Promise<void> {
-    this.behind.clear();
-    await this.settled();
+  close(): Promise<void> {
     return this.thread.close();
   }
 
   async get(id: number): Promise<StoryBrief> {
     const { story, json } = await this.json(id);
     return { story, brief: JSON.parse(json) as Brief };
-  }
-
-  /** Stories to brief when nothing else is being briefed, in the order asked. */
-  private readonly behind = new Set<number>();
-  private warming = false;
-
-  /**
-   * Briefs these stories behind the requests, one at a time on the brief thread, so the list can
-   * show (and sort by) what their briefs find without anyone opening them first. A story already
-   * being briefed, or queued, is not asked twice; a failure is left for when someone opens it.
-   */
-  warm(ids: Iterable<number>): void {
-    for (const id of ids) this.behind.add(id);
-    if (this.warming) return;
-    this.warming = true;
-    void (async () => {
-      try {
-        for (const id of this.behind) {
-          this.behind.delete(id);
-          await this.json(id).catch(() => undefined);
-        }
-      } finally {
-        this.warming = false;
-      }
-    })();
-  }
-
-  /** Until every story asked to be warmed is briefed (tests; a server being stopped). */
-  async settled(): Promise<void> {
-    while (this.warming || this.pending.size) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
   /** The brief as the store keeps it, JSON: what the API sends as it is. */

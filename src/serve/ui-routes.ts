@@ -20,8 +20,6 @@ export function uiRoutes(app: FastifyInstance, { db, briefs }: ServeContext): vo
   app.get<{ Querystring: PageQuery }>('/', { schema: { querystring: storiesQuery } }, async (request, reply) => {
     const { limit, offset, sort = 'outlets' } = request.query;
     const { stories, more, total } = await storyList(db, limit, offset, sort);
-    // What the list cannot show yet is briefed behind, for the next time it is asked.
-    briefs.warm(stories.filter((s) => !s.briefCurrent).map((s) => s.id));
     return html(reply, storyListPage(stories, { offset, limit, more, total, sort }));
   });
 

@@ -62,6 +62,14 @@ test('an empty file, a foreign file, a damaged store and a missing one: one line
   assert.equal(r.code, 1);
   assertOneLine(r.stderr, damaged, /the store is damaged .*nothing was written: restore it from a backup/);
   assert.ok(readFileSync(damaged).equals(before), 'not a byte written');
+  // `check` says what SQLite's full integrity check finds: ok, or the damage with the store named.
+  const healthy = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'check', '--db', good], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(healthy.status, 0, healthy.stderr);
+  assert.equal(healthy.stdout, `${good}: ok\n`);
+  const checked = run(['check', '--db', damaged]);
+  assert.equal(checked.code, 1);
+  assert.ok(checked.stderr.trim().split('\n').every((l) => l.startsWith('corroborate: ') && l.includes(damaged)), checked.stderr);
+  assert.doesNotMatch(checked.stderr, /\bat [\w.<>]+ \(|node_modules/);
 
   // A read-only command on a mistyped path creates neither folders nor a store.
   const typo = join(dir, 'typo', 'x.db');

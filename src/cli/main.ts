@@ -13,6 +13,7 @@ import { jsonPieces } from './json-stream.ts';
 import { Progress } from './progress.ts';
 import { dbOption, ingestProgress, printStories, storyBrief, summaryLine, withStore, type IngestFlags, type StoriesFlags } from './store-commands.ts';
 import { ingest } from '../collect/ingest.ts';
+import { integrityCheck } from '../store/open-store.ts';
 import { enqueueInputs } from '../collect/enqueue.ts';
 import { rebuildStories, type RebuildSummary } from '../collect/rebuild-stories.ts';
 import { addWorkerCommand } from './worker-command.ts';
@@ -182,6 +183,20 @@ export function buildProgram(): Command {
       const summary = await withStore(flags.db, (db) => rebuildStories(db, { onArticle: () => progress.tick() }));
       progress.stop();
       process.stdout.write(flags.format === 'json' ? JSON.stringify(summary) + '\n' : `${rebuildLine(summary)}\n`);
+    });
+
+  program
+    .command('check')
+    .description("check the store's integrity (SQLite: every page, index and constraint; ingest runs a quick check by itself)")
+    .addOption(dbOption())
+    .action(async (flags: { db?: string }) => {
+      const problems = await withStore(flags.db, async (db) => ({ where: db.location, found: await integrityCheck(db) }));
+      if (problems.found.length === 1 && problems.found[0] === 'ok') {
+        process.stdout.write(`${terminalSafe(problems.where)}: ok\n`);
+        return;
+      }
+      for (const line of problems.found) process.stderr.write(`corroborate: ${terminalSafe(problems.where)}: ${terminalSafe(line)}\n`);
+      throw new Error(`${problems.where}: the store is damaged; restore it from a backup`);
     });
 
   addWorkerCommand(program);

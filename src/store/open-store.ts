@@ -73,6 +73,13 @@ async function refuseForeignFile(where: string, path: string): Promise<void> {
   if (head.toString('latin1') !== SQLITE_HEADER) throw new Error(`--db ${where}: not a SQLite database (its first bytes are not SQLite's); give another --db`);
 }
 
+/** SQLite's full integrity check (every page, index and constraint): 'ok', or what is wrong, one line per problem (at most 20). */
+export async function integrityCheck(db: Database): Promise<string[]> {
+  if (db.dialect !== 'sqlite') return ['ok'];
+  const rows = await db.all<{ integrity_check: string }>('PRAGMA integrity_check(20)');
+  return rows.map((r) => r.integrity_check);
+}
+
 async function quickCheck(db: Database, where: string): Promise<void> {
   const rows = await db.all<{ quick_check: string }>('PRAGMA quick_check(3)');
   const verdict = rows.map((r) => r.quick_check).join(' ').replace(/\*\*\* in database \w+ \*\*\*\s*/g, '').replace(/\s+/g, ' ').trim() || 'no answer';

@@ -9,6 +9,7 @@ import { placeholders } from '../store/database.ts';
 import { createStory, seenAt } from '../store/stories.ts';
 import { isClustererMergeReason, StoryClusterer } from '../stories/clusterer.ts';
 import { lockStories } from './story-lock.ts';
+import { pushTo } from '../util/multimap.ts';
 import type { StoredFeatures } from './story-index.ts';
 
 export interface RebuildSummary {
@@ -114,7 +115,7 @@ async function editorConstraints(tx: Database, rows: Row[]): Promise<{ together:
     return at;
   };
   const membersOf = new Map<number, number[]>();
-  for (const r of rows) if (r.copy_of === null && r.features !== null) membersOf.set(r.story_id, [...(membersOf.get(r.story_id) ?? []), r.id]);
+  for (const r of rows) if (r.copy_of === null && r.features !== null) pushTo(membersOf, r.story_id, r.id);
   const together = new ArticleSets();
   const apart: { group: number[]; rest: number[] }[] = [];
   let merges = 0;
@@ -161,7 +162,7 @@ async function writeAssignments(tx: Database, rows: Row[], before: Map<number, n
   const changed = rows.filter((r) => after.get(r.id) !== before.get(r.id));
   // A few hundred rows per statement: one round trip each on PostgreSQL.
   const byStory = new Map<number, number[]>();
-  for (const r of changed) byStory.set(after.get(r.id)!, [...(byStory.get(after.get(r.id)!) ?? []), r.id]);
+  for (const r of changed) pushTo(byStory, after.get(r.id)!, r.id);
   for (const [story, ids] of byStory) {
     for (let k = 0; k < ids.length; k += 500) {
       const chunk = ids.slice(k, k + 500);
@@ -169,11 +170,16 @@ async function writeAssignments(tx: Database, rows: Row[], before: Map<number, n
     }
   }
   // Stories no article is in any more: folded into the story that took most of their articles, so their links still lead somewhere.
-  const gone = [...existing].filter(([id, mergedInto]) => mergedInto === null && !seen.has(id)).map(([id]) => id);
-  for (const old of gone) {
-    const counts = new Map<number, number>();
-    for (const r of rows) if (before.get(r.id) === old) counts.set(after.get(r.id)!, (counts.get(after.get(r.id)!) ?? 0) + 1);
-    const target = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  // Where each old story's articles went, counted in one pass over the articles.
+  const wentTo = new Map<number, Map<number, number>>();
+  for (const r of rows) {
+    const counts = wentTo.get(before.get(r.id)!) ?? new Map<number, number>();
+    counts.set(after.get(r.id)!, (counts.get(after.get(r.id)!) ?? 0) + 1);
+    wentTo.set(before.get(r.id)!, counts);
+  }
+  for (const [old, mergedInto] of existing) {
+    if (mergedInto !== null || seen.has(old)) continue;
+    const target = [...(wentTo.get(old) ?? [])].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
     if (target !== undefined) await tx.run('UPDATE stories SET merged_into = $1 WHERE id = $2', [target, old]);
   }
 }
@@ -186,7 +192,7 @@ async function writeAssignments(tx: Database, rows: Row[], before: Map<number, n
  */
 function keepStoryIds(after: Map<number, number>, before: Map<number, number>): void {
   const members = new Map<number, number[]>();
-  for (const [article, story] of after) members.set(story, [...(members.get(story) ?? []), article]);
+  for (const [article, story] of after) pushTo(members, story, article);
   const rename = new Map<number, number>();
   for (const [story, articles] of members) {
     const mine = new Set(articles);

@@ -3,15 +3,20 @@
 /** Control characters a terminal acts on (ANSI escapes, bell, backspace…); white space aside. */
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
 
+/** A control character as its escape: "\\n", "\\t", "\\r", else "\\x1b". */
+function controlEscape(c: string): string {
+  return c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+}
+
 /** Text for a terminal line: each control character shown as its escape ("\\x1b"), so no source string moves the cursor, recolours the screen or forges a line. */
 export function terminalSafe(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, controlEscape);
 }
 
 /** Text for Markdown: HTML-significant characters become entities, Markdown syntax is escaped, control characters shown as escapes. */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .replace(CONTROL, controlEscape)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

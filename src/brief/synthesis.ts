@@ -6,6 +6,7 @@ import type { Brief, Fact, Point, Synthesis } from '../schema.ts';
 import { renderMarkdown } from './markdown.ts';
 import { outletLabel } from './people.ts';
 import { firstStartingAt } from '../text/ranges.ts';
+import { MONTHS } from './title.ts';
 
 type Unsynthesized = Omit<Brief, 'brief'>;
 type Dated = NonNullable<Fact['when']> & { date: string };
@@ -276,7 +277,6 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return shared / Math.max(1, Math.min(a.size, b.size));
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** "2023-06-18" → "Sunday 18 June 2023"; a whole month or year as such; other ranges as "from … to …". */

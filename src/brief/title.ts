@@ -3,7 +3,7 @@
 // 14–15 October 2025"); "Brief: 4 reports" when no report has a headline.
 import type { Brief } from '../schema.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** The title, unescaped (each renderer escapes it its own way). */
 export function briefTitle(brief: Brief): string {

@@ -19,6 +19,7 @@ import { Worker } from 'node:worker_threads';
 import type { RawInput } from '../ingest/raw-input.ts';
 import { prepareArticle, type PreparedArticle } from './prepare.ts';
 import type { FilingFeatures, StoredFeatures } from './story-index.ts';
+import { workerUrl } from '../util/worker-url.ts';
 
 export interface PrepareTask {
   id: number;
@@ -73,15 +74,6 @@ interface Thread {
  * --max-semi-space-size).
  */
 const YOUNG_GENERATION_MB = 96;
-
-/**
- * Where the worker's code is: beside the CLI bundle (bundle.js builds it) when this module runs
- * bundled, else the JavaScript entry that loads the TypeScript worker through tsx.
- */
-function workerUrl(): URL {
-  const bundled = import.meta.url.endsWith('.cjs');
-  return new URL(bundled ? './prepare-worker.cjs' : './prepare-worker-entry.js', import.meta.url);
-}
 
 export class Preparer {
   private threads: Thread[] | null = null;
@@ -208,7 +200,7 @@ export class Preparer {
   private start(): Thread[] {
     const threads: Thread[] = [];
     for (let k = 0; k < this.size; k++) {
-      const worker = new Worker(workerUrl(), { workerData: { claims: this.claims }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const worker = new Worker(workerUrl('prepare-worker', import.meta.url), { workerData: { claims: this.claims }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       const thread: Thread = { worker, waiting: new Map(), alive: true };
       worker.on('message', (reply: PrepareReply) => this.answer(thread, reply));
       // A thread that cannot start or dies hands its tasks back to the main thread.

@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { MadeBrief } from '../collect/story-briefs.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
+import { workerUrl } from '../util/worker-url.ts';
 
 export interface BriefTask {
   id: number;
@@ -12,12 +13,6 @@ export interface BriefTask {
 }
 
 export type BriefReply = ({ json: string; facts: number; disagreements: number } | { error: string }) & { id: number };
-
-/** Beside the CLI bundle when running bundled, else the JavaScript entry that loads the TypeScript worker. */
-function workerUrl(): URL {
-  const bundled = import.meta.url.endsWith('.cjs');
-  return new URL(bundled ? './brief-worker.cjs' : './brief-worker-entry.js', import.meta.url);
-}
 
 export class BriefThread {
   private worker: Worker | null = null;
@@ -43,7 +38,7 @@ export class BriefThread {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(workerUrl());
+    const worker = new Worker(workerUrl('brief-worker', import.meta.url));
     worker.on('message', (reply: BriefReply) => {
       const task = this.waiting.get(reply.id);
       if (!task) return;

@@ -8,6 +8,7 @@ import { misspelling, nameEdges, nameKey, skeletonKey, transliteration, typoCand
 import { mergeRoles } from './roles.ts';
 import { canonicalPlace } from './vocabulary/places.ts';
 import { pushTo } from '../util/multimap.ts';
+import { DisjointSets } from '../util/disjoint-sets.ts';
 
 interface Member {
   entity: Entity;
@@ -144,23 +145,4 @@ function mergeGroup(id: string, group: Member[]): Entity {
     roles,
     mentions: group.flatMap((m) => m.entity.mentions),
   };
-}
-
-class DisjointSets {
-  private readonly parent: number[];
-  constructor(size: number) {
-    this.parent = Array.from({ length: size }, (_, i) => i);
-  }
-  find(x: number): number {
-    while (this.parent[x] !== x) {
-      this.parent[x] = this.parent[this.parent[x]!]!;
-      x = this.parent[x]!;
-    }
-    return x;
-  }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
 }

@@ -10,6 +10,7 @@ import { createStory, seenAt } from '../store/stories.ts';
 import { isClustererMergeReason, StoryClusterer } from '../stories/clusterer.ts';
 import { lockStories } from './story-lock.ts';
 import { pushTo } from '../util/multimap.ts';
+import { DisjointSets } from '../util/disjoint-sets.ts';
 import type { StoredFeatures } from './story-index.ts';
 
 export interface RebuildSummary {
@@ -55,7 +56,7 @@ export async function rebuildStories(db: Database, options: { onArticle?: () => 
     const placed = new Map<number, string>(); // together-group root → a placed member's article id
     for (const r of ordered) {
       const features = JSON.parse(r.features!) as StoredFeatures;
-      const group = together.find(r.id);
+      const group = together(r.id);
       const mate = placed.get(group);
       if (mate !== undefined) clusterer.restore(String(r.id), features, r.published, clusterer.storyOf(mate)!);
       else clusterer.assign(String(r.id), features, r.published);
@@ -103,7 +104,7 @@ export async function rebuildStories(db: Database, options: { onArticle?: () => 
 }
 
 /** What editors decided, as constraints on articles: groups kept together, and split-off groups kept apart from what they left. */
-async function editorConstraints(tx: Database, rows: Row[]): Promise<{ together: ArticleSets; apart: { group: number[]; rest: number[] }[]; merges: number; splits: number }> {
+async function editorConstraints(tx: Database, rows: Row[]): Promise<{ together: (id: number) => number; apart: { group: number[]; rest: number[] }[]; merges: number; splits: number }> {
   const log = await tx.all<{ kind: string; story_id: number; stories: string | null; reason: string | null }>(
     "SELECT kind, story_id, stories, reason FROM story_log WHERE kind IN ('merge', 'split') ORDER BY seq",
   );
@@ -116,7 +117,10 @@ async function editorConstraints(tx: Database, rows: Row[]): Promise<{ together:
   };
   const membersOf = new Map<number, number[]>();
   for (const r of rows) if (r.copy_of === null && r.features !== null) pushTo(membersOf, r.story_id, r.id);
-  const together = new ArticleSets();
+  // Article ids to positions in `rows`, for one union-find over them.
+  const at = new Map(rows.map((r, k) => [r.id, k]));
+  const sets = new DisjointSets(rows.length);
+  const join = (a: number, b: number) => sets.union(at.get(a)!, at.get(b)!);
   const apart: { group: number[]; rest: number[] }[] = [];
   let merges = 0;
   let splits = 0;
@@ -124,19 +128,19 @@ async function editorConstraints(tx: Database, rows: Row[]): Promise<{ together:
     if (entry.kind === 'merge' && !isClustererMergeReason(entry.reason ?? '')) {
       // What an editor joined stays joined: the story it made, as it stands now.
       const members = membersOf.get(live(Number(entry.story_id))) ?? [];
-      for (const a of members.slice(1)) together.union(members[0]!, a);
+      for (const a of members.slice(1)) join(members[0]!, a);
       merges++;
     } else if (entry.kind === 'split' && entry.stories) {
       const { from } = JSON.parse(entry.stories) as { from: number; articles: number[] };
       const group = membersOf.get(live(Number(entry.story_id))) ?? [];
       const rest = membersOf.get(live(Number(from))) ?? [];
       if (!group.length || !rest.length || live(Number(entry.story_id)) === live(Number(from))) continue;
-      for (const a of group.slice(1)) together.union(group[0]!, a);
+      for (const a of group.slice(1)) join(group[0]!, a);
       apart.push({ group, rest });
       splits++;
     }
   }
-  return { together, apart, merges, splits };
+  return { together: (id) => sets.find(at.get(id)!), apart, merges, splits };
 }
 
 /** Articles' new stories written; new stories created, old ones left empty pointing at where most of their articles went. */
@@ -202,21 +206,4 @@ function keepStoryIds(after: Map<number, number>, before: Map<number, number>): 
     rename.set(story, old ?? Math.min(...articles));
   }
   for (const [article, story] of after) after.set(article, rename.get(story)!);
-}
-
-/** Union-find over article ids. */
-class ArticleSets {
-  private readonly parent = new Map<number, number>();
-
-  find(a: number): number {
-    let root = a;
-    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
-    return root;
-  }
-
-  union(a: number, b: number): void {
-    const x = this.find(a);
-    const y = this.find(b);
-    if (x !== y) this.parent.set(y, x);
-  }
 }

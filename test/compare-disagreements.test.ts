@@ -243,3 +243,22 @@ test('examples: the four planted disagreements are reported, and none of the agr
   assert.ok(inspection.variants.some((v) => v.normalized!.high! <= 240) && inspection.variants.some((v) => v.normalized!.low! > 360));
   assert.deepEqual(byKind(b, 'name')[0]!.variants.map((v) => v.outlets), [['The Dunmore Falls Ledger', 'Meridian Wire', 'Quill Valley Public Radio'], ['Cedar Coast Dispatch']]);
 });
+
+/** Each day disagreement as its variants, sorted and joined. */
+function dayVariants(b: Brief): string[] {
+  return b.disagreements.filter((d) => d.kind === 'date').map((d) => d.variants.map((v) => v.value).sort().join(' / '));
+}
+
+test('a day that dates the saying or names another event is not weighed against the event\'s day', async () => {
+  const reports = (wireDay: string) => ({
+    'harbour-post.txt':
+      'Deputy shot in Marlow harbour raid\n\nA sheriff\'s deputy was shot dead in a raid on a warehouse in Marlow harbour on Friday afternoon, the sheriff\'s office said.\n\n' +
+      'The deputy had been investigating the June 20 shooting at the same warehouse, a spokesman said Saturday.\n',
+    'coast-wire.txt':
+      `Marlow deputy killed in warehouse raid\n\nA sheriff's deputy was shot dead in a raid on a warehouse in Marlow harbour on ${wireDay} afternoon.\n\n` +
+      'The deputy was killed in the raid on the warehouse in Marlow harbour, a spokesman said Sunday.\n',
+  });
+  // The raid's own day still disagrees; the June 20 shooting and the days the spokesman spoke do not.
+  assert.deepEqual(dayVariants(await briefOfTexts(reports('Thursday'))), ['Friday / Thursday']);
+  assert.deepEqual(dayVariants(await briefOfTexts(reports('Friday'))), []);
+});

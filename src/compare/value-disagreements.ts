@@ -103,7 +103,7 @@ export function valueDisagreements(input: ValueDisagreementInput): FoundDisagree
     const members = [...involved]
       .filter((k) => !sides.some(([x, y]) => overlaps(frames[k]!.value, x) && overlaps(frames[k]!.value, y)))
       .map((i) => frames[i]!)
-      .sort((a, b) => a.value.low - b.value.low || a.value.high - b.value.high || String(a.value.tally).localeCompare(String(b.value.tally)));
+      .sort((a, b) => a.value.low - b.value.low || a.value.high - b.value.high || (a.value.weekday ?? -1) - (b.value.weekday ?? -1) || String(a.value.tally).localeCompare(String(b.value.tally)));
     const variants = variantGroups(members);
     if (variants.length < 2) continue;
     const first = members.reduce((best, f) => (f.statement.position < best.statement.position ? f : best), members[0]!);
@@ -160,6 +160,7 @@ export function valueFrames(input: ValueDisagreementInput): ValueFrame[] {
     for (const value of s.values) {
       if (value.kind === 'number' && value.unit === '') continue; // nothing counted: nothing to compare
       if (value.kind === 'date' && value.relation !== null) continue;
+      if (value.kind === 'date' && (datesTheSaying(s, value) || namesAnEvent(s, value))) continue;
       const role = value.kind === 'date' ? 'level' : valueRole(s, value, measured[measured.indexOf(value) - 1]);
       // A rate's denominator and a converted figure restate another value: nothing of their own.
       if (role === 'rate' || role === 'conversion') continue;
@@ -297,6 +298,30 @@ export function whyDifferent(a: ValueFrame, b: ValueFrame): string | null {
   return sharedEvent || (sameFact && sharedParticipant) ? null : 'no shared event word';
 }
 
+/** Verbs that attribute words, after which a day dates the words: "a prosecutor said Friday". */
+const SAYING_VERBS = new Set(['say', 'tell', 'add', 'note', 'explain', 'comment', 'state', 'write']);
+
+/**
+ * A day right after a verb of saying ("police said Friday", "told reporters on Tuesday" is not
+ * read: the listener stands between) is when the words were said, not when the event happened.
+ */
+function datesTheSaying(s: Statement, value: FoundValue): boolean {
+  let k = s.tokens.findIndex((t) => t.start >= value.start) - 1;
+  if (k >= 0 && s.tokens[k]!.text.toLowerCase() === 'on') k--;
+  const verb = s.tokens[k];
+  return verb !== undefined && verb.pos === 'VERB' && SAYING_VERBS.has(verb.lemma.toLowerCase());
+}
+
+/**
+ * A date between "the" and a noun ("the June 20 shooting", "the 2007 ceremony") names which event
+ * is meant, often an earlier one; it does not say when the story's event happened.
+ */
+function namesAnEvent(s: Statement, value: FoundValue): boolean {
+  const k = s.tokens.findIndex((t) => t.start >= value.start);
+  const next = s.tokens.findIndex((t) => t.start >= value.end);
+  return k > 0 && next > 0 && s.tokens[k - 1]!.text.toLowerCase() === 'the' && s.tokens[next]!.pos === 'NOUN';
+}
+
 function sameDay(a: FoundValue, b: FoundValue): boolean {
   if (a.date && b.date) return a.date.from <= b.date.to && b.date.from <= a.date.to;
   if (a.weekday !== null && b.weekday !== null) return a.weekday === b.weekday;
@@ -315,6 +340,8 @@ export function overlaps(a: FoundValue, b: FoundValue): boolean {
   if (a.kind === 'date' && b.kind === 'date' && a.text.toLowerCase() === b.text.toLowerCase()) return true;
   if (a.kind === 'date' && b.kind === 'date' && a.weekday !== null && a.weekday === b.weekday) return true;
   if (a.kind === 'date' && b.kind === 'date' && (aroundMidnight(a, b) || aroundMidnight(b, a))) return true;
+  // Undated reports leave weekdays unresolved: two different weekday names are still two days.
+  if (a.kind === 'date' && b.kind === 'date' && a.weekday !== null && b.weekday !== null && !(Number.isFinite(a.low) && Number.isFinite(b.low))) return false;
   return a.low <= b.high && b.low <= a.high;
 }
 
@@ -349,9 +376,10 @@ function variantGroups(sorted: ValueFrame[]): ValueFrame[][] {
   let low = -Infinity;
   let high = Infinity;
   for (const f of sorted) {
-    // Records of one sum may still differ ("52-4", "53-3"): a tally joins only its equal.
-    const tallied = f.value.tally !== null && current.length > 0 && !overlaps(current[0]!.value, f.value);
-    if (current.length && !tallied && f.value.low <= high && f.value.high >= low) {
+    // Records of one sum may still differ ("52-4", "53-3"): a tally joins only its equal; so may
+    // the unresolved weekdays of undated reports.
+    const apart = (f.value.tally !== null || f.value.kind === 'date') && current.length > 0 && !overlaps(current[0]!.value, f.value);
+    if (current.length && !apart && f.value.low <= high && f.value.high >= low) {
       current.push(f);
       low = Math.max(low, f.value.low);
       high = Math.min(high, f.value.high);

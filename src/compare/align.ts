@@ -3,8 +3,7 @@
 // chain of loosely similar sentences cannot glue unrelated facts together.
 import type { Statement } from './statements.ts';
 import { cosine, type Vector } from './similarity.ts';
-import { pairFeatures } from './pair-features.ts';
-import { sameFactProbability } from './pair-model.ts';
+import { pairProbability } from './pair-model.ts';
 
 export interface AlignOptions {
   /**
@@ -23,14 +22,15 @@ export interface AlignOptions {
   maxPostings: number;
 }
 
-export const DEFAULT_ALIGN: AlignOptions = { scorer: 'model', link: 0.8, merge: 0.6, restate: 0.35, maxPostings: 400 };
+export const DEFAULT_ALIGN: AlignOptions = { scorer: 'model', link: 0.8, merge: 0.55, restate: 0.35, maxPostings: 400 };
 /** The lexical baseline evaluations report beside the model. */
 export const TFIDF_ALIGN: AlignOptions = { scorer: 'tfidf', link: 0.35, merge: 0.25, restate: 0.35, maxPostings: 400 };
 
 /**
  * In bundles of more sentences than this, pairs whose exact cosine is below MIN_EXACT_FOR_MODEL
- * are not scored: the cosine is cheap, the features are not, and a 300-article bundle would score
- * millions of pairs. Smaller bundles score every pair that shares a term.
+ * are not scored, and word vectors are read only for pairs they could link: the cosine is cheap,
+ * the features are not, and a 300-article bundle would score millions of pairs. Smaller bundles
+ * score every pair that shares a term.
  */
 const SCORE_ALL_UP_TO = 1500;
 const MIN_EXACT_FOR_MODEL = 0.1;
@@ -94,7 +94,7 @@ export function alignStatements(statements: readonly Statement[], vectors: reado
   const groups = [...members.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
   const lexicalOnly =
     options.scorer === 'model' && n > SCORE_ALL_UP_TO
-      ? `${n.toLocaleString('en-US')} sentences: only pairs sharing words (cosine ≥ ${MIN_EXACT_FOR_MODEL}) were weighed as the same fact; the same fact in wholly other words may stay apart`
+      ? `${n.toLocaleString('en-US')} sentences: only pairs sharing words (cosine ≥ ${MIN_EXACT_FOR_MODEL}) were weighed as the same fact, and word vectors read only where they could link a pair; the same fact in wholly other words may stay apart`
       : null;
   return { groups, similarity, lexicalOnly };
 }
@@ -141,7 +141,8 @@ function candidatePairs(statements: readonly Statement[], vectors: readonly Vect
         // exact cosine decides (and a long report's pairs stay cheap).
         if (options.scorer === 'model' && statements[i]!.doc !== statements[j]!.doc) {
           if (minExact > 0 && cosine(v, vectors[j]!) < minExact) continue;
-          out.push({ i, j, sim: sameFactProbability(pairFeatures(statements[i]!, statements[j]!, v, vectors[j]!)) });
+          // In a large bundle word vectors are read only for pairs they could link.
+          out.push({ i, j, sim: minExact > 0 ? pairProbability(statements[i]!, statements[j]!, v, vectors[j]!, options.link) : pairProbability(statements[i]!, statements[j]!, v, vectors[j]!) });
         } else if (sharedWords(v, vectors[j]!) >= MIN_SHARED_WORDS) out.push({ i, j, sim: cosine(v, vectors[j]!) });
       }
     }

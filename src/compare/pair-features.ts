@@ -1,12 +1,14 @@
 // What two sentences from two outlets have in common, as numbers a learned model weighs into "the
 // same fact": shared and related words, shared names, how much of each the other covers, whether
-// they are headlines or leads, their predicates, their values. Each feature lies in [0, 1].
+// they are headlines or leads, their predicates, their values, and how near their words lie in
+// GloVe's vector space ("farmers" / "agriculture industry"). Each feature lies in [0, 1].
 import { relatedness } from './lexicon/relatedness.ts';
+import { wordVectors } from './lexicon/word-vectors.ts';
 import { cosine, softCosine, type Vector } from './similarity.ts';
 import type { Statement } from './statements.ts';
 import { contentTerm } from './statements.ts';
 
-export const PAIR_FEATURES = [
+const LEXICAL_FEATURES = [
   'cosine',
   'softCosine',
   'sharedWords',
@@ -28,7 +30,13 @@ export const PAIR_FEATURES = [
   'otherValue',
 ] as const;
 
+/** The features read from word vectors: the costly ones, computed last (see pair-model.ts). */
+export const VECTOR_FEATURES = ['vectorCoveredMore', 'vectorCoveredLess', 'vectorPredicate', 'vectorSubject'] as const;
+
+export const PAIR_FEATURES = [...LEXICAL_FEATURES, ...VECTOR_FEATURES] as const;
+
 export type PairFeatureName = (typeof PAIR_FEATURES)[number];
+type LexicalFeatureName = (typeof LEXICAL_FEATURES)[number];
 
 /** The headline and the first sentence state a report's news (inverted pyramid). */
 const LEAD_POSITIONS = 2;
@@ -41,6 +49,11 @@ interface SentenceParts {
   plainTerms: string[];
   subject: string[];
   verb: string | null;
+  /** Word-vector rows of the content words (each once), each with how much it says. */
+  rows: { row: number; weight: number }[];
+  /** Which of `rows` are verbs, and the subject's common nouns and names. */
+  verbRows: number[];
+  subjectRows: number[];
 }
 
 const partsOf = new WeakMap<Statement, SentenceParts>();
@@ -53,13 +66,20 @@ function parts(s: Statement): SentenceParts {
       verbs: verbs(s),
       plainTerms: [...s.terms.keys()].filter((t) => !t.startsWith('@') && !t.startsWith('#')),
       ...subjectAndVerb(s),
+      ...vectorRows(s),
     };
     partsOf.set(s, found);
   }
   return found;
 }
 
+/** Every feature, in PAIR_FEATURES order. */
 export function pairFeatures(a: Statement, b: Statement, va: Vector, vb: Vector): number[] {
+  return [...lexicalFeatures(a, b, va, vb), ...vectorFeatures(a, b)];
+}
+
+/** The features read from words, names, positions and values (LEXICAL_FEATURES order). */
+export function lexicalFeatures(a: Statement, b: Statement, va: Vector, vb: Vector): number[] {
   const soft = softCosine(va, vb);
   let shared = 0;
   for (const e of a.entities) if (b.entities.has(e)) shared++;
@@ -68,7 +88,7 @@ export function pairFeatures(a: Statement, b: Statement, va: Vector, vb: Vector)
   const pa = parts(a);
   const pb = parts(b);
   const values = valueAgreement(a, b);
-  const byName: Record<PairFeatureName, number> = {
+  const byName: Record<LexicalFeatureName, number> = {
     cosine: cosine(va, vb),
     softCosine: soft.sim,
     sharedWords: Math.min(soft.sharedWords, 5) / 5,
@@ -87,7 +107,7 @@ export function pairFeatures(a: Statement, b: Statement, va: Vector, vb: Vector)
     sameValue: values.same ? 1 : 0,
     otherValue: values.other ? 1 : 0,
   };
-  return PAIR_FEATURES.map((name) => byName[name]);
+  return LEXICAL_FEATURES.map((name) => byName[name]);
 }
 
 function verbs(s: Statement): string[] {
@@ -160,4 +180,80 @@ function valueAgreement(a: Statement, b: Statement): { same: boolean; other: boo
     }
   }
   return { same, other };
+}
+
+/** The surface word as the vectors spell it: lower case, straight apostrophe, no possessive. */
+function vectorWord(text: string): string {
+  return text.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
+}
+
+function vectorRows(s: Statement): Pick<SentenceParts, 'rows' | 'verbRows' | 'subjectRows'> {
+  const vectors = wordVectors();
+  const rows: SentenceParts['rows'] = [];
+  const verbRows: number[] = [];
+  const subjectRows: number[] = [];
+  let beforeVerb = true;
+  const placed = new Map<number, number>();
+  for (const t of s.tokens) {
+    if (contentTerm(t) === null) continue;
+    const verb = t.pos === 'VERB';
+    if (verb) beforeVerb = false;
+    const row = vectors.row(vectorWord(t.text));
+    if (row === undefined) continue;
+    let k = placed.get(row);
+    if (k === undefined) placed.set(row, (k = rows.push({ row, weight: vectors.weight(row) }) - 1));
+    if (verb) verbRows.push(k);
+    else if (beforeVerb && (t.pos === 'NOUN' || t.pos === 'PROPN')) subjectRows.push(k);
+  }
+  return { rows, verbRows, subjectRows };
+}
+
+/**
+ * VECTOR_FEATURES: how much of each sentence's meaning the other covers, word by word in vector
+ * space (each word weighed by how much it says, matched to its nearest word of the other), the
+ * better and the worse direction; how near a verb of one comes to a word of the other; how near
+ * their subjects. One matrix of word cosines serves all four.
+ */
+export function vectorFeatures(x: Statement, y: Statement): number[] {
+  const a = parts(x);
+  const b = parts(y);
+  if (!a.rows.length || !b.rows.length) return VECTOR_FEATURES.map(() => 0);
+  const vectors = wordVectors();
+  const width = b.rows.length;
+  const near = new Float64Array(a.rows.length * width);
+  for (let i = 0; i < a.rows.length; i++) {
+    for (let j = 0; j < width; j++) near[i * width + j] = Math.max(0, vectors.cosine(a.rows[i]!.row, b.rows[j]!.row));
+  }
+  const bestOfA = new Float64Array(a.rows.length);
+  const bestOfB = new Float64Array(width);
+  for (let i = 0; i < a.rows.length; i++) {
+    for (let j = 0; j < width; j++) {
+      const c = near[i * width + j]!;
+      if (c > bestOfA[i]!) bestOfA[i] = c;
+      if (c > bestOfB[j]!) bestOfB[j] = c;
+    }
+  }
+  const covered = (rows: SentenceParts['rows'], best: Float64Array) => {
+    let sum = 0;
+    let total = 0;
+    rows.forEach(({ weight }, k) => {
+      sum += weight * best[k]!;
+      total += weight;
+    });
+    return total > 0 ? sum / total : 0;
+  };
+  const ab = covered(a.rows, bestOfA);
+  const ba = covered(b.rows, bestOfB);
+  let predicate = 0;
+  for (const i of a.verbRows) predicate = Math.max(predicate, bestOfA[i]!);
+  for (const j of b.verbRows) predicate = Math.max(predicate, bestOfB[j]!);
+  let subject = 0;
+  for (const i of a.subjectRows) for (const j of b.subjectRows) subject = Math.max(subject, near[i * width + j]!);
+  const byName: Record<(typeof VECTOR_FEATURES)[number], number> = {
+    vectorCoveredMore: Math.max(ab, ba),
+    vectorCoveredLess: Math.min(ab, ba),
+    vectorPredicate: predicate,
+    vectorSubject: subject,
+  };
+  return VECTOR_FEATURES.map((name) => byName[name]);
 }

@@ -2,7 +2,9 @@
 // hand-labelled pairs of outlets' sentences (scripts/train-pair-model.ts writes the data file).
 // Imported, not read from disk: the CLI's bundle carries it. Nothing is fetched.
 import shipped from '../../data/alignment/pair-model.json' with { type: 'json' };
-import { PAIR_FEATURES } from './pair-features.ts';
+import { lexicalFeatures, PAIR_FEATURES, VECTOR_FEATURES, vectorFeatures } from './pair-features.ts';
+import type { Vector } from './similarity.ts';
+import type { Statement } from './statements.ts';
 
 export interface PairModelFile {
   about: string;
@@ -41,4 +43,26 @@ export function logistic(weights: readonly number[], bias: number, features: rea
 export function sameFactProbability(features: readonly number[]): number {
   const w = load();
   return logistic(w, bias, features);
+}
+
+/** A pair that cannot reach this probability whatever its vector features is scored without them. */
+const NEGLIGIBLE = 0.3;
+
+/**
+ * sameFactProbability of two statements, reading word vectors (the costly features) only when they
+ * could matter: when even their best values leave the pair below `negligible`, it is scored with
+ * them at 0 (which understates it a little).
+ */
+export function pairProbability(a: Statement, b: Statement, va: Vector, vb: Vector, negligible = NEGLIGIBLE): number {
+  const w = load();
+  const lexical = lexicalFeatures(a, b, va, vb);
+  const split = lexical.length;
+  let z = bias;
+  for (let k = 0; k < split; k++) z += w[k]! * lexical[k]!;
+  let most = z;
+  for (let k = split; k < w.length; k++) most += Math.max(0, w[k]!);
+  if (1 / (1 + Math.exp(-most)) < negligible) return 1 / (1 + Math.exp(-z));
+  const vector = vectorFeatures(a, b);
+  for (let k = 0; k < VECTOR_FEATURES.length; k++) z += w[split + k]! * vector[k]!;
+  return 1 / (1 + Math.exp(-z));
 }

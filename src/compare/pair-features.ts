@@ -31,7 +31,7 @@ const LEXICAL_FEATURES = [
 ] as const;
 
 /** The features read from word vectors: the costly ones, computed last (see pair-model.ts). */
-export const VECTOR_FEATURES = ['vectorCoveredMore', 'vectorCoveredLess', 'vectorPredicate', 'vectorSubject'] as const;
+export const VECTOR_FEATURES = ['vectorCoveredMore', 'vectorCoveredLess', 'vectorPredicate', 'vectorSubject', 'globalCosine', 'globalContained'] as const;
 
 export const PAIR_FEATURES = [...LEXICAL_FEATURES, ...VECTOR_FEATURES] as const;
 
@@ -249,11 +249,54 @@ export function vectorFeatures(x: Statement, y: Statement): number[] {
   for (const j of b.verbRows) predicate = Math.max(predicate, bestOfB[j]!);
   let subject = 0;
   for (const i of a.subjectRows) for (const j of b.subjectRows) subject = Math.max(subject, near[i * width + j]!);
+  const global = globalOverlap(x, y);
   const byName: Record<(typeof VECTOR_FEATURES)[number], number> = {
+    ...global,
     vectorCoveredMore: Math.max(ab, ba),
     vectorCoveredLess: Math.min(ab, ba),
     vectorPredicate: predicate,
     vectorSubject: subject,
   };
   return VECTOR_FEATURES.map((name) => byName[name]);
+}
+
+/**
+ * The words two sentences share, each weighed by how rare it is in English at large (its rank in
+ * the vectors' frequency list) rather than in the bundle: in three short reports of one event the
+ * event's own words are in every sentence, and the bundle's IDF takes them for noise.
+ */
+function globalOverlap(a: Statement, b: Statement): { globalCosine: number; globalContained: number } {
+  const vectors = wordVectors();
+  const weight = (term: string) => {
+    if (term.startsWith('@')) return 1;
+    const row = vectors.row(term);
+    return row === undefined ? 1 : vectors.weight(row);
+  };
+  let shared = 0;
+  let sharedSquares = 0;
+  let totalA = 0;
+  let totalB = 0;
+  let squaresA = 0;
+  let squaresB = 0;
+  for (const term of a.terms.keys()) {
+    if (term.startsWith('#')) continue;
+    const w = weight(term);
+    totalA += w;
+    squaresA += w * w;
+    if (b.terms.has(term)) {
+      shared += w;
+      sharedSquares += w * w;
+    }
+  }
+  for (const term of b.terms.keys()) {
+    if (term.startsWith('#')) continue;
+    const w = weight(term);
+    totalB += w;
+    squaresB += w * w;
+  }
+  const smaller = Math.min(totalA, totalB);
+  return {
+    globalCosine: squaresA > 0 && squaresB > 0 ? sharedSquares / Math.sqrt(squaresA * squaresB) : 0,
+    globalContained: smaller > 0 ? shared / smaller : 0,
+  };
 }

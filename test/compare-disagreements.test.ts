@@ -262,3 +262,11 @@ test('a day that dates the saying or names another event is not weighed against 
   assert.deepEqual(dayVariants(await briefOfTexts(reports('Thursday'))), ['Friday / Thursday']);
   assert.deepEqual(dayVariants(await briefOfTexts(reports('Friday'))), []);
 });
+
+test('a year that labels an event ("the 2007 film awards", "host 2014 Oscars") is not the event\'s year', async () => {
+  const b = await briefOfTexts({
+    'film-weekly.txt': 'Reyes to host Marlow film awards\n\nThe actress Ana Reyes will host the Marlow film awards in 2014, the organisers of the Marlow film awards announced.\n',
+    'screen-daily.txt': 'Reyes returns as Marlow host\n\nThe actress Ana Reyes, who hosted the 2007 Marlow film awards, will host the Marlow film awards again, the organisers announced.\n',
+  });
+  assert.deepEqual(dayVariants(b), []);
+});

@@ -313,13 +313,17 @@ function datesTheSaying(s: Statement, value: FoundValue): boolean {
 }
 
 /**
- * A date between "the" and a noun ("the June 20 shooting", "the 2007 ceremony") names which event
- * is meant, often an earlier one; it does not say when the story's event happened.
+ * A date between "the" and a noun ("the June 20 shooting", "the 2007 Oscars"), or a year right
+ * before one, names which event is meant, often an earlier one; it does not say when the story's
+ * event happened.
  */
 function namesAnEvent(s: Statement, value: FoundValue): boolean {
   const k = s.tokens.findIndex((t) => t.start >= value.start);
   const next = s.tokens.findIndex((t) => t.start >= value.end);
-  return k > 0 && next > 0 && s.tokens[k - 1]!.text.toLowerCase() === 'the' && s.tokens[next]!.pos === 'NOUN';
+  const noun = s.tokens[next]?.pos;
+  if (next < 0 || (noun !== 'NOUN' && noun !== 'PROPN')) return false;
+  // A bare year before a noun is its label too: "host 2014 Oscars", "his 2016 campaign".
+  return (k > 0 && s.tokens[k - 1]!.text.toLowerCase() === 'the') || /^\d{4}$/.test(value.text);
 }
 
 function sameDay(a: FoundValue, b: FoundValue): boolean {

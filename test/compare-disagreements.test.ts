@@ -270,3 +270,11 @@ test('a year that labels an event ("the 2007 film awards", "host 2014 Oscars") i
   });
   assert.deepEqual(dayVariants(b), []);
 });
+
+test('two reports labelling one earlier event with two dates disagree', async () => {
+  const b = await briefOfTexts({
+    'harbour-post.txt': 'Deputy shot in Marlow\n\nJune 25, 2024\n\nThe deputy who was shot dead in Marlow harbour had been investigating the June 20 shooting at the warehouse of the Marlow harbour company.\n',
+    'coast-wire.txt': 'Marlow deputy killed\n\nJune 25, 2024\n\nThe deputy shot dead in Marlow harbour had been investigating the June 23 shooting at the warehouse of the Marlow harbour company.\n',
+  });
+  assert.deepEqual(dayVariants(b), ['June 20 / June 23']);
+});

@@ -160,8 +160,10 @@ export function valueFrames(input: ValueDisagreementInput): ValueFrame[] {
     for (const value of s.values) {
       if (value.kind === 'number' && value.unit === '') continue; // nothing counted: nothing to compare
       if (value.kind === 'date' && value.relation !== null) continue;
-      if (value.kind === 'date' && (datesTheSaying(s, value) || namesAnEvent(s, value))) continue;
-      const role = value.kind === 'date' ? 'level' : valueRole(s, value, measured[measured.indexOf(value) - 1]);
+      // When words were said ("police said Friday") is not when the event happened; who said
+      // what when is too loose a frame to compare.
+      if (value.kind === 'date' && datesTheSaying(s, value)) continue;
+      const role = value.kind === 'date' ? (namesAnEvent(s, value) ? 'label' : 'level') : valueRole(s, value, measured[measured.indexOf(value) - 1]);
       // A rate's denominator and a converted figure restate another value: nothing of their own.
       if (role === 'rate' || role === 'conversion') continue;
       const neighbours = value.kind === 'date' ? days : measured;

@@ -5,7 +5,8 @@
 import type { FoundValue } from './values/index.ts';
 import type { Statement } from './statements.ts';
 
-export type ValueRole = 'level' | 'change' | 'rate' | 'conversion';
+/** Dates have one more: `label` ("the June 20 shooting": which event is meant, compared only with labels). */
+export type ValueRole = 'level' | 'change' | 'rate' | 'conversion' | 'label';
 
 /** Words right before a number that make it a change or a margin, not a level. */
 const CHANGE_BEFORE = /\b(?:drop|fall|decline|decrease|rise|increase|jump|gain|cut|reduction|growth|down|up|by|margin of|lead of)\s+(?:of\s+)?(?:almost|nearly|about|around|some|just|roughly|more than|over)?\s*$/i;

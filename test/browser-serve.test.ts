@@ -147,6 +147,37 @@ test('the story list: a row per story with outlets, articles, dates and badge; a
   clean(phone);
 });
 
+test('the list filters: an outlet and "only with disagreements" narrow the list, kept in the URL and by sorting', async () => {
+  const list = await open('/', DESKTOP);
+  const { page } = list;
+  const all = await page.locator('table.stories tbody tr').count();
+  // An outlet of a story with disagreements.
+  const contestedStory = (await json<{ stories: { id: number }[] }>('/api/stories?contested=true')).stories[0]!;
+  const { articles } = await json<{ articles: { outlet: string | null }[] }>(`/api/stories/${contestedStory.id}`);
+  const outlet = articles.find((a) => a.outlet !== null)!.outlet!;
+  await page.locator('form.filters select[name=outlet]').selectOption(outlet);
+  await page.locator('form.filters input[name=contested]').check();
+  await page.locator('form.filters button[type=submit]').click();
+  await page.waitForURL(/outlet=/);
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('outlet'), outlet);
+  assert.equal(url.searchParams.get('contested'), 'true');
+  const expected = await json<{ stories: { id: number }[] }>(`/api/stories?outlet=${encodeURIComponent(outlet)}&contested=true`);
+  const rows = page.locator('table.stories tbody tr');
+  assert.equal(await rows.count(), expected.stories.length);
+  assert.ok(expected.stories.some((st) => st.id === contestedStory.id) && expected.stories.length < all, `${expected.stories.length} of ${all} stories`);
+  await page.screenshot({ path: join(OUT, 'serve-list-filtered.png'), fullPage: true });
+  // Another order keeps the filters; "clear filters" drops them.
+  await page.locator('.list-meta a', { hasText: 'newest' }).click();
+  await page.waitForURL(/sort=newest/);
+  assert.equal(new URL(page.url()).searchParams.get('outlet'), outlet);
+  assert.equal(await page.locator('form.filters select[name=outlet]').inputValue(), outlet);
+  await page.locator('form.filters a.clear').click();
+  await page.waitForURL((u) => !u.searchParams.has('outlet'));
+  assert.equal(await page.locator('table.stories tbody tr').count(), all);
+  clean(list);
+});
+
 test('a story: a citation opens its passage, highlighted and in view, on a desktop and on a phone', async () => {
   const story = await biggest();
   const first = '#lead .cite';

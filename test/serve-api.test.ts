@@ -128,7 +128,9 @@ function activeMarkup(html: string): string[] {
   const { document } = parseHTML(html);
   const found: string[] = [];
   for (const el of document.querySelectorAll('*')) {
-    if (['img', 'svg', 'iframe', 'object', 'embed', 'link', 'base', 'form'].includes(el.localName) && !(el.localName === 'form' && el.getAttribute('action') === '/search'))
+    // The page's own forms: the search box, and the story list's filters.
+    const ownForm = el.localName === 'form' && (el.getAttribute('action') === '/search' || (el.getAttribute('action') === '/' && el.getAttribute('class') === 'filters'));
+    if (['img', 'svg', 'iframe', 'object', 'embed', 'link', 'base', 'form'].includes(el.localName) && !ownForm)
       found.push(`<${el.localName}>`);
     for (const { name, value } of el.attributes) {
       if (/^on/i.test(name)) found.push(`${el.localName} ${name}="${value}"`);
@@ -200,6 +202,34 @@ function apiTests(backend: string, setup: () => Promise<Fixture>, teardown: (f: 
       const page = await get(f.app, '/?sort=newest&limit=1');
       assert.match(page.body, new RegExp(`${json.stories.length} stories, 1–1 shown · sorted by <a href="/\\?sort=outlets">most outlets</a> · <strong aria-current="true">newest</strong> · <a href="/\\?sort=contested">most disagreements</a>`));
       assert.match(page.body, /rel="next" href="\/\?sort=newest&amp;offset=1"|rel="next" href="\/\?sort=newest&offset=1"/);
+    });
+
+    test('GET /api/stories filtered: by days seen, by outlet, by disagreements found; the page keeps filters in its links', async () => {
+      const day = await get(f.app, '/api/stories?from=2025-10-14&to=2025-10-14');
+      assert.equal(day.status, 200);
+      assert.deepEqual(day.json.filter, { from: '2025-10-14', to: '2025-10-14' });
+      assert.ok(day.json.stories.some((s: { id: number }) => s.id === f.bridge));
+      for (const s of day.json.stories) assert.ok(s.firstSeen.slice(0, 10) <= '2025-10-14' && s.lastSeen.slice(0, 10) >= '2025-10-14', `${s.id} was seen that day`);
+      assert.equal(day.json.total, day.json.stories.length);
+      const bridge = day.json.stories.find((s: { id: number }) => s.id === f.bridge);
+      const dayAfter = new Date(Date.parse(bridge.lastSeen.slice(0, 10)) + 86_400_000).toISOString().slice(0, 10);
+      const later = await get(f.app, `/api/stories?from=${dayAfter}`);
+      assert.ok(!later.json.stories.some((s: { id: number }) => s.id === f.bridge), `the bridge story ended before ${dayAfter}`);
+      const ledger = await get(f.app, `/api/stories?outlet=${encodeURIComponent('The Dunmore Falls Ledger')}`);
+      assert.deepEqual(ledger.json.stories.map((s: { id: number }) => s.id), [f.bridge]);
+      await get(f.app, `/api/stories/${f.bridge}/brief`);
+      const contested = await get(f.app, '/api/stories?contested=true');
+      assert.ok(contested.json.stories.some((s: { id: number }) => s.id === f.bridge));
+      for (const s of contested.json.stories) assert.ok(s.disagreements > 0, `${s.id} has disagreements`);
+      assert.equal((await get(f.app, '/api/stories?from=yesterday')).status, 400);
+      // The page: the form shows what is asked, and sorting and paging keep it.
+      const page = await get(f.app, `/?sort=newest&limit=1&outlet=${encodeURIComponent('The Dunmore Falls Ledger')}&from=`);
+      assert.equal(page.status, 200);
+      assert.match(page.body, /<option value="The Dunmore Falls Ledger" selected>/);
+      assert.match(page.body, /1 story matches/);
+      assert.match(page.body, /href="\/\?sort=outlets&amp;outlet=The\+Dunmore\+Falls\+Ledger">most outlets<\/a>/);
+      const none = await get(f.app, '/?from=2999-01-01');
+      assert.match(none.body, /No story matches these filters/);
     });
 
     test('GET /api/stories/:id: the story, its articles and its merges; a merged id answers with the story it joined', async () => {

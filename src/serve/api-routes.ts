@@ -3,15 +3,15 @@
 // library; errors become `{error}` in errors.ts.
 import type { FastifyInstance } from 'fastify';
 import type { ServeContext } from './server.ts';
-import { documentOf, storyDetail, storyPage } from './story-data.ts';
+import { documentOf, listFilter, storyDetail, storyPage } from './story-data.ts';
 import { search, searchStories, searchTerms } from './search.ts';
 import { articleParams, searchQuery, storiesQuery, storyParams, type PageQuery } from './schemas.ts';
 
 export function apiRoutes(app: FastifyInstance, { db, briefs }: ServeContext): void {
   app.get<{ Querystring: PageQuery }>('/api/stories', { schema: { querystring: storiesQuery } }, async (request) => {
-    const { limit, offset, q, sort } = request.query;
-    const page = q ? await searchStories(db, searchTerms(q), limit, offset) : await storyPage(db, limit, offset, sort);
-    return { ...page, limit, offset, ...(q ? { q } : { sort }) };
+    const { limit, offset, q, sort, ...filter } = request.query;
+    const page = q ? await searchStories(db, searchTerms(q), limit, offset) : await storyPage(db, limit, offset, sort, listFilter(filter));
+    return { ...page, limit, offset, ...(q ? { q } : { sort, filter: listFilter(filter) }) };
   });
 
   app.get<{ Params: { id: number } }>('/api/stories/:id', { schema: { params: storyParams } }, (request) => storyDetail(db, request.params.id));

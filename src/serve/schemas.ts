@@ -20,12 +20,34 @@ export interface PageQuery {
   q?: string;
   /** The story list: most outlets first (the default), the latest news first, or the most disagreements first. */
   sort?: StorySort;
+  /** The story list's filters (see StoryFilter). */
+  from?: string;
+  to?: string;
+  outlet?: string;
+  contested?: boolean;
+}
+
+/**
+ * What the story list may be narrowed to: stories seen within a date range (inclusive, ISO days;
+ * undated stories drop out), stories one outlet reported, stories whose last brief found a
+ * disagreement.
+ */
+export interface StoryFilter {
+  from?: string;
+  to?: string;
+  outlet?: string;
+  contested?: boolean;
 }
 
 export type StorySort = 'outlets' | 'newest' | 'contested';
 const sort = { type: 'string', enum: ['outlets', 'newest', 'contested'], default: 'outlets' } as const;
 
-export const storiesQuery = { type: 'object', properties: { limit: limit(50), offset, q: query, sort } } as const;
+const isoDay = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+/** An empty field of the list's form means no filter. */
+const optionalDay = { anyOf: [isoDay, { type: 'string', maxLength: 0 }] } as const;
+const filters = { from: optionalDay, to: optionalDay, outlet: { type: 'string', maxLength: 200 }, contested: { type: 'boolean' } } as const;
+
+export const storiesQuery = { type: 'object', properties: { limit: limit(50), offset, q: query, sort, ...filters } } as const;
 export const searchQuery = { type: 'object', properties: { limit: limit(20), offset, q: { ...query, minLength: 1 } }, required: ['q'] } as const;
 /** The search page also shows an empty form. */
 export const searchPageQuery = { type: 'object', properties: { limit: limit(20), offset, q: query } } as const;

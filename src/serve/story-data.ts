@@ -1,6 +1,6 @@
 // What the API and the pages show of the store: stories with their badges, one story with its
 // articles and history, one article with its text. Store rows in, the API's JSON shapes out.
-import type { StorySort } from './schemas.ts';
+import type { StoryFilter, StorySort } from './schemas.ts';
 import { placeholders, type Database, type SqlValue } from '../store/database.ts';
 import { articlesOfStory, rawInputsOf, type ArticleRow } from '../store/articles.ts';
 import { lastLogSeq, listStories, storyHistory, type StorySummary } from '../store/stories.ts';
@@ -59,12 +59,52 @@ export interface StoryDetail {
 
 export class NotFound extends Error {}
 
-export async function storyPage(db: Database, limit: number, offset: number, sort: StorySort = 'outlets'): Promise<{ stories: StoryJson[]; more: boolean; total: number }> {
-  const all = await rankedStories(db);
+export async function storyPage(
+  db: Database,
+  limit: number,
+  offset: number,
+  sort: StorySort = 'outlets',
+  filter: StoryFilter = {},
+): Promise<{ stories: StoryJson[]; more: boolean; total: number }> {
+  const all = await filtered(db, await rankedStories(db), filter);
   const ordered = sort === 'newest' ? newestFirst(all) : sort === 'contested' ? await mostContestedFirst(db, all) : all;
   const rows = ordered.slice(offset, offset + limit + 1);
   const stories = await withBadges(db, rows.slice(0, limit));
   return { stories, more: rows.length > limit, total: all.length };
+}
+
+/** The filter a request asked for, empty fields left out. */
+export function listFilter({ from, to, outlet, contested }: StoryFilter): StoryFilter {
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(outlet ? { outlet } : {}), ...(contested ? { contested } : {}) };
+}
+
+/** The stories the filter keeps, in the order given (see StoryFilter). */
+async function filtered(db: Database, rows: StorySummary[], { from, to, outlet, contested }: StoryFilter): Promise<StorySummary[]> {
+  let kept = rows;
+  if (from || to) {
+    // A story seen from first_seen to last_seen overlaps the range; an undated one cannot be placed.
+    kept = kept.filter((r) => r.first_seen !== null && r.last_seen !== null && (!from || r.last_seen.slice(0, 10) >= from) && (!to || r.first_seen.slice(0, 10) <= to));
+  }
+  if (outlet) {
+    const stories = await db.all<{ story_id: number }>('SELECT DISTINCT story_id FROM articles WHERE outlet = $1', [outlet]);
+    const ids = new Set(stories.map((r) => Number(r.story_id)));
+    kept = kept.filter((r) => ids.has(Number(r.id)));
+  }
+  if (contested) {
+    const briefed = await db.all<{ story_id: number }>('SELECT story_id FROM story_briefs WHERE disagreements > 0');
+    const ids = new Set(briefed.map((r) => Number(r.story_id)));
+    kept = kept.filter((r) => ids.has(Number(r.id)));
+  }
+  return kept;
+}
+
+/** The outlets the store holds, most articles first: what the list's outlet filter offers. */
+export async function knownOutlets(db: Database, limit = 200): Promise<string[]> {
+  const rows = await db.all<{ outlet: string }>(
+    'SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY COUNT(*) DESC, outlet LIMIT $1',
+    [limit],
+  );
+  return rows.map((r) => r.outlet);
 }
 
 /**

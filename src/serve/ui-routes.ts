@@ -2,7 +2,7 @@
 // handler reads the store and hands the result to a page template; all text is escaped there.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ServeContext } from './server.ts';
-import { storyDetail, storyPage as storyList } from './story-data.ts';
+import { knownOutlets, listFilter, storyDetail, storyPage as storyList } from './story-data.ts';
 import { search } from './search.ts';
 import { searchPageQuery, storiesQuery, storyParams, type PageQuery } from './schemas.ts';
 import { storyListPage } from './pages/story-list.ts';
@@ -18,9 +18,10 @@ const html = (reply: FastifyReply, body: string) => reply.type('text/html; chars
 
 export function uiRoutes(app: FastifyInstance, { db, briefs }: ServeContext): void {
   app.get<{ Querystring: PageQuery }>('/', { schema: { querystring: storiesQuery } }, async (request, reply) => {
-    const { limit, offset, sort = 'outlets' } = request.query;
-    const { stories, more, total } = await storyList(db, limit, offset, sort);
-    return html(reply, storyListPage(stories, { offset, limit, more, total, sort }));
+    const { limit, offset, sort = 'outlets', q: _q, ...asked } = request.query;
+    const filter = listFilter(asked);
+    const { stories, more, total } = await storyList(db, limit, offset, sort, filter);
+    return html(reply, storyListPage(stories, { offset, limit, more, total, sort, filter, outlets: await knownOutlets(db) }));
   });
 
   const pages = new PageCache();

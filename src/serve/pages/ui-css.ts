@@ -39,6 +39,10 @@ table.stories .folded { display: none; }
   table.stories td { display: block; padding: 0; border: 0; }
   table.stories .folded { display: block; margin: .2rem 0; }
 }
+form.filters { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin: 1rem 0; padding: .6rem .8rem; border: 1px solid var(--line); border-radius: 6px; }
+form.filters label { display: inline-flex; align-items: center; gap: .4rem; min-height: 24px; }
+form.filters input, form.filters select, form.filters button { min-height: 24px; font: inherit; }
+form.filters select { max-width: 14rem; }
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin: 1.25rem 0; }
 .empty { color: var(--muted); }
 

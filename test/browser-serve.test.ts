@@ -218,6 +218,29 @@ test('a story: a citation opens its passage, highlighted and in view, on a deskt
   clean(phone);
 });
 
+test('copy citation: the open passage, its outlet and offsets go to the clipboard', async () => {
+  const story = await biggest();
+  const context = await browser.newContext({ viewport: DESKTOP, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const opened: Opened = { page, dialogs: [], errors: [], elsewhere: [] };
+  watchPage(page, opened);
+  await page.goto(`${base}stories/${story.id}`);
+  assert.ok(!(await page.locator('#copy-cite').isVisible()), 'nothing to copy before a passage is open');
+  const chip = page.locator('#lead .cite').first();
+  const cite = await citationAt(page, '#lead .cite');
+  await chip.click();
+  await page.locator('#copy-cite').click();
+  await page.locator('#copy-status', { hasText: 'Copied.' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const doc = story.brief.documents.find((d) => d.id === cite.doc)!;
+  const passage = sliceOf(story.brief, cite).replace(/\s+/g, ' ').trim();
+  assert.ok(copied.startsWith(`“${passage}” — `), copied);
+  assert.ok(copied.includes(`characters ${cite.start}–${cite.end} of ${cite.doc}`), copied);
+  assert.ok(doc.outlet === null || copied.includes(doc.outlet), copied);
+  clean(opened);
+  await context.close();
+});
+
 test('the sources side by side: a column per report, each scrolling on its own; page chrome on request', async () => {
   const story = await biggest();
   const opened = await open(`/stories/${story.id}/sources`, DESKTOP);

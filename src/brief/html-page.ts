@@ -11,6 +11,9 @@ export interface PanelDocument {
   id: string;
   outlet: string;
   title: string | null;
+  /** Where the report was read from, and when it was published: what a copied citation names. */
+  url: string | null;
+  published: string | null;
   original: string;
   removed: [start: number, end: number, kind: string][];
 }
@@ -36,7 +39,7 @@ export function contentSecurityPolicy(): string {
 
 /** The panel REPORT_JS shows a cited passage in, beside <main id="brief"> in a .layout. */
 export const SOURCE_PANEL = `<aside class="source" id="source" aria-label="Source document">
-<div class="source-head"><div><p class="source-outlet" id="source-outlet">Sources</p><p class="source-title" id="source-title"></p><p class="source-where" id="source-where"></p></div><button type="button" class="source-close" id="source-close" aria-label="Close the source">×</button></div>
+<div class="source-head"><div><p class="source-outlet" id="source-outlet">Sources</p><p class="source-title" id="source-title"></p><p class="source-where" id="source-where"></p><p class="source-actions"><button type="button" class="copy-cite" id="copy-cite" hidden>Copy citation</button> <span class="copy-status" id="copy-status" role="status"></span></p></div><button type="button" class="source-close" id="source-close" aria-label="Close the source">×</button></div>
 <div class="source-text" id="source-text" tabindex="0"><p class="source-empty">Choose a citation to read the passage where its outlet printed it.</p></div>
 <p class="source-legend">Highlighted: the cited passage. Grey: page chrome the cleaner removed.</p>
 </aside>`;

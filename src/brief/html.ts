@@ -49,5 +49,14 @@ export function tableOfContents(shown: BriefSection[]): string {
 
 /** What the page script needs of each document to show a cited passage. */
 export function panelDocuments(brief: Brief): PanelDocument[] {
-  return brief.documents.map((doc) => ({ id: doc.id, outlet: outletLabel(doc), title: doc.title, original: doc.original, removed: doc.removed.map((r) => [r.start, r.end, r.kind]) }));
+  return brief.documents.map((doc) => ({
+    id: doc.id,
+    outlet: outletLabel(doc),
+    title: doc.title,
+    // A local file's path means nothing to whoever the citation is sent to.
+    url: doc.meta.url ?? (/^https?:\/\//i.test(doc.source) ? doc.source : null),
+    published: doc.published,
+    original: doc.original,
+    removed: doc.removed.map((r) => [r.start, r.end, r.kind]),
+  }));
 }

@@ -112,6 +112,10 @@ body.source-open { overflow: hidden; }
 .source-outlet { font-weight: 700; margin: 0; }
 .source-title { margin: 0; font-size: .875rem; color: var(--muted); }
 .source-where { margin: 0; font-size: .75rem; color: var(--muted); }
+.source-actions { margin: .3rem 0 0; font-size: .8rem; }
+.copy-cite { font: inherit; min-height: 24px; padding: 0 .6rem; border: 1px solid var(--line); border-radius: 4px; background: transparent; color: inherit; cursor: pointer; }
+.copy-cite:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.copy-status { color: var(--muted); }
 .source-close { flex: none; font: inherit; font-size: 1.5rem; line-height: 1; width: 2.75rem; height: 2.75rem; border-radius: 50%;
   border: 1px solid var(--line); background: var(--card); color: var(--fg); cursor: pointer; }
 .source-text { position: relative; flex: 1; overflow: auto; padding: 1rem; white-space: pre-wrap; overflow-wrap: anywhere;

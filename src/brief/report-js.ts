@@ -12,6 +12,10 @@ export const REPORT_JS = `
   const textBox = byId('source-text');
   const closeButton = byId('source-close');
   const brief = byId('brief');
+  const copyButton = byId('copy-cite');
+  const copyStatus = byId('copy-status');
+  /** The passage open in the panel: what "Copy citation" copies. */
+  let shown = null;
   const wide = window.matchMedia('(min-width: ${WIDE})');
   let active = null;
 
@@ -56,6 +60,9 @@ export const REPORT_JS = `
     byId('source-outlet').textContent = doc.outlet;
     byId('source-title').textContent = doc.title || '';
     byId('source-where').textContent = cited ? 'Characters ' + start + '–' + end + ' of ' + doc.original.length : doc.original.length + ' characters';
+    shown = cited ? { doc, start, end } : null;
+    copyButton.hidden = !shown;
+    copyStatus.textContent = '';
     if (active) active.classList.remove('active');
     active = button;
     button.classList.add('active');
@@ -87,6 +94,22 @@ export const REPORT_JS = `
     }
   });
   closeButton.addEventListener('click', close);
+
+  /** The open passage as a citation to paste: the words, who printed them, where, and the offsets. */
+  function citation({ doc, start, end }) {
+    const parts = [doc.outlet];
+    if (doc.title) parts.push('“' + doc.title + '”');
+    if (doc.published) parts.push(doc.published);
+    if (doc.url) parts.push(doc.url);
+    return '“' + doc.original.slice(start, end).replace(/\\s+/g, ' ').trim() + '” — ' + parts.join(', ') + ' (characters ' + start + '–' + end + ' of ' + doc.id + ')';
+  }
+  copyButton.addEventListener('click', () => {
+    if (!shown) return;
+    const text = citation(shown);
+    const done = (ok) => (copyStatus.textContent = ok ? 'Copied.' : 'Could not copy: select the passage and copy it.');
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(() => done(true), () => done(false));
+    else done(false);
+  });
   wide.addEventListener('change', () => {
     if (wide.matches) brief.inert = false;
   });

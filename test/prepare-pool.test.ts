@@ -1,6 +1,7 @@
 // Ingest prepares articles on a worker thread as well as the main thread (prepare-pool.ts): the
 // thread sends each article's features as JSON, hashed terms and names, and its sketch. Whatever
-// thread prepared an article, the store must end up the same.
+// thread prepared an article, the store must end up the same. An input read again is not
+// prepared again where the two clean alike (recently-prepared.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emptyTimings, ingest } from '../src/collect/ingest.ts';
 import { POOL_AFTER } from '../src/collect/prepare-pool.ts';
+import { contentHash, prepareArticle } from '../src/collect/prepare.ts';
+import { RecentlyPrepared } from '../src/collect/recently-prepared.ts';
+import type { RawInput } from '../src/ingest/raw-input.ts';
 import type { Database } from '../src/store/database.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { searchArticles } from '../src/serve/search.ts';
@@ -59,4 +63,21 @@ test('articles prepared on the worker thread are stored, filed and indexed exact
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+});
+
+test('an input is taken as prepared like another only where the two clean alike: a web address can name the outlet', async () => {
+  const text = 'Storm closes mountain pass\n\nSnow drifts closed the pass overnight, the roads office said.';
+  const fetched = (source: string, hints: RawInput['hints'] = {}): RawInput => ({ source, format: 'text', content: text, hints });
+  const hash = contentHash(text);
+  // Nothing in the text names an outlet, so each address's site does.
+  const [one, two] = [fetched('https://www.reuters.com/feed#1'), fetched('https://apnews.com/feed#4')];
+  assert.deepEqual([prepareArticle(one).outlet, prepareArticle(two).outlet], ['Reuters', 'AP']);
+  const recent = new RecentlyPrepared();
+  recent.remember(one, hash, Promise.resolve(prepareArticle(one, hash)));
+  assert.equal(recent.get(two, hash), undefined, 'another site: cleaned again');
+  assert.equal((await recent.get(fetched('https://www.reuters.com/feed#9'), hash))?.outlet, 'Reuters', 'the same site cleans alike');
+  // A page address among the hints names the site whatever the source.
+  const hinted = (source: string) => fetched(source, { url: 'https://www.reuters.com/world/pass' });
+  recent.remember(hinted('https://www.reuters.com/feed#2'), hash, Promise.resolve(prepareArticle(hinted('https://www.reuters.com/feed#2'), hash)));
+  assert.equal((await recent.get(hinted('https://apnews.com/feed#2'), hash))?.outlet, 'Reuters');
 });

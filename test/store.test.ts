@@ -15,6 +15,8 @@ import { briefStory } from '../src/collect/story-brief.ts';
 import { brief } from '../src/pipeline/run.ts';
 import { listStories, storyHistory } from '../src/store/stories.ts';
 import { rawInputsOf } from '../src/store/articles.ts';
+import { prepareArticle } from '../src/collect/prepare.ts';
+import { InputError, readInputs, type RawInput } from '../src/ingest/index.ts';
 import { mergeStoriesBy, splitStoryBy } from '../src/collect/edit-stories.ts';
 import { hasSeeds, SEEDS } from './support.ts';
 import { postgresAvailable, POSTGRES_MISSING, startPostgres, type TestPostgres } from './helpers/postgres.ts';
@@ -147,6 +149,67 @@ for (const backend of backends) {
       );
       // The repeat's row says what cleaning it would have said.
       for (const row of rows.slice(1)) assert.deepEqual([row.doc_id, row.title, row.published], [rows[0]!.doc_id, rows[0]!.title, rows[0]!.published]);
+      await assertConsistent(db);
+    });
+
+    test('an exact copy of a stored article is not cleaned again, unless it would clean differently', async () => {
+      const first = mkdtempSync(join(work, 'stored-'));
+      const text = 'Lighthouse keeper retires after forty years on the island\n\nThe last keeper of the northern lighthouse stepped down on Sunday after four decades, the maritime trust said, and the light will now be run from the mainland.\n\nIslanders held a farewell dinner in the village hall.';
+      // A page fragment: HTML by its extension, text (its tags kept as words) under a .txt name.
+      const page = '<h1>Tram line to the airport opens next month</h1><p>The new tram line linking the central station with the airport will carry its first passengers on the first of May, the transport authority said.</p><p>Trams will run every eight minutes at peak times.</p><p>Fares will match the city bus network.</p>';
+      writeFileSync(join(first, 'lighthouse.txt'), text);
+      writeFileSync(join(first, 'tram.html'), page);
+      const stored = emptyTimings();
+      const firstRun = await ingest(db, [first], { timings: stored });
+      assert.equal(firstRun.added, 2);
+      assert.equal(stored.preparedInline + stored.preparedByThreads, 2);
+      const before = await counts(db);
+
+      // The same files under other names: the same articles, one more outlet each.
+      const copies = mkdtempSync(join(work, 'copies-'));
+      copyFileSync(join(first, 'lighthouse.txt'), join(copies, 'lighthouse-again.txt'));
+      copyFileSync(join(first, 'tram.html'), join(copies, 'tram-again.html'));
+      copyFileSync(join(first, 'tram.html'), join(copies, 'tram-as-text.txt'));
+      const timings = emptyTimings();
+      const summary = await ingest(db, [copies], { timings });
+      assert.deepEqual([summary.added, summary.copies, summary.unchanged], [0, 3, 0]);
+      assert.equal(timings.preparedInline + timings.preparedByThreads, 1, 'only the page read as text is cleaned: it cleans differently from its original');
+      const after = await counts(db);
+      assert.equal(after.contents, before.contents, 'no new content');
+      assert.equal(after.stories, before.stories);
+      assert.equal(after.articles! - before.articles!, 3);
+
+      type Row = { id: number; source: string; hash: string; doc_id: string; outlet: string | null; title: string; published: string | null; story_id: number; copy_of: number | null; copy_similarity: number | null };
+      const rows = async (dir: string) =>
+        db.all<Row>('SELECT id, source, hash, doc_id, outlet, title, published, story_id, copy_of, copy_similarity FROM articles WHERE source LIKE $1 ORDER BY source', [`${dir}%`]);
+      const originals = new Map((await rows(first)).map((row) => [row.hash, row]));
+      for (const row of await rows(copies)) {
+        const original = originals.get(row.hash)!;
+        assert.deepEqual([row.copy_of, row.copy_similarity, row.story_id], [original.id, 1, original.story_id], `${row.source} is an exact copy in its original's story`);
+        // What cleaning the copy gives, whether it was cleaned or taken from its original.
+        let input: RawInput | undefined;
+        for await (const item of readInputs([row.source])) if (!(item instanceof InputError)) input = item;
+        const prepared = prepareArticle(input!);
+        assert.deepEqual([row.doc_id, row.title, row.outlet, row.published], [prepared.docId, prepared.title, prepared.outlet, prepared.published], row.source);
+      }
+      const [asText] = (await rows(copies)).filter((row) => row.source.endsWith('tram-as-text.txt'));
+      assert.notEqual(asText!.title, originals.get(asText!.hash)!.title, 'read as text, the page has another title');
+
+      // Other hints (an outlet named on the command line) clean the same text differently.
+      const named = mkdtempSync(join(work, 'named-'));
+      copyFileSync(join(first, 'lighthouse.txt'), join(named, 'lighthouse.txt'));
+      const namedTimings = emptyTimings();
+      assert.equal((await ingest(db, [named], { timings: namedTimings, outlet: 'Island Courier' })).copies, 1);
+      assert.equal(namedTimings.preparedInline + namedTimings.preparedByThreads, 1);
+      assert.equal((await rows(named))[0]!.outlet, 'Island Courier');
+
+      // Ingesting it all again cleans nothing and changes nothing.
+      const everything = await counts(db);
+      const againTimings = emptyTimings();
+      const again = await ingest(db, [first, copies], { timings: againTimings });
+      assert.deepEqual([again.added, again.copies, again.unchanged], [0, 0, 5]);
+      assert.equal(againTimings.preparedInline + againTimings.preparedByThreads, 0);
+      assert.deepEqual(await counts(db), everything);
       await assertConsistent(db);
     });
 

@@ -2,19 +2,21 @@
 // any transaction, on prepare threads as well as the main thread (prepare-pool.ts), the next
 // batches while this one is stored; a batch is stored and clustered in input order in one
 // transaction, so a crash leaves whole batches or nothing, and running the same ingest again
-// stores nothing new. A batch reads what the store holds of its contents in one query and writes
+// stores nothing new. An input the store holds already, from its source or (an exact copy) from
+// another prepared as this one would be, is not cleaned: the hash of its decoded content is asked
+// of the store first. A batch reads what the store holds of its contents in one query and writes
 // its rows a table at a time (known-articles.ts, write-batch.ts): on PostgreSQL each statement is
 // a round trip.
 import type { Database } from '../store/database.ts';
 import { InputError, readInputs, type ReadInputsOptions } from '../ingest/index.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
 import { firstLine } from '../ingest/network-errors.ts';
-import { ArticleIds, articleBySourceAndHash, articleValues, type ArticleRow } from '../store/articles.ts';
+import { ArticleIds, articleValues, storedWithContent, type ArticleRow, type StoredOriginal } from '../store/articles.ts';
 import { KnownArticles } from '../store/known-articles.ts';
 import { WriteBatch } from '../store/write-batch.ts';
 import { fileCopy, fileUnderStory } from './file-story.ts';
 import { defaultPrepareThreads, Preparer } from './prepare-pool.ts';
-import { contentHash, type PreparedArticle } from './prepare.ts';
+import { addressSite, contentHash, type PreparedArticle } from './prepare.ts';
 import { RecentlyPrepared } from './recently-prepared.ts';
 import { StoryIndex } from './story-index.ts';
 import { lockStories } from './story-lock.ts';
@@ -190,27 +192,42 @@ interface Unchanged {
   hash: string;
 }
 
+/**
+ * An exact copy of a stored article whose original was prepared from the same format, hints and
+ * address site: preparing it would give what the original's row holds, so it is taken from there.
+ */
+type StoredCopy = Pick<PreparedArticle, 'input' | 'hash' | 'docId' | 'title' | 'outlet' | 'published'>;
+
+/** What a batch is written from, in input order. */
+type Ready = PreparedArticle | StoredCopy | Unchanged;
+
 /** One input on its way to the store. */
 interface Queued {
   /** Its place in the preparer's order. */
   ticket: number;
   /** Settles once the store has said whether it holds the input already (and it was handed to the preparer if not). */
   asked: Promise<void>;
-  /** The prepared article, or the input when it is stored already or could not be cleaned. */
-  settled: Promise<PreparedArticle | Unchanged>;
+  /** The prepared article (or a stored copy's), or the input when it is stored already or could not be cleaned. */
+  settled: Promise<Ready>;
 }
 
 /**
  * A source already stored with this content is not cleaned again (re-ingest is cheap), nor is an
- * input identical to one just prepared (it is an exact copy of that one).
+ * exact copy of a stored article prepared as this input would be (the same files under other
+ * names), nor an input identical to one just prepared (it is an exact copy of that one).
  */
 function queueInput(db: Database, preparer: Preparer, recent: RecentlyPrepared, input: RawInput, options: IngestOptions): Queued {
   const ticket = preparer.ticket();
   const hash = contentHash(input.content);
   const unchanged: Unchanged = { input, hash };
-  let result: Promise<PreparedArticle | Unchanged> = Promise.resolve(unchanged);
-  const asked = articleBySourceAndHash(db, input.source, hash).then((stored) => {
-    if (stored) return;
+  let result: Promise<Ready> = Promise.resolve(unchanged);
+  const asked = storedWithContent(db, input.source, hash).then(({ fromSource, original }) => {
+    if (fromSource) return;
+    const copy = original && storedCopy(input, hash, original);
+    if (copy) {
+      result = Promise.resolve(copy);
+      return;
+    }
     let prepared = recent.get(input, hash);
     if (!prepared) recent.remember(input, hash, (prepared = preparer.prepare(ticket, input, hash)));
     result = prepared.catch((error: unknown) => {
@@ -224,6 +241,14 @@ function queueInput(db: Database, preparer: Preparer, recent: RecentlyPrepared, 
   asked.catch(() => undefined);
   settled.catch(() => undefined);
   return { ticket, asked, settled };
+}
+
+/** The copy as preparing it would give, when the original was prepared from what this input holds; else null. */
+function storedCopy(input: RawInput, hash: string, original: StoredOriginal): StoredCopy | null {
+  // A row without a document id holds what ingest --queue stored before any cleaning.
+  if (original.doc_id === null || original.format !== input.format || original.hints !== JSON.stringify(input.hints)) return null;
+  if (addressSite({ ...input, source: original.source }) !== addressSite(input)) return null;
+  return { input, hash, docId: original.doc_id, title: original.title, outlet: original.outlet, published: original.published };
 }
 
 function tally(summary: IngestSummary, outcome: IngestOutcome): void {
@@ -243,7 +268,7 @@ export class ArticleWriter {
 
   constructor(private readonly db: Database) {}
 
-  async write(batch: (PreparedArticle | Unchanged)[]): Promise<IngestOutcome[]> {
+  async write(batch: Ready[]): Promise<IngestOutcome[]> {
     try {
       return await this.db.transaction(async (tx) => {
         await lockStories(tx);
@@ -254,7 +279,7 @@ export class ArticleWriter {
         const writes = new WriteBatch(tx);
         const outcomes: IngestOutcome[] = [];
         for (const item of batch) {
-          const outcome = 'filing' in item ? await this.writeOne(writes, known, ids, item) : this.unchanged(known, item);
+          const outcome = toFile(item) ? await this.writeOne(writes, known, ids, item) : this.unchanged(known, item);
           if (outcome) outcomes.push(outcome);
         }
         this.index.recorded(await writes.flush());
@@ -274,8 +299,8 @@ export class ArticleWriter {
     return { source: input.source, status: 'unchanged', article: row.id, story: row.story_id, created: false, copyOf: row.copy_of, merged: [] };
   }
 
-  /** Files one prepared article (unless stored already) and adds its row to `writes`. */
-  private async writeOne(writes: WriteBatch, known: KnownArticles, ids: ArticleIds, article: PreparedArticle): Promise<IngestOutcome> {
+  /** Files one prepared article or stored copy (unless stored already) and adds its row to `writes`. */
+  private async writeOne(writes: WriteBatch, known: KnownArticles, ids: ArticleIds, article: PreparedArticle | StoredCopy): Promise<IngestOutcome> {
     const { input } = article;
     const at = new Date().toISOString();
     const stored = known.fromSource(input.source, article.hash);
@@ -305,6 +330,8 @@ export class ArticleWriter {
       });
       return { source: input.source, status: 'copy', article: id, story, created: false, copyOf: original.id, merged: [] };
     }
+    // Articles are never deleted: the original a stored copy was read from is still there.
+    if (!('filing' in article)) throw new Error(`${input.source}: the stored article with its content is gone`);
 
     writes.addContent(article.hash, input.format, input.content);
     let filed: ArticleRow | null = null;
@@ -319,12 +346,17 @@ export class ArticleWriter {
   }
 }
 
-/** How many of the batch's articles get a new id: prepared, and not stored already (nor earlier in the batch) from their source. */
-function newArticles(batch: (PreparedArticle | Unchanged)[], known: KnownArticles): number {
+/** Prepared, or a stored copy's: to be filed unless its source holds it already. */
+function toFile(item: Ready): item is PreparedArticle | StoredCopy {
+  return 'docId' in item;
+}
+
+/** How many of the batch's articles get a new id: prepared (or stored copies), and not stored already (nor earlier in the batch) from their source. */
+function newArticles(batch: Ready[], known: KnownArticles): number {
   const seen = new Set<string>();
   let count = 0;
   for (const item of batch) {
-    if (!('filing' in item)) continue;
+    if (!toFile(item)) continue;
     const key = item.hash + item.input.source;
     if (seen.has(key) || known.fromSource(item.input.source, item.hash)) continue;
     seen.add(key);

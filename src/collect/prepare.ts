@@ -2,6 +2,7 @@
 // title/outlet/date, and the features of the cleaned article (page chrome left out).
 import { createHash } from 'node:crypto';
 import type { RawInput } from '../ingest/raw-input.ts';
+import { siteName } from '../clean/site-name.ts';
 import { cleanParts, documentId, documentIdOfHash } from '../pipeline/clean-document.ts';
 import { recordOf, scanFeaturesForStore, type CountedKeys } from '../stories/features.ts';
 import type { KeyCounts } from '../stories/hashed-features.ts';
@@ -22,6 +23,15 @@ export interface PreparedArticle {
 
 export function contentHash(content: string): string {
   return createHash('sha256').update(content).digest('hex');
+}
+
+/**
+ * What preparing takes from where an input came from: with no page address among its hints, the
+ * site of a web address it was read from names the outlet when nothing else does (cleanParts).
+ * Preparing depends on the content, the format, the hints and this alone.
+ */
+export function addressSite(input: RawInput): string | null {
+  return input.hints.url || !/^https?:\/\//i.test(input.source) ? null : siteName(input.source);
 }
 
 const TITLE_FALLBACK_CHARS = 120;

@@ -1,10 +1,12 @@
 // An input read again during one ingest (a feed repeating a record under another line, one file
-// under two names): preparing depends on the content, its format and its hints alone, not on
-// where the input came from, so the repeat takes the first one's result instead of being cleaned
-// again. It is then stored as the exact copy it is. Only recent inputs are remembered: a repeat
-// comes soon after the original, and each entry holds a prepared article in memory.
+// under two names): preparing depends on the content, its format and its hints, and on where the
+// input came from only through the site of a web address (addressSite), so the repeat takes the
+// first one's result instead of being cleaned again. It is then stored as the exact copy it is.
+// Only recent inputs are remembered: a repeat comes soon after the original, and each entry holds
+// a prepared article in memory. (A copy of an article stored by an earlier run is not cleaned
+// either: ingest takes what the store says of its original, queueInput in ingest.ts.)
 import type { RawInput } from '../ingest/raw-input.ts';
-import type { PreparedArticle } from './prepare.ts';
+import { addressSite, type PreparedArticle } from './prepare.ts';
 
 /** Inputs remembered: a few batches beyond the ones in flight (ingest reads 400 ahead). */
 export const RECENT_INPUTS = 2048;
@@ -28,7 +30,7 @@ export class RecentlyPrepared {
   }
 }
 
-/** The hash is of the content (64 hex digits), so the key is unambiguous. */
+/** The hash is of the content (64 hex digits) and the hints' JSON ends with "}", so the key is unambiguous. */
 function inputKey(input: RawInput, hash: string): string {
-  return hash + input.format + JSON.stringify(input.hints);
+  return hash + input.format + JSON.stringify(input.hints) + (addressSite(input) ?? '');
 }

@@ -39,6 +39,26 @@ export async function articleBySourceAndHash(db: Database, source: string, hash:
   return db.one<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE source = $1 AND hash = $2`, [source, hash]);
 }
 
+/** The original's row with what it was prepared from besides its content: its hints as stored, and its content's format. */
+export interface StoredOriginal extends ArticleRow {
+  hints: string;
+  format: RawInput['format'];
+}
+
+/**
+ * What the store holds of one content, for an input about to be cleaned: the article stored from
+ * `source` with it (the input is stored already), and the first article stored with it (the
+ * original; the one whose format its content row records), in one query.
+ */
+export async function storedWithContent(db: Database, source: string, hash: string): Promise<{ fromSource?: ArticleRow; original?: StoredOriginal }> {
+  const rows = await db.all<StoredOriginal>(
+    `SELECT ${ARTICLE_COLUMNS.replace(/(\w+)/g, 'a.$1')}, a.hints, c.format FROM articles a JOIN contents c ON c.hash = a.hash
+     WHERE a.hash = $1 AND (a.source = $2 OR a.id = (SELECT MIN(id) FROM articles WHERE hash = $1)) ORDER BY a.id`,
+    [hash, source],
+  );
+  return { fromSource: rows.find((row) => row.source === source), original: rows[0] };
+}
+
 /** The first article stored with this content, if any (the original of later exact copies). */
 export async function firstArticleWithHash(db: Database, hash: string): Promise<ArticleRow | undefined> {
   return db.one<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE hash = $1 ORDER BY id LIMIT 1`, [hash]);

@@ -45,7 +45,16 @@ test('the page is its own two scripts and nothing else that could run or load', 
   assert.equal(scripts[0]!.getAttribute('type'), 'application/json');
   assert.equal(scripts[1]!.attributes.length, 0);
   assert.equal(html.match(/<\/script/gi)?.length, 2, 'a source text closed a script');
-  for (const tag of ['img', 'svg', 'iframe', 'object', 'embed', 'base', 'link', 'form', 'input', 'b']) assert.equal(document.querySelectorAll(tag).length, 0, `<${tag}> in the page`);
+  for (const tag of ['img', 'iframe', 'object', 'embed', 'base', 'link', 'form', 'input', 'b']) assert.equal(document.querySelectorAll(tag).length, 0, `<${tag}> in the page`);
+  // The only SVG is the dot plots' own: hidden from readers, lines and circles with numbers.
+  for (const svg of document.querySelectorAll('svg')) {
+    assert.equal(svg.getAttribute('class'), 'plot-track');
+    assert.equal(svg.getAttribute('aria-hidden'), 'true');
+    for (const child of svg.querySelectorAll('*')) {
+      assert.ok(['line', 'circle'].includes(child.localName), `<${child.localName}> in a plot`);
+      for (const { name, value } of child.attributes) assert.ok(name === 'class' || /^-?[\d.]+%?$/.test(value), `${name}="${value}" in a plot`);
+    }
+  }
   for (const el of document.querySelectorAll('*')) {
     for (const { name, value } of el.attributes) {
       assert.ok(!/^on/i.test(name), `event handler ${name} on <${el.tagName}>`);
@@ -169,4 +178,26 @@ test('the quote sheet folds fragments of under four words away under each speake
     const heading = (h.textContent ?? '').slice(0, (h.textContent ?? '').length - role.length).trim();
     assert.ok(names.has(heading) || /^Not named: described as “.+”$/.test(heading) || heading === 'Speaker not identified', heading);
   }
+});
+
+test('a value disagreement is drawn as a dot plot: a row per outlet, figures in order on one scale', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-plot-'));
+  const out = join(dir, 'brief.json');
+  assert.equal(await main(['brief', 'examples', '--format', 'json', '--quiet', '--out', out]), 0);
+  const exampleBrief = JSON.parse(readFileSync(out, 'utf8')) as Brief;
+  const page = parseHTML(renderHtml(exampleBrief)).document;
+  const plotted = exampleBrief.disagreements.filter((d) => ['number', 'duration', 'time', 'date'].includes(d.kind) && new Set(d.variants.map((v) => `${v.normalized?.low}:${v.normalized?.high}`)).size > 1);
+  assert.ok(plotted.length >= 1, 'the examples disagree on figures');
+  for (const d of plotted) {
+    const plot = page.getElementById(d.id)!.querySelector('.dot-plot');
+    assert.ok(plot, `${d.about} has a plot`);
+    const rows = [...plot.querySelectorAll('li')];
+    assert.deepEqual(rows.map((r) => r.querySelector('.plot-outlet')!.textContent).sort(), d.variants.flatMap((v) => v.outlets).sort());
+    // Left to right as the figures go up: each row's mark starts no further left than the row before.
+    const starts = rows.map((r) => parseFloat(r.querySelector('circle')?.getAttribute('cx') ?? r.querySelector('.plot-range')!.getAttribute('x1')!));
+    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+    assert.ok(starts[0]! < starts[starts.length - 1]!, 'the figures differ on the scale');
+  }
+  // Quotes and names are not figures: no plot.
+  for (const d of exampleBrief.disagreements.filter((x) => x.kind === 'quote' || x.kind === 'name')) assert.equal(page.getElementById(d.id)!.querySelector('.dot-plot'), null);
 });

@@ -5,6 +5,7 @@ import type { Brief, CleanDocument, CitedText, Disagreement, Point, Span, Varian
 import type { Citer } from './html-cite.ts';
 import { escapeHtml as esc } from './escape.ts';
 import { outletLabel } from './people.ts';
+import { valueDotPlot } from './html-charts.ts';
 
 /** A section with its heading, or nothing when it is empty. */
 /**
@@ -97,7 +98,7 @@ function disagreement(d: Disagreement, citer: Citer): string {
   const variants = d.variants.map((v) => variant(v, d.kind === 'quote', citer)).join('\n');
   const context = d.context.length ? `<p class="meta">Read in: ${citer.cites(d.context)}</p>` : '';
   const order = d.severity === 'update' ? '<p class="meta">A figure that changed as the story developed, in order of publication.</p>' : '';
-  return `<article class="disagreement" id="${esc(d.id)}"><h3>${esc(d.about)} ${badges}</h3>\n${order}<div class="variants">\n${variants}\n</div>${context}</article>`;
+  return `<article class="disagreement" id="${esc(d.id)}"><h3>${esc(d.about)} ${badges}</h3>\n${order}${valueDotPlot(d)}<div class="variants">\n${variants}\n</div>${context}</article>`;
 }
 
 function variant(v: Variant, isQuote: boolean, citer: Citer): string {

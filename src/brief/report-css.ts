@@ -89,6 +89,15 @@ ol.points li, ol.timeline li { margin: 0 0 .8rem; }
 ol.timeline p { display: inline; }
 
 .disagreement { border: 1px solid var(--line); border-radius: .5rem; padding: .25rem .85rem .75rem; margin: 0 0 1rem; }
+.dot-plot { margin: .25rem 0 .75rem; }
+.dot-plot ul { list-style: none; margin: 0; padding: 0; }
+.dot-plot li { display: grid; grid-template-columns: minmax(6rem, 11rem) 1fr minmax(6rem, 12rem); align-items: center; gap: .6rem; font-size: .85rem; min-height: 24px; }
+.dot-plot .plot-outlet { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.dot-plot .plot-value { color: var(--muted); }
+.plot-axis { stroke: var(--line); stroke-width: 2; }
+.plot-dot { fill: var(--accent); }
+.plot-range { stroke: var(--accent); stroke-width: 8; stroke-linecap: round; }
+@media (max-width: 640px) { .dot-plot li { grid-template-columns: 1fr; gap: 0; padding: .2rem 0; } }
 .variants { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: .6rem; }
 .variant { background: var(--card); border-radius: .4rem; padding: .5rem .65rem; }
 .variant .value { font-weight: 600; }

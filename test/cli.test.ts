@@ -198,3 +198,41 @@ test('the JSON brief written in pieces is exactly JSON.stringify of it', async (
   const odd = { a: [undefined, () => 1, null, [], {}], b: undefined, c: { d: [{ e: 'x\ny' }] }, t: new Date(0) };
   for (const depth of [1, 2, 3, 5]) assert.equal([...jsonPieces(odd, depth)].join(''), JSON.stringify(odd, null, 2));
 });
+
+test('ingest briefs the stories it changed, biggest first and at most --briefs of them, so the list shows what they found', async () => {
+  const { openStore } = await import('../src/store/open-store.ts');
+  const { storyFingerprint } = await import('../src/collect/story-briefs.ts');
+  const briefsOf = async (path: string) => {
+    const db = await openStore(path);
+    try {
+      const rows = await db.all<{ story_id: number; fingerprint: string; disagreements: number }>('SELECT story_id, fingerprint, disagreements FROM story_briefs ORDER BY story_id');
+      return await Promise.all(rows.map(async (r) => ({ story: Number(r.story_id), current: r.fingerprint === (await storyFingerprint(db, Number(r.story_id))), disagreements: Number(r.disagreements) })));
+    } finally {
+      await db.close();
+    }
+  };
+  const store = (name: string) => join(mkdtempSync(join(tmpdir(), `corroborate-cli-${name}-`)), 'store.db');
+  // The examples are one story of four reports: briefed at ingest, its disagreements counted.
+  const db = store('briefs');
+  const ingested = run(['ingest', 'examples', '--db', db, '--quiet', '--format', 'json']);
+  assert.equal(ingested.code, 0, ingested.stderr);
+  assert.deepEqual(JSON.parse(ingested.stdout).briefs, { changed: 1, briefed: 1, failed: 0 });
+  const briefs = await briefsOf(db);
+  assert.equal(briefs.length, 1);
+  assert.ok(briefs[0]!.current && briefs[0]!.disagreements > 0, JSON.stringify(briefs));
+  // Two stories changed, one brief allowed: the bigger one is briefed.
+  const two = store('briefs-two');
+  const tree = mkdtempSync(join(tmpdir(), 'corroborate-cli-briefs-lone-'));
+  writeFileSync(join(tree, 'lone.txt'), 'Kessing harbour crane collapse\n\nA container crane collapsed at Kessing harbour on Tuesday morning, injuring two dock workers and closing the north terminal, the harbour authority said.\n');
+  const limited = run(['ingest', 'examples', tree, '--db', two, '--briefs', '1']);
+  assert.equal(limited.code, 0, limited.stderr);
+  assert.match(limited.stdout, /; 1 of 2 changed stories briefed\n$/);
+  const stories = JSON.parse(run(['stories', '--db', two, '--format', 'json']).stdout) as { id: number; articles: number }[];
+  const biggest = stories.reduce((a, b) => (b.articles > a.articles ? b : a));
+  assert.deepEqual((await briefsOf(two)).map((b) => b.story), [biggest.id]);
+  // --briefs 0: none.
+  const none = store('briefs-none');
+  assert.equal(run(['ingest', 'examples', '--db', none, '--briefs', '0', '--quiet']).code, 0);
+  assert.deepEqual(await briefsOf(none), []);
+  assert.equal(run(['ingest', 'examples', '--db', none, '--briefs', 'x']).code, 2);
+});

@@ -13,6 +13,13 @@ export function positiveInteger(value: string): number {
   return n;
 }
 
+/** A count that may be 0 ("--briefs 0": none). */
+export function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) usage(`not a whole number, 0 or more: ${value}`);
+  return n;
+}
+
 export function positiveNumber(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) usage(`not a positive number: ${value}`);

@@ -12,12 +12,13 @@ import { OutputSink, refuseOutputOverInputs } from './output.ts';
 import { jsonPieces } from './json-stream.ts';
 import { Progress } from './progress.ts';
 import { dbOption, ingestProgress, printStories, storyBrief, summaryLine, withStore, type IngestFlags, type StoriesFlags } from './store-commands.ts';
-import { ingest } from '../collect/ingest.ts';
+import { ingest, type IngestOutcome } from '../collect/ingest.ts';
+import { briefChangedStories } from '../collect/brief-changed.ts';
 import { integrityCheck } from '../store/open-store.ts';
 import { enqueueInputs } from '../collect/enqueue.ts';
 import { rebuildStories, type RebuildSummary } from '../collect/rebuild-stories.ts';
 import { addWorkerCommand } from './worker-command.ts';
-import { EXIT_USAGE, positiveInteger, positiveNumber, usage } from './arguments.ts';
+import { EXIT_USAGE, nonNegativeInteger, positiveInteger, positiveNumber, usage } from './arguments.ts';
 import { addStoryCommand } from './story-command.ts';
 import { addServeCommand } from './serve-command.ts';
 import { StoryNotFound } from '../collect/story-brief.ts';
@@ -149,12 +150,34 @@ export function buildProgram(): Command {
       .addOption(dbOption())
       .addOption(new Option('--batch <n>', 'articles per transaction').default(200).argParser(positiveInteger))
       .option('--queue', 'only store the inputs and queue them for "corroborate worker" (cleaning and clustering happen there)')
+      .addOption(new Option('--briefs <n>', 'then brief up to N of the stories this run changed, the biggest first, so the story list shows what they found (0: none; the rest are briefed when viewed)').default(20).argParser(nonNegativeInteger))
       .addOption(new Option('-f, --format <format>', 'summary format').choices(['text', 'json']).default('text')),
   ).action(async (inputs: string[], flags: CommonFlags & IngestFlags) => {
     const progress = ingestProgress(flags.quiet);
     const options = runOptions(flags, progress);
-    const ingestOptions = { ...options, batchSize: flags.batch, onArticle: () => progress.tick() };
-    const summary = await withStore(flags.db, (db) => (flags.queue ? enqueueInputs(db, inputs, ingestOptions) : ingest(db, inputs, ingestOptions)), 'writes');
+    const changed = new Set<number>();
+    const ingestOptions = {
+      ...options,
+      batchSize: flags.batch,
+      onArticle: (outcome: IngestOutcome) => {
+        progress.tick();
+        if (outcome.story !== null && outcome.status !== 'unchanged') changed.add(outcome.story);
+      },
+    };
+    const summary = await withStore(
+      flags.db,
+      async (db) => {
+        if (flags.queue) return enqueueInputs(db, inputs, ingestOptions);
+        const filed = await ingest(db, inputs, ingestOptions);
+        progress.stop();
+        if (!flags.briefs || !changed.size) return filed;
+        const briefing = new Progress(!flags.quiet, 'stories briefed');
+        const briefs = await briefChangedStories(db, changed, flags.briefs, () => briefing.tick());
+        briefing.stop();
+        return { ...filed, briefs };
+      },
+      'writes',
+    );
     progress.stop();
     const sink = new OutputSink(flags.out);
     await sink.write((flags.format === 'json' ? JSON.stringify(summary) : summaryLine(summary, flags.queue)) + '\n');

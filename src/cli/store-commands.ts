@@ -1,5 +1,6 @@
 // The commands that work on a store: ingest, stories, and the brief of one stored story.
 import { Option } from 'commander';
+import type { ChangedBriefs } from '../collect/brief-changed.ts';
 import type { Database } from '../store/database.ts';
 import { openStore, storeError } from '../store/open-store.ts';
 import { ingest, type IngestSummary } from '../collect/ingest.ts';
@@ -32,18 +33,21 @@ export interface IngestFlags {
   db?: string;
   batch?: number;
   queue?: boolean;
+  /** Stories to brief after the run (see collect/brief-changed.ts). */
+  briefs?: number;
   format: 'text' | 'json';
   quiet?: boolean;
 }
 
-export function summaryLine(s: IngestSummary, queued = false): string {
+export function summaryLine(s: IngestSummary & { briefs?: ChangedBriefs }, queued = false): string {
   if (queued) return `queued ${s.added + s.copies} of ${s.read} articles for the workers (${s.copies} exact copies, ${s.unchanged} already stored${s.rejected ? `, ${s.rejected} not used` : ''})`;
   const parts = [`${s.added} new`];
   if (s.nearCopies) parts[0] += ` (${s.nearCopies} near-copies of another outlet's report)`;
   if (s.copies) parts.push(`${s.copies} exact copies`);
   if (s.unchanged) parts.push(`${s.unchanged} already stored`);
   if (s.rejected) parts.push(`${s.rejected} not used`);
-  return `ingested ${s.read} articles: ${parts.join(', ')}; ${plural(s.storiesCreated, 'story', 'stories')} started, ${plural(s.merges, 'merge', 'merges')}`;
+  const briefs = s.briefs ? `; ${s.briefs.briefed} of ${plural(s.briefs.changed, 'changed story', 'changed stories')} briefed${s.briefs.failed ? ` (${s.briefs.failed} failed: briefed when viewed)` : ''}` : '';
+  return `ingested ${s.read} articles: ${parts.join(', ')}; ${plural(s.storiesCreated, 'story', 'stories')} started, ${plural(s.merges, 'merge', 'merges')}${briefs}`;
 }
 
 export interface StoriesFlags {

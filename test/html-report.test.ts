@@ -201,3 +201,44 @@ test('a value disagreement is drawn as a dot plot: a row per outlet, figures in 
   // Quotes and names are not figures: no plot.
   for (const d of exampleBrief.disagreements.filter((x) => x.kind === 'quote' || x.kind === 'name')) assert.equal(page.getElementById(d.id)!.querySelector('.dot-plot'), null);
 });
+
+test('the coverage grid puts outlets that tell the same points together: two mixed events are two blocks', async () => {
+  const { blockOrder } = await import('../src/brief/html-charts.ts');
+  // Points of a port fire (told by Harbour Post and Coast Wire) and of a bridge closure (Valley
+  // Times, Ledger) arrive interleaved, outlets alternating.
+  const reports: Record<string, string[]> = {
+    fire1: ['Harbour Post', 'Coast Wire'],
+    bridge1: ['Valley Times', 'Ledger'],
+    fire2: ['Coast Wire', 'Harbour Post'],
+    bridge2: ['Ledger', 'Valley Times'],
+    fire3: ['Harbour Post'],
+    both: ['Coast Wire', 'Ledger'],
+  };
+  const { points, outlets } = blockOrder(Object.keys(reports), ['Harbour Post', 'Valley Times', 'Coast Wire', 'Ledger'], (p) => reports[p]!);
+  const side = (o: string) => (['Harbour Post', 'Coast Wire'].includes(o) ? 'fire' : 'bridge');
+  assert.deepEqual(outlets.map(side), ['fire', 'fire', 'bridge', 'bridge'], outlets.join(', '));
+  const fires = points.filter((p) => p.startsWith('fire'));
+  const bridges = points.filter((p) => p.startsWith('bridge'));
+  assert.deepEqual(points, [...fires, 'both', ...bridges], points.join(', '));
+  // One event is one block: its points keep their order (most corroborated first).
+  const one: Record<string, string[]> = { a: ['X', 'Y', 'Z'], b: ['Y', 'Z'], c: ['X'], d: ['X', 'Z'] };
+  assert.deepEqual(blockOrder(Object.keys(one), ['X', 'Y', 'Z'], (p) => one[p]!).points, ['a', 'b', 'c', 'd']);
+});
+
+test('coverage over time: a row per outlet, its reports as dots in publication order', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-time-'));
+  const out = join(dir, 'brief.json');
+  assert.equal(await main(['brief', 'examples', '--format', 'json', '--quiet', '--out', out]), 0);
+  const exampleBrief = JSON.parse(readFileSync(out, 'utf8')) as Brief;
+  const page = parseHTML(renderHtml(exampleBrief)).document;
+  const plot = page.querySelector('#outlets .time-plot');
+  assert.ok(plot, 'the examples are dated: a time plot');
+  const dated = exampleBrief.documents.filter((d) => d.published && Number.isFinite(Date.parse(d.published)));
+  const rows = [...plot.querySelectorAll('li')];
+  assert.equal(rows.length, new Set(dated.map((d) => d.outlet ?? d.source)).size);
+  assert.equal(plot.querySelectorAll('circle').length, dated.length);
+  // The earliest report's dot is at the left end, the latest's at the right end.
+  const xs = [...plot.querySelectorAll('circle')].map((c) => parseFloat(c.getAttribute('cx')!));
+  assert.equal(Math.min(...xs), 4);
+  assert.equal(Math.max(...xs), 96);
+});

@@ -5,7 +5,7 @@ import type { Brief, CleanDocument, CitedText, Disagreement, Point, Span, Varian
 import type { Citer } from './html-cite.ts';
 import { escapeHtml as esc } from './escape.ts';
 import { outletLabel } from './people.ts';
-import { valueDotPlot } from './html-charts.ts';
+import { blockOrder, coverageOverTime, valueDotPlot } from './html-charts.ts';
 
 /** A section with its heading, or nothing when it is empty. */
 /**
@@ -125,8 +125,11 @@ function wordDiff(diff: NonNullable<Variant['diff']>): string {
 
 /** Rows are key points, columns the outlets; a ✓ opens that outlet's supporting passage. */
 export function coverageMatrix(brief: Brief, citer: Citer): string {
-  const { points: rows, outlets, coverage } = brief.brief;
-  if (!rows.length || !outlets.length) return '';
+  const { coverage } = brief.brief;
+  if (!brief.brief.points.length || !brief.brief.outlets.length) return '';
+  // Ordered so that outlets reporting the same points sit together: two events mixed in one
+  // bundle show as two blocks of shaded cells.
+  const { points: rows, outlets } = blockOrder(brief.brief.points, brief.brief.outlets, (p) => coverage[p.id] ?? []);
   const docsOf = new Map(outlets.map((o) => [o, brief.documents.filter((d) => (d.outlet ?? d.source) === o || outletLabel(d) === o)]));
   const facts = new Map(brief.facts.map((f) => [f.id, f]));
   const head = outlets.map((o) => {
@@ -139,7 +142,7 @@ export function coverageMatrix(brief: Brief, citer: Citer): string {
       const ids = new Set((docsOf.get(o) ?? []).map((d) => d.id));
       const inOutlet = (s: Span) => ids.has(s.doc);
       const passage = facts.get(p.fact)?.support.find(inOutlet) ?? p.citations.find(inOutlet);
-      return `<td>${passage ? citer.cite(passage, '✓') : '<span aria-label="reported">✓</span>'}</td>`;
+      return `<td class="hit">${passage ? citer.cite(passage, '✓') : '<span aria-label="reported">✓</span>'}</td>`;
     });
     return `<tr><th scope="row">${esc(p.text)}</th>${cells.join('')}<td class="num">${p.sources}</td></tr>`;
   });
@@ -147,7 +150,7 @@ export function coverageMatrix(brief: Brief, citer: Citer): string {
 }
 
 export function coverageByOutlet(brief: Brief, citer: Citer): string {
-  return brief.documents.map((doc) => documentCard(doc, citer)).join('\n');
+  return [coverageOverTime(brief, outletLabel), ...brief.documents.map((doc) => documentCard(doc, citer))].filter(Boolean).join('\n');
 }
 
 function documentCard(doc: CleanDocument, citer: Citer): string {

@@ -80,6 +80,9 @@ table.matrix th[scope=row] { font-weight: 400; min-width: 10rem; }
 table.matrix th[scope=row], table.matrix thead th:first-child { position: sticky; left: 0; z-index: 1; background: var(--bg); }
 table.matrix thead th + th { white-space: nowrap; text-align: center; }
 table.matrix td { text-align: center; }
+/* A heatmap: a reported point's cell is shaded, so blocks of outlets telling the same points show. */
+table.matrix td.hit { background: var(--chip); }
+.time-plot figcaption { font-weight: 600; margin: 0 0 .2rem; }
 table.matrix td.num { color: var(--muted); }
 
 .lead { font-family: var(--serif); font-size: 1.1rem; }

@@ -180,12 +180,16 @@ test('the quote sheet folds fragments of under four words away under each speake
   }
 });
 
-test('a value disagreement is drawn as a dot plot: a row per outlet, figures in order on one scale', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'corroborate-plot-'));
-  const out = join(dir, 'brief.json');
+/** The examples' brief as `brief --format json` writes it, and its HTML report parsed. */
+async function examplesReport(): Promise<{ exampleBrief: Brief; page: Document }> {
+  const out = join(mkdtempSync(join(tmpdir(), 'corroborate-examples-')), 'brief.json');
   assert.equal(await main(['brief', 'examples', '--format', 'json', '--quiet', '--out', out]), 0);
   const exampleBrief = JSON.parse(readFileSync(out, 'utf8')) as Brief;
-  const page = parseHTML(renderHtml(exampleBrief)).document;
+  return { exampleBrief, page: parseHTML(renderHtml(exampleBrief)).document };
+}
+
+test('a value disagreement is drawn as a dot plot: a row per outlet, figures in order on one scale', async () => {
+  const { exampleBrief, page } = await examplesReport();
   const plotted = exampleBrief.disagreements.filter((d) => ['number', 'duration', 'time', 'date'].includes(d.kind) && new Set(d.variants.map((v) => `${v.normalized?.low}:${v.normalized?.high}`)).size > 1);
   assert.ok(plotted.length >= 1, 'the examples disagree on figures');
   for (const d of plotted) {
@@ -226,11 +230,7 @@ test('the coverage grid puts outlets that tell the same points together: two mix
 });
 
 test('coverage over time: a row per outlet, its reports as dots in publication order', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'corroborate-time-'));
-  const out = join(dir, 'brief.json');
-  assert.equal(await main(['brief', 'examples', '--format', 'json', '--quiet', '--out', out]), 0);
-  const exampleBrief = JSON.parse(readFileSync(out, 'utf8')) as Brief;
-  const page = parseHTML(renderHtml(exampleBrief)).document;
+  const { exampleBrief, page } = await examplesReport();
   const plot = page.querySelector('#outlets .time-plot');
   assert.ok(plot, 'the examples are dated: a time plot');
   const dated = exampleBrief.documents.filter((d) => d.published && Number.isFinite(Date.parse(d.published)));

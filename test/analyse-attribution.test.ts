@@ -404,3 +404,11 @@ test('attribution: "he demurred:" introduces what he said', () => {
   const text = 'Ivo Brandt spoke in Harlan.\n\nAsked which county was his favorite, he demurred: "Whichever one I am in at the moment."';
   assert.equal(speakerIn(text, 'Whichever'), 'Ivo Brandt');
 });
+
+test('attribution: a statement, a letter or an email left of its verb speaks ("the letter reads")', () => {
+  const text =
+    'Parents in Harlan wrote to the county board last week.\n\n"We ask only for a school our children can walk to," the letter reads.\n\n' +
+    'The campaign answered on Friday. "We have nothing further to add on this matter," the statement said.';
+  assert.equal(speakerIn(text, 'walk to'), 'the letter');
+  assert.equal(speakerIn(text, 'nothing further'), 'the statement');
+});

@@ -337,7 +337,8 @@ export class AttributionReader {
       else break;
     }
     while (from < k && tokens[window[from]!]!.text === 'of') from++;
-    return this.phrase(window[from]!, t);
+    // Left of its verb a statement or a letter speaks: "the letter reads", "the statement said".
+    return this.phrase(window[from]!, t, true);
   }
 
   /** The subject right of an inverted verb or "according to": "said Smith", "said the ministry". */
@@ -369,12 +370,13 @@ export class AttributionReader {
     return this.phrase(window[k]!, window[end]!);
   }
 
-  private phrase(first: number, last: number): SpeakerRef | null {
+  private phrase(first: number, last: number, subject = false): SpeakerRef | null {
     const tokens = this.doc.tokens;
     const head = tokens[last]!;
-    // "in a statement", "to reporters" are not speakers; nor is a time or a quantity ("a few
-    // minutes later said", "the size of the crowd").
-    if (isAudienceOrOccasion(head.lemma) || head.pos === 'NUM' || TIME_WORDS.has(head.lemma) || MEASURE_NOUNS.has(head.lemma) || CALENDAR_WORDS.has(head.text)) return null;
+    // "in a statement", "to reporters" are not speakers, except as the subject of the cue ("the
+    // statement said", "a reporter asked"); nor is a time or a quantity ("a few minutes later
+    // said", "the size of the crowd").
+    if ((!subject && isAudienceOrOccasion(head.lemma)) || head.pos === 'NUM' || TIME_WORDS.has(head.lemma) || MEASURE_NOUNS.has(head.lemma) || CALENDAR_WORDS.has(head.text)) return null;
     for (let t = first; t <= last; t++) {
       const m = this.mentionByFirst.get(t);
       if (m !== undefined && this.mentions[m]!.lastToken === last) return { kind: 'mention', mention: m };

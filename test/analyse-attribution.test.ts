@@ -412,3 +412,8 @@ test('attribution: a statement, a letter or an email left of its verb speaks ("t
   assert.equal(speakerIn(text, 'walk to'), 'the letter');
   assert.equal(speakerIn(text, 'nothing further'), 'the statement');
 });
+
+test('attribution: the quote after "she said." goes on in her voice even when no name resolves "she"', () => {
+  const text = 'The crowd grew quiet.\n\n"Look at him go," she said. "He runs like the wind, that one."';
+  assert.equal(speakerIn(text, 'like the wind'), 'she');
+});

@@ -75,7 +75,8 @@ export function analyseDocument(doc: AnalysableDocument): DocumentAnalysis {
   quotations.forEach((q, i) => {
     const a = attributions[i]!;
     const speaker = a.speaker ? resolver.resolve(a.speaker, previous) : { entity: null, printed: null, span: null };
-    previous = speaker.entity !== null || speaker.printed ? speaker : null;
+    // "“…,” she said. “…”": the next quote goes on in the same voice, even one no name resolves.
+    previous = speaker.entity !== null || speaker.printed || speaker.span ? speaker : null;
     quotes.push({
       quote: {
         text: original.slice(q.start, q.end),

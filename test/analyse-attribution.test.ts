@@ -417,3 +417,17 @@ test('attribution: the quote after "she said." goes on in her voice even when no
   const text = 'The crowd grew quiet.\n\n"Look at him go," she said. "He runs like the wind, that one."';
   assert.equal(speakerIn(text, 'like the wind'), 'she');
 });
+
+test('quotes: a word quoted inside a quote with the same marks does not end it', () => {
+  const text = 'Readers wrote in after the debate.\n\n“I would sooner live in what he calls “chaos” than in the order he promises.” ― Mara Quill';
+  const q = analyse.analyseText(text).quotes.find((x) => x.text.includes('sooner live'));
+  assert.ok(q && q.text.includes('order he promises'), `the quote goes on past “chaos”: ${q?.text}`);
+  assert.equal(speakerIn(text, 'sooner live'), 'Mara Quill');
+});
+
+test('quotes: a straight double mark set off after a single closing mark closes the quote', () => {
+  const text = 'Ivo Brandt spoke at the hall.\n\n"I have never liked the phrase \'voter outreach,\' " he told the group, adding that it was empty.';
+  const q = analyse.analyseText(text).quotes.find((x) => x.text.includes('never liked'));
+  assert.ok(q && !q.text.includes('told the group'), `the quote ends before the cue: ${q?.text}`);
+  assert.equal(speakerIn(text, 'never liked'), 'Ivo Brandt');
+});

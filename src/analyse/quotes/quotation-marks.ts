@@ -54,14 +54,25 @@ interface RawQuote {
 
 function scan(text: string, doubleMarks: boolean): RawQuote[] {
   const out: RawQuote[] = [];
-  let open = -1;
+  const marks: { at: number; role: 'open' | 'close' }[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const role = doubleMarks ? doubleRole(text, i, ch) : singleRole(text, i, ch);
-    if (!role) continue;
+    const role = doubleMarks ? doubleRole(text, i, text[i]!) : singleRole(text, i, text[i]!);
+    if (role) marks.push({ at: i, role });
+  }
+  let open = -1;
+  for (let k = 0; k < marks.length; k++) {
+    const { at: i, role } = marks[k]!;
     if (role === 'open') {
-      // A second opening mark while one is open: the first quote lost its closing mark.
-      if (open >= 0) out.push({ open, close: null, contentStart: open + 1, contentEnd: i });
+      if (open >= 0) {
+        // “…what he calls “hell” than live…”: two closing marks follow with no opening mark
+        // between, so the second opening mark quotes a word inside the quote, which goes on.
+        if (marks[k + 1]?.role === 'close' && marks[k + 2]?.role === 'close') {
+          k++;
+          continue;
+        }
+        // A second opening mark while one is open: the first quote lost its closing mark.
+        out.push({ open, close: null, contentStart: open + 1, contentEnd: i });
+      }
       open = i;
     } else if (open >= 0) {
       out.push({ open, close: i, contentStart: open + 1, contentEnd: i });
@@ -80,6 +91,8 @@ function doubleRole(text: string, i: number, ch: string): 'open' | 'close' | nul
   const after = i + 1 < text.length ? text[i + 1]! : ' ';
   if (OPEN_CONTEXT.test(before) && /\S/.test(after)) return 'open';
   if (/\S/.test(before)) return 'close';
+  // "…the term 'African American outreach,' " he told": set off by a space from the single mark it closes after.
+  if (/['\u2019]/.test(text[i - 2] ?? '') && /\s/.test(after)) return 'close';
   return null;
 }
 

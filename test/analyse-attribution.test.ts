@@ -431,3 +431,20 @@ test('quotes: a straight double mark set off after a single closing mark closes 
   assert.ok(q && !q.text.includes('told the group'), `the quote ends before the cue: ${q?.text}`);
   assert.equal(speakerIn(text, 'never liked'), 'Ivo Brandt');
 });
+
+test('attribution: a name and a comma may open a long apposition before the verb', () => {
+  const text =
+    '“We are telling the story our own way, at last,” Mara Quill, the founding director of the Harbor Media Lab and who also appears in the series, told reporters.';
+  assert.equal(speakerIn(text, 'our own way'), 'Mara Quill');
+});
+
+test('attribution: "the mother of three replied" is a described speaker, not a number', () => {
+  const text = 'Lena Marsh spoke about the plan. Asked why fathers were left out, the 41-year-old mother of three replied, "It is meant for the parent who gave birth."';
+  assert.equal(speakerIn(text, 'gave birth'), 'the 41-year-old mother of three');
+});
+
+test('attribution: "it further wrote" keeps its subject', () => {
+  const text =
+    'The Harbor Times profiled Ivo Brandt in 1990.\n\n"Mr. Brandt has managed to erase much of his debt," the Times wrote.\n\n"But since then his luck has turned," it further wrote.';
+  assert.equal(speakerIn(text, 'luck has turned'), 'Harbor Times');
+});

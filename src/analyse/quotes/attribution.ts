@@ -189,8 +189,13 @@ export class AttributionReader {
       const speaker = this.subjectAfter(rest, 1);
       if (speaker) return { cue: this.range(rest[0]!, rest[0]!), speaker };
     }
-    // "Smith said", "he said", "Wang Yi, China's top diplomat, said", "the ministry said"
-    for (let v = 1; v < rest.length && v <= MAX_APPOSITION_TOKENS + 2; v++) {
+    // "Smith said", "he said", "Wang Yi, China's top diplomat, said", "the ministry said"; a name
+    // and a comma may open a longer apposition ("Ada Wade, the director of … and who also
+    // appears in the film, told").
+    const named = this.mentionByFirst.get(rest[0]!);
+    const appositionAfterName = named !== undefined && tokens[rest[this.mentions[named]!.lastToken - rest[0]! + 1] ?? -1]?.text === ',';
+    const reach = appositionAfterName ? MAX_APPOSITION_TOKENS * 2 : MAX_APPOSITION_TOKENS + 2;
+    for (let v = 1; v < rest.length && v <= reach; v++) {
       if (!this.isSpeechVerb(rest[v]!)) continue;
       const speaker = this.subjectBefore(rest, v);
       if (speaker) return { cue: this.cueRange(rest, v), speaker };
@@ -289,6 +294,8 @@ export class AttributionReader {
       }
       const skippable =
         (/^(?:ADV|AUX|PART)$/.test(w.pos) && !/^['\u2019]s$/.test(w.text)) ||
+        // "it further wrote": an adverb the tagger reads as a verb.
+        w.lemma === 'further' ||
         TIME_WORDS.has(w.lemma) ||
         CALENDAR_WORDS.has(w.text) ||
         // "Xi was reported to have told", "she is expected to say"
@@ -329,16 +336,23 @@ export class AttributionReader {
     if (m !== undefined) return CALENDAR_WORDS.has(this.mentions[m]!.text) ? null : { kind: 'mention', mention: m };
     const agreement = SUBJECT_PRONOUNS.get(token.text.toLowerCase());
     if (agreement && token.pos === 'PRON') return { kind: 'pronoun', token: t, agreement };
-    if (token.pos !== 'NOUN' && token.pos !== 'PROPN') return null;
+    // "the 34-year-old mother of three replied": a number after "of" counts the noun's children.
+    let head = t;
+    if (token.pos === 'NUM' && k >= 2 && tokens[window[k - 1]!]!.text === 'of' && tokens[window[k - 2]!]!.pos === 'NOUN') {
+      k -= 2;
+      head = window[k]!;
+    } else if (token.pos !== 'NOUN' && token.pos !== 'PROPN') return null;
     let from = k;
     while (from - 1 >= 0 && k - from < MAX_PHRASE_TOKENS) {
       const prev = tokens[window[from - 1]!]!;
-      if (/^(?:NOUN|PROPN|ADJ|DET|NUM|PART)$/.test(prev.pos) || POSSESSIVE_PRONOUN.test(prev.text) || (prev.text === 'of' && from - 2 >= 0)) from--;
+      // "the 34-year-old mother": a hyphen inside a word joins it.
+      const joining = prev.text === '-' && prev.start === tokens[window[from - 2] ?? -1]?.end && prev.end === tokens[window[from]!]!.start;
+      if (/^(?:NOUN|PROPN|ADJ|DET|NUM|PART)$/.test(prev.pos) || POSSESSIVE_PRONOUN.test(prev.text) || (prev.text === 'of' && from - 2 >= 0) || joining) from--;
       else break;
     }
     while (from < k && tokens[window[from]!]!.text === 'of') from++;
     // Left of its verb a statement or a letter speaks: "the letter reads", "the statement said".
-    return this.phrase(window[from]!, t, true);
+    return this.phrase(window[from]!, t, true, head);
   }
 
   /** The subject right of an inverted verb or "according to": "said Smith", "said the ministry". */
@@ -370,9 +384,9 @@ export class AttributionReader {
     return this.phrase(window[k]!, window[end]!);
   }
 
-  private phrase(first: number, last: number, subject = false): SpeakerRef | null {
+  private phrase(first: number, last: number, subject = false, headToken = last): SpeakerRef | null {
     const tokens = this.doc.tokens;
-    const head = tokens[last]!;
+    const head = tokens[headToken]!;
     // "in a statement", "to reporters" are not speakers, except as the subject of the cue ("the
     // statement said", "a reporter asked"); nor is a time or a quantity ("a few minutes later
     // said", "the size of the crowd").

@@ -130,7 +130,9 @@ function activeMarkup(html: string): string[] {
   for (const el of document.querySelectorAll('*')) {
     // The page's own forms: the search box, and the story list's filters.
     const ownForm = el.localName === 'form' && (el.getAttribute('action') === '/search' || (el.getAttribute('action') === '/' && el.getAttribute('class') === 'filters'));
-    if (['img', 'svg', 'iframe', 'object', 'embed', 'link', 'base', 'form'].includes(el.localName) && !ownForm)
+    // The dot plots' own SVG: hidden from readers, lines and circles placed by number.
+    const ownPlot = el.localName === 'svg' && el.getAttribute('class') === 'plot-track' && [...el.querySelectorAll('*')].every((c) => ['line', 'circle'].includes(c.localName) && [...c.attributes].every((a) => a.name === 'class' || /^-?[\d.]+%?$/.test(a.value)));
+    if (['img', 'svg', 'iframe', 'object', 'embed', 'link', 'base', 'form'].includes(el.localName) && !ownForm && !ownPlot)
       found.push(`<${el.localName}>`);
     for (const { name, value } of el.attributes) {
       if (/^on/i.test(name)) found.push(`${el.localName} ${name}="${value}"`);

@@ -314,3 +314,37 @@ test('hostile sources: titles, outlets, bylines and text show as text and nothin
   }
   for (const opened of visits) clean(opened);
 });
+
+test('an editor marks a disagreement "not a conflict" from the story page; it moves to its own section with the reason', async () => {
+  // A store of its own: the edit must not change what the other tests read.
+  const own = mkdtempSync(join(tmpdir(), 'corroborate-serve-browser-edit-'));
+  const store = await openStore(join(own, 'store.db'));
+  const editing = buildServer({ db: store, editing: true, allowedHosts: ['127.0.0.1'] });
+  try {
+    await ingest(store, [join(ROOT, 'examples')]);
+    const url = (await editing.listen({ port: 0, host: '127.0.0.1' })).replace(/\/?$/, '/');
+    const { stories } = (await (await fetch(`${url}api/stories`)).json()) as { stories: { id: number }[] };
+    const id = stories[0]!.id;
+    const page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+    const opened: Opened = { page, dialogs: [], errors: [], elsewhere: [] };
+    watchPage(page, opened);
+    await page.goto(`${url}stories/${id}`);
+    const before = await page.locator('#disagreements .disagreement').count();
+    await page.locator('#edit summary').click();
+    const form = page.locator(`form[action="/stories/${id}/dismiss"]`);
+    const chosen = (await form.locator('select[name=disagreement] option').first().textContent())!;
+    await form.locator('input[name=reason]').fill('the two figures measure different things');
+    await page.screenshot({ path: join(OUT, 'serve-story-edit.png') });
+    await form.locator('button[type=submit]').click();
+    await page.waitForURL(/#dismissed$/);
+    assert.equal(await page.locator('#disagreements .disagreement').count(), before - 1);
+    const dismissed = (await page.locator('#dismissed').textContent())!;
+    assert.ok(dismissed.includes('the two figures measure different things'), dismissed);
+    assert.ok(dismissed.includes(chosen.split(':')[0]!), `${chosen} / ${dismissed}`);
+    assert.deepEqual(opened.errors, []);
+  } finally {
+    await editing.close();
+    await store.close();
+    rmSync(own, { recursive: true, force: true });
+  }
+});

@@ -40,6 +40,8 @@ async function serve(db: Database, flags: ServeFlags): Promise<void> {
     db,
     // On loopback, only loopback names: a web page cannot rebind its own name to this server.
     ...(loopback ? { allowedHosts: LOOPBACK } : {}),
+    // Editors' corrections only where no one else can reach the server.
+    editing: loopback,
     onError: (error, request) => process.stderr.write(`corroborate serve: ${request.method} ${request.url.slice(0, 200)}: ${firstLine(error)}\n`),
   });
   await app.listen({ port: flags.port, host: flags.host });

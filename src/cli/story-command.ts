@@ -1,6 +1,9 @@
-// `corroborate story merge|split`: correct the clustering by hand, with a recorded reason.
+// `corroborate story merge|split|dismiss`: correct the clustering by hand, or mark a disagreement
+// the brief found as not a conflict, each with a recorded reason.
 import { Option, type Command } from 'commander';
 import { mergeStoriesBy, splitStoryBy } from '../collect/edit-stories.ts';
+import { dismissDisagreement } from '../collect/dismissals.ts';
+import { cachedStoryBrief } from '../collect/story-briefs.ts';
 import { dbOption, withStore } from './store-commands.ts';
 
 const ids = (value: string, previous: number[] = []): number[] => {
@@ -10,7 +13,7 @@ const ids = (value: string, previous: number[] = []): number[] => {
 };
 
 export function addStoryCommand(program: Command): void {
-  const story = program.command('story').description('correct the stories by hand: merge two stories of one event, or split off articles of another');
+  const story = program.command('story').description('correct the stories by hand: merge two stories of one event, split off articles of another, mark a disagreement as not a conflict');
   story
     .command('merge')
     .description('fold the other stories into the first; their articles follow and the log keeps the reason')
@@ -32,5 +35,21 @@ export function addStoryCommand(program: Command): void {
     .action(async (id: number, flags: { db?: string; articles: number[]; reason: string }) => {
       const created = await withStore(flags.db, (db) => splitStoryBy(db, id, flags.articles, flags.reason));
       process.stdout.write(`split off as story ${created}\n`);
+    });
+  story
+    .command('dismiss')
+    .description('mark a disagreement of the story\'s brief as not a conflict (shown apart, with the reason)')
+    .argument('<story>', 'the story', Number)
+    .argument('<disagreement>', 'the disagreement\'s id in the story\'s brief ("disagreement-1", …: see "brief --story ID --format json")')
+    .addOption(dbOption())
+    .addOption(new Option('--reason <text>', 'why it is not a conflict (kept in the story log)').makeOptionMandatory())
+    .action(async (id: number, disagreement: string, flags: { db?: string; reason: string }) => {
+      const live = await withStore(flags.db, async (db) => {
+        const { story: current, brief } = await cachedStoryBrief(db, id);
+        const found = brief.disagreements.find((d) => d.id === disagreement);
+        if (!found) throw new Error(`story ${current}'s brief has no disagreement ${disagreement} (it has ${brief.disagreements.map((d) => d.id).join(', ') || 'none'})`);
+        return dismissDisagreement(db, current, found, flags.reason);
+      });
+      process.stdout.write(`marked ${disagreement} of story ${live} as not a conflict\n`);
     });
 }

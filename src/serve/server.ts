@@ -8,6 +8,7 @@ import { addErrorHandlers, type ErrorListener } from './errors.ts';
 import { addSecurity } from './security.ts';
 import { apiRoutes } from './api-routes.ts';
 import { uiRoutes } from './ui-routes.ts';
+import { editRoutes, newEditToken } from './edit-routes.ts';
 
 /** No route takes a body: anything larger than this is refused unread. */
 export const BODY_LIMIT = 16 * 1024;
@@ -18,11 +19,15 @@ export interface ServeOptions {
   allowedHosts?: readonly string[];
   /** Told about every 5xx, which the client sees only as "internal error". */
   onError?: ErrorListener;
+  /** Pages offer an editor's corrections (merge, split, not a conflict): only on loopback. */
+  editing?: boolean;
 }
 
 export interface ServeContext {
   db: Database;
   briefs: BriefCache;
+  /** The token this server's edit forms carry; null when it does not edit. */
+  editToken: string | null;
 }
 
 export function buildServer(options: ServeOptions): FastifyInstance {
@@ -32,11 +37,12 @@ export function buildServer(options: ServeOptions): FastifyInstance {
     // Path parameters are ids: a long one is a 404, not parsed. "/stories/5/" is "/stories/5".
     routerOptions: { maxParamLength: 32, ignoreTrailingSlash: true },
   });
-  const context: ServeContext = { db: options.db, briefs: new BriefCache(options.db) };
+  const context: ServeContext = { db: options.db, briefs: new BriefCache(options.db), editToken: options.editing ? newEditToken() : null };
   app.addHook('onClose', () => context.briefs.close());
   addSecurity(app, options.allowedHosts);
   addErrorHandlers(app, options.onError);
   apiRoutes(app, context);
   uiRoutes(app, context);
+  editRoutes(app, context);
   return app;
 }

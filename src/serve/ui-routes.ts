@@ -13,10 +13,11 @@ import { PageCache } from './page-cache.ts';
 import { lastLogSeq } from '../store/stories.ts';
 import { renderMarkdown } from '../brief/markdown.ts';
 import { renderHtml } from '../brief/html.ts';
+import { applyDismissals, dismissalsOf } from '../collect/dismissals.ts';
 
 const html = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
 
-export function uiRoutes(app: FastifyInstance, { db, briefs }: ServeContext): void {
+export function uiRoutes(app: FastifyInstance, { db, briefs, editToken }: ServeContext): void {
   app.get<{ Querystring: PageQuery }>('/', { schema: { querystring: storiesQuery } }, async (request, reply) => {
     const { limit, offset, sort = 'outlets', q: _q, ...asked } = request.query;
     const filter = listFilter(asked);
@@ -33,7 +34,10 @@ export function uiRoutes(app: FastifyInstance, { db, briefs }: ServeContext): vo
         // A story merged into another lives on under the other's id.
         if (detail.requested !== null) return { redirect: `/stories/${detail.story.id}${view}` };
         const { brief } = await briefs.get(detail.story.id);
-        return { html: view ? sourcesPage(detail, brief) : storyPage(detail, brief) };
+        if (view) return { html: sourcesPage(detail, brief) };
+        // Editors' "not a conflict" set those disagreements apart, with their reasons.
+        const { brief: shown, dismissed } = applyDismissals(brief, await dismissalsOf(db, detail.story.id));
+        return { html: storyPage(detail, shown, { dismissed, editToken }) };
       });
       return 'redirect' in page ? reply.redirect(page.redirect, 302) : html(reply, page.html);
     });

@@ -39,6 +39,12 @@ table.stories .folded { display: none; }
   table.stories td { display: block; padding: 0; border: 0; }
   table.stories .folded { display: block; margin: .2rem 0; }
 }
+#edit summary h2 { display: inline; }
+form.edit { border: 1px solid var(--line); border-radius: 6px; padding: .4rem .8rem; margin: .6rem 0; }
+form.edit fieldset { border: 0; padding: 0; margin: 0; display: grid; gap: .2rem; }
+form.edit label.check { display: flex; gap: .4rem; align-items: center; min-height: 24px; }
+form.edit input, form.edit select, form.edit button { font: inherit; min-height: 24px; max-width: 100%; }
+ul.dismissed { padding-left: 1.2rem; }
 form.filters { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin: 1rem 0; padding: .6rem .8rem; border: 1px solid var(--line); border-radius: 6px; }
 form.filters label { display: inline-flex; align-items: center; gap: .4rem; min-height: 24px; }
 form.filters input, form.filters select, form.filters button { min-height: 24px; font: inherit; }

@@ -108,3 +108,17 @@ test('a server that does not edit (not on loopback) shows no forms and takes no 
     await reader.close();
   }
 });
+
+test('a story merged into another brings its editors\' judgements along', async () => {
+  const { dismissDisagreement, dismissalsOf } = await import('../src/collect/dismissals.ts');
+  const { mergeStoriesBy, splitStoryBy } = await import('../src/collect/edit-stories.ts');
+  const article = Number((await db.one<{ id: number }>('SELECT MAX(id) AS id FROM articles WHERE story_id = $1', [story]))!.id);
+  const apart = await splitStoryBy(db, story, [article], 'for the test');
+  const judged = { kind: 'number' as const, about: 'How many: “trucks”', variants: [{ value: '12 trucks' }, { value: '15 trucks' }] as never };
+  await dismissDisagreement(db, apart, judged, 'two counts of different fleets');
+  assert.equal((await dismissalsOf(db, story)).size, 1, 'before the merge: only the story\'s own judgement');
+  await mergeStoriesBy(db, story, [apart], 'one event');
+  const after = await dismissalsOf(db, story);
+  assert.equal(after.size, 2);
+  assert.ok([...after.values()].some((d) => d.reason === 'two counts of different fleets'));
+});

@@ -39,9 +39,13 @@ export async function dismissDisagreement(db: Database, story: number, d: Pick<D
   });
 }
 
-/** The story's dismissals by key, the latest for each. */
+/** The story's dismissals by key, the latest for each, with those of the stories merged into it. */
 export async function dismissalsOf(db: Database, story: number): Promise<Map<string, Dismissal>> {
-  const rows = await db.all<{ stories: string; reason: string; at: string }>("SELECT stories, reason, at FROM story_log WHERE kind = 'dismiss' AND story_id = $1 ORDER BY seq", [story]);
+  const rows = await db.all<{ stories: string; reason: string; at: string }>(
+    `WITH RECURSIVE folded(id) AS (SELECT CAST($1 AS INTEGER) UNION SELECT s.id FROM stories s JOIN folded f ON s.merged_into = f.id)
+     SELECT stories, reason, at FROM story_log WHERE kind = 'dismiss' AND story_id IN (SELECT id FROM folded) ORDER BY seq`,
+    [story],
+  );
   const out = new Map<string, Dismissal>();
   for (const row of rows) {
     const { key, about } = JSON.parse(row.stories) as { key: string; about: string };

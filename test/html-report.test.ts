@@ -242,3 +242,17 @@ test('coverage over time: a row per outlet, its reports as dots in publication o
   assert.equal(Math.min(...xs), 4);
   assert.equal(Math.max(...xs), 96);
 });
+
+test('hovering a chip previews its passage: the title holds the outlet, the offsets and the words, escaped', () => {
+  const chips = [...document.querySelectorAll('button.cite')];
+  assert.ok(chips.length > 0);
+  for (const chip of chips) {
+    const doc = DOCUMENTS.find((d) => d.id === chip.getAttribute('data-doc'))!;
+    const passage = doc.original.slice(Number(chip.getAttribute('data-start')), Number(chip.getAttribute('data-end'))).replace(/\s+/g, ' ').trim();
+    const title = chip.getAttribute('title')!;
+    assert.match(title, /characters \d+–\d+: “/);
+    // The words as they are (source text, payloads included), cut at 160 characters.
+    assert.ok(title.includes(passage.slice(0, 60)), `${title} / ${passage}`);
+    assert.ok(title.length < 300);
+  }
+});

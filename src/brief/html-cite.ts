@@ -33,7 +33,9 @@ export function makeCiter(documents: CleanDocument[]): Citer {
   };
   const button = (cls: string, span: Span, text: string) => {
     const where = `${name(span.doc)}, characters ${span.start}–${span.end}`;
-    return `<button type="button" class="${cls}" data-doc="${escapeHtml(span.doc)}" data-start="${span.start}" data-end="${span.end}" title="${escapeHtml(where)}" aria-label="${escapeHtml(`${text}: source ${where}`)}">${escapeHtml(text)}</button>`;
+    // Hovering a chip previews its passage; the label for screen readers stays short.
+    const preview = `${where}: “${excerpt(passage(span))}”`;
+    return `<button type="button" class="${cls}" data-doc="${escapeHtml(span.doc)}" data-start="${span.start}" data-end="${span.end}" title="${escapeHtml(preview)}" aria-label="${escapeHtml(`${text}: source ${where}`)}">${escapeHtml(text)}</button>`;
   };
   const cite = (span: Span, text?: string) => button('cite', span, text ?? label(span.doc));
   const link = (span: Span, text: string) => button('cite cite-text', span, text);
@@ -47,6 +49,14 @@ export function makeCiter(documents: CleanDocument[]): Citer {
   };
   const passage = (span: Span) => docs.get(span.doc)?.original.slice(span.start, span.end) ?? '';
   return { cite, link, cites, label, name, passage };
+}
+
+/** Characters of a passage a chip's preview shows. */
+const PREVIEW_CHARS = 160;
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= PREVIEW_CHARS ? flat : `${flat.slice(0, PREVIEW_CHARS - 1).replace(/\s\S*$/, '')}…`;
 }
 
 /** "Cedar Coast Dispatch" → "CCD", "NPR" → "NPR", no outlet → "Doc 4"; repeats get a number. */

@@ -199,11 +199,15 @@ test('times of day in minutes since midnight', () => {
     assert.deepEqual([v.kind, (v.low + v.high) / 2, v.unit], ['time', minutes, 'minute'], text);
   }
   const around = value('The strike began at about 3 p.m. on the docks.', 'about 3 p.m.');
-  assert.deepEqual([around.low, around.high, around.qualifier], [870, 930, 'about']);
+  assert.deepEqual([around.low, around.high, around.qualifier], [880, 920, 'about']);
   // A time on a quarter hour may be rounded ("3:30" for 3:33); one printed to the minute is exact.
   assert.deepEqual(interval(value('The alarm sounded at 3:30 a.m. in the depot.', '3:30 a.m.')), ['time', 205, 215, 'minute']);
   assert.deepEqual(interval(value('The alarm sounded at 3:33 a.m. in the depot.', '3:33 a.m.')), ['time', 213, 213, 'minute']);
-  // "about" reaches half an hour round an hour, under ten minutes round a time printed finer.
+  // "about" reaches twenty minutes round an hour, under ten minutes round a time printed finer:
+  // "about 3 p.m." and "about 3:30 p.m." are two times.
+  const three = value('The strike began at about 3 p.m. on the docks.', 'about 3 p.m.');
+  assert.ok(three.high < value('The strike began about 3:30 p.m. on the docks.', 'about 3:30 p.m.').low, 'about 3 and about 3:30 do not overlap');
+  assert.ok(three.low <= 14 * 60 + 45 && three.high >= 15 * 60 + 15, 'about 3 p.m. allows 2:45 to 3:15');
   const tenPast = value('The crash happened about 4:10 p.m. downtown.', 'about 4:10 p.m.');
   const halfPast = value('The crash happened about 4:30 p.m. downtown.', 'about 4:30 p.m.');
   assert.ok(tenPast.high < halfPast.low, 'about 4:10 and about 4:30 do not overlap');

@@ -20,12 +20,13 @@ const NEAR_MINUTES = 30;
 const ROUGHLY = phraseTable<true>([['about', true], ['around', true], ['approximately', true], ['roughly', true]]);
 
 /**
- * How far a time reaches either side, by the grain it is printed to: "about 3 p.m." may be half an
- * hour off, "about 3:10" under ten minutes (so "about 3:10" and "about 3:30" differ). A bare time
+ * How far a time reaches either side, by the grain it is printed to: "about 3 p.m." may be twenty
+ * minutes off (a reporter rounds 3:25 to "about 3:30", not to 3 p.m., so "about 3 p.m." and "about
+ * 3:30 p.m." differ), "about 3:10" under ten minutes (so "about 3:10" and "about 3:30" differ). A bare time
  * on a quarter hour is often rounded too ("3:30" for 3:33); one printed to the minute is exact.
  */
 function spreadMinutes(minute: number, roughly: boolean): number {
-  if (roughly) return minute === 0 ? 30 : 9;
+  if (roughly) return minute === 0 ? 20 : 9;
   return minute % 15 === 0 ? 5 : 0;
 }
 

@@ -8,6 +8,7 @@
 import type { CleanDocument, Entity, FoundDisagreement, FoundVariant, Mention, Span } from '../schema.ts';
 import { outletLabel } from '../brief/people.ts';
 import { misspelling, nameKey, transliteration } from '../analyse/name-match.ts';
+import { DisjointSets } from '../util/disjoint-sets.ts';
 import { pushTo } from '../util/multimap.ts';
 import { lowerBound } from '../util/search.ts';
 
@@ -55,18 +56,18 @@ function spellingKey(parts: string[]): string {
 /** Spellings joined when one is a misspelling (or an accent-folded twin) of another; clusters of two or more. */
 function variantClusters(bySpelling: Map<string, Printing[]>): Printing[][][] {
   const spellings = [...bySpelling.values()];
-  const cluster = spellings.map((_, i) => i);
-  const root = (i: number): number => (cluster[i] === i ? i : (cluster[i] = root(cluster[i]!)));
+  const clusters = new DisjointSets(spellings.length);
   for (let i = 0; i < spellings.length; i++) {
     for (let j = i + 1; j < spellings.length; j++) {
       const a = spellings[i]![0]!.parts;
       const b = spellings[j]![0]!.parts;
-      if (a.length === b.length && (nameKey(a) === nameKey(b) || misspelling(a, b) || transliteration(a, b))) cluster[root(j)] = root(i);
+      if (a.length === b.length && (nameKey(a) === nameKey(b) || misspelling(a, b) || transliteration(a, b))) clusters.union(i, j);
     }
   }
-  const groups = new Map<number, Printing[][]>();
-  spellings.forEach((s, i) => pushTo(groups, root(i), s));
-  return [...groups.values()].filter((g) => g.length > 1);
+  return clusters
+    .groups()
+    .filter((g) => g.length > 1)
+    .map((g) => g.map((i) => spellings[i]!));
 }
 
 function disagreement(entity: Entity, spellings: Printing[][], docs: Map<string, { doc: CleanDocument; order: number }>): FoundDisagreement {

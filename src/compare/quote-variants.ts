@@ -4,6 +4,7 @@
 // so a quote that differs only in those is the same wording, never a disagreement.
 import type { CleanDocument, Entity, FoundDisagreement, FoundVariant, Quote, Span } from '../schema.ts';
 import { outletLabel } from '../brief/people.ts';
+import { DisjointSets } from '../util/disjoint-sets.ts';
 import { pushTo } from '../util/multimap.ts';
 import { foldWord, wordDiff } from './word-diff.ts';
 
@@ -326,7 +327,7 @@ function quoteNeighbours(wordings: Wording[]): Map<Wording, { before?: Wording; 
  */
 class PassageSets {
   private readonly all: Passage[] = [];
-  private readonly parent: number[] = [];
+  private readonly sets = new DisjointSets();
 
   of(wording: Wording, start: number, end: number): Passage {
     const found = this.all.find((p) => p.wording === wording && Math.min(p.end, end) - Math.max(p.start, start) >= Math.min(p.end - p.start, end - start) / 2);
@@ -336,29 +337,22 @@ class PassageSets {
       return found;
     }
     const p = { wording, start, end };
-    this.parent.push(this.all.length);
+    this.sets.add();
     this.all.push(p);
     return p;
   }
 
   union(a: Passage, b: Passage): void {
-    const ra = this.find(this.all.indexOf(a));
-    const rb = this.find(this.all.indexOf(b));
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    this.sets.union(this.all.indexOf(a), this.all.indexOf(b));
   }
 
   /** Groups of two or more quotes, one passage per quote, in reading order. */
   groups(): Passage[][] {
-    const byRoot = new Map<number, Passage[]>();
-    this.all.forEach((p, i) => pushTo(byRoot, this.find(i), p));
-    return [...byRoot.values()]
+    return this.sets
+      .groups()
+      .map((members) => members.map((i) => this.all[i]!))
       .map((group) => group.filter((p, i) => group.findIndex((q) => q.wording === p.wording) === i).sort((x, y) => byReadingOrder(x.wording, y.wording)))
       .filter((group) => group.length > 1);
-  }
-
-  private find(x: number): number {
-    while (this.parent[x] !== x) x = this.parent[x] = this.parent[this.parent[x]!]!;
-    return x;
   }
 }
 

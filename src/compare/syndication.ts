@@ -2,6 +2,7 @@
 // document whose word 8-grams are mostly found in another's is a copy (lightly edited copies,
 // with a line cut or a headline changed, still share most of their 8-grams).
 import type { CleanDocument } from '../schema.ts';
+import { DisjointSets } from '../util/disjoint-sets.ts';
 
 const SHINGLE_WORDS = 8;
 /** Share of the shorter document's shingles found in the longer one to call it a copy. */
@@ -10,19 +11,13 @@ const COPY_CONTAINMENT = 0.6;
 /** Groups of document ids that are copies of one text; every document is in exactly one group. */
 export function syndicationGroups(documents: readonly CleanDocument[]): string[][] {
   const shingles = documents.map((d) => shingleSet(bodyText(d)));
-  const parent = documents.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const copies = new DisjointSets(documents.length);
   for (let i = 0; i < documents.length; i++) {
     for (let j = i + 1; j < documents.length; j++) {
-      if (containment(shingles[i]!, shingles[j]!) >= COPY_CONTAINMENT) parent[find(j)] = find(i);
+      if (containment(shingles[i]!, shingles[j]!) >= COPY_CONTAINMENT) copies.union(i, j);
     }
   }
-  const groups = new Map<number, string[]>();
-  documents.forEach((d, i) => {
-    const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), d.id]);
-  });
-  return [...groups.values()];
+  return copies.groups().map((group) => group.map((i) => documents[i]!.id));
 }
 
 function bodyText(doc: CleanDocument): string {

@@ -11,6 +11,7 @@ import type { FoundValue } from './values/index.ts';
 import type { Statement } from './statements.ts';
 import { contentTerm } from './statements.ts';
 import { firstStartingAt, type OffsetRange } from '../text/ranges.ts';
+import { DisjointSets } from '../util/disjoint-sets.ts';
 import { pushTo } from '../util/multimap.ts';
 import { ageOwner, inStatLine, rankOwner, recordOwner, valueRole, type ValueRole } from './value-role.ts';
 import { ORDINAL_UNIT } from './values/ordinals.ts';
@@ -67,8 +68,7 @@ export function valueDisagreements(input: ValueDisagreementInput): FoundDisagree
   const frames = valueFrames(input);
   const names = new Map(input.entities.map((e) => [e.id, e.name]));
   // Comparable pairs, agreeing or not, in (i, j) order.
-  const parent = frames.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const components = new DisjointSets(frames.length);
   const conflicts: [number, number][] = [];
   const comparable: [number, number][] = [];
   const candidates = candidatePairs(frames);
@@ -79,7 +79,7 @@ export function valueDisagreements(input: ValueDisagreementInput): FoundDisagree
     const b = frames[j]!;
     if (a.statement === b.statement || !sameThing(a, b)) continue;
     comparable.push([i, j]);
-    parent[find(j)] = find(i);
+    components.union(i, j);
     // A conflict needs two reports: one writer giving two figures almost always means two things
     // (a past quake's toll beside this one's). Same-report values still join the variants below.
     if (!overlaps(a.value, b.value) && a.statement.doc !== b.statement.doc && !statesBoth(a, b) && !statesBoth(b, a)) conflicts.push([i, j]);
@@ -88,9 +88,9 @@ export function valueDisagreements(input: ValueDisagreementInput): FoundDisagree
 
   const out: FoundDisagreement[] = [];
   const byComponent = new Map<number, [number, number][]>();
-  for (const pair of conflicts) pushTo(byComponent, find(pair[0]), pair);
+  for (const pair of conflicts) pushTo(byComponent, components.find(pair[0]), pair);
   const comparableByComponent = new Map<number, [number, number][]>();
-  for (const pair of comparable) if (byComponent.has(find(pair[0]))) pushTo(comparableByComponent, find(pair[0]), pair);
+  for (const pair of comparable) if (byComponent.has(components.find(pair[0]))) pushTo(comparableByComponent, components.find(pair[0]), pair);
   for (const [root, pairs] of byComponent) {
     // Values in a conflict, and values directly agreeing with one of them.
     const involved = new Set(pairs.flat());

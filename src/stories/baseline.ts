@@ -3,6 +3,7 @@
 // between every pair, and agglomerative clustering with average linkage cut at a threshold.
 // It sees all articles before deciding anything and costs O(n²) time and memory: fine for a
 // thousand articles, not for a stream.
+import { DisjointSets } from '../util/disjoint-sets.ts';
 
 /** Chosen on the odd-numbered topics of ECB+ (see bench/cluster-ecbplus.ts --tune). */
 export const DEFAULT_BASELINE_THRESHOLD = 0.25;
@@ -16,13 +17,9 @@ export interface BaselineArticle {
 export function agglomerativeBaseline(articles: readonly BaselineArticle[], threshold: number): Map<string, string> {
   const similarity = cosineMatrix(tfidfVectors(articles));
   const n = articles.length;
-  const parent = articles.map((_, i) => i);
-  const root = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
-  };
-  for (const m of averageLinkage(similarity, n)) if (m.similarity >= threshold) parent[root(m.b)] = root(m.a);
-  return new Map(articles.map((a, i) => [a.id, articles[root(i)]!.id]));
+  const clusters = new DisjointSets(n);
+  for (const m of averageLinkage(similarity, n)) if (m.similarity >= threshold) clusters.merge(m.a, m.b);
+  return new Map(articles.map((a, i) => [a.id, articles[clusters.find(i)]!.id]));
 }
 
 type Sparse = { ids: number[]; weights: number[] };

@@ -11,6 +11,7 @@ import { clusterFeatures, type ClusterFeatures } from './hashed-features.ts';
 import { articleVector, Profile, SlotWeights, topPositions, type ArticleVector } from './profile.ts';
 import { StoryHits, StoryIndex } from './story-index.ts';
 import { Vocabulary } from './vocabulary.ts';
+import { DisjointSets } from '../util/disjoint-sets.ts';
 import { grown } from '../util/grown.ts';
 
 export interface Assignment {
@@ -99,8 +100,6 @@ interface Story {
   /** What it is posted under in the index, to take it out again. */
   postedTerms: number[];
   postedNames: number[];
-  /** The story it was merged into, or -1. */
-  into: number;
   /** In the candidate index (not merged away, not retired). */
   live: boolean;
   /** The arrival (article count) at which it last gained an article. */
@@ -119,6 +118,8 @@ export class StoryClusterer {
   private readonly termIndex: StoryIndex;
   private readonly nameIndex: StoryIndex;
   private readonly stories: Story[] = [];
+  /** Story numbers; a folded story joins the set of the one it was folded into, which stays the root. */
+  private readonly storySets = new DisjointSets();
   private readonly storyNumbers = new Map<string, number>();
   private readonly articleStories = new Map<string, number>();
   /**
@@ -191,7 +192,7 @@ export class StoryClusterer {
     const terms = articleVector(hashed.terms, this.termVocabulary);
     const names = articleVector(hashed.names, this.nameVocabulary);
     const known = this.storyNumbers.get(story);
-    const number = known === undefined ? this.startStory(story) : this.find(known);
+    const number = known === undefined ? this.startStory(story) : this.storySets.find(known);
     this.addArticle(number, articleId, terms, names, date);
   }
 
@@ -199,8 +200,8 @@ export class StoryClusterer {
   restoreMerge(into: string, stories: string[]): void {
     const target = this.storyNumbers.get(into);
     if (target === undefined) return;
-    const survivor = this.find(target);
-    const folded = stories.map((id) => this.storyNumbers.get(id)).filter((n): n is number => n !== undefined).map((n) => this.find(n));
+    const survivor = this.storySets.find(target);
+    const folded = stories.map((id) => this.storyNumbers.get(id)).filter((n): n is number => n !== undefined).map((n) => this.storySets.find(n));
     this.fold(survivor, [...new Set(folded)].filter((n) => n !== survivor));
   }
 
@@ -216,7 +217,7 @@ export class StoryClusterer {
 
   storyOf(articleId: string): string | undefined {
     const number = this.articleStories.get(articleId);
-    return number === undefined ? undefined : this.stories[this.find(number)]!.id;
+    return number === undefined ? undefined : this.stories[this.storySets.find(number)]!.id;
   }
 
   /** Stories scored against the article, most similar first. */
@@ -300,7 +301,7 @@ export class StoryClusterer {
   }
 
   private startStory(id: string): number {
-    const number = this.stories.length;
+    const number = this.storySets.add();
     this.stories.push({
       id,
       size: 0,
@@ -308,7 +309,6 @@ export class StoryClusterer {
       names: new Profile(),
       postedTerms: [],
       postedNames: [],
-      into: -1,
       live: false,
       lastArrival: -1,
     });
@@ -340,13 +340,13 @@ export class StoryClusterer {
     this.repost(number);
   }
 
-  /** Folds `others` into `into`: profiles summed, dates widened, articles follow through `find`. */
+  /** Folds `others` into `into`: profiles summed, dates widened, articles follow through `storySets`. */
   private fold(into: number, others: readonly number[]): void {
     const target = this.stories[into]!;
     for (const number of others) {
       const story = this.stories[number]!;
       this.unpost(number);
-      story.into = into;
+      this.storySets.merge(into, number);
       target.size += story.size;
       target.terms.add(story.terms.ids, story.terms.mass, this.termVocabulary);
       target.names.add(story.names.ids, story.names.mass, this.nameVocabulary);
@@ -406,19 +406,6 @@ export class StoryClusterer {
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, 5)
       .map(([name]) => name);
-  }
-
-  private find(number: number): number {
-    let root = number;
-    while (this.stories[root]!.into >= 0) root = this.stories[root]!.into;
-    // Path compression: later look-ups of these stories go straight to the root.
-    let n = number;
-    while (this.stories[n]!.into >= 0) {
-      const next = this.stories[n]!.into;
-      this.stories[n]!.into = root;
-      n = next;
-    }
-    return root;
   }
 }
 

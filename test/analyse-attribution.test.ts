@@ -448,3 +448,40 @@ test('attribution: "it further wrote" keeps its subject', () => {
     'The Harbor Times profiled Ivo Brandt in 1990.\n\n"Mr. Brandt has managed to erase much of his debt," the Times wrote.\n\n"But since then his luck has turned," it further wrote.';
   assert.equal(speakerIn(text, 'luck has turned'), 'Harbor Times');
 });
+
+// ── issue 23: the speaker is an entity or a description, never the person a description is about ──
+
+/** The quote containing `contains`, from plain text. */
+function quoteIn(text: string, contains: string): Quote {
+  const q = analyse.analyseText(text).quotes.find((x) => x.text.includes(contains));
+  assert.ok(q, `no quote contains “${contains}”`);
+  return q;
+}
+
+test('attribution: "aides to the chancellor said" is a described speaker, not the chancellor', () => {
+  const text =
+    'Chancellor Markus Feldner met the premier on Monday.\n\n"We are disappointed with the outcome," aides to the chancellor said.\n\n' +
+    'Nils Varga is under pressure.\n\n"He will not resign over this at all," a person close to Varga said.\n\n' +
+    '"The talks are serious but still early," two people familiar with the talks said Tuesday.';
+  const aides = quoteIn(text, 'disappointed');
+  assert.equal(aides.speaker, null);
+  assert.equal(aides.speakerName, 'aides to the chancellor');
+  const close = quoteIn(text, 'not resign');
+  assert.equal(close.speaker, null);
+  assert.equal(close.speakerName, 'a person close to Varga');
+  assert.equal(quoteIn(text, 'serious but').speakerName, 'two people familiar with the talks');
+});
+
+test('attribution: a spokesman or a statement for an organization speaks for it', () => {
+  const text =
+    'The Harlan Water Authority raised its rates.\n\n"The increase was unavoidable this year," a spokesman for the Harlan Water Authority said.\n\n' +
+    '"We will review the rates again in spring," a statement from the Harlan Water Authority said.';
+  assert.equal(speakerIn(text, 'unavoidable'), 'Harlan Water Authority');
+  assert.equal(speakerIn(text, 'review the rates'), 'Harlan Water Authority');
+});
+
+test('attribution: "Aides to the owner said" opening a sentence is described, not the owner', () => {
+  const text = 'The owner has been quiet.\n\nAides to the owner said the talks were "serious but still early for everyone."\n\nJohnson of Eastland said: "We will vote no on this."';
+  assert.equal(speakerIn(text, 'serious but'), 'Aides to the owner');
+  assert.equal(speakerIn(text, 'vote no'), 'Johnson');
+});

@@ -35,6 +35,12 @@ const MEASURE_NOUNS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month
 const HEARSAY_VERBS = new Set(['report', 'expect', 'believe', 'understand', 'think', 'know', 'say', 'quote', 'schedule', 'set', 'due']);
 const POSSESSIVE_PRONOUN = /^(?:his|her|its|their|our|my)$/i;
 const NOUN_MODIFIER = /^(?:DET|ADJ|ADP|NUM)$/;
+/** Prepositions that tie a speaker to whom or what they are near: "aides to", "a friend of". */
+const OWNER_PREPOSITIONS = new Set(['to', 'for', 'of', 'with', 'from', 'at', 'in', 'near', 'inside', 'within', 'around']);
+/** Who speaks for the organization or person after the preposition: "a spokesman for the ministry". */
+const SPOKESPERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokeswomen', 'spokespeople', 'representative', 'mouthpiece', 'readout', 'transcript', 'account']);
+/** People named by whom they stand near, often opening a sentence: "Aides to the owner said". */
+const ENTOURAGE_NOUNS = new Set(['aides', 'officials', 'sources', 'friends', 'people', 'members', 'allies', 'advisers', 'advisors', 'lawyers', 'attorneys', 'relatives', 'supporters', 'critics', 'colleagues', 'associates', 'insiders', 'diplomats', 'staff', 'staffers']);
 /** Verbs whose object is the one spoken to: "told the delegation", "asked the crowd". */
 const LISTENER_VERBS = new Set(['tell', 'ask']);
 /** Words opening a clause that is not the sentence's own: "As the crowd began to chant, …". */
@@ -333,7 +339,12 @@ export class AttributionReader {
     }
     const m = this.mentionByLast.get(t);
     // "Sanders' comments Tuesday, telling reporters": a day or month never speaks.
-    if (m !== undefined) return CALENDAR_WORDS.has(this.mentions[m]!.text) ? null : { kind: 'mention', mention: m };
+    if (m !== undefined) {
+      if (CALENDAR_WORDS.has(this.mentions[m]!.text)) return null;
+      let start = k;
+      while (start > 0 && window[start]! > this.mentions[m]!.runStart) start--;
+      return this.ownerOfSubject(window, start, t) ?? { kind: 'mention', mention: m };
+    }
     const agreement = SUBJECT_PRONOUNS.get(token.text.toLowerCase());
     if (agreement && token.pos === 'PRON') return { kind: 'pronoun', token: t, agreement };
     // "the 34-year-old mother of three replied": a number after "of" counts the noun's children.
@@ -351,8 +362,49 @@ export class AttributionReader {
       else break;
     }
     while (from < k && tokens[window[from]!]!.text === 'of') from++;
+    const owner = this.ownerOfSubject(window, from, t);
+    if (owner) return owner;
     // Left of its verb a statement or a letter speaks: "the letter reads", "the statement said".
     return this.phrase(window[from]!, t, true, head);
+  }
+
+  /**
+   * The subject that a name or a noun phrase after a preposition belongs to, when a noun heads it
+   * from before the preposition: "aides to the chancellor said", "a person close to Varga said",
+   * "two people familiar with the talks said", "a friend of Varga said". Whom the speaker is near,
+   * or what they know about, never speaks: the whole phrase is the (described) speaker. A
+   * spokesperson or a statement of an organization speaks for it ("a spokesman for the ministry
+   * said", "a statement from the ministry said": the ministry), so those keep the name. Null when
+   * no such noun stands before the subject starting at window[start] and ending at `last`; a name
+   * before "of" or "from" is the speaker itself ("Johnson of Eastland said").
+   */
+  private ownerOfSubject(window: number[], start: number, last: number): SpeakerRef | null {
+    const tokens = this.doc.tokens;
+    let p = start - 1;
+    const preposition = tokens[window[p] ?? -1];
+    if (!preposition || !OWNER_PREPOSITIONS.has(preposition.text.toLowerCase())) return null;
+    p--;
+    // "close to", "familiar with", "loyal to": one adjective between the head and its preposition.
+    if (p >= 1 && tokens[window[p]!]!.pos === 'ADJ' && tokens[window[p - 1]!]!.pos === 'NOUN') p--;
+    const head = window[p];
+    const token = tokens[head ?? -1];
+    if (head === undefined || !token) return null;
+    // "Johnson of Eastland said", "Rep. Gwen Moore from Wisconsin said": the name before speaks.
+    const named = this.mentionByLast.get(head);
+    if (named !== undefined && p === start - 2 && /^(?:of|from)$/i.test(preposition.text)) return { kind: 'mention', mention: named };
+    // A common noun ("aides"); at the start of its sentence the tagger reads "Aides to the owner"
+    // as a name, so there a noun for people who stand near someone counts too (not "Johnson of Ohio").
+    const sentenceStart = tokens[head - 1]?.sentence !== token.sentence;
+    const common = token.pos === 'NOUN' && (/^\p{Ll}/u.test(token.text) || sentenceStart);
+    if (!common && !(sentenceStart && ENTOURAGE_NOUNS.has(token.text.toLowerCase()))) return null;
+    if (SPOKESPERSON_NOUNS.has(token.lemma) || STATEMENT_NOUNS.has(token.lemma) || isAudienceOrOccasion(token.lemma)) return null;
+    let from = p;
+    while (from - 1 >= 0 && p - from < MAX_PHRASE_TOKENS) {
+      const prev = tokens[window[from - 1]!]!;
+      if (/^(?:NOUN|ADJ|DET|NUM)$/.test(prev.pos) || POSSESSIVE_PRONOUN.test(prev.text)) from--;
+      else break;
+    }
+    return this.phrase(window[from]!, last, true, head);
   }
 
   /** The subject right of an inverted verb or "according to": "said Smith", "said the ministry". */
@@ -391,7 +443,8 @@ export class AttributionReader {
     // statement said", "a reporter asked"); nor is a time or a quantity ("a few minutes later
     // said", "the size of the crowd").
     if ((!subject && isAudienceOrOccasion(head.lemma)) || head.pos === 'NUM' || TIME_WORDS.has(head.lemma) || MEASURE_NOUNS.has(head.lemma) || CALENDAR_WORDS.has(head.text)) return null;
-    for (let t = first; t <= last; t++) {
+    // A name the whole phrase is ("the Foreign Ministry"), not one after its head ("aides to Varga").
+    for (let t = first; t <= headToken; t++) {
       const m = this.mentionByFirst.get(t);
       if (m !== undefined && this.mentions[m]!.lastToken === last) return { kind: 'mention', mention: m };
     }

@@ -480,6 +480,35 @@ test('attribution: a spokesman or a statement for an organization speaks for it'
   assert.equal(speakerIn(text, 'review the rates'), 'Harlan Water Authority');
 });
 
+test('entities: an all-caps dateline that is a known place is that place, never an organization', () => {
+  const text = 'BERLIN \u2014 Leaders met in Berlin on Monday.\n\nThe readout was upbeat: "Both sides see great potential for cooperation," it said.';
+  const a = analyse.analyseText(text);
+  const berlin = a.entities.filter((e) => /berlin/i.test(e.name));
+  assert.deepEqual(berlin.map((e) => e.type), ['place']);
+  const q = quoteIn(text, 'great potential');
+  assert.equal(q.speaker, null, '"it" is not the dateline');
+});
+
+test('entities: a headline phrase with "Rumor" or "Update" is not a person', () => {
+  const text =
+    'Red Sox-Teixeira Rumor Heats Up\n\nTrade Deadline Update: Boston Weighs Its Options\n\n' +
+    'The Red Sox-Teixeira Rumor will not go away, said Dana Whitcombe, the general manager.';
+  const names = analyse.analyseText(text).entities.map((e) => `${e.type}:${e.name}`);
+  assert.ok(!names.some((n) => /Rumor|Update/.test(n)), names.join(', '));
+});
+
+test('entities: a name after "the" with no title is no person ("the Red Sox", "the Rangers")', () => {
+  const text =
+    'The Red Sox are talking with the Rangers about Luis Teixeira.\n\n"We are always looking," Dana Whitcombe said.\n\n' +
+    '"We will not comment," the Rangers said in a statement.';
+  const a = analyse.analyseText(text);
+  const typeOf = (name: string): string | undefined => [...a.entities, ...a.unconfirmed].find((e) => e.name === name)?.type;
+  assert.equal(typeOf('Red Sox'), 'organization');
+  assert.equal(typeOf('Rangers'), 'organization');
+  assert.equal(typeOf('Luis Teixeira'), 'person');
+  assert.equal(speakerIn(text, 'not comment'), 'Rangers');
+});
+
 test('attribution: "Aides to the owner said" opening a sentence is described, not the owner', () => {
   const text = 'The owner has been quiet.\n\nAides to the owner said the talks were "serious but still early for everyone."\n\nJohnson of Eastland said: "We will vote no on this."';
   assert.equal(speakerIn(text, 'serious but'), 'Aides to the owner');

@@ -6,7 +6,7 @@ import type { Entity, Quote, Role } from '../schema.ts';
 import type { DocumentAnalysis } from './analyse-document.ts';
 import { misspelling, nameEdges, nameKey, skeletonKey, transliteration, typoCandidates } from './name-match.ts';
 import { mergeRoles } from './roles.ts';
-import { canonicalPlace } from './vocabulary/places.ts';
+import { canonicalPlace, shoutedPlace } from './vocabulary/places.ts';
 import { pushTo } from '../util/multimap.ts';
 import { DisjointSets } from '../util/disjoint-sets.ts';
 
@@ -76,6 +76,23 @@ export function mergeAnalyses(analyses: DocumentAnalysis[]): { entities: Entity[
     }
   });
 
+  // 4. A two-word-or-longer "person" no document gives a title or role, whose name ends an
+  // organization's name in another document, is that organization: "Red Sox" (typed a person
+  // for its given name "Red") and "the Boston Red Sox".
+  const organizationEnds = new Map<string, number>();
+  members.forEach((m, j) => {
+    if (m.entity.type !== 'organization') return;
+    for (let k = 1; k + 2 <= m.parts.length; k++) organizationEnds.set(nameKey(m.parts.slice(k)), j);
+  });
+  members.forEach((m, i) => {
+    if (m.entity.type !== 'person' || m.parts.length < 2) return;
+    const org = organizationEnds.get(nameKey(m.parts));
+    if (org === undefined || members[org]!.doc === m.doc) return;
+    const root = sets.find(i);
+    if (members.some((x, k) => sets.find(k) === root && x.entity.roles.length > 0)) return;
+    sets.union(org, i);
+  });
+
   // Build one entity per group that at least one document confirms, in order of first appearance.
   const groups = new Map<number, number[]>();
   members.forEach((_, i) => {
@@ -101,7 +118,7 @@ export function mergeAnalyses(analyses: DocumentAnalysis[]): { entities: Entity[
 
 function member(entity: Entity, doc: number, confirmed: boolean): Member {
   const parts = entity.name.split(/\s+/).filter((p) => p && !/^\p{Lu}\.$/u.test(p));
-  const key = entity.type === 'place' ? 'place:' + (canonicalPlace(entity.name) ?? nameKey(parts)) : `${entity.type}:${nameKey(parts)}`;
+  const key = entity.type === 'place' ? 'place:' + (canonicalPlace(entity.name) ?? shoutedPlace(entity.name) ?? nameKey(parts)) : `${entity.type}:${nameKey(parts)}`;
   return { entity, doc, confirmed, parts, key };
 }
 
@@ -140,7 +157,8 @@ function mergeGroup(id: string, group: Member[]): Entity {
   return {
     id,
     name,
-    type: group[0]!.entity.type,
+    // Only step 4 joins a person to an organization: the organization it was taken for.
+    type: group.some((m) => m.entity.type === 'organization') ? 'organization' : group[0]!.entity.type,
     aliases: [...aliases],
     roles,
     mentions: group.flatMap((m) => m.entity.mentions),

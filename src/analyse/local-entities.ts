@@ -5,7 +5,7 @@ import type { EntityType } from '../schema.ts';
 import type { NameMention, TextRange } from './mentions.ts';
 import type { Gender } from './vocabulary/given-names.ts';
 import { misspelling, nameEdges, nameKey, typoCandidates } from './name-match.ts';
-import { canonicalPlace } from './vocabulary/places.ts';
+import { canonicalPlace, shoutedPlace } from './vocabulary/places.ts';
 import { pushTo } from '../util/multimap.ts';
 import { lowerBound } from '../util/search.ts';
 
@@ -48,10 +48,14 @@ export function groupMentions(mentions: NameMention[], evidence: MentionEvidence
     entityOf[m] = e;
   };
 
+  // A name the document prints once as an organization is one wherever it leaves its type open:
+  // "the Red Sox are talking" types "Red Sox" in "the Red Sox general manager" too.
+  // Not from a word in capitals: "LOKARIA" alone is a guess at an acronym, not evidence.
+  const organizationKeys = new Set(mentions.filter((m) => m.type === 'organization' && m.text !== m.text.toUpperCase()).map((m) => nameKey(m.parts)));
   // Full names first, so that short forms have something to join.
   mentions.forEach((m, i) => {
-    if (m.type === 'place') join(i, 'place:' + (canonicalPlace(m.text) ?? nameKey(m.parts)), 'place', true);
-    else if (m.type === 'organization') join(i, 'org:' + nameKey(m.parts), 'organization', true);
+    if (m.type === 'place') join(i, 'place:' + (canonicalPlace(m.text) ?? shoutedPlace(m.text) ?? nameKey(m.parts)), 'place', true);
+    else if (m.type === 'organization' || (m.type === null && organizationKeys.has(nameKey(m.parts)))) join(i, 'org:' + nameKey(m.parts), 'organization', true);
     else if (m.parts.length > 1 && !(evidence[i]!.placeCue && !m.givenName && !m.label)) {
       const confirmed = m.type === 'person' || m.label || m.givenName || evidence[i]!.speaker || evidence[i]!.roles.length > 0;
       join(i, 'person:' + nameKey(m.parts), 'person', confirmed);

@@ -5,7 +5,7 @@ import type { EntityType } from '../schema.ts';
 import type { Token, TokenizedText } from './tokens.ts';
 import { givenNameGender, type Gender } from './vocabulary/given-names.ts';
 import { CALENDAR_WORDS, MEDIA_ORGANIZATIONS, NON_ENTITY_HEADS, NOT_NAMES, ORGANIZATION_HEADS, PLACE_HEADS } from './vocabulary/names.ts';
-import { countryOfAdjective, isPlaceName } from './vocabulary/places.ts';
+import { countryOfAdjective, isPlaceName, shoutedPlace } from './vocabulary/places.ts';
 import { TITLE_GENDER, TITLE_HEADS, TITLE_LINKS, TITLE_MODIFIERS } from './vocabulary/titles.ts';
 
 export interface TextRange {
@@ -182,7 +182,7 @@ function splitRun(doc: TokenizedText, first: number, last: number): NameMention 
     start,
     end,
     parts,
-    type: typeByWords(text, nameTokens, title !== null),
+    type: dateline(tokens, first, nameEnd, text) ? 'place' : (typeByWords(text, nameTokens, title !== null) ?? (afterThe(tokens, first, nameEnd) ? 'organization' : null)),
     title,
     gender,
     firstToken: nameStart,
@@ -193,9 +193,46 @@ function splitRun(doc: TokenizedText, first: number, last: number): NameMention 
   };
 }
 
+/**
+ * A dateline: a name in capitals opening its paragraph, then a comma or a dash, is where the
+ * story was filed ("LOKARIA, Kenya —", "BERLIN —"), not an acronym's organization.
+ */
+function dateline(tokens: Token[], runStart: number, nameEnd: number, text: string): boolean {
+  const first = tokens[runStart]!;
+  if (tokens[runStart - 1]?.passage === first.passage || text !== text.toUpperCase() || !/\p{Lu}{3}/u.test(text)) return false;
+  // "LOKARIA, Kenya —", "BERLIN (Reuters) —": the dash or the credit comes within a few words
+  // (not "SMITH, host:").
+  for (let k = nameEnd + 1; k <= nameEnd + 5 && tokens[k]?.passage === first.passage; k++) {
+    const t = tokens[k]!.text;
+    if (/^[\u2014\u2013-]$/.test(t) || t === '(') return true;
+    if (k === nameEnd + 1 ? t !== ',' : !/^(?:\p{Lu}|[.,])/u.test(t)) return false;
+  }
+  return false;
+}
+
+/**
+ * A person's name takes no article: a name with no title right after "the", heading its noun
+ * phrase, names a team, a party or a body ("the Red Sox are talking", "the Rangers said", "the
+ * Democrats"). Not a name that modifies a noun ("the Feldner government", "the Red Sox general
+ * manager"), nor one with a title or a place's name (typed before this is asked).
+ */
+function afterThe(tokens: Token[], runStart: number, nameEnd: number): boolean {
+  const before = tokens[runStart - 1];
+  if (!before || before.sentence !== tokens[runStart]!.sentence || before.text.toLowerCase() !== 'the') return false;
+  // The tail of a longer name ("the Great Hall of the People").
+  if (tokens[runStart - 2]?.text === 'of') return false;
+  // Initials and names glued to more ("the U.S.", "the China-U.S. relationship"): a place's short form.
+  const last = tokens[nameEnd]!;
+  const next = tokens[nameEnd + 1];
+  if (tokens.slice(runStart, nameEnd + 1).some((t) => t.text.includes('.'))) return false;
+  if (next && next.start === last.end && !/^(?:[,;:!?)]|['\u2019]s?)$/.test(next.text)) return false;
+  return !next || next.sentence !== last.sentence || !/^(?:NOUN|PROPN|ADJ|NUM)$/.test(next.pos);
+}
+
 function typeByWords(text: string, words: Token[], titled: boolean): EntityType | null {
   if (titled) return 'person';
-  if (isPlaceName(text)) return 'place';
+  // "BERLIN" in a dateline or a headline in capitals is Berlin.
+  if (isPlaceName(text) || shoutedPlace(text) !== null) return 'place';
   if (words.some((w) => ORGANIZATION_HEADS.has(w.text)) || MEDIA_ORGANIZATIONS.has(text)) return 'organization';
   if (words.length === 1 && ACRONYM.test(text)) return 'organization';
   if (PLACE_HEADS.has(words[words.length - 1]!.text)) return 'place';

@@ -59,7 +59,9 @@ export function whoSaidWhat(brief: Brief): string[] {
   if (!ordered.length) return [];
   const out = ['## Who said what', ''];
   for (const [speaker, said] of ordered) {
-    out.push(`### ${speaker ? escapeMarkdown(speaker) : 'Speaker not identified'}`, '');
+    // A speaker the text only describes ("aides", "a readout") is no name: say so, as the HTML does.
+    const named = said[0]!.speaker !== null;
+    out.push(`### ${!speaker ? 'Speaker not identified' : named ? escapeMarkdown(speaker) : `Not named: described as “${escapeMarkdown(speaker)}”`}`, '');
     for (const q of said) out.push(quoteLine(q, docs), '');
   }
   return out;

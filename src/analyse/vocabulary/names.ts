@@ -50,12 +50,17 @@ export const CALENDAR_WORDS = new Set(
   Dec. Today Yesterday Tomorrow Christmas Easter Ramadan Eid Hanukkah Thanksgiving`.split(/\s+/),
 );
 
-/** Heads of capitalised runs that name events, laws or works, not entities of the three kinds. */
+/**
+ * Heads of capitalised runs that name events, laws or works, not entities of the three kinds; and
+ * the words of headlines and story labels, which make a capitalised phrase no one's name ("Red
+ * Sox-Teixeira Rumor Heats Up", "Trade Deadline Update", "Election Recap", "Budget Takeaways").
+ */
 export const NON_ENTITY_HEADS = new Set(
   `Games Olympics Olympic Cup Championship Summit War Day Week Act Bill Agreement Accord Treaty Convention
   Conference Forum Festival Award Awards Prize Plan Initiative Program Programme Strategy Doctrine Policy
   Era Revolution Crisis Protocol Declaration Resolution Amendment Constitution Report Index Survey
-  Project Operation Campaign Covid COVID-19 Internet`.split(/\s+/),
+  Project Operation Campaign Covid COVID-19 Internet
+  Rumor Rumors Rumour Rumours Update Updates Recap Preview Roundup Takeaways Highlights Explainer`.split(/\s+/),
 );
 
 /** Sentence-initial capitalised words that are not names even when a tagger says PROPN. */

@@ -44,6 +44,17 @@ export function canonicalPlace(name: string): string | null {
   return find(name)?.name ?? null;
 }
 
+/**
+ * The canonical place a name printed in capitals stands for, as a dateline or a shouted headline
+ * prints it ("BERLIN —", "NEW YORK"): looked up in title case. Null for anything else. The
+ * gazetteer itself stays case-sensitive (isPlaceName("CHINA") is false): callers ask this only
+ * where capitals are a dateline's or a headline's, not a name's own spelling.
+ */
+export function shoutedPlace(name: string): string | null {
+  if (name.length < 3 || !shouted(name)) return null;
+  return find(name.toLowerCase().replace(/(^|[\s\-'.])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()))?.name ?? null;
+}
+
 /** True when the whole string is a place name (a leading "the" allowed). One or two Map lookups. */
 export function isPlaceName(name: string): boolean {
   return find(name) !== undefined;
@@ -74,6 +85,18 @@ function find(name: string): Place | undefined {
   if (normal !== name) return find(normal);
   const folded = fold(name);
   return folded !== name ? find(folded) : undefined;
+}
+
+/** All its letters are capitals, and it has some ("BERLIN", "NEW YORK"); a char loop on ASCII. */
+function shouted(s: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return false;
+    if (c >= 0x41 && c <= 0x5a) letters++;
+    else if (c > 126) return s === s.toUpperCase() && s !== s.toLowerCase();
+  }
+  return letters > 0;
 }
 
 /** True when a name holds anything but printable ASCII and single inner spaces (a char loop: faster than a regex on the miss path). */

@@ -278,3 +278,11 @@ test('two reports labelling one earlier event with two dates disagree', async ()
   });
   assert.deepEqual(dayVariants(b), ['June 20 / June 23']);
 });
+
+test('years labelling two editions of a recurring event are not a disagreement', async () => {
+  const b = await briefOfTexts({
+    'film-weekly.txt': 'Reyes returns to the Marlow film awards\n\nThe actress Ana Reyes, who hosted the 2007 Marlow film awards, will host the Marlow film awards again, the organisers announced.\n',
+    'screen-daily.txt': 'Reyes to host 2014 Marlow film awards\n\nThe actress Ana Reyes will host the 2014 Marlow film awards, the organisers of the Marlow film awards announced.\n',
+  });
+  assert.deepEqual(dayVariants(b), []);
+});

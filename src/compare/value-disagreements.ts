@@ -163,7 +163,11 @@ export function valueFrames(input: ValueDisagreementInput): ValueFrame[] {
       // When words were said ("police said Friday") is not when the event happened; who said
       // what when is too loose a frame to compare.
       if (value.kind === 'date' && datesTheSaying(s, value)) continue;
-      const role = value.kind === 'date' ? (namesAnEvent(s, value) ? 'label' : 'level') : valueRole(s, value, measured[measured.indexOf(value) - 1]);
+      const label = value.kind === 'date' && namesAnEvent(s, value);
+      // A year names one of a recurring event's editions ("the 2007 Oscars", "2014 Oscars"): two
+      // years are two editions, never a disagreement. A day names a one-off ("the June 20 shooting").
+      if (label && coarse(value)) continue;
+      const role = value.kind === 'date' ? (label ? 'label' : 'level') : valueRole(s, value, measured[measured.indexOf(value) - 1]);
       // A rate's denominator and a converted figure restate another value: nothing of their own.
       if (role === 'rate' || role === 'conversion') continue;
       const neighbours = value.kind === 'date' ? days : measured;

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findValues, inferReferenceDate, type FoundValue } from '../src/compare/values/index.ts';
+import { DATE_PIECE_CHARS, pieces } from '../src/compare/values/reference-date.ts';
 
 const REFERENCE = '2024-03-13';
 
@@ -179,4 +180,34 @@ test('the document date: else the latest full date printed in the text', () => {
   assert.equal(inferReferenceDate('Tuesday, June 20 — The mill is idle.', null), null);
   assert.equal(inferReferenceDate('The mill closed on Monday in February.', null), null);
   assert.equal(inferReferenceDate('', null), null);
+});
+
+test('the document date of a report longer than a piece: read in pieces, dates from all of them', () => {
+  const filler = (from: number) => Array.from({ length: 1200 }, (_, i) => `Paragraph ${from + i}: the council met again and talked about the bridge.`).join('\n\n');
+  const text = ['Tuesday, June 20 — The mill had been idle.', filler(0), 'It has been idle since 2021.', filler(1200), 'It may open again.'].join('\n\n');
+  assert.ok(text.length > 2 * DATE_PIECE_CHARS);
+  // the weekday in the first piece takes its year from the year in another piece
+  assert.equal(inferReferenceDate(text, null), '2023-06-20');
+  assert.equal(inferReferenceDate(`${text}\n\nFiled 3 May 2022.\n\nUpdated 9 May 2022.`, null), '2023-06-20');
+  assert.equal(inferReferenceDate(`Filed 3 May 2022.\n${filler(0)}\n${filler(5000)}\nUpdated June 9, 2024.`, null), '2024-06-09');
+});
+
+test('pieces: the whole text, each piece at most the size, cut before a line break when there is one', () => {
+  const lines = Array.from({ length: 500 }, (_, i) => `line ${i} ${'x'.repeat(i % 37)}`);
+  for (const [text, size] of [
+    [lines.join('\n'), 1000],
+    [lines.join('\n\n'), 1000],
+    [lines.join(' '), 1000],
+    ['y'.repeat(5000), 700],
+    ['short', 1000],
+  ] as const) {
+    const parts = [...pieces(text, size)];
+    assert.equal(parts.join(''), text);
+    assert.ok(parts.every((p) => p.length > 0 && p.length <= size));
+    if (text.includes('\n')) assert.ok(parts.slice(1).every((p) => p.startsWith('\n')));
+  }
+  assert.deepEqual([...pieces('short', 1000)], ['short']);
+  // a surrogate pair is never cut in two
+  const emoji = '\u{1F600}'.repeat(3000);
+  assert.ok([...pieces(emoji, 501)].every((p) => !/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/.test(p)));
 });

@@ -7,7 +7,7 @@ import { AttributionReader, type Attribution } from './quotes/attribution.ts';
 import { findQuotations, type Quotation } from './quotes/quotation-marks.ts';
 import { mergeRoles, rolesAround } from './roles.ts';
 import { SpeakerResolver, type ResolvedSpeaker } from './speakers.ts';
-import { tokenize, type TokenizedText } from './tokens.ts';
+import { PackedText, tokenize } from './tokens.ts';
 import type { OffsetRange } from '../text/ranges.ts';
 import { givenNameGender } from './vocabulary/given-names.ts';
 
@@ -19,7 +19,7 @@ export interface DocumentAnalysis {
   /** Capitalised names with no evidence of what they are here; another document may confirm them. */
   unconfirmed: Entity[];
   /** The tokenized passages (body and headlines), so later stages do not tag the text again. */
-  text?: TokenizedText;
+  text?: PackedText;
 }
 
 /** Words before a name that say it is a place: "in Lokaria", "near Harrow Creek". */
@@ -104,7 +104,7 @@ export function analyseDocument(doc: AnalysableDocument): DocumentAnalysis {
   const built = entities.map((e, i) => toEntity(doc.id, `${doc.id}:e${i + 1}`, e, allMentions));
   return {
     doc: doc.id,
-    text,
+    text: new PackedText(text),
     entities: built.filter((_, i) => entities[i]!.confirmed),
     unconfirmed: built.filter((_, i) => !entities[i]!.confirmed),
     quotes: quotes.map(({ quote, speaker }, i) => {

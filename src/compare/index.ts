@@ -50,18 +50,8 @@ export function bundleStatements(input: CompareInput): { statements: Statement[]
 
 export function compare(input: CompareInput, options: CompareOptions = {}): Comparison {
   const { documents, entities, quotes } = input;
-  const { statements, minor, vectors, quoteSpans } = bundleStatements(input);
   const messages: Message[] = [];
-  const alignment = alignStatements(statements, vectors, { ...DEFAULT_ALIGN, ...options.align });
-  if (alignment.lexicalOnly) messages.push({ rule: 'alignment-large-bundle', severity: 'info', reason: alignment.lexicalOnly });
-  const sourceOf = new Map<string, number>();
-  syndicationGroups(documents).forEach((group, g) => group.forEach((doc) => sourceOf.set(doc, g)));
-  const facts = buildFacts({ statements, vectors, groups: alignment.groups, similarity: alignment.similarity, sourceOf, centre: centroid(vectors) });
-
-  const factOf: number[] = [];
-  alignment.groups.forEach((group, g) => group.forEach((i) => (factOf[i] = g)));
-  // A short sentence is a fact of its own: its values are compared by their frames alone.
-  for (const s of minor) factOf[s.index] = alignment.groups.length + s.index;
+  const { statements, minor, quoteSpans, facts, factOf } = alignedFacts(input, options, messages);
   const found = [
     ...valueDisagreements({ statements: [...statements, ...minor], factOf, factIds: facts.map((f) => f.id), entities, quoteSpans, onLimit: (m) => messages.push(m) }),
     ...quoteVariants([...documents], [...entities], [...quotes]),
@@ -69,6 +59,35 @@ export function compare(input: CompareInput, options: CompareOptions = {}): Comp
   ];
   const disagreements = rankDisagreements(found, documents);
   return { facts, disagreements, statements, messages };
+}
+
+/**
+ * The bundle's statements aligned into facts, and each statement's fact. The TF-IDF vectors and
+ * the alignment's similarities stay in here: nothing after the facts reads them (a Map per
+ * sentence, tens of MB for a 20 MB report), so the value comparison does not share the heap with them.
+ */
+function alignedFacts(input: CompareInput, options: CompareOptions, messages: Message[]) {
+  const { statements, minor, vectors, quoteSpans } = bundleStatements(input);
+  const alignment = alignStatements(statements, vectors, { ...DEFAULT_ALIGN, ...options.align });
+  if (alignment.lexicalOnly) messages.push({ rule: 'alignment-large-bundle', severity: 'info', reason: alignment.lexicalOnly });
+  const facts = buildFacts({ statements, vectors, groups: alignment.groups, similarity: alignment.similarity, sourceOf: sourcesOf(input.documents), centre: centroid(vectors) });
+
+  const factOf: number[] = [];
+  alignment.groups.forEach((group, g) => group.forEach((i) => (factOf[i] = g)));
+  // A short sentence is a fact of its own: its values are compared by their frames alone.
+  for (const s of minor) factOf[s.index] = alignment.groups.length + s.index;
+  return { statements, minor, quoteSpans, facts, factOf };
+}
+
+/**
+ * Each document's syndication group. A lone document is a group of its own without its word
+ * 8-grams being collected (millions of strings for a 20 MB report, with nothing to compare them with).
+ */
+function sourcesOf(documents: readonly CleanDocument[]): Map<string, number> {
+  const sourceOf = new Map<string, number>();
+  const groups = documents.length < 2 ? documents.map((d) => [d.id]) : syndicationGroups(documents);
+  groups.forEach((group, g) => group.forEach((doc) => sourceOf.set(doc, g)));
+  return sourceOf;
 }
 
 const SEVERITY_ORDER: readonly Severity[] = ['contradiction', 'update', 'wording', 'spelling'];

@@ -3,7 +3,7 @@
 import type { CleanDocument, Entity, Span } from '../schema.ts';
 import type { DocumentAnalysis } from '../analyse/index.ts';
 import { headlines } from '../analyse/analyse-document.ts';
-import { tokenize, type Token, type TokenizedText } from '../analyse/tokens.ts';
+import { PackedText, tokenize, type Token } from '../analyse/tokens.ts';
 import { firstStartingAt, type OffsetRange } from '../text/ranges.ts';
 import { findValues, type FoundValue } from './values/index.ts';
 import { canonicalTerm, isLightWord } from './vocabulary.ts';
@@ -27,7 +27,11 @@ export interface Statement {
   mentions: { start: number; end: number; entity: string }[];
   /** Values, with offsets into the original. */
   values: FoundValue[];
-  /** Tokens of the sentence (offsets into the original). */
+  /**
+   * Tokens of the sentence (offsets into the original), made from the document's packed tokens
+   * when read: the same array when read again before another sentence of the document is (read
+   * it, do not change it).
+   */
   tokens: Token[];
   /** Share of the sentence's characters inside quotation marks. */
   quoted: number;
@@ -84,13 +88,15 @@ export function findSentences(sources: StatementSource[], entities: Entity[], qu
   for (const source of sources) {
     const { doc } = source;
     const heads = headsOf.get(doc.id)!;
-    const text = source.analysis.text ?? tokenize(doc.original, [...heads, ...bodyPassages(doc)].sort((a, b) => a.start - b.start));
+    const text = source.analysis.text ?? new PackedText(tokenize(doc.original, [...heads, ...bodyPassages(doc)].sort((a, b) => a.start - b.start)));
     // Headlines and deks take part: short reports state their core claim there.
     const passages = [...doc.body, ...heads].sort((a, b) => a.start - b.start);
     const mentions = mentionsByDoc.get(doc.id) ?? [];
     const quotes = quotesByDoc.get(doc.id) ?? [];
     let position = 0;
-    for (const unit of claimUnits(text)) {
+    for (const indexes of claimUnits(text)) {
+      const tokens = new UnitTokens(text, indexes);
+      const unit = tokens.read();
       const first = unit[0]!;
       const last = unit[unit.length - 1]!;
       // (Passages do not overlap: the one starting last at or before the unit is the only candidate.)
@@ -136,22 +142,24 @@ export function findSentences(sources: StatementSource[], entities: Entity[], qu
         content++;
       }
       const index = statements.length;
-      const s: Statement = {
-        index,
-        doc: doc.id,
-        outlet: source.outlet,
-        span: { doc: doc.id, start: first.start, end: last.end },
-        text: sentenceText,
-        position: position++,
-        terms,
-        entities: new Set(inSentence.map((x) => x.entity)),
-        mentions: inSentence,
-        values: findValues(sentenceText, { reference: source.reference }).map((v) => ({ ...v, start: v.start + first.start, end: v.end + first.start })),
-        tokens: unit,
-        quoted: quotedShare(quotes, first.start, last.end),
-        question: /\?["'”’]?\s*$/.test(sentenceText),
-        headline,
-      };
+      const s: Statement = new Claim(
+        {
+          index,
+          doc: doc.id,
+          outlet: source.outlet,
+          span: { doc: doc.id, start: first.start, end: last.end },
+          text: sentenceText,
+          position: position++,
+          terms,
+          entities: new Set(inSentence.map((x) => x.entity)),
+          mentions: inSentence,
+          values: findValues(sentenceText, { reference: source.reference }).map((v) => ({ ...v, start: v.start + first.start, end: v.end + first.start })),
+          quoted: quotedShare(quotes, first.start, last.end),
+          question: /\?["'”’]?\s*$/.test(sentenceText),
+          headline,
+        },
+        tokens,
+      );
       if (s.question) continue;
       if (content < (headline ? MIN_HEADLINE_WORDS : MIN_CONTENT_WORDS)) {
         if (s.values.length && !headline) minor.push(s);
@@ -229,52 +237,95 @@ const CLAUSE_BREAKS = new Set(['but', 'while', 'whereas', 'although', 'though', 
 /** Parts shorter than this stay with their sentence. */
 const MIN_CLAUSE_TOKENS = 7;
 
+/** Which tokens of a packed text a claim unit holds: a stretch [first, end), or (rarely) scattered ones. */
+class UnitTokens {
+  private readonly first: number;
+  private readonly end: number;
+  private readonly scattered: readonly number[] | null;
+
+  constructor(
+    private readonly text: PackedText,
+    indexes: readonly number[],
+  ) {
+    this.first = indexes[0]!;
+    this.end = indexes[indexes.length - 1]! + 1;
+    this.scattered = indexes.every((i, k) => i === this.first + k) ? null : indexes;
+  }
+
+  read(): Token[] {
+    return this.scattered ? this.scattered.map((i) => this.text.token(i)) : this.text.tokens(this.first, this.end);
+  }
+}
+
+/** A statement whose tokens are made when read (see Statement.tokens). */
+interface Claim extends Omit<Statement, 'tokens'> {}
+// (The interface declares the fields Object.assign sets.)
+class Claim implements Statement {
+  private readonly unit: UnitTokens;
+
+  constructor(fields: Omit<Statement, 'tokens'>, unit: UnitTokens) {
+    Object.assign(this, fields);
+    this.unit = unit;
+  }
+
+  get tokens(): Token[] {
+    return this.unit.read();
+  }
+}
+
 /**
  * Sentences split into claims at semicolons and at ", but" / ", while" clauses. A sentence the
  * splitter broke after an initial ("U." + "S. relations") or before a lower-case word is joined
- * back first.
+ * back first. Each claim as the indexes of its tokens.
  */
-function* claimUnits(text: TokenizedText): Generator<Token[]> {
+function* claimUnits(text: PackedText): Generator<number[]> {
   for (const sentence of joinedSentences(text)) {
-    let unit: Token[] = [];
+    let unit: number[] = [];
     // Whether the tokens before k leave a quotation open (straight or curly double marks).
     let quoted = false;
     for (let k = 0; k < sentence.length; k++) {
-      const token = sentence[k]!;
-      const breaksAfter = token.text === ';' || (token.text === ',' && CLAUSE_BREAKS.has(sentence[k + 1]?.text.toLowerCase() ?? ''));
+      const token = text.text(sentence[k]!);
+      const next = k + 1 < sentence.length ? text.text(sentence[k + 1]!) : undefined;
+      const breaksAfter = token === ';' || (token === ',' && CLAUSE_BREAKS.has(next?.toLowerCase() ?? ''));
       const inQuote = quoted;
-      quoted = token.text === '“' ? true : token.text === '”' ? false : token.text === '"' ? !quoted : quoted;
+      quoted = token === '“' ? true : token === '”' ? false : token === '"' ? !quoted : quoted;
       if (breaksAfter && unit.length >= MIN_CLAUSE_TOKENS && sentence.length - k - 1 >= MIN_CLAUSE_TOKENS && !inQuote) {
         yield unit;
         unit = [];
         continue;
       }
-      unit.push(token);
+      unit.push(sentence[k]!);
     }
-    while (unit.length && unit[unit.length - 1]!.pos === 'PUNCT' && /^[;,:\u2013\u2014-]$/.test(unit[unit.length - 1]!.text)) unit.pop();
+    while (unit.length && text.token(unit[unit.length - 1]!).pos === 'PUNCT' && /^[;,:\u2013\u2014-]$/.test(text.text(unit[unit.length - 1]!))) unit.pop();
     if (unit.length) yield unit;
   }
 }
 
-function joinedSentences(text: TokenizedText): Token[][] {
-  const out: Token[][] = [];
+/** The sentences' token indexes, a sentence joined to the one before where the splitter cut it wrongly. */
+function* joinedSentences(text: PackedText): Generator<number[]> {
+  let previous: number[] | undefined;
   for (const sentence of text.sentences) {
-    const tokens = text.tokens.slice(sentence.first, Math.min(sentence.last, text.tokens.length));
-    if (!tokens.length) continue;
-    const previous = out[out.length - 1];
+    const end = Math.min(sentence.last, text.length);
+    if (sentence.first >= end) continue;
+    const tokens: number[] = [];
+    for (let i = sentence.first; i < end; i++) tokens.push(i);
     // "… Mitch McConnell (R-Ky.)" + "on Thursday blocked …": no sentence starts in lower case.
-    if (previous && previous[previous.length - 1]!.passage === tokens[0]!.passage && (endsWithInitial(previous) || /^\p{Ll}/u.test(tokens[0]!.text))) previous.push(...tokens);
-    else out.push(tokens);
+    if (previous && text.passage(previous[previous.length - 1]!) === text.passage(tokens[0]!) && (endsWithInitial(text, previous) || /^\p{Ll}/u.test(text.text(tokens[0]!)))) {
+      previous.push(...tokens);
+      continue;
+    }
+    if (previous) yield previous;
+    previous = tokens;
   }
-  return out;
+  if (previous) yield previous;
 }
 
 /** "… China-U." or "… Janet L.": the splitter took an initial's dot for a full stop. */
-function endsWithInitial(tokens: Token[]): boolean {
+function endsWithInitial(text: PackedText, tokens: readonly number[]): boolean {
   const tail = tokens[tokens.length - 1]!;
-  if (/(?:^|[-.])\p{Lu}\.$/u.test(tail.text)) return true;
+  if (/(?:^|[-.])\p{Lu}\.$/u.test(text.text(tail))) return true;
   const before = tokens[tokens.length - 2];
-  return tail.text === '.' && before !== undefined && before.end === tail.start && /(?:^|[-.])\p{Lu}$/u.test(before.text);
+  return text.text(tail) === '.' && before !== undefined && text.end(before) === text.start(tail) && /(?:^|[-.])\p{Lu}$/u.test(text.text(before));
 }
 
 function quotedShare(quotes: OffsetRange[], start: number, end: number): number {

@@ -72,18 +72,28 @@ export async function brief(specs: string[], options: RunOptions = {}): Promise<
       analyses.push(analyseSafely(item));
     }
   }
-  return briefDocuments(documents, analyses, rejected);
+  const compared = compareDocuments(documents, analyses, rejected);
+  // The analyses hold every token of every document (packed, still over 100 MB for a 20 MB
+  // report), and nothing after the comparison reads them: let them go before the brief is written.
+  analyses.length = 0;
+  return finishBrief(compared);
 }
 
 /** The brief over documents already cleaned (and analysed, when `analyses` is given). */
-export function briefDocuments(
-  documents: CleanDocument[],
-  analyses: DocumentAnalysis[] = documents.map(analyseSafely),
-  rejected: Brief['rejected'] = [],
-  options: CompareOptions = {},
-): Brief {
+export function briefDocuments(documents: CleanDocument[], analyses?: DocumentAnalysis[], rejected: Brief['rejected'] = [], options: CompareOptions = {}): Brief {
+  // Analyses made here are not held past the comparison.
+  return finishBrief(compareDocuments(documents, analyses ?? documents.map(analyseSafely), rejected, options));
+}
+
+type Compared = Omit<Brief, 'brief'>;
+
+/** Entities and quotes merged across documents, then facts and disagreements: the brief before its synthesis. */
+function compareDocuments(documents: CleanDocument[], analyses: DocumentAnalysis[], rejected: Brief['rejected'], options: CompareOptions = {}): Compared {
   const { entities, quotes } = mergeAnalyses(analyses);
   const { facts, disagreements, messages } = compare({ documents, analyses, entities, quotes }, options);
-  const unsynthesized = { version: 1 as const, documents, entities, quotes, facts, disagreements, rejected, messages };
-  return BriefSchema.parse({ ...unsynthesized, brief: synthesize(unsynthesized) });
+  return { version: 1, documents, entities, quotes, facts, disagreements, rejected, messages };
+}
+
+function finishBrief(compared: Compared): Brief {
+  return BriefSchema.parse({ ...compared, brief: synthesize(compared) });
 }

@@ -21,8 +21,47 @@ function parsePublished(published: string): number | null {
   return printed ? printed.resolve(null, false)![0] : null;
 }
 
+/**
+ * A text longer than this is read in pieces of about this many characters, each cut just before
+ * a line break, preferably a blank line: the scan holds an object per word and mark, and a 20 MB
+ * report read whole held about 700 MB of them at once (and after it, the per-sentence scans'
+ * tokens reached the old generation too). What a cut loses is a value printed across it, or a
+ * matcher's look past it: at a blank line, next to nothing. A text no longer than this (every
+ * ordinary article) is read in one piece, as before.
+ */
+export const DATE_PIECE_CHARS = 1 << 16;
+
 function dateReadings(text: string): DateReading[] {
-  return readValues(text).readings.flatMap((r) => (r.value.reading ? [r.value.reading] : []));
+  const out: DateReading[] = [];
+  for (const piece of pieces(text, DATE_PIECE_CHARS)) {
+    for (const r of readValues(piece).readings) if (r.value.reading) out.push(r.value.reading);
+  }
+  return out;
+}
+
+/**
+ * `text` cut into pieces of at most about `size` characters. Each cut falls before a line break
+ * (a blank line when the piece's second half has one, else any line break, else any whitespace),
+ * and the break starts the next piece, so its first word is still read as starting a line.
+ */
+export function* pieces(text: string, size: number): Generator<string> {
+  let start = 0;
+  while (text.length - start > size) {
+    const limit = start + size;
+    const half = start + (size >> 1);
+    let cut = text.lastIndexOf('\n\n', limit);
+    if (cut <= half) cut = text.lastIndexOf('\n', limit);
+    if (cut <= half) cut = lastSpaceBefore(text, limit, half);
+    if (cut <= half) cut = limit - (/[\uDC00-\uDFFF]/.test(text[limit]!) ? 1 : 0);
+    yield text.slice(start, cut);
+    start = cut;
+  }
+  yield start === 0 ? text : text.slice(start);
+}
+
+function lastSpaceBefore(text: string, limit: number, floor: number): number {
+  for (let k = limit; k > floor; k--) if (/\s/.test(text[k]!)) return k;
+  return -1;
 }
 
 function latestFullDate(readings: DateReading[]): number | null {

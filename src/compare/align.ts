@@ -142,7 +142,7 @@ function candidatePairs(statements: readonly Statement[], vectors: readonly Vect
         if (options.scorer === 'model' && statements[i]!.doc !== statements[j]!.doc) {
           if (minExact > 0 && cosine(v, vectors[j]!) < minExact) continue;
           // In a large bundle word vectors are read only for pairs they could link.
-          out.push({ i, j, sim: minExact > 0 ? pairProbability(statements[i]!, statements[j]!, v, vectors[j]!, options.link) : pairProbability(statements[i]!, statements[j]!, v, vectors[j]!) });
+          out.push({ i, j, sim: pairProbability(statements[i]!, statements[j]!, v, vectors[j]!, minExact > 0 ? options.link : undefined) });
         } else if (sharedWords(v, vectors[j]!) >= MIN_SHARED_WORDS) out.push({ i, j, sim: cosine(v, vectors[j]!) });
       }
     }

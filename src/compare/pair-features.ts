@@ -221,14 +221,12 @@ export function vectorFeatures(x: Statement, y: Statement): number[] {
   const vectors = wordVectors();
   const width = b.rows.length;
   const near = new Float64Array(a.rows.length * width);
-  for (let i = 0; i < a.rows.length; i++) {
-    for (let j = 0; j < width; j++) near[i * width + j] = Math.max(0, vectors.cosine(a.rows[i]!.row, b.rows[j]!.row));
-  }
   const bestOfA = new Float64Array(a.rows.length);
   const bestOfB = new Float64Array(width);
   for (let i = 0; i < a.rows.length; i++) {
     for (let j = 0; j < width; j++) {
-      const c = near[i * width + j]!;
+      const c = Math.max(0, vectors.cosine(a.rows[i]!.row, b.rows[j]!.row));
+      near[i * width + j] = c;
       if (c > bestOfA[i]!) bestOfA[i] = c;
       if (c > bestOfB[j]!) bestOfB[j] = c;
     }

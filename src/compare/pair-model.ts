@@ -36,6 +36,10 @@ function load(): number[] {
 export function logistic(weights: readonly number[], bias: number, features: readonly number[]): number {
   let z = bias;
   for (let k = 0; k < weights.length; k++) z += weights[k]! * features[k]!;
+  return sigmoid(z);
+}
+
+function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -61,8 +65,8 @@ export function pairProbability(a: Statement, b: Statement, va: Vector, vb: Vect
   for (let k = 0; k < split; k++) z += w[k]! * lexical[k]!;
   let most = z;
   for (let k = split; k < w.length; k++) most += Math.max(0, w[k]!);
-  if (1 / (1 + Math.exp(-most)) < negligible) return 1 / (1 + Math.exp(-z));
+  if (sigmoid(most) < negligible) return sigmoid(z);
   const vector = vectorFeatures(a, b);
   for (let k = 0; k < VECTOR_FEATURES.length; k++) z += w[split + k]! * vector[k]!;
-  return 1 / (1 + Math.exp(-z));
+  return sigmoid(z);
 }

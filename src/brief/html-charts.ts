@@ -7,6 +7,20 @@ import { escapeHtml as esc } from './escape.ts';
 /** The kinds whose variants are values on one scale (quotes and names are not). */
 const PLOTTED = new Set<Disagreement['kind']>(['number', 'duration', 'time', 'date']);
 
+/** Where a value sits on a plot's track, in percent: a margin each side so the extreme dots are whole. */
+function trackPosition(min: number, max: number): (x: number) => string {
+  return (x) => (4 + (92 * (x - min)) / (max - min || 1)).toFixed(2);
+}
+
+function dot(x: string): string {
+  return `<circle class="plot-dot" cx="${x}%" cy="9" r="5"/>`;
+}
+
+/** One row of a plot: the outlet, its track with the marks, and the words beside it (already escaped). */
+function plotRow(outlet: string, marks: string, label: string): string {
+  return `<li><span class="plot-outlet">${esc(outlet)}</span><svg class="plot-track" width="100%" height="18" aria-hidden="true" focusable="false"><line class="plot-axis" x1="0" x2="100%" y1="9" y2="9"/>${marks}</svg><span class="plot-value">${label}</span></li>`;
+}
+
 /**
  * A dot plot of a value disagreement: one row per outlet, on one shared axis, its figure as a dot
  * (or a bar for a range the wording allows: "between 30 and 40"), labelled with the figure as
@@ -24,15 +38,11 @@ export function valueDotPlot(d: Disagreement): string {
   rows.sort((a, b) => a.low - b.low || a.high - b.high || a.outlet.localeCompare(b.outlet));
   const min = Math.min(...rows.map((r) => r.low));
   const max = Math.max(...rows.map((r) => r.high));
-  // A margin each side so the extreme dots are whole; x in percent of the track.
-  const at = (x: number) => (4 + (92 * (x - min)) / (max - min || 1)).toFixed(2);
+  const at = trackPosition(min, max);
   const items = rows.map((r) => {
-    const mark =
-      r.low === r.high
-        ? `<circle class="plot-dot" cx="${at(r.low)}%" cy="9" r="5"/>`
-        : `<line class="plot-range" x1="${at(r.low)}%" x2="${at(r.high)}%" y1="9" y2="9"/>`;
+    const mark = r.low === r.high ? dot(at(r.low)) : `<line class="plot-range" x1="${at(r.low)}%" x2="${at(r.high)}%" y1="9" y2="9"/>`;
     const when = r.published ? ` · <time>${esc(r.published)}</time>` : '';
-    return `<li><span class="plot-outlet">${esc(r.outlet)}</span><svg class="plot-track" width="100%" height="18" aria-hidden="true" focusable="false"><line class="plot-axis" x1="0" x2="100%" y1="9" y2="9"/>${mark}</svg><span class="plot-value">${esc(r.value)}${when}</span></li>`;
+    return plotRow(r.outlet, mark, `${esc(r.value)}${when}`);
   });
   return `<figure class="dot-plot"><figcaption class="visually-hidden">Each outlet's figure on one scale, from the lowest to the highest.</figcaption><ul>${items.join('')}</ul></figure>`;
 }
@@ -89,13 +99,12 @@ export function coverageOverTime(brief: Brief, outletOf: (doc: Brief['documents'
   const min = Math.min(...dated.map((d) => d.t));
   const max = Math.max(...dated.map((d) => d.t));
   if (max === min) return '';
-  const at = (t: number) => (4 + (92 * (t - min)) / (max - min)).toFixed(2);
+  const at = trackPosition(min, max);
   const rows = new Map<string, typeof dated>();
   for (const d of [...dated].sort((a, b) => a.t - b.t)) rows.set(d.outlet, [...(rows.get(d.outlet) ?? []), d]);
   const items = [...rows].map(([outlet, reports]) => {
-    const dots = reports.map((r) => `<circle class="plot-dot" cx="${at(r.t)}%" cy="9" r="5"/>`).join('');
-    const times = reports.map((r) => `<time>${esc(r.published)}</time>`).join(', ');
-    return `<li><span class="plot-outlet">${esc(outlet)}</span><svg class="plot-track" width="100%" height="18" aria-hidden="true" focusable="false"><line class="plot-axis" x1="0" x2="100%" y1="9" y2="9"/>${dots}</svg><span class="plot-value">${times}</span></li>`;
+    const dots = reports.map((r) => dot(at(r.t))).join('');
+    return plotRow(outlet, dots, reports.map((r) => `<time>${esc(r.published)}</time>`).join(', '));
   });
   const span = `<p class="meta">From <time>${esc(new Date(min).toISOString())}</time> to <time>${esc(new Date(max).toISOString())}</time>; undated reports are left out.</p>`;
   return `<figure class="dot-plot time-plot"><figcaption>When each outlet published</figcaption>${span}<ul>${items.join('')}</ul></figure>`;

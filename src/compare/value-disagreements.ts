@@ -312,9 +312,12 @@ const SAYING_VERBS = new Set(['say', 'tell', 'add', 'note', 'explain', 'comment'
  * read: the listener stands between) is when the words were said, not when the event happened.
  */
 function datesTheSaying(s: Statement, value: FoundValue): boolean {
-  let k = s.tokens.findIndex((t) => t.start >= value.start) - 1;
-  if (k >= 0 && s.tokens[k]!.text.toLowerCase() === 'on') k--;
-  const verb = s.tokens[k];
+  const tokens = s.tokens;
+  const at = firstStartingAt(tokens, value.start);
+  if (at === tokens.length) return false;
+  let k = at - 1;
+  if (k >= 0 && tokens[k]!.text.toLowerCase() === 'on') k--;
+  const verb = tokens[k];
   return verb !== undefined && verb.pos === 'VERB' && SAYING_VERBS.has(verb.lemma.toLowerCase());
 }
 
@@ -324,12 +327,12 @@ function datesTheSaying(s: Statement, value: FoundValue): boolean {
  * event happened.
  */
 function namesAnEvent(s: Statement, value: FoundValue): boolean {
-  const k = s.tokens.findIndex((t) => t.start >= value.start);
-  const next = s.tokens.findIndex((t) => t.start >= value.end);
-  const noun = s.tokens[next]?.pos;
-  if (next < 0 || (noun !== 'NOUN' && noun !== 'PROPN')) return false;
+  const tokens = s.tokens;
+  const k = firstStartingAt(tokens, value.start);
+  const noun = tokens[firstStartingAt(tokens, value.end)]?.pos;
+  if (noun !== 'NOUN' && noun !== 'PROPN') return false;
   // A bare year before a noun is its label too: "host 2014 Oscars", "his 2016 campaign".
-  return (k > 0 && s.tokens[k - 1]!.text.toLowerCase() === 'the') || /^\d{4}$/.test(value.text);
+  return (k > 0 && tokens[k - 1]!.text.toLowerCase() === 'the') || /^\d{4}$/.test(value.text);
 }
 
 function sameDay(a: FoundValue, b: FoundValue): boolean {

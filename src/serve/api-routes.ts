@@ -9,9 +9,10 @@ import { articleParams, searchQuery, storiesQuery, storyParams, type PageQuery }
 
 export function apiRoutes(app: FastifyInstance, { db, briefs }: ServeContext): void {
   app.get<{ Querystring: PageQuery }>('/api/stories', { schema: { querystring: storiesQuery } }, async (request) => {
-    const { limit, offset, q, sort, ...filter } = request.query;
-    const page = q ? await searchStories(db, searchTerms(q), limit, offset) : await storyPage(db, limit, offset, sort, listFilter(filter));
-    return { ...page, limit, offset, ...(q ? { q } : { sort, filter: listFilter(filter) }) };
+    const { limit, offset, q, sort, ...asked } = request.query;
+    const filter = listFilter(asked);
+    const page = q ? await searchStories(db, searchTerms(q), limit, offset) : await storyPage(db, limit, offset, sort, filter);
+    return { ...page, limit, offset, ...(q ? { q } : { sort, filter }) };
   });
 
   app.get<{ Params: { id: number } }>('/api/stories/:id', { schema: { params: storyParams } }, (request) => storyDetail(db, request.params.id));

@@ -9,6 +9,27 @@ import { storyFingerprint } from '../collect/story-briefs.ts';
 import { cleanDocument } from '../pipeline/clean-document.ts';
 import type { CleanDocument } from '../schema.ts';
 
+/**
+ * What a store read costs to work out and changes only with the story log (an article filed, a
+ * merge, a split), kept per store until the log moves on.
+ */
+class PerLogEntry<T> {
+  private readonly kept = new WeakMap<Database, { seq: number; value: T }>();
+
+  constructor(private readonly compute: (db: Database) => Promise<T>) {}
+
+  async get(db: Database): Promise<T> {
+    // Read before computing: a change committed in between only makes the next call compute again.
+    // Every change is logged under the story lock, so entries commit in the order of their seq.
+    const seq = await lastLogSeq(db);
+    const cached = this.kept.get(db);
+    if (cached && cached.seq === seq) return cached.value;
+    const value = await this.compute(db);
+    this.kept.set(db, { seq, value });
+    return value;
+  }
+}
+
 export interface StoryJson {
   id: number;
   title: string | null;
@@ -66,7 +87,7 @@ export async function storyPage(
   sort: StorySort = 'outlets',
   filter: StoryFilter = {},
 ): Promise<{ stories: StoryJson[]; more: boolean; total: number }> {
-  const all = await filtered(db, await rankedStories(db), filter);
+  const all = await filtered(db, await ranked.get(db), filter);
   const ordered = sort === 'newest' ? newestFirst(all) : sort === 'contested' ? await mostContestedFirst(db, all) : all;
   const rows = ordered.slice(offset, offset + limit + 1);
   const stories = await withBadges(db, rows.slice(0, limit));
@@ -98,13 +119,20 @@ async function filtered(db: Database, rows: StorySummary[], { from, to, outlet, 
   return kept;
 }
 
-/** The outlets the store holds, most articles first: what the list's outlet filter offers. */
-export async function knownOutlets(db: Database, limit = 200): Promise<string[]> {
-  const rows = await db.all<{ outlet: string }>(
-    'SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY COUNT(*) DESC, outlet LIMIT $1',
-    [limit],
-  );
+/** Outlets the list's filter offers. */
+const OFFERED_OUTLETS = 200;
+
+/**
+ * The outlets the store holds, most articles first: what the list's outlet filter offers. Counted
+ * over every article, so kept until the story log moves on, as the ranking is.
+ */
+const outletsOffered = new PerLogEntry(async (db) => {
+  const rows = await db.all<{ outlet: string }>('SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY COUNT(*) DESC, outlet LIMIT $1', [OFFERED_OUTLETS]);
   return rows.map((r) => r.outlet);
+});
+
+export async function knownOutlets(db: Database): Promise<string[]> {
+  return outletsOffered.get(db);
 }
 
 /**
@@ -131,21 +159,10 @@ function newestFirst(rows: StorySummary[]): StorySummary[] {
 
 /**
  * Every live story in list order, as of the store's last story-log entry. Ranking counts every
- * article of every story (about 0.15 s at 100,000 articles), and what it counts changes only with
- * the log (an article filed, a merge, a split): each page of the list reads it once per change.
+ * article of every story (about 0.15 s at 100,000 articles): each page of the list reads it once
+ * per change.
  */
-const ranked = new WeakMap<Database, { seq: number; rows: StorySummary[] }>();
-
-async function rankedStories(db: Database): Promise<StorySummary[]> {
-  // Read before the ranking: a change committed in between only makes the next page rank again.
-  // Every change is logged under the story lock, so entries commit in the order of their seq.
-  const seq = await lastLogSeq(db);
-  const cached = ranked.get(db);
-  if (cached && cached.seq === seq) return cached.rows;
-  const rows = await listStories(db);
-  ranked.set(db, { seq, rows });
-  return rows;
-}
+const ranked = new PerLogEntry((db) => listStories(db));
 
 /** Summaries of these live stories, in the order given (ids that are not live stories are left out). */
 export async function storiesByIds(db: Database, ids: number[]): Promise<StoryJson[]> {

@@ -197,6 +197,39 @@ test('restore() and restoreMerge() replay recorded decisions into the same state
   }
 });
 
+test('a one-article story gets a second look after more articles came, and folds into the closest story', () => {
+  // A join threshold no pair reaches: every article starts a story, and only the second looks join.
+  const options = { threshold: 0.95, recheckAfter: 2, recheckThreshold: 0.2 };
+  const live = new StoryClusterer(options);
+  const order = ['quakeA1', 'quakeA2', 'council', 'motors', 'quakeB1', 'quakeB2'];
+  type Entry = { kind: 'assign'; id: string; story: string } | { kind: 'merge'; into: string; stories: string[] };
+  const log: Entry[] = [];
+  const assignments = order.map((id) => {
+    const a = live.assign(id, features(id), null);
+    for (const c of a.consolidated ?? []) log.push({ kind: 'merge', into: c.into, stories: c.stories });
+    log.push({ kind: 'assign', id, story: a.story });
+    return a;
+  });
+  assert.ok(assignments.every((a) => a.created), 'set up: no article joins on arrival');
+  // quakeA1's second look comes before the fourth article is decided: quakeA2 is its closest story.
+  const [fold] = assignments[3]!.consolidated ?? [];
+  assert.ok(fold, 'the fourth decision reports a fold');
+  assert.deepEqual({ into: fold.into, stories: fold.stories }, { into: 'quakeA1', stories: ['quakeA2'] }, 'the older of two one-article stories survives');
+  assert.match(fold.reason, /^story "quakeA1" \(one article\) is close to "quakeA2" \(similarity 0\.\d\d\) once 2 more articles have come; folded into "quakeA1"$/);
+  assert.equal(live.storyOf('quakeA2'), 'quakeA1');
+  assert.notEqual(live.storyOf('council'), live.storyOf('motors'), 'unrelated one-article stories stay apart');
+  assert.notEqual(live.storyOf('quakeB1'), live.storyOf('quakeA1'), 'another quake stays apart');
+
+  // Replaying the log (folds before the assignment that came after them) gives the same state.
+  const replayed = new StoryClusterer(options);
+  for (const entry of log) {
+    if (entry.kind === 'merge') replayed.restoreMerge(entry.into, entry.stories);
+    else replayed.restore(entry.id, features(entry.id), null, entry.story);
+  }
+  for (const id of order) assert.equal(replayed.storyOf(id), live.storyOf(id), id);
+  assert.deepEqual(replayed.assign('next', features('quakeB2'), null), live.assign('next', features('quakeB2'), null));
+});
+
 test('restore() starts a story it has not seen and follows merges for ids folded away', () => {
   const clusterer = new StoryClusterer();
   clusterer.restore('x', features('council'), null, 'x');

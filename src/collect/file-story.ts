@@ -28,6 +28,8 @@ export async function fileUnderStory(
   store: StoreFiled,
 ): Promise<Filing> {
   const assignment = index.assign(articleId, article.filing, article.published);
+  // One-article stories the clusterer looked at again before deciding: logged first, as they happened.
+  for (const c of assignment.consolidated ?? []) index.recorded(await writes.mergeStories(Number(c.into), c.stories.map(Number), c.reason, at));
   const story = Number(assignment.story);
   if (assignment.created) writes.createStory(story, article.title, article.published, at);
   const merged = assignment.merged ? assignment.merged.stories.map(Number) : [];

@@ -58,7 +58,7 @@ export async function rebuildStories(db: Database, options: { onArticle?: () => 
       const features = JSON.parse(r.features!) as StoredFeatures;
       const group = together(r.id);
       const mate = placed.get(group);
-      if (mate !== undefined) clusterer.restore(String(r.id), features, r.published, clusterer.storyOf(mate)!);
+      if (mate !== undefined) clusterer.join(String(r.id), features, r.published, clusterer.storyOf(mate)!);
       else clusterer.assign(String(r.id), features, r.published);
       if (!placed.has(group)) placed.set(group, String(r.id));
       options.onArticle?.();

@@ -86,6 +86,7 @@ export class StoryIndex {
   /** Decides a new article's story (the caller writes the decision to the log, then calls `recorded`). */
   assign(articleId: number, features: FilingFeatures, published: string | null): Assignment {
     const assignment = this.clusterer.assign(String(articleId), features, published);
+    for (const c of assignment.consolidated ?? []) this.fold(Number(c.into), c.stories.map(Number));
     const story = Number(assignment.story);
     if (assignment.merged) this.fold(story, assignment.merged.stories.map(Number));
     this.remember(story, articleId, features.sketch);

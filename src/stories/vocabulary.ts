@@ -2,8 +2,9 @@
 // term's id is a hash of its letters, so there is no dictionary of every word the stream ever
 // carried (a look-up in a map of a million names costs more than the rest of a decision, and the
 // map would grow for ever). Two terms that share a slot share their df; with about a million
-// slots and an article's few hundred terms, that changes a similarity by next to nothing. No
-// external model: the idf follows the stream seen so far, so any language or beat works alike.
+// slots and an article's few hundred terms, that changes a similarity by next to nothing. The idf
+// follows the stream seen so far, from a prior of how common each word is in English news at large
+// (word-prior.ts): a stream in another language or on any beat soon outweighs it.
 
 import { keyHash } from './hashed-features.ts';
 
@@ -42,14 +43,20 @@ export class Vocabulary {
   /** ln(documents + 1), refreshed with `documents`. */
   private logN = 0;
 
+  /** Per slot, the documents of the prior holding its term (see `constructor`); null without shares. */
+  private readonly priorDf: Float32Array<ArrayBuffer> | null = null;
+
   /**
-   * `bits`: log2 of the number of slots. `prior`: documents counted as seen before the stream, none
-   * holding any term. Without it, at the start of a stream a term two articles share looks common
-   * (df 1 of 1) and a term only the new one has looks rare, so two reports of one event look unlike.
+   * `bits`: log2 of the number of slots. `prior`: documents counted as seen before the stream.
+   * Without it, at the start of a stream a term two articles share looks common (df 1 of 1) and a
+   * term only the new one has looks rare, so two reports of one event look unlike. `shares`: per
+   * key hash, the share of those documents holding the key (a word's frequency in news at large,
+   * see word-prior.ts); without them, the prior documents hold no term.
    */
   constructor(
     bits: number,
     private readonly prior = 0,
+    shares?: { hashes: ArrayLike<number>; shares: ArrayLike<number> },
   ) {
     const size = 2 ** bits;
     this.mask = size - 1;
@@ -58,6 +65,16 @@ export class Vocabulary {
     this.df = new Int32Array(slots);
     this.scratch = new Float32Array(slots);
     for (let id = 0; id < size; id++) this.logDf[2 * id] = LOG_HALF;
+    if (shares && prior > 0) {
+      const priorDf = new Float32Array(size);
+      for (let k = 0; k < shares.hashes.length; k++) {
+        const id = this.slot(shares.hashes[k]!);
+        // Two keys in one slot: the commoner decides, as their documents would mostly overlap.
+        priorDf[id] = Math.max(priorDf[id]!, prior * shares.shares[k]!);
+      }
+      for (let id = 0; id < size; id++) if (priorDf[id]! > 0) this.logDf[2 * id] = Math.log(priorDf[id]! + 0.5);
+      this.priorDf = priorDf;
+    }
     this.logN = Math.log(prior + 1);
   }
 
@@ -86,9 +103,11 @@ export class Vocabulary {
 
   /** Count one more document holding each of `ids` (distinct). */
   observe(ids: readonly number[]): void {
+    const { priorDf } = this;
     for (const id of ids) {
       const df = ++this.df[4 * id + 2]!;
-      this.logDf[2 * id] = df < LOG_DF.length ? LOG_DF[df]! : Math.log(df + 0.5);
+      const before = priorDf === null ? 0 : priorDf[id]!;
+      this.logDf[2 * id] = before > 0 ? Math.log(df + before + 0.5) : df < LOG_DF.length ? LOG_DF[df]! : Math.log(df + 0.5);
     }
     this.documents++;
     this.logN = Math.log(this.prior + this.documents + 1);

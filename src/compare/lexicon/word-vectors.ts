@@ -16,6 +16,8 @@ const MAGIC = 'CWV1';
 
 export interface WordVectors {
   dimensions: number;
+  /** The words, most frequent first: a word's row is its frequency rank. */
+  words: readonly string[];
   /** A word's row (lower-cased surface form), or undefined when the vectors lack it. */
   row(word: string): number | undefined;
   /** Cosine of two rows' vectors, -1 to 1 (a row with itself: 1). */
@@ -106,6 +108,7 @@ function decode(bytes: Buffer, path: string): WordVectors {
   if (values.length !== count * dims) throw new Error(`${path}: cut short; delete it to rebuild`);
   return {
     dimensions: dims,
+    words,
     row: (word) => rows.get(word),
     cosine(a, b) {
       if (a === b) return 1;

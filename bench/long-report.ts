@@ -12,7 +12,8 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { pick, randomInt, seededRandom } from './prng.ts';
+import { pick, randomInt, seededRandom, shuffled } from './prng.ts';
+import { hasEcbplus, loadEcbplus } from '../test/quality/ecbplus.ts';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(BENCH_DIR, '..');
@@ -21,11 +22,13 @@ const TIME = '/usr/bin/time';
 /** The goal of issue 24 (GB: 10^9 bytes). */
 const GOAL = { seconds: 60, rssBytes: 2e9 };
 
-const USAGE = `usage: npx tsx bench/long-report.ts [--mb N] [--runs N] [--formats json,md,html] [--input FILE] [--seed N] [--keep]
+const USAGE = `usage: npx tsx bench/long-report.ts [--mb N] [--runs N] [--formats json,md,html] [--input FILE] [--repeat-ecb N] [--seed N] [--keep]
   --mb N         size of the generated report in MB (10^6 bytes; default 19.5, under --max-mb 20)
   --runs N       timed runs per format (default 3)
   --formats L    output formats, comma-separated (default json,md)
   --input FILE   brief this file instead of a generated report
+  --repeat-ecb N brief real sentences that repeat instead: ECB+'s sentences (../shared/eval),
+                 shuffled into paragraphs of five, N times over (10: 18.8 MB, quotes and all)
   --seed N       the report's seed (default 24)
   --keep         leave the report and the outputs in the temporary folder`;
 
@@ -36,6 +39,7 @@ function options() {
       runs: { type: 'string', default: '3' },
       formats: { type: 'string', default: 'json,md' },
       input: { type: 'string' },
+      'repeat-ecb': { type: 'string' },
       seed: { type: 'string', default: '24' },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -57,7 +61,10 @@ function options() {
   if (!Number.isInteger(seed)) fail(`not a whole number: ${values.seed}`);
   const formats = values.formats.split(',').filter(Boolean);
   for (const f of formats) if (!['json', 'md', 'html'].includes(f)) fail(`not a format: ${f}`);
-  return { bytes: Math.round(mb * 1e6), runs, formats, input: values.input ?? null, seed, keep: values.keep };
+  const repeatEcb = values['repeat-ecb'] === undefined ? null : Number(values['repeat-ecb']);
+  if (repeatEcb !== null && !(Number.isInteger(repeatEcb) && repeatEcb >= 1)) fail(`not a whole number ≥ 1: ${values['repeat-ecb']}`);
+  if (repeatEcb !== null && !hasEcbplus()) fail('--repeat-ecb needs ../shared/eval/clustering-ecbplus');
+  return { bytes: Math.round(mb * 1e6), runs, formats, input: values.input ?? null, repeatEcb, seed, keep: values.keep };
 }
 
 const SPEAKERS = ['Tomas Pell', 'Ilse Marchetti', 'Dagny Strand', 'Bruno Keller', 'Oriel Fenwick'];
@@ -80,6 +87,20 @@ function longReport(bytes: number, seed: number): string {
     size += paragraph.length;
   }
   return parts.join('');
+}
+
+/**
+ * Real sentences that repeat: every sentence of ECB+ (982 articles), shuffled into paragraphs of
+ * five, `times` times over with a new order each time. Quotes cut by the shuffle run on.
+ */
+function repeatedReport(times: number, seed: number): string {
+  const sentences = loadEcbplus().flatMap((a) => a.text.split(/(?<=[.!?]["”]?)\s+/).filter((s) => s.length > 20));
+  const paragraphs: string[] = [];
+  for (let t = 0; t < times; t++) {
+    const order = shuffled(seededRandom(seed + t), sentences);
+    for (let i = 0; i < order.length; i += 5) paragraphs.push(order.slice(i, i + 5).join(' '));
+  }
+  return paragraphs.join('\n\n');
 }
 
 interface Run {
@@ -110,7 +131,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-long-report-'));
   try {
     const input = o.input ? resolve(o.input) : join(dir, 'report.txt');
-    if (!o.input) writeFileSync(input, longReport(o.bytes, o.seed));
+    if (!o.input) writeFileSync(input, o.repeatEcb ? repeatedReport(o.repeatEcb, o.seed) : longReport(o.bytes, o.seed));
     const runs: Run[] = [];
     for (const format of o.formats) {
       const out = join(dir, `brief.${format}`);
@@ -130,7 +151,7 @@ async function main(): Promise<void> {
       return { format, seconds, peakRssBytes: peak, maxPeakRssBytes: Math.max(...mine.map((r) => r.peakRssBytes)), goalMet: seconds < GOAL.seconds && Math.max(...mine.map((r) => r.peakRssBytes)) < GOAL.rssBytes };
     });
     const { size } = statSync(input);
-    process.stdout.write(`long report: ${o.input ?? `generated, seed ${o.seed}`}, ${(size / 1e6).toFixed(1)} MB; ${o.runs} timed run(s) per format; ${cpus().length} cores, Node ${process.version}\n`);
+    process.stdout.write(`long report: ${o.input ?? (o.repeatEcb ? `ECB+ sentences ${o.repeatEcb} times over, seed ${o.seed}` : `generated, seed ${o.seed}`)}, ${(size / 1e6).toFixed(1)} MB; ${o.runs} timed run(s) per format; ${cpus().length} cores, Node ${process.version}\n`);
     process.stdout.write('format  median wall  median peak RSS  highest peak RSS  goal (< 60 s, < 2 GB)\n');
     for (const s of summary) {
       process.stdout.write(`${s.format.padEnd(6)}  ${`${s.seconds.toFixed(1)} s`.padStart(11)}  ${gb(s.peakRssBytes).padStart(15)}  ${gb(s.maxPeakRssBytes).padStart(16)}  ${s.goalMet ? 'met' : 'NOT met'}\n`);

@@ -105,12 +105,15 @@ const MIN_SHARED_WORDS = 2;
 /**
  * Every pair of sentences sharing a term no more common than `maxPostings`, with its similarity:
  * across documents, the model's probability (or the cosine, for the `tfidf` scorer); within one
- * document, the cosine. Terms are numbered once and the pairs found for a sentence marked, so
- * none is scored twice.
+ * document, the cosine, for pairs sharing MIN_SHARED_WORDS words (names aside). Terms are numbered
+ * once and the pairs found for a sentence marked, so none is scored twice; the shared words are
+ * counted on the way through the postings (a term in more than `maxPostings` sentences counts for
+ * none: in a report that long it says nothing), so a long report costs no pass over each pair.
  */
 function candidatePairs(statements: readonly Statement[], vectors: readonly Vector[], options: AlignOptions): { i: number; j: number; sim: number }[] {
   const termIds = new Map<string, number>();
   const postings: number[][] = [];
+  const isWord: boolean[] = [];
   const terms: number[][] = [];
   vectors.forEach((v, i) => {
     const mine: number[] = [];
@@ -119,6 +122,7 @@ function candidatePairs(statements: readonly Statement[], vectors: readonly Vect
       if (id === undefined) {
         termIds.set(term, (id = termIds.size));
         postings.push([]);
+        isWord.push(!term.startsWith('@'));
       }
       postings[id]!.push(i);
       mine.push(id);
@@ -127,31 +131,36 @@ function candidatePairs(statements: readonly Statement[], vectors: readonly Vect
   });
   const minExact = vectors.length > SCORE_ALL_UP_TO ? MIN_EXACT_FOR_MODEL : 0;
   const out: { i: number; j: number; sim: number }[] = [];
-  // Stamps (i + 1): the sentences already paired with sentence i.
+  // Stamps (i + 1): the sentences already paired with sentence i, in the order first found.
   const seen = new Int32Array(vectors.length);
+  const shared = new Int32Array(vectors.length);
+  const found: number[] = [];
   vectors.forEach((v, i) => {
     const stamp = i + 1;
+    found.length = 0;
     for (const id of terms[i]!) {
       const list = postings[id]!;
       if (list.length > options.maxPostings) continue;
+      const word = isWord[id]! ? 1 : 0;
       for (const j of list) {
-        if (j <= i || seen[j] === stamp) continue;
-        seen[j] = stamp;
-        // The model is for outlets telling one fact in their own words; within one report the
-        // exact cosine decides (and a long report's pairs stay cheap).
-        if (options.scorer === 'model' && statements[i]!.doc !== statements[j]!.doc) {
-          if (minExact > 0 && cosine(v, vectors[j]!) < minExact) continue;
-          // In a large bundle word vectors are read only for pairs they could link.
-          out.push({ i, j, sim: pairProbability(statements[i]!, statements[j]!, v, vectors[j]!, minExact > 0 ? options.link : undefined) });
-        } else if (sharedWords(v, vectors[j]!) >= MIN_SHARED_WORDS) out.push({ i, j, sim: cosine(v, vectors[j]!) });
+        if (j <= i) continue;
+        if (seen[j] !== stamp) {
+          seen[j] = stamp;
+          shared[j] = 0;
+          found.push(j);
+        }
+        shared[j]! += word;
       }
+    }
+    for (const j of found) {
+      // The model is for outlets telling one fact in their own words; within one report the
+      // exact cosine decides (and a long report's pairs stay cheap).
+      if (options.scorer === 'model' && statements[i]!.doc !== statements[j]!.doc) {
+        if (minExact > 0 && cosine(v, vectors[j]!) < minExact) continue;
+        // In a large bundle word vectors are read only for pairs they could link.
+        out.push({ i, j, sim: pairProbability(statements[i]!, statements[j]!, v, vectors[j]!, minExact > 0 ? options.link : undefined) });
+      } else if (shared[j]! >= MIN_SHARED_WORDS) out.push({ i, j, sim: cosine(v, vectors[j]!) });
     }
   });
   return out;
-}
-
-function sharedWords(a: Vector, b: Vector): number {
-  let shared = 0;
-  for (const term of a.keys()) if (!term.startsWith('@') && b.has(term)) shared++;
-  return shared;
 }

@@ -48,6 +48,8 @@ interface Wording {
   from: { start: number; end: number }[];
   key: string;
   counts: Map<string, number>;
+  /** Where each word id stands in `ids`, made when first asked for (see `contains`). */
+  positions?: Map<number, number[]>;
 }
 
 /** Two quotes that may be one utterance: where the shorter lines up inside the longer. */
@@ -80,31 +82,39 @@ export function quoteVariants(documents: CleanDocument[], entities: Entity[], qu
 
   // A quote that another quote of the speaker contains word for word is an excerpt of it: it
   // cannot disagree, but it can tell which of two wordings its outlet printed.
+  // Quotes printed with the same words (a report that repeats itself, outlets that agree) are
+  // compared once per pair of wordings, not once per pair of quotes.
   const excerpts = new Set<Wording>();
   const inside: [Wording, Wording][] = [];
-  const holding = new Map<string, Wording[]>();
-  for (const w of wordings) for (const word of w.counts.keys()) pushTo(holding, word, w);
-  for (const short of wordings) {
-    // Only quotes that have the short quote's rarest word can hold it.
-    let candidates = wordings;
-    for (const word of short.counts.keys()) if (holding.get(word)!.length < candidates.length) candidates = holding.get(word)!;
-    for (const long of candidates) {
-      if (mayShare(short, long, short.words.length) && contains(long, short)) {
-        excerpts.add(short);
-        inside.push([short, long]);
+  const sameKey = groupByKey(wordings);
+  const holding = new Map<string, Wording[][]>();
+  for (const group of sameKey) for (const word of group[0]!.counts.keys()) pushTo(holding, word, group);
+  const holders = new Map<string, Set<Wording[]>>();
+  const holderSet = (word: string) => {
+    let set = holders.get(word);
+    if (!set) holders.set(word, (set = new Set(holding.get(word))));
+    return set;
+  };
+  for (const shorts of sameKey) {
+    if (shorts[0]!.words.length < MIN_SHARED_WORDS) continue;
+    // Only quotes that have the short quote's two rarest words can hold it.
+    const rarest = [...shorts[0]!.counts.keys()].sort((a, b) => holding.get(a)!.length - holding.get(b)!.length);
+    const also = rarest.length > 1 ? holderSet(rarest[1]!) : null;
+    for (const longs of holding.get(rarest[0]!)!) {
+      if ((also && !also.has(longs)) || !contains(longs[0]!, shorts[0]!)) continue;
+      for (const short of shorts) {
+        for (const long of longs) {
+          if (!mayShare(short, long, short.words.length)) continue;
+          excerpts.add(short);
+          inside.push([short, long]);
+        }
       }
     }
   }
+  const order = new Map(wordings.map((w, i) => [w, i]));
+  inside.sort((x, y) => order.get(x[0])! - order.get(y[0])! || order.get(x[1])! - order.get(y[1])!);
   const whole = wordings.filter((w) => !excerpts.has(w));
-
-  const strong: Link[] = [];
-  for (let i = 0; i < whole.length; i++) {
-    for (let j = i + 1; j < whole.length; j++) {
-      const [a, b] = [whole[i]!, whole[j]!];
-      const link = sameSpeaker(a.quote, b.quote) ? tryLink(a, b, SAME_SPEAKER_SIMILARITY, MIN_SHARED_WORDS, counts) : tryLink(a, b, ANY_SPEAKER_SIMILARITY, ANY_SPEAKER_SHARED_WORDS, counts);
-      if (link) strong.push(link);
-    }
-  }
+  const strong = strongLinks(whole, counts);
   const passages = new PassageSets();
   const join = ({ short, long, fit }: Link) => passages.union(passages.of(short, 0, short.words.length), passages.of(long, fit.start, fit.end));
   strong.forEach(join);
@@ -132,7 +142,7 @@ export function quoteVariants(documents: CleanDocument[], entities: Entity[], qu
   }
 
   const out: FoundDisagreement[] = [];
-  const shortQuotes = [...excerpts];
+  const shortQuotes = [...excerpts].sort((x, y) => order.get(x)! - order.get(y)!);
   for (const group of passages.groups()) {
     const d = disagreement(group, shortQuotes, docs, names);
     if (d) out.push({ ...d, id: `quote-${out.length + 1}` });
@@ -205,6 +215,70 @@ function tryLink(a: Wording, b: Wording, similarity: number, minShared: number, 
   return { short, long, fit };
 }
 
+/** The wordings grouped by their compared words, each group and the groups in reading order. */
+function groupByKey(wordings: Wording[]): Wording[][] {
+  const byKey = new Map<string, Wording[]>();
+  for (const w of wordings) pushTo(byKey, w.key, w);
+  return [...byKey.values()];
+}
+
+/**
+ * Every pair of quotes that may be one utterance (the same speaker's at SAME_SPEAKER_SIMILARITY,
+ * anyone's at ANY_SPEAKER_SIMILARITY), in the order of `whole` (the earlier quote of a pair first).
+ * Quotes of the same words are aligned once per pair of wordings: the shorter lines up inside the
+ * longer in the same way whoever printed them; who said them sets the bar each pair must reach.
+ */
+function strongLinks(whole: Wording[], counts: WordCounts): Link[] {
+  const position = new Map(whole.map((w, i) => [w, i]));
+  const groups = groupByKey(whole);
+  const found: { i: number; j: number; link: Link }[] = [];
+  for (let p = 0; p < groups.length; p++) {
+    for (let q = p; q < groups.length; q++) {
+      if (p === q && groups[p]!.length === 1) continue;
+      const x = groups[p]![0]!;
+      const y = groups[q]![0]!;
+      // Whether the shorter wording can reach a bar inside the other (cheap, per bar), and where
+      // it lines up (aligned at most once each way, and only for a bar it can reach).
+      const reach = new Map<string, boolean>();
+      const canReach = (short: Wording, similarity: number): boolean => {
+        const key = `${short === x ? 'x' : 'y'}${similarity}`;
+        if (!reach.has(key)) reach.set(key, short.words.length >= MIN_SHARED_WORDS && couldReach(short, short === x ? y : x, similarity, counts));
+        return reach.get(key)!;
+      };
+      const fits = new Map<Wording, Fit | null>();
+      const fitOf = (short: Wording): Fit | null => {
+        if (!fits.has(short)) fits.set(short, alignInside(short.ids, (short === x ? y : x).ids));
+        return fits.get(short)!;
+      };
+      // The shorter is the one with fewer words, or the earlier when they have as many.
+      const shorter = x.words.length < y.words.length ? [x] : x.words.length > y.words.length ? [y] : x === y ? [x] : [x, y];
+      if (!shorter.some((w) => canReach(w, SAME_SPEAKER_SIMILARITY))) continue;
+      for (const a of groups[p]!) {
+        for (const b of groups[q]!) {
+          const i = Math.min(position.get(a)!, position.get(b)!);
+          const j = Math.max(position.get(a)!, position.get(b)!);
+          if (i === j || (p === q && position.get(a)! > position.get(b)!)) continue;
+          const first = whole[i]!;
+          const second = whole[j]!;
+          const [short, long] = first.words.length <= second.words.length ? [first, second] : [second, first];
+          const shortGroup = short.key === x.key ? x : y;
+          const [similarity, minShared] = sameSpeaker(first.quote, second.quote) ? [SAME_SPEAKER_SIMILARITY, MIN_SHARED_WORDS] : [ANY_SPEAKER_SIMILARITY, ANY_SPEAKER_SHARED_WORDS];
+          if (short.words.length < minShared || !canReach(shortGroup, similarity)) continue;
+          const fit = fitOf(shortGroup);
+          if (fit && reaches(fit, short.words.length, similarity, minShared)) found.push({ i, j, link: { short, long, fit } });
+        }
+      }
+    }
+  }
+  return found.sort((m, n) => m.i - n.i || m.j - n.j).map((f) => f.link);
+}
+
+type Fit = { start: number; end: number; shared: number };
+
+function reaches(fit: Fit | null, n: number, similarity: number, minShared: number): boolean {
+  return !!fit && fit.shared >= minShared && fit.shared / Math.max(n, fit.end - fit.start) >= similarity;
+}
+
 /** Pairs of quotes (of different documents) whose words are the same once folded. */
 function sameWords(wordings: Wording[]): [Wording, Wording][] {
   const byKey = new Map<string, Wording[]>();
@@ -217,11 +291,38 @@ function mayShare(short: Wording, long: Wording, shared: number): boolean {
   return sameSpeaker(short.quote, long.quote) ? shared >= MIN_SHARED_WORDS : shared >= ANY_SPEAKER_SHARED_WORDS;
 }
 
-/** `short`'s words, in order, inside `long`'s (counted first: most pairs fail that cheaply). */
+/**
+ * `short`'s words, in order, inside `long`'s (counted first: most pairs fail that cheaply); then
+ * tried only where the long quote has the short one's word it holds fewest times, so a long quote
+ * is not searched end to end for each quote it might hold.
+ */
 function contains(long: Wording, short: Wording): boolean {
   if (long.words.length <= short.words.length) return false;
-  for (const [w, n] of short.counts) if ((long.counts.get(w) ?? 0) < n) return false;
-  return ` ${long.key} `.includes(` ${short.key} `);
+  let anchor = -1;
+  let fewest = Infinity;
+  for (const [w, n] of short.counts) {
+    const there = long.counts.get(w) ?? 0;
+    if (there < n) return false;
+    if (there < fewest) [fewest, anchor] = [there, short.words.indexOf(w)];
+  }
+  const want = short.ids;
+  const have = long.ids;
+  for (const at of positionsOf(long).get(want[anchor]!)!) {
+    const start = at - anchor;
+    if (start < 0 || start + want.length > have.length) continue;
+    let k = 0;
+    while (k < want.length && have[start + k] === want[k]) k++;
+    if (k === want.length) return true;
+  }
+  return false;
+}
+
+function positionsOf(w: Wording): Map<number, number[]> {
+  if (!w.positions) {
+    w.positions = new Map();
+    w.ids.forEach((id, at) => pushTo(w.positions!, id, at));
+  }
+  return w.positions;
 }
 
 /**

@@ -48,8 +48,16 @@ function post(url: string, fields: Record<string, string | string[]>, headers: R
 
 const logKinds = async () => (await db.all<{ kind: string; reason: string }>('SELECT kind, reason FROM story_log WHERE kind <> $1 ORDER BY seq', ['assign'])).map((r) => `${r.kind}: ${r.reason}`);
 
+/** The disagreements the story list's badge counts for the story, and whether "contested" keeps it. */
+async function listed(): Promise<{ badge: number | null; contested: boolean }> {
+  const all = (await app.inject({ url: '/api/stories?limit=100' })).json() as { stories: { id: number; disagreements: number | null }[] };
+  const contested = (await app.inject({ url: '/api/stories?limit=100&contested=true' })).json() as { stories: { id: number }[] };
+  return { badge: all.stories.find((s) => s.id === story)!.disagreements, contested: contested.stories.some((s) => s.id === story) };
+}
+
 test('not a conflict: the disagreement moves to its own section with the reason, and the log says so', async () => {
   const brief = (await app.inject({ url: `/api/stories/${story}/brief` })).json() as Brief;
+  assert.deepEqual(await listed(), { badge: brief.disagreements.length, contested: true });
   const doc = await page(`/stories/${story}`);
   const form = doc.querySelector(`form[action="/stories/${story}/dismiss"]`)!;
   assert.ok(form, 'the story page offers "not a conflict"');
@@ -76,6 +84,8 @@ test('not a conflict: the disagreement moves to its own section with the reason,
   const active = [...after.querySelectorAll('#disagreements .disagreement h3')].map((h) => h.textContent ?? '');
   assert.equal(active.length, brief.disagreements.length - 1);
   assert.ok(!active.some((h) => h.startsWith(about)), 'the dismissed disagreement is no longer among the active ones');
+  // The list counts what is still shown.
+  assert.deepEqual(await listed(), { badge: brief.disagreements.length - 1, contested: brief.disagreements.length > 1 });
   // The brief itself is unchanged: what the sources say.
   assert.equal(((await app.inject({ url: `/api/stories/${story}/brief` })).json() as Brief).disagreements.length, brief.disagreements.length);
 });

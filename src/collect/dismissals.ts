@@ -35,6 +35,9 @@ export async function dismissDisagreement(db: Database, story: number, d: Pick<D
       reason.trim(),
       new Date().toISOString(),
     ]);
+    // The list's badge and its "contested" filter count what is still shown.
+    const stored = await tx.one<{ brief: string; disagreements: number }>('SELECT brief, disagreements FROM story_briefs WHERE story_id = $1', [live]);
+    if (stored) await tx.run('UPDATE story_briefs SET disagreements = $1 WHERE story_id = $2', [await shownDisagreements(tx, live, stored.brief, Number(stored.disagreements)), live]);
     return live;
   });
 }
@@ -52,6 +55,17 @@ export async function dismissalsOf(db: Database, story: number): Promise<Map<str
     out.set(key, { key, about, reason: row.reason, at: row.at });
   }
   return out;
+}
+
+/**
+ * How many of a stored brief's disagreements (`count` of them, JSON `json`) are still shown: those
+ * no editor of the story has dismissed. The brief is read only when the story has dismissals.
+ */
+export async function shownDisagreements(db: Database, story: number, json: string, count: number): Promise<number> {
+  if (count === 0) return 0;
+  const dismissals = await dismissalsOf(db, story);
+  if (!dismissals.size) return count;
+  return applyDismissals(JSON.parse(json) as { disagreements: Disagreement[] }, dismissals).brief.disagreements.length;
 }
 
 /** The brief as shown after editors' judgements: dismissed disagreements set apart. */

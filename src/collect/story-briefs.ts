@@ -4,6 +4,7 @@ import type { Database } from '../store/database.ts';
 import type { Brief } from '../schema.ts';
 import { briefOfInputs, resolveStory, storyInputs } from './story-brief.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
+import { shownDisagreements } from './dismissals.ts';
 
 export async function storyFingerprint(db: Database, story: number): Promise<string> {
   const row = await db.one<{ n: number; newest: number | null }>('SELECT COUNT(*) AS n, MAX(id) AS newest FROM articles WHERE story_id = $1', [story]);
@@ -53,11 +54,12 @@ async function currentBrief(db: Database, id: number, make?: BriefMaker): Promis
   return { story, json, brief };
 }
 
+/** Stores a brief with the counts its list badge shows (disagreements an editor dismissed left out). */
 async function saveStoryBrief(db: Database, story: number, fingerprint: string, made: MadeBrief): Promise<void> {
   await db.run(
     `INSERT INTO story_briefs (story_id, fingerprint, facts, disagreements, brief, computed_at) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (story_id) DO UPDATE SET fingerprint = excluded.fingerprint, facts = excluded.facts,
        disagreements = excluded.disagreements, brief = excluded.brief, computed_at = excluded.computed_at`,
-    [story, fingerprint, made.facts, made.disagreements, made.json, new Date().toISOString()],
+    [story, fingerprint, made.facts, await shownDisagreements(db, story, made.json, made.disagreements), made.json, new Date().toISOString()],
   );
 }

@@ -211,3 +211,11 @@ test('pieces: the whole text, each piece at most the size, cut before a line bre
   const emoji = '\u{1F600}'.repeat(3000);
   assert.ok([...pieces(emoji, 501)].every((p) => !/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/.test(p)));
 });
+
+test('daysInMonth: the arithmetic agrees with Date.UTC for every month of the years 100 to 3000', async () => {
+  const { daysInMonth } = await import('../src/compare/values/calendar.ts');
+  for (let year = 100; year <= 3000; year++) {
+    for (let month = 1; month <= 12; month++) assert.equal(daysInMonth(year, month), new Date(Date.UTC(year, month, 0)).getUTCDate(), `${year}-${month}`);
+  }
+  assert.equal(daysInMonth(2024, 13), 31, 'a month past December rolls over as Date does');
+});

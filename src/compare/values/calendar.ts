@@ -22,8 +22,16 @@ export function weekdayOf(day: number): number {
 }
 
 export function daysInMonth(year: number, month: number): number {
+  // Arithmetic for the usual case (it is asked once per date read); Date for the rest (years
+  // before 100 mean 1900 onwards to Date.UTC, months out of range roll over).
+  if (Number.isInteger(year) && year >= 100 && Number.isInteger(month) && month >= 1 && month <= 12) {
+    if (month !== 2) return MONTH_DAYS[month - 1]!;
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  }
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** A real date in the years news reports speak of. */
 export function isValidDate(year: number, month: number, day: number): boolean {

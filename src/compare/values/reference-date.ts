@@ -65,11 +65,16 @@ function lastSpaceBefore(text: string, limit: number, floor: number): number {
 }
 
 function latestFullDate(readings: DateReading[]): number | null {
-  const anchors = readings.flatMap((r) => r.resolve(null, false) ?? []);
+  // Each day once, in the order first printed (the nearest wins ties, as the first printed did):
+  // a long report prints the same few dates thousands of times.
+  const anchors = [...new Set(readings.flatMap((r) => r.resolve(null, false) ?? []))];
   const days = readings.filter((r) => r.full).map((r) => r.resolve(null, false)![0]);
+  const nearest = new Map<string, number | null>();
   for (const r of readings) {
     if (r.full || !r.monthDay || r.weekday === null) continue;
-    const day = nearestWeekdayDate(r.monthDay.month, r.monthDay.day, r.weekday, anchors);
+    const key = `${r.monthDay.month} ${r.monthDay.day} ${r.weekday}`;
+    if (!nearest.has(key)) nearest.set(key, nearestWeekdayDate(r.monthDay.month, r.monthDay.day, r.weekday, anchors));
+    const day = nearest.get(key)!;
     if (day !== null) days.push(day);
   }
   return days.reduce<number | null>((latest, day) => (latest === null || day > latest ? day : latest), null);

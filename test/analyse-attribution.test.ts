@@ -355,6 +355,16 @@ test('attribution: a name with a party tag in parentheses keeps its cue in the s
   assert.equal(speakerIn(text, 'be back'), 'Omar Castillo');
 });
 
+test('attribution: a roundup names a quote\'s source on a line of its own, after a dash', () => {
+  const text =
+    'What the candidates said this week.\n\n"Big firms pay almost nothing in tax."\n\n- Ada Wade.\n\n' +
+    'Wade overstates the point.\n\n"We are ready for the next storm."\n\n-Tomas Ferrer, Eastland.\n\n' +
+    '"The plan is sound."\n\n- Tomas Ferrer and his aides have heard that before, and they spent the whole of last week saying so to anyone who would listen.';
+  assert.equal(speakerIn(text, 'pay almost nothing'), 'Ada Wade');
+  assert.equal(speakerIn(text, 'next storm'), 'Tomas Ferrer');
+  assert.equal(speakerIn(text, 'plan is sound'), null, 'a long paragraph opening with a dash is no source line');
+});
+
 test('attribution: a capitalised name after a closing straight quote is a name', () => {
   const text = 'Ada Wade spoke at the hall.\n\n"I take some comfort in that fact, frankly," Wade said.';
   assert.equal(speakerIn(text, 'comfort'), 'Ada Wade');

@@ -24,6 +24,8 @@ const MAX_PHRASE_TOKENS = 10;
 /** A sentence after a quote this short can be nothing but its cue ("Smith said on Monday."). */
 const MAX_CUE_SENTENCE_TOKENS = 8;
 const MAX_APPOSITION_TOKENS = 16;
+/** A roundup's source line ("- Name, Outlet.", "-Name, tweeting after the speech.") is this short. */
+const MAX_SOURCE_LINE_TOKENS = 12;
 const MAX_PARENTHESIS_TOKENS = 12;
 /** How much may follow the last quote of a paragraph for the next paragraph to continue it. */
 const MAX_TRAILING_CUE_CHARS = 80;
@@ -110,6 +112,8 @@ export class AttributionReader {
       const cueOnly = this.readAfter(after);
       if (cueOnly) return cueOnly;
     }
+    const sourceLine = this.sourceLineAfter(closeTok);
+    if (sourceLine) return sourceLine;
     // A sentence that only quotes: "Smith said:" just before, or a continuation of the last quote.
     const previousSentence = this.previousSentenceEndingWithColon(openTok);
     if (previousSentence) {
@@ -118,6 +122,28 @@ export class AttributionReader {
     }
     if (previous && this.continues(previous, q)) return { cue: null, speaker: { kind: 'previous' } };
     return { cue: null, speaker: null };
+  }
+
+  /**
+   * A roundup's source on a line of its own, after a quote that ends its paragraph: a dash and a
+   * name opening a short paragraph ("“…pay zero taxes.”" then "- Bernie Sanders." or "-Michelle
+   * Marks, Philadelphia." or "-President Obama, tweeting after the speech.").
+   */
+  private sourceLineAfter(closeTok: number): Attribution | null {
+    const tokens = this.doc.tokens;
+    const close = tokens[closeTok];
+    if (!close) return null;
+    let t = closeTok + 1;
+    // Nothing but punctuation may follow the quote in its paragraph.
+    for (; t < tokens.length && tokens[t]!.passage === close.passage; t++) if (tokens[t]!.pos !== 'PUNCT') return null;
+    const dash = tokens[t];
+    if (!dash || !DASH.test(dash.text) || this.quoted[t]) return null;
+    let end = t;
+    while (end + 1 < tokens.length && tokens[end + 1]!.passage === dash.passage) end++;
+    if (end - t + 1 > MAX_SOURCE_LINE_TOKENS) return null;
+    const m = this.mentionByFirst.get(t + 1);
+    if (m === undefined) return null;
+    return { cue: this.range(t, t), speaker: { kind: 'mention', mention: m } };
   }
 
   /**

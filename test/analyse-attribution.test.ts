@@ -365,6 +365,18 @@ test('attribution: a roundup names a quote\'s source on a line of its own, after
   assert.equal(speakerIn(text, 'plan is sound'), null, 'a long paragraph opening with a dash is no source line');
 });
 
+test('attribution: a paragraph ending in a colon introduces the quote below it, in words readBefore does not take', () => {
+  const text =
+    'The mayor died in 1998.\n\nGovernor Ada Wade released the following statement:\n\n"We offer our condolences to the family of the mayor."\n\n' +
+    'The rally was loud.\n\nStated Tomas Ferrer:\n\n"I think the stakes are so high and the voters know it."\n\n' +
+    'The crowd cheered.\n\nStudent Lena Marsh echoed:\n\n"He speaks his mind, and that might be what the country needs."\n\n' +
+    'He then listed what a nominee needs:\n\n"Courage, patience and a thick skin."';
+  assert.equal(speakerIn(text, 'condolences'), 'Ada Wade');
+  assert.equal(speakerIn(text, 'stakes are so high'), 'Tomas Ferrer');
+  assert.equal(speakerIn(text, 'speaks his mind'), 'Lena Marsh');
+  assert.equal(speakerIn(text, 'thick skin'), null, 'a list introduced by a colon has no speech verb to name a speaker');
+});
+
 test('attribution: a capitalised name after a closing straight quote is a name', () => {
   const text = 'Ada Wade spoke at the hall.\n\n"I take some comfort in that fact, frankly," Wade said.';
   assert.equal(speakerIn(text, 'comfort'), 'Ada Wade');

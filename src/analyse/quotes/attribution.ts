@@ -26,6 +26,8 @@ const MAX_CUE_SENTENCE_TOKENS = 8;
 const MAX_APPOSITION_TOKENS = 16;
 /** A roundup's source line ("- Name, Outlet.", "-Name, tweeting after the speech.") is this short. */
 const MAX_SOURCE_LINE_TOKENS = 12;
+/** Verbs that introduce a quote after a colon without being speech verbs elsewhere ("Ruiz echoed:"). */
+const INTRO_VERBS = new Set(['echo', 'issue', 'release', 'put', 'sum', 'offer']);
 const MAX_PARENTHESIS_TOKENS = 12;
 /** How much may follow the last quote of a paragraph for the next paragraph to continue it. */
 const MAX_TRAILING_CUE_CHARS = 80;
@@ -117,11 +119,38 @@ export class AttributionReader {
     // A sentence that only quotes: "Smith said:" just before, or a continuation of the last quote.
     const previousSentence = this.previousSentenceEndingWithColon(openTok);
     if (previousSentence) {
-      const intro = this.readBefore(previousSentence);
+      const intro = this.readBefore(previousSentence) ?? this.introducedBy(previousSentence);
       if (intro) return intro;
     }
     if (previous && this.continues(previous, q)) return { cue: null, speaker: { kind: 'previous' } };
     return { cue: null, speaker: null };
+  }
+
+  /**
+   * A sentence ending in a colon that introduces a quote in words readBefore does not take: the
+   * speech verb or the statement noun it holds (the last), and who stands before it, the nearest
+   * name or subject pronoun ("President Ruiz released the following statement:", "She went on to
+   * say:", "Ruiz echoed:"), or the name after it ("Stated Ruiz:").
+   */
+  private introducedBy(window: number[]): Attribution | null {
+    const tokens = this.doc.tokens;
+    let at = -1;
+    for (let k = window.length - 1; k >= 0 && at < 0; k--) {
+      const token = tokens[window[k]!]!;
+      const verb = (token.pos === 'VERB' || token.pos === 'AUX') && (SPEECH_VERBS.has(token.lemma) || INTRO_VERBS.has(token.lemma));
+      if (verb || (token.pos === 'NOUN' && STATEMENT_NOUNS.has(token.lemma))) at = k;
+    }
+    if (at < 0) return null;
+    const cue = this.range(window[at]!, window[at]!);
+    for (let k = at - 1; k >= 0; k--) {
+      const t = window[k]!;
+      const m = this.mentionByLast.get(t);
+      if (m !== undefined && !CALENDAR_WORDS.has(this.mentions[m]!.text)) return { cue, speaker: { kind: 'mention', mention: m } };
+      const agreement = SUBJECT_PRONOUNS.get(tokens[t]!.text.toLowerCase());
+      if (agreement && tokens[t]!.pos === 'PRON') return { cue, speaker: { kind: 'pronoun', token: t, agreement } };
+    }
+    const m = this.mentionByFirst.get(window[at + 1] ?? -1);
+    return m === undefined ? null : { cue, speaker: { kind: 'mention', mention: m } };
   }
 
   /**

@@ -12,7 +12,7 @@
 import type { ArticleFeatures } from './features.ts';
 import { clusterFeatures, type ClusterFeatures } from './hashed-features.ts';
 import { articleVector, Profile, SlotWeights, topPositions, type ArticleVector } from './profile.ts';
-import { StoryHits, StoryIndex } from './story-index.ts';
+import { StoryHits, StoryPostings } from './story-postings.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { DisjointSets } from '../util/disjoint-sets.ts';
 import { wordPrior } from './word-prior.ts';
@@ -145,8 +145,8 @@ export class StoryClusterer {
   readonly options: ClusterOptions;
   private readonly termVocabulary: Vocabulary;
   private readonly nameVocabulary: Vocabulary;
-  private readonly termIndex: StoryIndex;
-  private readonly nameIndex: StoryIndex;
+  private readonly termIndex: StoryPostings;
+  private readonly nameIndex: StoryPostings;
   private readonly stories: Story[] = [];
   /** Story numbers; a folded story joins the set of the one it was folded into, which stays the root. */
   private readonly storySets = new DisjointSets();
@@ -182,8 +182,8 @@ export class StoryClusterer {
     const prior = this.options.wordPrior && this.options.idfPrior > 0 ? wordPrior() : null;
     this.termVocabulary = new Vocabulary(this.options.hashBits, this.options.idfPrior, prior?.terms);
     this.nameVocabulary = new Vocabulary(this.options.hashBits, this.options.idfPrior, prior?.names);
-    this.termIndex = new StoryIndex(this.options.maxPostings);
-    this.nameIndex = new StoryIndex(this.options.maxPostings);
+    this.termIndex = new StoryPostings(this.options.maxPostings);
+    this.nameIndex = new StoryPostings(this.options.maxPostings);
   }
 
   /** Decide where a new article goes; updates the in-memory state. `published` is an ISO date or null. */

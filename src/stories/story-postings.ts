@@ -4,7 +4,7 @@
 // carry it picks out nothing), so both the index and a look-up stay bounded on a long stream.
 import { grown } from '../util/grown.ts';
 
-export class StoryIndex {
+export class StoryPostings {
   private readonly postings: number[][] = [];
 
   constructor(private readonly maxPostings: number) {}

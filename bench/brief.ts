@@ -80,7 +80,7 @@ const modules = async () => ({
   values: await import('../src/compare/values/index.ts'),
   quoteVariants: await import('../src/compare/quote-variants.ts'),
   nameVariants: await import('../src/compare/name-variants.ts'),
-  people: await import('../src/brief/people.ts'),
+  outlets: await import('../src/clean/outlet-label.ts'),
   synthesis: await import('../src/brief/synthesis.ts'),
   markdown: await import('../src/brief/markdown.ts'),
   html: await import('../src/brief/html.ts'),
@@ -128,7 +128,7 @@ async function stagedBrief(m: Modules, input: string, times: StageTimes, check =
   const quoteSpans = quotes.filter((q) => q.kind !== 'turn').map((q) => q.span);
   const { statements, minor } = step(times, 'compare: statements (incl. values)', () =>
     m.statements.findSentences(
-      documents.map((doc, i) => ({ doc, analysis: analyses[i]!, outlet: m.people.outletLabel(doc), reference: references[i] ?? null })),
+      documents.map((doc, i) => ({ doc, analysis: analyses[i]!, outlet: m.outlets.outletLabel(doc), reference: references[i] ?? null })),
       [...entities],
       quoteSpans,
     ),

@@ -2,7 +2,7 @@
 // source panel. Each document gets a short label ("NPR", "CCD", "Doc 4") so a chip stays small.
 import type { CleanDocument, Span } from '../schema.ts';
 import { escapeHtml } from './escape.ts';
-import { outletLabel } from './people.ts';
+import { outletLabel } from '../clean/outlet-label.ts';
 
 /** Outlet names this long or shorter are shown whole on a chip; longer ones are abbreviated. */
 const MAX_WHOLE_LABEL = 12;

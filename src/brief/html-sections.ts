@@ -4,7 +4,7 @@
 import type { Brief, CleanDocument, CitedText, Disagreement, Point, Span, Variant } from '../schema.ts';
 import type { Citer } from './html-cite.ts';
 import { escapeHtml as esc } from './escape.ts';
-import { outletLabel } from './people.ts';
+import { outletLabel } from '../clean/outlet-label.ts';
 import { blockOrder, coverageOverTime, valueDotPlot } from './html-charts.ts';
 
 /** A section with its heading, or nothing when it is empty. */

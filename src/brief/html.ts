@@ -5,7 +5,7 @@ import { makeCiter, type Citer } from './html-cite.ts';
 import { htmlPage, type PanelDocument } from './html-page.ts';
 import { quoteSheet, whosWho } from './html-people.ts';
 import * as s from './html-sections.ts';
-import { outletLabel } from './people.ts';
+import { outletLabel } from '../clean/outlet-label.ts';
 import { briefTitle } from './title.ts';
 import { escapeHtml as esc } from './escape.ts';
 

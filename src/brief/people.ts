@@ -2,7 +2,8 @@
 // printed as its source printed it, with the citation of the passage it comes from.
 import type { Brief, CleanDocument, Entity, Quote, Span } from '../schema.ts';
 import { escapeMarkdown } from './escape.ts';
-import { citation } from './markdown.ts';
+import { citation } from './sections.ts';
+import { outletLabel } from '../clean/outlet-label.ts';
 import { pushTo } from '../util/multimap.ts';
 
 /** A transcript turn longer than this is shown cut, with the citation covering all of it. */
@@ -10,9 +11,6 @@ const MAX_SHOWN_QUOTE_CHARS = 400;
 /** Organizations and places named by only one document once are left out of "Who's who". */
 const MIN_MENTIONS_FOR_NON_PERSON = 2;
 
-export function outletLabel(doc: CleanDocument): string {
-  return doc.outlet ?? doc.source.split(/[\\/]/).pop() ?? doc.id;
-}
 
 /** Who "Who's who" shows, in order: people first, then by how many documents and mentions. */
 export function shownEntities(brief: Brief): Entity[] {

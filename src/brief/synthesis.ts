@@ -4,7 +4,7 @@
 import { headlines } from '../analyse/analyse-document.ts';
 import type { Brief, Fact, Point, Synthesis } from '../schema.ts';
 import { renderMarkdown } from './markdown.ts';
-import { outletLabel } from './people.ts';
+import { outletLabel } from '../clean/outlet-label.ts';
 import { firstStartingAt } from '../text/ranges.ts';
 import { MONTHS } from './title.ts';
 

@@ -2,7 +2,7 @@
 // (facts), by one only (single-source facts), and where they disagree (values, quotes, names).
 import type { CleanDocument, Disagreement, Entity, Fact, FoundDisagreement, Message, Quote, Severity, Span } from '../schema.ts';
 import type { DocumentAnalysis } from '../analyse/index.ts';
-import { outletLabel } from '../brief/people.ts';
+import { outletLabel } from '../clean/outlet-label.ts';
 import { alignStatements, DEFAULT_ALIGN, type AlignOptions } from './align.ts';
 import { buildFacts } from './facts.ts';
 import { centroid, TermWeights, type Vector } from './similarity.ts';

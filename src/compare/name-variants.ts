@@ -6,7 +6,7 @@
 // is romanised two ways (name-match.ts's tests, the ones that joined them into one person), or
 // differs only by accents.
 import type { CleanDocument, Entity, FoundDisagreement, FoundVariant, Mention, Span } from '../schema.ts';
-import { outletLabel } from '../brief/people.ts';
+import { outletLabel } from '../clean/outlet-label.ts';
 import { misspelling, nameKey, transliteration } from '../analyse/name-match.ts';
 import { DisjointSets } from '../util/disjoint-sets.ts';
 import { pushTo } from '../util/multimap.ts';

@@ -3,7 +3,7 @@
 // compared as word sequences after folding case, punctuation, quotation marks and contractions,
 // so a quote that differs only in those is the same wording, never a disagreement.
 import type { CleanDocument, Entity, FoundDisagreement, FoundVariant, Quote, Span } from '../schema.ts';
-import { outletLabel } from '../brief/people.ts';
+import { outletLabel } from '../clean/outlet-label.ts';
 import { DisjointSets } from '../util/disjoint-sets.ts';
 import { pushTo } from '../util/multimap.ts';
 import { foldWord, wordDiff } from './word-diff.ts';

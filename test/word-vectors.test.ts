@@ -3,7 +3,7 @@
 // same fact in other words scores higher than another fact about the same people.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildCompact, compactFile, wordVectors } from '../src/compare/lexicon/word-vectors.ts';
+import { buildCompact, compactFile, wordVectors } from '../src/text/word-vectors.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

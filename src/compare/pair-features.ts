@@ -3,7 +3,7 @@
 // they are headlines or leads, their predicates, their values, and how near their words lie in
 // GloVe's vector space ("farmers" / "agriculture industry"). Each feature lies in [0, 1].
 import { relatedness } from './lexicon/relatedness.ts';
-import { wordVectors } from './lexicon/word-vectors.ts';
+import { wordVectors } from '../text/word-vectors.ts';
 import { cosine, softCosine, type Vector } from './similarity.ts';
 import type { Statement } from './statements.ts';
 import { contentTerm } from './statements.ts';

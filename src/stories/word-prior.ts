@@ -3,7 +3,7 @@
 // "rehab" look equally rare, and two reports of one event seem alike mostly through words every
 // report has. The word vectors' list is ordered by frequency in Wikipedia and newswire; Zipf's law
 // turns a word's rank into the share of articles holding it (about 100 / rank, at most a half).
-import { wordVectors } from '../compare/lexicon/word-vectors.ts';
+import { wordVectors } from '../text/word-vectors.ts';
 import { keyHash } from './hashed-features.ts';
 import { lightStem } from './stem.ts';
 

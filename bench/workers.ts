@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openStore } from '../src/store/open-store.ts';
 import { enqueueInputs } from '../src/collect/enqueue.ts';
-import { queueCounts } from '../src/work/queue.ts';
+import { queueCounts } from '../src/store/job-queue.ts';
 import { startPostgres } from '../test/helpers/postgres.ts';
 import { writeStream } from './stream-corpus.ts';
 import { loadStreamSources } from './stream-sources.ts';

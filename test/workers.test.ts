@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/store/open-store.ts';
 import { enqueueInputs } from '../src/collect/enqueue.ts';
 import { runWorker } from '../src/work/worker.ts';
-import { claimJobs, MAX_ATTEMPTS } from '../src/work/queue.ts';
+import { claimJobs, MAX_ATTEMPTS } from '../src/store/job-queue.ts';
 import { runBriefJob, runIndexJob } from '../src/work/jobs.ts';
 import { StoryIndex } from '../src/collect/story-index.ts';
 import { hasSeeds, seedFiles } from './support.ts';

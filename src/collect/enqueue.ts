@@ -4,7 +4,7 @@
 import type { Database } from '../store/database.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
 import { articleBySourceAndHash, firstArticleWithHash, insertArticle, insertContent } from '../store/articles.ts';
-import { enqueue } from '../work/queue.ts';
+import { enqueue } from '../store/job-queue.ts';
 import { emptySummary, inputsForStore, type IngestOptions, type IngestSummary } from './ingest.ts';
 import { contentHash } from './prepare.ts';
 

@@ -8,7 +8,7 @@ import { lockStories } from '../collect/story-lock.ts';
 import { WriteBatch } from '../store/write-batch.ts';
 import type { StoryIndex } from '../collect/story-index.ts';
 import { cachedStoryBrief } from '../collect/story-briefs.ts';
-import { completeAll, enqueue, type Job } from './queue.ts';
+import { completeAll, enqueue, type Job } from '../store/job-queue.ts';
 
 export type JobResult = 'done' | 'later';
 

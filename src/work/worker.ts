@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import type { Database } from '../store/database.ts';
 import { StoryIndex } from '../collect/story-index.ts';
 import { firstLine } from '../ingest/network-errors.ts';
-import { claimJobs, queueCounts, retry, type Job } from './queue.ts';
+import { claimJobs, queueCounts, retry, type Job } from '../store/job-queue.ts';
 import { BRIEF_DELAY_MS, LeaseLost, runBriefJob, runIndexJob, runIndexJobs, type JobResult } from './jobs.ts';
 
 export interface WorkerOptions {

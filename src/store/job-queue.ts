@@ -1,7 +1,7 @@
 // The job queue in the store. On PostgreSQL a claim is FOR UPDATE SKIP LOCKED, so workers on many
 // machines take different jobs without waiting on each other; on SQLite the write lock serialises
 // claims. A claim is a lease: a job whose worker died is claimed again once the lease runs out.
-import { placeholders, powerOfTwoChunks, type Database } from '../store/database.ts';
+import { placeholders, powerOfTwoChunks, type Database } from './database.ts';
 
 export type JobKind = 'index' | 'brief';
 

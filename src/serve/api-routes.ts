@@ -2,7 +2,7 @@
 // its brief, one article with its text, and search. Handlers only read the request and call the
 // library; errors become `{error}` in errors.ts.
 import type { FastifyInstance } from 'fastify';
-import type { ServeContext } from './server.ts';
+import type { ServeContext } from './context.ts';
 import { documentOf, listFilter, storyDetail, storyPage } from './story-data.ts';
 import { search, searchStories, searchTerms } from './search.ts';
 import { articleParams, searchQuery, storiesQuery, storyParams, type PageQuery } from './schemas.ts';

@@ -5,7 +5,7 @@
 // origin is refused.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ServeContext } from './server.ts';
+import type { ServeContext } from './context.ts';
 import { HttpError } from './errors.ts';
 import { storyParams } from './schemas.ts';
 import { mergeStoriesBy, splitStoryBy } from '../collect/edit-stories.ts';

@@ -9,6 +9,7 @@ import { addSecurity } from './security.ts';
 import { apiRoutes } from './api-routes.ts';
 import { uiRoutes } from './ui-routes.ts';
 import { editRoutes, newEditToken } from './edit-routes.ts';
+import type { ServeContext } from './context.ts';
 
 /** No route takes a body: anything larger than this is refused unread. */
 export const BODY_LIMIT = 16 * 1024;
@@ -21,13 +22,6 @@ export interface ServeOptions {
   onError?: ErrorListener;
   /** Pages offer an editor's corrections (merge, split, not a conflict): only on loopback. */
   editing?: boolean;
-}
-
-export interface ServeContext {
-  db: Database;
-  briefs: BriefCache;
-  /** The token this server's edit forms carry; null when it does not edit. */
-  editToken: string | null;
 }
 
 export function buildServer(options: ServeOptions): FastifyInstance {

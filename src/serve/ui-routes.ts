@@ -1,7 +1,7 @@
 // The web pages: the story list, a story's brief, its sources side by side, and search. Each
 // handler reads the store and hands the result to a page template; all text is escaped there.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { ServeContext } from './server.ts';
+import type { ServeContext } from './context.ts';
 import { knownOutlets, listFilter, storyDetail, storyPage as storyList } from './story-data.ts';
 import { search } from './search.ts';
 import { searchPageQuery, storiesQuery, storyParams, type PageQuery } from './schemas.ts';

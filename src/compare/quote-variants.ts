@@ -56,8 +56,11 @@ interface Wording {
 interface Link {
   short: Wording;
   long: Wording;
-  fit: { start: number; end: number; shared: number };
+  fit: Fit;
 }
+
+/** Where a shorter quote lines up inside a longer one, in compared words, and the words matched. */
+type Fit = { start: number; end: number; shared: number };
 
 /** A stretch of one quote, in compared words, that lines up with another quote. */
 interface Passage {
@@ -211,8 +214,7 @@ function tryLink(a: Wording, b: Wording, similarity: number, minShared: number, 
   const [short, long] = a.words.length <= b.words.length ? [a, b] : [b, a];
   if (short.words.length < minShared || !couldReach(short, long, similarity, counts)) return null;
   const fit = alignInside(short.ids, long.ids);
-  if (!fit || fit.shared < minShared || fit.shared / Math.max(short.words.length, fit.end - fit.start) < similarity) return null;
-  return { short, long, fit };
+  return reaches(fit, short.words.length, similarity, minShared) ? { short, long, fit } : null;
 }
 
 /** The wordings grouped by their compared words, each group and the groups in reading order. */
@@ -255,9 +257,10 @@ function strongLinks(whole: Wording[], counts: WordCounts): Link[] {
       if (!shorter.some((w) => canReach(w, SAME_SPEAKER_SIMILARITY))) continue;
       for (const a of groups[p]!) {
         for (const b of groups[q]!) {
-          const i = Math.min(position.get(a)!, position.get(b)!);
-          const j = Math.max(position.get(a)!, position.get(b)!);
-          if (i === j || (p === q && position.get(a)! > position.get(b)!)) continue;
+          const [pa, pb] = [position.get(a)!, position.get(b)!];
+          // Within one group, each pair once.
+          if (p === q && pa >= pb) continue;
+          const [i, j] = pa < pb ? [pa, pb] : [pb, pa];
           const first = whole[i]!;
           const second = whole[j]!;
           const [short, long] = first.words.length <= second.words.length ? [first, second] : [second, first];
@@ -265,7 +268,7 @@ function strongLinks(whole: Wording[], counts: WordCounts): Link[] {
           const [similarity, minShared] = sameSpeaker(first.quote, second.quote) ? [SAME_SPEAKER_SIMILARITY, MIN_SHARED_WORDS] : [ANY_SPEAKER_SIMILARITY, ANY_SPEAKER_SHARED_WORDS];
           if (short.words.length < minShared || !canReach(shortGroup, similarity)) continue;
           const fit = fitOf(shortGroup);
-          if (fit && reaches(fit, short.words.length, similarity, minShared)) found.push({ i, j, link: { short, long, fit } });
+          if (reaches(fit, short.words.length, similarity, minShared)) found.push({ i, j, link: { short, long, fit } });
         }
       }
     }
@@ -273,17 +276,14 @@ function strongLinks(whole: Wording[], counts: WordCounts): Link[] {
   return found.sort((m, n) => m.i - n.i || m.j - n.j).map((f) => f.link);
 }
 
-type Fit = { start: number; end: number; shared: number };
-
-function reaches(fit: Fit | null, n: number, similarity: number, minShared: number): boolean {
+/** Whether a fit of a quote of `n` words matches enough words over the stretch it covers. */
+function reaches(fit: Fit | null, n: number, similarity: number, minShared: number): fit is Fit {
   return !!fit && fit.shared >= minShared && fit.shared / Math.max(n, fit.end - fit.start) >= similarity;
 }
 
 /** Pairs of quotes (of different documents) whose words are the same once folded. */
 function sameWords(wordings: Wording[]): [Wording, Wording][] {
-  const byKey = new Map<string, Wording[]>();
-  for (const w of wordings) pushTo(byKey, w.key, w);
-  return [...byKey.values()].flatMap((list) => list.flatMap((x, i) => list.slice(i + 1).filter((y) => y.quote.span.doc !== x.quote.span.doc).map((y): [Wording, Wording] => [x, y])));
+  return groupByKey(wordings).flatMap((list) => list.flatMap((x, i) => list.slice(i + 1).filter((y) => y.quote.span.doc !== x.quote.span.doc).map((y): [Wording, Wording] => [x, y])));
 }
 
 /** Can these two quotes be one utterance at all, by who said them and how long the shorter is? */
@@ -366,7 +366,7 @@ interface WordCounts {
  * `short` into a stretch of `long` (either end of `long` is free), with the words matched on the
  * way. Two rows of the table at a time.
  */
-function alignInside(short: ArrayLike<number>, long: ArrayLike<number>): { start: number; end: number; shared: number } | null {
+function alignInside(short: ArrayLike<number>, long: ArrayLike<number>): Fit | null {
   const width = long.length + 1;
   let cost = new Int32Array(width);
   let start = Int32Array.from({ length: width }, (_, j) => j);

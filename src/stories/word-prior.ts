@@ -16,7 +16,7 @@ export interface WordPrior {
 /** Share of articles holding the word at rank r: ZIPF / (r + 10), capped. */
 const ZIPF = 100;
 const MOST = 0.5;
-/** Shares below this would add under half a document to the prior: left out. */
+/** Shares below this (ranks past about 100,000) weigh under a third of one of the 300 prior documents: left out. */
 const LEAST = 1e-3;
 
 let prior: WordPrior | null = null;

@@ -146,11 +146,18 @@ export class AttributionReader {
       const t = window[k]!;
       const m = this.mentionByLast.get(t);
       if (m !== undefined && !CALENDAR_WORDS.has(this.mentions[m]!.text)) return { cue, speaker: { kind: 'mention', mention: m } };
-      const agreement = SUBJECT_PRONOUNS.get(tokens[t]!.text.toLowerCase());
-      if (agreement && tokens[t]!.pos === 'PRON') return { cue, speaker: { kind: 'pronoun', token: t, agreement } };
+      const pronoun = this.subjectPronoun(t);
+      if (pronoun) return { cue, speaker: pronoun };
     }
     const m = this.mentionByFirst.get(window[at + 1] ?? -1);
     return m === undefined ? null : { cue, speaker: { kind: 'mention', mention: m } };
+  }
+
+  /** The token as a speaker when it is a subject pronoun ("he", "she", "they"). */
+  private subjectPronoun(t: number): Extract<SpeakerRef, { kind: 'pronoun' }> | null {
+    const token = this.doc.tokens[t]!;
+    const agreement = SUBJECT_PRONOUNS.get(token.text.toLowerCase());
+    return agreement && token.pos === 'PRON' ? { kind: 'pronoun', token: t, agreement } : null;
   }
 
   /**
@@ -400,8 +407,8 @@ export class AttributionReader {
       while (start > 0 && window[start]! > this.mentions[m]!.runStart) start--;
       return this.ownerOfSubject(window, start, t) ?? { kind: 'mention', mention: m };
     }
-    const agreement = SUBJECT_PRONOUNS.get(token.text.toLowerCase());
-    if (agreement && token.pos === 'PRON') return { kind: 'pronoun', token: t, agreement };
+    const pronoun = this.subjectPronoun(t);
+    if (pronoun) return pronoun;
     // "the 34-year-old mother of three replied": a number after "of" counts the noun's children.
     let head = t;
     if (token.pos === 'NUM' && k >= 2 && tokens[window[k - 1]!]!.text === 'of' && tokens[window[k - 2]!]!.pos === 'NOUN') {
@@ -470,9 +477,9 @@ export class AttributionReader {
     const m = this.mentionByFirst.get(t);
     if (m !== undefined) return { kind: 'mention', mention: m };
     const token = tokens[t]!;
-    const agreement = SUBJECT_PRONOUNS.get(token.text.toLowerCase());
+    const pronoun = this.subjectPronoun(t);
     // "said he" is a subject; "said it could" is the start of reported speech.
-    if (agreement && token.pos === 'PRON') return agreement === 'male' || agreement === 'female' ? { kind: 'pronoun', token: t, agreement } : null;
+    if (pronoun) return pronoun.agreement === 'male' || pronoun.agreement === 'female' ? pronoun : null;
     if (!/^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(token.pos) && !POSSESSIVE_PRONOUN.test(token.text)) return null;
     let end = k;
     let head = -1;

@@ -1,12 +1,15 @@
 // One identity across documents. Union-find over every document's entities: the same name;
 // a lone surname or given name that only one full name elsewhere starts or ends with; one
-// misspelt part of a name whose other parts agree; one name romanised two ways. Never two people whose given names differ,
-// and never two spellings one document itself keeps apart. When unsure, they stay apart.
+// misspelt part of a name whose other parts agree; one name romanised two ways; a body's two
+// word orders ("Justice Department", "Department of Justice") and its acronym ("DOJ"). Never two
+// people whose given names differ, and never two spellings one document itself keeps apart.
+// When unsure, they stay apart.
 import type { Entity, Quote, Role } from '../schema.ts';
 import type { DocumentAnalysis } from './analyse-document.ts';
 import { misspelling, nameEdges, nameKey, skeletonKey, transliteration, typoCandidates } from './name-match.ts';
 import { mergeRoles } from './roles.ts';
 import { canonicalPlace, shoutedPlace } from './vocabulary/places.ts';
+import { GOVERNMENT_HEADS } from './vocabulary/names.ts';
 import { pushTo } from '../util/multimap.ts';
 import { DisjointSets } from '../util/disjoint-sets.ts';
 
@@ -93,6 +96,10 @@ export function mergeAnalyses(analyses: DocumentAnalysis[]): { entities: Entity[
     sets.union(org, i);
   });
 
+  // 5. One organization under its other forms: a government body's two word orders and an acronym
+  // that only one organization's initials spell.
+  joinOrganizationForms(members, sets);
+
   // Build one entity per group that at least one document confirms, in order of first appearance.
   const groups = new Map<number, number[]>();
   members.forEach((_, i) => {
@@ -120,6 +127,54 @@ function member(entity: Entity, doc: number, confirmed: boolean): Member {
   const parts = entity.name.split(/\s+/).filter((p) => p && !/^\p{Lu}\.$/u.test(p));
   const key = entity.type === 'place' ? 'place:' + (canonicalPlace(entity.name) ?? shoutedPlace(entity.name) ?? nameKey(parts)) : `${entity.type}:${nameKey(parts)}`;
   return { entity, doc, confirmed, parts, key };
+}
+
+/** Lower-case words an acronym may leave out or keep: "Department of Justice" is DOJ, "Federal Bureau of Investigation" FBI. */
+const ACRONYM_OPTIONAL = new Set(['of', 'the', 'and', 'for', 'on', 'in', '&']);
+const ACRONYM_FORM = /^(?:\p{Lu}\.){2,6}$|^\p{Lu}{2,6}$/u;
+
+function joinOrganizationForms(members: Member[], sets: DisjointSets): void {
+  const organizations = members.map((m, i) => [m, i] as const).filter(([m]) => m.entity.type === 'organization');
+  // "Department of Justice" and "Justice Department"; "Ministry of Defence" and "Defence Ministry".
+  const byKey = new Map<string, number>();
+  for (const [m, i] of organizations) byKey.set(m.key, i);
+  for (const [m, i] of organizations) {
+    const inverted = invertedBodyName(m.parts);
+    const other = inverted ? byKey.get(`organization:${nameKey(inverted)}`) : undefined;
+    if (other !== undefined) sets.union(i, other);
+  }
+  // An acronym joins the one organization whose initials spell it (a document that writes
+  // "the Department of Justice (DOJ)" keeps them as two mentions of one body).
+  const fullNames = organizations.filter(([m]) => m.parts.length >= 2);
+  for (const [m, i] of organizations) {
+    if (m.parts.length !== 1 || !ACRONYM_FORM.test(m.parts[0]!)) continue;
+    const letters = m.parts[0]!.replace(/\./g, '');
+    const groups = new Set<number>();
+    for (const [full, j] of fullNames) if (spellsInitials(letters, full.parts)) groups.add(sets.find(j));
+    if (groups.size === 1) sets.union(i, [...groups][0]!);
+  }
+}
+
+/** "Department of (the) Justice" as "Justice Department", for a government body; else null. */
+function invertedBodyName(parts: string[]): string[] | null {
+  if (parts.length < 3 || !GOVERNMENT_HEADS.has(parts[0]!) || parts[1] !== 'of') return null;
+  const rest = parts[2] === 'the' ? parts.slice(3) : parts.slice(2);
+  if (!rest.length || rest.some((p) => ACRONYM_OPTIONAL.has(p))) return null;
+  return [...rest, parts[0]!];
+}
+
+/** Do the capitals of an acronym spell a name's initials, its lower-case small words either way? */
+function spellsInitials(letters: string, parts: string[]): boolean {
+  const words = parts.filter((p) => p !== '&');
+  const match = (k: number, w: number): boolean => {
+    if (w === words.length) return k === letters.length;
+    const word = words[w]!;
+    const optional = ACRONYM_OPTIONAL.has(word);
+    if (!optional && !/^\p{Lu}/u.test(word)) return false;
+    if (k < letters.length && word[0]!.toUpperCase() === letters[k] && match(k + 1, w + 1)) return true;
+    return optional && match(k, w + 1);
+  };
+  return letters.length >= 2 && match(0, 0);
 }
 
 /** Would this union put two entities of one document together? That document kept them apart. */

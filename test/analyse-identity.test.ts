@@ -1,0 +1,46 @@
+// One identity across reports for organizations written several ways: a government body's two
+// word orders and its acronym join; an acronym two organizations' initials spell joins neither.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyseDocument, mergeAnalyses } from '../src/analyse/index.ts';
+import { cleanDocument } from '../src/pipeline/clean-document.ts';
+import type { Entity } from '../src/schema.ts';
+
+function entitiesOf(...texts: string[]): Entity[] {
+  const docs = texts.map((content, i) => cleanDocument({ source: `report-${i + 1}.txt`, format: 'text', content, hints: {} }));
+  return mergeAnalyses(docs.map((d) => analyseDocument(d))).entities;
+}
+
+function holding(entities: Entity[], form: string): Entity | undefined {
+  return entities.find((e) => e.name === form || e.aliases.includes(form));
+}
+
+test('a body written "Department of X", "X Department" and by its acronym is one organization', () => {
+  const entities = entitiesOf(
+    'Officials at the Department of Homeland Security (DHS) said on Monday that the border crossing in Tolvan would reopen.',
+    'A spokesman for the Homeland Security Department said the crossing in Tolvan would reopen next week.',
+    'Local leaders welcomed the news. DHS staff will return to the crossing on Friday, the mayor said.',
+  );
+  const dhs = holding(entities, 'Department of Homeland Security');
+  assert.ok(dhs, entities.map((e) => e.name).join(', '));
+  assert.equal(holding(entities, 'DHS'), dhs);
+  assert.equal(holding(entities, 'Homeland Security Department'), dhs);
+});
+
+test('an acronym the initials of two organizations spell stays apart from both', () => {
+  const entities = entitiesOf(
+    'The American Cancer Society and the American Chemical Society issued a joint statement on Tuesday.',
+    'ACS officials declined to comment on the statement.',
+  );
+  const acs = holding(entities, 'ACS');
+  assert.ok(acs);
+  assert.notEqual(acs, holding(entities, 'American Cancer Society'));
+  assert.notEqual(acs, holding(entities, 'American Chemical Society'));
+});
+
+test('an acronym that spells no organization named in the reports stays its own entity', () => {
+  const entities = entitiesOf('The Federal Bureau of Investigation opened an inquiry.', 'NTSB investigators arrived at the scene on Sunday.');
+  assert.notEqual(holding(entities, 'NTSB'), holding(entities, 'Federal Bureau of Investigation'));
+  const fbi = entitiesOf('The Federal Bureau of Investigation opened an inquiry.', 'FBI agents arrived at the scene on Sunday.');
+  assert.equal(holding(fbi, 'FBI'), holding(fbi, 'Federal Bureau of Investigation'));
+});

@@ -286,3 +286,30 @@ test('years labelling two editions of a recurring event are not a disagreement',
   });
   assert.deepEqual(dayVariants(b), []);
 });
+
+test('a toll that rises with publication time is an update; one an outlet still gives after the rise is disputed', async () => {
+  // Each outlet words its follow-up its own way: identical texts would be one syndicated source.
+  const followUps = ['Rescue boats searched the water near the island through the afternoon.', 'Divers from the mainland joined the search at noon.', 'Relatives gathered at the harbour in Varnholm as the search went on.'];
+  const record = (outlet: string, published: string, toll: string, k: number) =>
+    JSON.stringify({
+      outlet,
+      title: `Ferry capsizes off Varnholm`,
+      published,
+      text: `${toll} people were killed when a passenger ferry capsized off Varnholm island on Sunday morning, the coast guard said.\n\n${followUps[k]}`,
+    });
+  const severities = async (tolls: [string, string, string]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'corroborate-updates-'));
+    const times = ['2026-03-01T08:00:00Z', '2026-03-01T12:00:00Z', '2026-03-01T16:00:00Z'];
+    const outlets = ['Harbour Post', 'Coast Wire', 'Island Radio'];
+    writeFileSync(join(dir, 'feed.jsonl'), outlets.map((o, i) => record(o, times[i]!, tolls[i]!, i)).join('\n') + '\n');
+    return (await brief([dir])).disagreements.filter((d) => d.kind === 'number').map((d) => d.severity);
+  };
+  assert.deepEqual(await severities(['Twelve', 'Fifteen', 'Fifteen']), ['update']);
+  // The Coast Wire's 15 came out at noon; Island Radio still says 12 at four: they cannot both stand.
+  assert.deepEqual(await severities(['Twelve', 'Fifteen', 'Twelve']), ['contradiction']);
+});
+
+test('examples: the repair cost is disputed, not updated: an outlet gives the first figure after the second', async () => {
+  const cost = byKind(await examples, 'number')[0]!;
+  assert.equal(cost.severity, 'contradiction');
+});

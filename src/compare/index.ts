@@ -98,7 +98,7 @@ export function rankDisagreements(found: readonly FoundDisagreement[], documents
   return found
     .map((d) => {
       const variants = d.variants.map((v) => ({ ...v, published: earliest(v.support.map((s) => publishedOf.get(s.doc) ?? null)) }));
-      return { ...d, id: '', severity: severityOf(d, variants), variants };
+      return { ...d, id: '', severity: severityOf(d, d.variants, publishedOf), variants };
     })
     .map((d, i) => ({ d, i }))
     .sort((a, b) => SEVERITY_ORDER.indexOf(a.d.severity) - SEVERITY_ORDER.indexOf(b.d.severity) || a.i - b.i)
@@ -106,18 +106,22 @@ export function rankDisagreements(found: readonly FoundDisagreement[], documents
 }
 
 /**
- * Quotes are worded differently, names spelt differently. Counts that grow with each report's
- * publication time, no report stating two of them, are a story developing (a toll rising): an
- * update. Anything else cannot all be true.
+ * Quotes are worded differently, names spelt differently. Counts that grow with publication time,
+ * every report of one count published before every report of the next and no report stating two
+ * of them, are a story developing (a toll rising): an update. A report that still gives the old
+ * count after another gave the new one disputes it: anything else cannot all be true.
  */
-function severityOf(d: FoundDisagreement, variants: { normalized: FoundDisagreement['variants'][number]['normalized']; published: string | null }[]): Severity {
+function severityOf(d: FoundDisagreement, variants: { normalized: FoundDisagreement['variants'][number]['normalized']; support: readonly Span[] }[], publishedOf: Map<string, string | null>): Severity {
   if (d.kind === 'quote') return 'wording';
   if (d.kind === 'name') return 'spelling';
   if (d.kind !== 'number' || d.withinDocument) return 'contradiction';
-  const timed = variants.map((v) => ({ at: v.published ? Date.parse(v.published) : NaN, low: v.normalized?.low ?? NaN }));
-  if (timed.some((t) => Number.isNaN(t.at) || Number.isNaN(t.low))) return 'contradiction';
-  timed.sort((a, b) => a.at - b.at);
-  const rising = timed.every((t, k) => k === 0 || (t.at > timed[k - 1]!.at && t.low > timed[k - 1]!.low));
+  const timed = variants.map((v) => {
+    const times = v.support.map((s) => Date.parse(publishedOf.get(s.doc) ?? ''));
+    return { first: Math.min(...times), last: Math.max(...times), low: v.normalized?.low ?? NaN };
+  });
+  if (timed.some((t) => Number.isNaN(t.first) || Number.isNaN(t.last) || Number.isNaN(t.low))) return 'contradiction';
+  timed.sort((a, b) => a.first - b.first);
+  const rising = timed.every((t, k) => k === 0 || (t.first > timed[k - 1]!.last && t.low > timed[k - 1]!.low));
   return rising ? 'update' : 'contradiction';
 }
 

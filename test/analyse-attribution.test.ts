@@ -536,3 +536,22 @@ test('attribution: "Aides to the owner said" opening a sentence is described, no
   assert.equal(speakerIn(text, 'serious but'), 'Aides to the owner');
   assert.equal(speakerIn(text, 'vote no'), 'Johnson');
 });
+
+test('attribution: a participle with its own subject speaks for it, not for the clause ("with X yelling")', () => {
+  const text =
+    'Hundreds of fans packed the hall in Marlow on Saturday, and some of the crowd booed a rival, with Ivo Brandt reportedly yelling: "Get him out of the building!"\n\n' +
+    'The new advert ends with a narrator saying: "Can voters trust Dana Whitcombe on taxes?"';
+  assert.equal(speakerIn(text, 'Get him out'), 'Ivo Brandt');
+  const narrator = quoteIn(text, 'Can voters');
+  assert.equal(narrator.speaker, null);
+  assert.equal(narrator.speakerName, 'a narrator');
+});
+
+test('attribution: "Name, who tweeted" speaks; a title "called" something is no quote of the noun', () => {
+  const text =
+    'Among the replies was a post from Nils Varga, who tweeted, "The rules are never followed here."\n\n' +
+    'In May, after Varga lost the vote, Dana Whitcombe shared a reading list for a course called "Perception" on her page, writing "Here is the list you said never existed."';
+  assert.equal(speakerIn(text, 'rules are never'), 'Nils Varga');
+  assert.equal(quoteIn(text, 'Perception').speakerName, null);
+  assert.equal(speakerIn(text, 'list you said'), 'Dana Whitcombe');
+});

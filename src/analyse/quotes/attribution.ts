@@ -283,14 +283,15 @@ export class AttributionReader {
     // The last speech verb before the quote: "Smith said:", "Smith told the AP,", "said Smith:".
     for (let v = window.length - 1; v >= 0; v--) {
       const t = window[v]!;
-      if (!this.isSpeechVerb(t) && !(LABELING_VERBS.has(tokens[t]!.lemma) && tokens[t]!.pos === 'VERB')) continue;
+      const labeling = LABELING_VERBS.has(tokens[t]!.lemma) && tokens[t]!.pos === 'VERB';
+      if (!this.isSpeechVerb(t) && !labeling) continue;
+      // "a class called “Perception”", "a group dubbed …": a name given, not words spoken.
+      if (labeling && this.namesTheNounBefore(window, v)) continue;
       // "Trump attacked Clinton over Libya, saying, …", "Sanders emailed supporters saying: …":
       // the participle's speaker is the subject of the clause it hangs on, never the object or
       // place just before it.
       if (/ing$/.test(tokens[t]!.text) && tokens[t]!.pos === 'VERB') {
-        // "footage of Hillary Clinton asking, …": a name right before the participle is its subject.
-        const named = this.mentionByLast.get(window[v - 1] ?? -1);
-        const subject = named !== undefined ? ({ kind: 'mention', mention: named } as const) : this.clauseSubject(window, v);
+        const subject = this.participleSubject(window, v) ?? this.clauseSubject(window, v) ?? this.clauseSubjectPastQuotes(window, v);
         if (subject) return { cue: this.cueRange(window, v), speaker: subject };
       }
       // "told the delegation", "asked the crowd" name the listener, so only other verbs may take
@@ -302,6 +303,55 @@ export class AttributionReader {
   }
 
   /**
+   * "a course called “Perception”": a participle of a labeling verb right after a noun, the quote
+   * right after it, names the noun (not "the agency last week called the plan “…”").
+   */
+  private namesTheNounBefore(window: number[], v: number): boolean {
+    const tokens = this.doc.tokens;
+    const verb = tokens[window[v]!]!;
+    const noun = tokens[window[v - 1] ?? -1];
+    return /ed$/.test(verb.text) && v === window.length - 1 && noun?.pos === 'NOUN' && !TIME_WORDS.has(noun.lemma);
+  }
+
+  /**
+   * The participle's own subject, when the sentence gives it one: a name right before it
+   * ("footage of Hillary Clinton asking, …", "with Trump reportedly yelling: …"), or the noun
+   * phrase after "with" ("the ad ends with a voice over saying: …").
+   */
+  private participleSubject(window: number[], v: number): SpeakerRef | null {
+    const tokens = this.doc.tokens;
+    let k = v - 1;
+    while (k >= 0 && tokens[window[k]!]!.pos === 'ADV') k--;
+    const named = this.mentionByLast.get(window[k] ?? -1);
+    if (named !== undefined) return { kind: 'mention', mention: named };
+    let w = k;
+    while (w >= 0 && k - w < MAX_PHRASE_TOKENS && tokens[window[w]!]!.text.toLowerCase() !== 'with') w--;
+    if (w < 0 || w === k || tokens[window[w]!]!.text.toLowerCase() !== 'with') return null;
+    // Only a noun phrase between "with" and the participle: "with a voice over", not "with him, saying".
+    for (let j = w + 1; j <= k; j++) if (!/^(?:NOUN|PROPN|ADJ|DET|NUM|ADP)$/.test(tokens[window[j]!]!.pos)) return null;
+    let head = -1;
+    for (let j = w + 1; j <= k; j++) if (/^(?:NOUN|PROPN)$/.test(tokens[window[j]!]!.pos)) head = j;
+    return head < 0 ? null : this.phrase(window[w + 1]!, window[k]!, true, window[head]!);
+  }
+
+  /**
+   * The clause's subject when a quoted title cut the window short ("Carson shared a syllabus for
+   * a class called “Perception” on his page, writing “…”"): the sentence's words before the
+   * participle, quotes left out.
+   */
+  private clauseSubjectPastQuotes(window: number[], v: number): SpeakerRef | null {
+    const tokens = this.doc.tokens;
+    const first = window[0];
+    if (first === undefined) return null;
+    const sentence = this.doc.sentences[tokens[first]!.sentence];
+    if (!sentence || !tokens.slice(sentence.first, first).some((t, k) => this.quoted[sentence.first + k] || QUOTE_MARK.test(t.text))) return null;
+    const wider: number[] = [];
+    for (let t = sentence.first; t < first; t++) if (!this.quoted[t] && !QUOTE_MARK.test(tokens[t]!.text)) wider.push(t);
+    const offset = wider.length;
+    return this.clauseSubject([...wider, ...window], offset + v);
+  }
+
+  /**
    * The subject of the first verb before window[v] that has one: "She then urges him to stay and
    * says"; "Smith, who leads the group, met them and said" (not "who"); after a leading
    * subordinate clause ("As the crowd began to chant, Silverman joked").
@@ -309,11 +359,16 @@ export class AttributionReader {
   private clauseSubject(window: number[], v: number): SpeakerRef | null {
     const tokens = this.doc.tokens;
     let first = 0;
-    // Past each leading subordinate clause: "Once in my 20s, when she asked, I laughed and said".
-    while (first < v && SUBORDINATORS.has(tokens[window[first]!]!.text.toLowerCase())) {
+    // Past each leading subordinate clause and each leading phrase with no verb that opens with a
+    // preposition: "Once in my 20s, when she asked, I laughed and said"; "In June 2009, after
+    // Clinton suffered a concussion, Axelrod emailed her …, telling her".
+    for (;;) {
       let comma = first + 1;
       while (comma < v && tokens[window[comma]!]!.text !== ',') comma++;
       if (comma >= v) break;
+      const opener = tokens[window[first]!]!;
+      const leading = SUBORDINATORS.has(opener.text.toLowerCase()) || (opener.pos === 'ADP' && !window.slice(first, comma).some((t) => tokens[t]!.pos === 'VERB'));
+      if (!leading) break;
       first = comma + 1;
     }
     first++;
@@ -376,6 +431,12 @@ export class AttributionReader {
     const token = tokens[t]!;
     // "Seo described the system as … and said": the subject of the first verb.
     if (token.lemma === 'and' && k > 0) return this.clauseSubject(window, k);
+    // "this tweet from Rikkie Wells, who tweeted": the name the relative pronoun stands for.
+    if (token.text.toLowerCase() === 'who' && k > 0) {
+      const antecedent = tokens[window[k - 1]!]!.text === ',' ? k - 2 : k - 1;
+      const m = this.mentionByLast.get(window[antecedent] ?? -1);
+      return m === undefined ? null : { kind: 'mention', mention: m };
+    }
     // An apposition between commas: "Wang Yi, China's top diplomat, said".
     if (token.text === ',') {
       // "China's diplomat for the region, Yang Tao, said": the name right before the comma.

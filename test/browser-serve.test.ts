@@ -246,7 +246,9 @@ test('the sources side by side: a column per report, each scrolling on its own; 
   const opened = await open(`/stories/${story.id}/sources`, DESKTOP);
   const { page } = opened;
   const columns = page.locator('.column');
-  assert.equal(await columns.count(), story.brief.documents.length);
+  const all = story.brief.documents.length;
+  assert.equal(await columns.count(), Math.min(all, 3), 'up to three reports before the reader picks');
+  assert.equal((await page.locator('.picker summary').textContent())?.startsWith(`${Math.min(all, 3)} of ${all} reports shown`), true);
   const [a, b] = [await columns.nth(0).boundingBox(), await columns.nth(1).boundingBox()];
   assert.ok(a && b && Math.abs(a.y - b.y) < 1 && b.x > a.x + a.width - 1, 'the first two reports are not side by side');
   // Each text scrolls inside its column: the page itself is no taller than the window allows.
@@ -261,6 +263,18 @@ test('the sources side by side: a column per report, each scrolling on its own; 
   assert.ok(!(await chrome.isVisible()));
   await page.locator('label[for=show-chrome]').click();
   assert.ok(await chrome.isVisible());
+  // The picker: tick the last report and untick the first; the page shows just those, in the URL.
+  const docs = story.brief.documents;
+  assert.ok(docs.length >= 3, 'the biggest story has fewer than three reports');
+  await page.locator('.picker summary').click();
+  await page.locator(`.picker input[value="${docs[0]!.id}"]`).uncheck();
+  await page.locator(`.picker input[value="${docs[docs.length - 1]!.id}"]`).check();
+  await page.locator('.picker button[type=submit]').click();
+  await page.waitForURL(/\/sources\?show=/);
+  const shown = await page.locator('.column').evaluateAll((els) => els.map((el) => el.id));
+  const expected = docs.slice(1, Math.min(docs.length, 3)).map((d) => d.id);
+  if (!expected.includes(docs[docs.length - 1]!.id)) expected.push(docs[docs.length - 1]!.id);
+  assert.deepEqual(shown, expected);
   clean(opened);
 });
 
@@ -279,7 +293,7 @@ test('search: from the box on any page to results with the words marked, and on 
   await page.screenshot({ path: join(OUT, 'serve-search-desktop.png') });
   // A result opens its story's sources at its report.
   await results.first().locator('a.result-title').click();
-  await page.waitForURL(/\/stories\/\d+\/sources#doc-/);
+  await page.waitForURL(/\/stories\/\d+\/sources\?first=doc-[0-9a-f]+#doc-/);
   const target = await page.evaluate(() => document.querySelector(':target')?.className ?? '');
   assert.equal(target, 'column');
   clean(opened);

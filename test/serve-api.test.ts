@@ -128,8 +128,11 @@ function activeMarkup(html: string): string[] {
   const { document } = parseHTML(html);
   const found: string[] = [];
   for (const el of document.querySelectorAll('*')) {
-    // The page's own forms: the search box, and the story list's filters.
-    const ownForm = el.localName === 'form' && (el.getAttribute('action') === '/search' || (el.getAttribute('action') === '/' && el.getAttribute('class') === 'filters'));
+    // The page's own forms: the search box, the story list's filters and the source picker.
+    const action = el.getAttribute('action') ?? '';
+    const ownForm =
+      el.localName === 'form' &&
+      (action === '/search' || (action === '/' && el.getAttribute('class') === 'filters') || (/^\/stories\/\d+\/sources$/.test(action) && el.getAttribute('class') === 'source-picker'));
     // The dot plots' own SVG: hidden from readers, lines and circles placed by number.
     const ownPlot = el.localName === 'svg' && el.getAttribute('class') === 'plot-track' && [...el.querySelectorAll('*')].every((c) => ['line', 'circle'].includes(c.localName) && [...c.attributes].every((a) => a.name === 'class' || /^-?[\d.]+%?$/.test(a.value)));
     if (['img', 'svg', 'iframe', 'object', 'embed', 'link', 'base', 'form'].includes(el.localName) && !ownForm && !ownPlot)
@@ -475,6 +478,21 @@ describe('the server', () => {
     assert.match(String(missing.headers['content-type']), /^text\/html/);
     assert.match(missing.body, /no story 999999/);
     assertPlainError(missing.body);
+  });
+
+  test('sources side by side: the reports picked in the URL, else the first three; a bad pick is a 400 page', async () => {
+    const { documents } = (await get(f.app, `/api/stories/${f.bridge}/brief`)).json as { documents: { id: string }[] };
+    assert.ok(documents.length >= 2);
+    const columnIds = (body: string) => [...body.matchAll(/<article class="column" id="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(columnIds((await get(f.app, `/stories/${f.bridge}/sources`)).body), documents.slice(0, 3).map((d) => d.id));
+    const last = documents[documents.length - 1]!.id;
+    const picked = (await get(f.app, `/stories/${f.bridge}/sources?show=${last}&show=doc-0000000000`)).body;
+    assert.deepEqual(columnIds(picked), [last], 'an unknown id is ignored');
+    assert.match(picked, new RegExp(`1 of ${documents.length} reports shown`));
+    assert.deepEqual(columnIds((await get(f.app, `/stories/${f.bridge}/sources?first=${last}`)).body)[0], last);
+    const bad = await get(f.app, `/stories/${f.bridge}/sources?show=${encodeURIComponent('<svg>')}`);
+    assert.equal(bad.status, 400);
+    assertPlainError(bad.body);
   });
 
   test('paths that climb out, long requests and bodies are refused without reading anything', async () => {

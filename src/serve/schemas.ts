@@ -12,6 +12,16 @@ const offset = { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 } 
 const query = { type: 'string', maxLength: MAX_QUERY_CHARS } as const;
 
 export const storyParams = { type: 'object', properties: { id }, required: ['id'] } as const;
+
+/** A document id as the cleaner makes it ("doc-" and hex). */
+const docId = { type: 'string', pattern: '^doc-[0-9a-f]{1,64}$' } as const;
+/** Sources side by side: which reports (`show`, repeated), or the report to open first with the default others. */
+export const sourcesQuery = { type: 'object', properties: { show: { type: 'array', items: docId, maxItems: 200 }, first: docId } } as const;
+
+export interface SourcesQuery {
+  show?: string[];
+  first?: string;
+}
 export const articleParams = { type: 'object', properties: { articleId: id }, required: ['articleId'] } as const;
 
 export interface PageQuery {

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ServeContext } from './context.ts';
 import { knownOutlets, listFilter, storyDetail, storyPage as storyList } from './story-data.ts';
 import { search } from './search.ts';
-import { searchPageQuery, storiesQuery, storyParams, type PageQuery } from './schemas.ts';
+import { searchPageQuery, sourcesQuery, storiesQuery, storyParams, type PageQuery, type SourcesQuery } from './schemas.ts';
 import { storyListPage } from './pages/story-list.ts';
 import { storyPage } from './pages/story-page.ts';
 import { sourcesPage } from './pages/sources-page.ts';
@@ -27,20 +27,26 @@ export function uiRoutes(app: FastifyInstance, { db, briefs, editToken }: ServeC
 
   const pages = new PageCache();
   for (const view of ['', '/sources'] as const) {
-    app.get<{ Params: { id: number } }>(`/stories/:id${view}`, { schema: { params: storyParams } }, async (request, reply) => {
-      const { id } = request.params;
-      const page = await pages.get(`${view}|${id}|${await lastLogSeq(db)}`, async () => {
-        const detail = await storyDetail(db, id);
-        // A story merged into another lives on under the other's id.
-        if (detail.requested !== null) return { redirect: `/stories/${detail.story.id}${view}` };
-        const { brief } = await briefs.get(detail.story.id);
-        if (view) return { html: sourcesPage(detail, brief) };
-        // Editors' "not a conflict" set those disagreements apart, with their reasons.
-        const { brief: shown, dismissed } = applyDismissals(brief, await dismissalsOf(db, detail.story.id));
-        return { html: storyPage(detail, shown, { dismissed, editToken }) };
-      });
-      return 'redirect' in page ? reply.redirect(page.redirect, 302) : html(reply, page.html);
-    });
+    app.get<{ Params: { id: number }; Querystring: SourcesQuery }>(
+      `/stories/:id${view}`,
+      { schema: { params: storyParams, ...(view ? { querystring: sourcesQuery } : {}) } },
+      async (request, reply) => {
+        const { id } = request.params;
+        const asked = view ? request.query : {};
+        const selection = `${asked.show?.join(',') ?? ''}|${asked.first ?? ''}`;
+        const page = await pages.get(`${view}|${id}|${selection}|${await lastLogSeq(db)}`, async () => {
+          const detail = await storyDetail(db, id);
+          // A story merged into another lives on under the other's id.
+          if (detail.requested !== null) return { redirect: `/stories/${detail.story.id}${view}` };
+          const { brief } = await briefs.get(detail.story.id);
+          if (view) return { html: sourcesPage(detail, brief, asked) };
+          // Editors' "not a conflict" set those disagreements apart, with their reasons.
+          const { brief: shown, dismissed } = applyDismissals(brief, await dismissalsOf(db, detail.story.id));
+          return { html: storyPage(detail, shown, { dismissed, editToken }) };
+        });
+        return 'redirect' in page ? reply.redirect(page.redirect, 302) : html(reply, page.html);
+      },
+    );
   }
 
   // The brief to keep or send on: the same Markdown and self-contained HTML report `brief` writes.

@@ -71,4 +71,9 @@ ol.results .result-title { font-weight: 600; }
 .column-text:focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
 .column-text .chrome { display: none; color: var(--chrome); font-family: var(--font); font-size: .8rem; }
 #show-chrome:checked ~ .columns .chrome { display: inline; }
+.picker { margin: .75rem 0 0; font-size: .875rem; }
+.picker summary { cursor: pointer; min-height: 24px; color: var(--muted); }
+.picker ul { list-style: none; padding: 0; margin: .5rem 0; columns: 2 18rem; }
+.picker li label { display: flex; gap: .4rem; align-items: flex-start; min-height: 24px; padding: .1rem 0; }
+.picker button { min-height: 32px; }
 `;

@@ -67,7 +67,7 @@ function step<T>(times: StageTimes, stage: string, fn: () => T): T {
 const modules = async () => ({
   run: await import('../src/pipeline/run.ts'),
   ingest: await import('../src/ingest/index.ts'),
-  clean: await import('../src/pipeline/clean-document.ts'),
+  clean: await import('../src/clean/index.ts'),
   analyse: await import('../src/analyse/index.ts'),
   schema: await import('../src/schema.ts'),
   compare: await import('../src/compare/index.ts'),

@@ -3,8 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decodeBytes } from '../src/ingest/index.ts';
-import { extractHtml } from '../src/ingest/html/extract.ts';
-import { cleanDocument } from '../src/pipeline/clean-document.ts';
+import { extractHtml } from '../src/clean/html/extract.ts';
+import { cleanDocument } from '../src/clean/index.ts';
 import { distribution, RssSampler, timed, type Distribution } from './measure.ts';
 
 interface Page {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readInputs } from '../src/ingest/index.ts';
 import type { RawInput } from '../src/ingest/raw-input.ts';
-import { cleanParts } from '../src/pipeline/clean-document.ts';
+import { cleanParts } from '../src/clean/index.ts';
 import { articleFeatures } from '../src/stories/features.ts';
 import { lineFeatures } from '../src/clean/line-features.ts';
 import { termVectors } from '../src/clean/topic.ts';

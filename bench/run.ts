@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyseDocument, type DocumentAnalysis } from '../src/analyse/index.ts';
 import type { RawInput } from '../src/ingest/index.ts';
-import { cleanDocument } from '../src/pipeline/clean-document.ts';
+import { cleanDocument } from '../src/clean/index.ts';
 import { documentNumber, writeCorpus } from './corpus.ts';
 import { measureHtml } from './html-pages.ts';
 import { measureMerge } from './merge.ts';

@@ -4,7 +4,7 @@
 // it is timed on its own and left out of the ingest + clean ("foundation") figures.
 import { analyseDocument, type DocumentAnalysis } from '../src/analyse/index.ts';
 import { InputError, readInputs, type RawInput } from '../src/ingest/index.ts';
-import { cleanDocument } from '../src/pipeline/clean-document.ts';
+import { cleanDocument } from '../src/clean/index.ts';
 import { distribution, maxRssBytes, RssSampler, type Distribution } from './measure.ts';
 
 export interface ThroughputResult {

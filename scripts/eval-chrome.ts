@@ -1,5 +1,5 @@
 // Prints how the plain-text cleaner does on the chrome fixtures, and every miss.
-import { cleanDocument } from '../src/pipeline/clean-document.ts';
+import { cleanDocument } from '../src/clean/index.ts';
 import { loadFixtures, scoreFixture, totals } from '../test/quality/chrome-scorer.ts';
 
 const scores = loadFixtures('test/fixtures/chrome').map(({ name, text, gold }) =>

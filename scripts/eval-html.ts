@@ -3,7 +3,7 @@
 // Env: DIGITS=4 for more decimals; DISABLE_RULES=name,name to measure content filters by ablation.
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { extractHtml } from '../src/ingest/html/extract.ts';
+import { extractHtml } from '../src/clean/html/extract.ts';
 import { loadDataset, loadSavedOutputs, scoreBodies, scoreExtractor, type Scores } from '../test/quality/aeb-scorer.ts';
 
 const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'eval', 'html-extraction-aeb');

@@ -1,7 +1,7 @@
 // corroborate's library entry: `import { brief } from 'corroborate'`.
 export { analyseInputs, brief, cleanInputs, type RunOptions } from './pipeline/run.ts';
 export { analyseDocument, analyseText, mergeAnalyses, type DocumentAnalysis } from './analyse/index.ts';
-export { cleanDocument, documentId } from './pipeline/clean-document.ts';
+export { cleanDocument, documentId } from './clean/index.ts';
 export { renderMarkdown } from './brief/markdown.ts';
 export { renderHtml } from './brief/html.ts';
 export { compare, type CompareInput, type Comparison } from './compare/index.ts';

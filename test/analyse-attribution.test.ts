@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 // analyse stage does not yet export its entry points: analyseDocument, mergeAnalyses.
 import * as analyse from '../src/analyse/index.ts';
 import type { DocumentAnalysis } from '../src/analyse/index.ts';
-import { cleanDocument } from '../src/pipeline/clean-document.ts';
+import { cleanDocument } from '../src/clean/index.ts';
 import type { CleanDocument, Entity, Mention, Quote, Span } from '../src/schema.ts';
 
 // ── gold ─────────────────────────────────────────────────────────────────────────────────────────

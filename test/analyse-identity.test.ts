@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseDocument, mergeAnalyses } from '../src/analyse/index.ts';
-import { cleanDocument } from '../src/pipeline/clean-document.ts';
+import { cleanDocument } from '../src/clean/index.ts';
 import type { Entity } from '../src/schema.ts';
 
 function entitiesOf(...texts: string[]): Entity[] {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { analyseDocument, mergeAnalyses } from '../src/analyse/index.ts';
 import { editDistance } from '../src/analyse/name-match.ts';
-import { cleanDocument } from '../src/pipeline/clean-document.ts';
+import { cleanDocument } from '../src/clean/index.ts';
 import type { CleanDocument, Entity } from '../src/schema.ts';
 import { hasSeeds, seedFiles } from './support.ts';
 

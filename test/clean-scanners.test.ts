@@ -11,7 +11,7 @@ import { containment, SKETCH_VERSION } from '../src/stories/near-copy.ts';
 import { APP_PROMPT, CONTRIBUTOR_LINE, COOKIE_NOTICE, CREDIT_SENTENCE, CREDIT_WORDS, PHOTO_CREDIT, SUBSCRIBE_PROMPT } from '../src/clean/cues.ts';
 import { CUE_GATES } from '../src/clean/classify-lines.ts';
 import { prepareArticle } from '../src/collect/prepare.ts';
-import { cleanParts } from '../src/pipeline/clean-document.ts';
+import { cleanParts } from '../src/clean/index.ts';
 import { articleFeatures, countedJson, recordOf, scanFeatures, sketchOf } from '../src/stories/features.ts';
 import { JsonBytes } from '../src/util/json-bytes.ts';
 import { hashFeatures } from '../src/stories/hashed-features.ts';

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { cleanDocument } from '../src/pipeline/clean-document.ts';
+import { cleanDocument } from '../src/clean/index.ts';
 import { assertSpansValid, hasSeeds, seedFiles } from './support.ts';
 
 const gold = JSON.parse(readFileSync(new URL('./fixtures/seeds-gold.json', import.meta.url), 'utf8')) as {

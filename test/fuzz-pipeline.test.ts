@@ -20,7 +20,7 @@ import { inputsFromBytes } from '../src/ingest/inputs-from-bytes.ts';
 import { feedItems, isFeed } from '../src/ingest/feeds.ts';
 import { parseJsonLines } from '../src/ingest/jsonl.ts';
 import { InputError, type RawInput } from '../src/ingest/raw-input.ts';
-import { cleanDocument } from '../src/pipeline/clean-document.ts';
+import { cleanDocument } from '../src/clean/index.ts';
 import { analyseSafely, brief, briefDocuments } from '../src/pipeline/run.ts';
 import { analyseDocument } from '../src/analyse/index.ts';
 import { findQuotations } from '../src/analyse/quotes/quotation-marks.ts';

@@ -4,7 +4,7 @@
 // FUZZ_SCALE=N multiplies the sizes (FUZZ_SCALE=2 npm run fuzz: 1 MB lines, 200,000 lines, …).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanDocument } from '../src/pipeline/clean-document.ts';
+import { cleanDocument } from '../src/clean/index.ts';
 import { analyseSafely, briefDocuments } from '../src/pipeline/run.ts';
 import { renderHtml } from '../src/brief/html.ts';
 import { renderMarkdown } from '../src/brief/markdown.ts';

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractHtml } from '../src/ingest/html/extract.ts';
-import { chooseContent } from '../src/ingest/html/choose-content.ts';
-import { parseDocument } from '../src/ingest/html/dom.ts';
-import { visibleText } from '../src/ingest/html/visible-text.ts';
-import { segmentFlags } from '../src/ingest/html/segment-flags.ts';
-import { toIsoDate } from '../src/ingest/html/metadata.ts';
+import { extractHtml } from '../src/clean/html/extract.ts';
+import { chooseContent } from '../src/clean/html/choose-content.ts';
+import { parseDocument } from '../src/clean/html/dom.ts';
+import { visibleText } from '../src/clean/html/visible-text.ts';
+import { segmentFlags } from '../src/clean/html/segment-flags.ts';
+import { toIsoDate } from '../src/clean/html/metadata.ts';
 
 const PARAS = [
   'The city council voted on Tuesday to approve the new budget after a long and heated debate that lasted until midnight.',

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_LENGTH, VALUES, WordMemo } from '../src/text/word-memo.ts';
 import { sentencesIn } from '../src/text/sentences.ts';
-import { cleanDocument } from '../src/pipeline/clean-document.ts';
+import { cleanDocument } from '../src/clean/index.ts';
 import { escapeMarkdown } from '../src/brief/escape.ts';
 import { assertSpansValid } from './support.ts';
 

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { RawInput } from '../ingest/raw-input.ts';
 import { siteName } from '../clean/site-name.ts';
-import { cleanParts, documentId, documentIdOfHash } from '../pipeline/clean-document.ts';
+import { cleanParts, documentId, documentIdOfHash } from '../clean/index.ts';
 import { recordOf, scanFeaturesForStore, type CountedKeys } from '../stories/features.ts';
 import type { KeyCounts } from '../stories/hashed-features.ts';
 import type { FilingFeatures } from './story-index.ts';

@@ -3,7 +3,7 @@
 import type { Database } from '../store/database.ts';
 import { articlesOfStory, rawInputsOf } from '../store/articles.ts';
 import { storyById } from '../store/stories.ts';
-import { cleanDocument } from '../pipeline/clean-document.ts';
+import { cleanDocument } from '../clean/index.ts';
 import { briefDocuments } from '../pipeline/run.ts';
 import type { Brief, CleanDocument } from '../schema.ts';
 import { firstLine } from '../ingest/network-errors.ts';

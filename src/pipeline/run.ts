@@ -3,7 +3,7 @@ import { InputError, readInputs, type ReadInputsOptions } from '../ingest/index.
 import { firstLine } from '../ingest/network-errors.ts';
 import { BriefSchema, type Brief, type CleanDocument } from '../schema.ts';
 import { analyseDocument, mergeAnalyses, type DocumentAnalysis } from '../analyse/index.ts';
-import { cleanDocument } from './clean-document.ts';
+import { cleanDocument } from '../clean/index.ts';
 import { synthesize } from '../brief/synthesis.ts';
 import { compare, type CompareOptions } from '../compare/index.ts';
 

@@ -2,7 +2,7 @@
 // the stored input without cleaning it again (a result page shows many): an HTML page loses its
 // scripts, styles and tags; the text is then only ever shown escaped.
 import type { RawInput } from '../ingest/raw-input.ts';
-import { decodeLeftoverEntities } from '../ingest/html/entities.ts';
+import { decodeLeftoverEntities } from '../clean/html/entities.ts';
 import { articleFeatures } from '../stories/features.ts';
 
 /** Characters shown on either side of the first match. */

@@ -6,7 +6,7 @@ import { articlesOfStory, rawInputsOf, type ArticleRow } from '../store/articles
 import { lastLogSeq, listStories, storyHistory, type StorySummary } from '../store/stories.ts';
 import { resolveStory, StoryNotFound } from '../collect/story-brief.ts';
 import { storyFingerprint } from '../collect/story-briefs.ts';
-import { cleanDocument } from '../pipeline/clean-document.ts';
+import { cleanDocument } from '../clean/index.ts';
 import type { CleanDocument } from '../schema.ts';
 
 /**

@@ -5,7 +5,7 @@
 // spans cover both units. The lead is scored by ROUGE-2 against the human roundup.
 import { readFileSync } from 'node:fs';
 import type { CompareOptions } from '../../src/compare/index.ts';
-import { cleanDocument } from '../../src/pipeline/clean-document.ts';
+import { cleanDocument } from '../../src/clean/index.ts';
 import { briefDocuments } from '../../src/pipeline/run.ts';
 import type { Brief, CleanDocument, Span } from '../../src/schema.ts';
 import { sentencesIn } from '../../src/text/sentences.ts';

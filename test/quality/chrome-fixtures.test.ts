@@ -1,7 +1,7 @@
 // Quality gate: page-chrome removal on the team's gold fixtures (test/fixtures/chrome).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanDocument } from '../../src/pipeline/clean-document.ts';
+import { cleanDocument } from '../../src/clean/index.ts';
 import { loadFixtures, scoreFixture, totals } from './chrome-scorer.ts';
 import { assertAboveFloors } from './floors.ts';
 

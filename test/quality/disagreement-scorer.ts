@@ -3,7 +3,7 @@
 // disagreements-ecbplus.json): real disagreements found (recall), agreement traps flagged (values
 // stated differently that agree, must never be a disagreement), and flags gold cannot verify.
 import { readFileSync } from 'node:fs';
-import { cleanDocument } from '../../src/pipeline/clean-document.ts';
+import { cleanDocument } from '../../src/clean/index.ts';
 import { briefDocuments } from '../../src/pipeline/run.ts';
 import type { Brief, Disagreement, Span } from '../../src/schema.ts';
 import type { EcbArticle } from './ecbplus.ts';

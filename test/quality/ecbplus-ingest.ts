@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seededRandom, shuffled } from '../../bench/prng.ts';
 import { ingest } from '../../src/collect/ingest.ts';
-import { cleanDocument } from '../../src/pipeline/clean-document.ts';
+import { cleanDocument } from '../../src/clean/index.ts';
 import { bcubed, type BCubed } from '../../src/stories/bcubed.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { goldStories, type EcbArticle } from './ecbplus.ts';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractHtml } from '../../src/ingest/html/extract.ts';
+import { extractHtml } from '../../src/clean/html/extract.ts';
 import { loadDataset, scoreExtractor } from './aeb-scorer.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -1,10 +1,10 @@
 // One raw input → one cleaned document with spans: the `corroborate clean` stage.
 import { createHash } from 'node:crypto';
-import { cleanText, type TextCleaning } from '../clean/clean-text.ts';
-import { applyHints, emptyMeta } from '../clean/metadata.ts';
-import { siteName } from '../clean/site-name.ts';
-import { extractHtml } from '../ingest/html/extract.ts';
-import { toIsoDate } from '../ingest/html/metadata.ts';
+import { cleanText, type TextCleaning } from './clean-text.ts';
+import { applyHints, emptyMeta } from './metadata.ts';
+import { siteName } from './site-name.ts';
+import { extractHtml } from './html/extract.ts';
+import { toIsoDate } from './html/metadata.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
 import type { CleanDocument, Message, Span } from '../schema.ts';
 import type { OffsetRange as Range } from '../text/ranges.ts';

@@ -1,6 +1,7 @@
-// Interface vocabulary: words that page widgets use and article prose rarely does. Each cue is
-// a generic pattern seen across news sites (no outlet's wording); a cue alone never removes a
-// long sentence — the classifier weighs it against the line's shape.
+// Interface vocabulary: words that page widgets use and article prose rarely does, for both
+// cleaners: plain-text lines (classify-lines.ts) and HTML blocks (html/content-filters.ts, at the
+// end of this file). Each cue is a generic pattern seen across news sites (no outlet's wording);
+// a cue alone never removes a long sentence — each cleaner weighs it against the line's shape.
 
 /** Media players: time codes, live/listen/play controls. */
 export const PLAYER_CUE =
@@ -16,7 +17,6 @@ export const SHARE_VERB =
   /\b(?:share|shares|tweet|follow us|follow|join our|subscribe|sign up|newsletter|stay updated|get the app|copy link|download the app|notifications?|bookmark|save article|comments?)\b/i;
 export const HANDLE = /(?:^|\s|\()@[A-Za-z0-9_]{2,}/;
 
-/** Headers that introduce lists of other stories. */
 /** A teaser printed inline: "Related: <headline>", "READ MORE: <headline>". */
 export const TEASER_INLINE =
   /^(?:related|read more|read also|also read|see also|watch|listen|recommended|further reading|more|don't miss|must read)\s*[:|–—]\s*\S/i;
@@ -37,6 +37,7 @@ export const EDITION_NOTE = /^(?:this|a version of this) (?:article|story|report
 export const DATE_STAMP =
   /^(?:(?:published|posted|updated|last updated|first published|modified)\s*(?:on|at)?\s*:?\s*)?(?:[\p{L}]+,?\s+)?(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4},?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\b.{0,80}$/iu;
 
+/** Headers that introduce lists of other stories. */
 export const TEASER_HEADER =
   /^(?:more (?:in|from|on|about|stories|news)\b.*|related(?: stories| articles| coverage| content| news)?:?|read (?:more|also|next)\b.*|see also:?|also read:?|you (?:may|might) (?:also )?like:?|recommended(?: for you)?:?|most (?:popular|read|viewed|shared)\b.*|top stories:?|latest(?: news| stories)?:?|trending(?: now)?:?|what to read next:?|further reading:?|(?:editor'?s )?picks?:?)$/i;
 
@@ -91,3 +92,30 @@ export const BIO_SENTENCE =
 
 /** Audio/video programme mentions that show a bio line ("her reports can be heard on …"). */
 export const BIO_FOLLOWUP = /\b(?:her|his|their) (?:reports|work|stories|writing) (?:can be|has been|have been|appears?|appeared)\b/i;
+
+// ── HTML blocks (html/content-filters.ts): short blocks Readability kept ─────────────────────────
+
+/** A block ending in a credit: "Photo: Jane Roe", "(AP Photo/…)". */
+export const CREDIT_TAIL = /(?:\b(?:credit|credits|photo|photograph|image|picture|foto|source)s?\s*:\s*[^.!?]{1,80}|\((?:AP|Reuters|AFP|Getty)[^)]{0,60}\))\s*$/i;
+/** A short block ending in an agency or picture library's name. */
+export const AGENCY_CREDIT_TAIL = /(?:getty images|associated press|\bap photo\b|reuters|afp|shutterstock|istock|epa)\b[^.!?]{0,40}$/i;
+/** "Image 3 of 12", "Photo 2/". */
+export const GALLERY_COUNTER = /^(?:image|photo|slide|picture)\s*\d+\s*(?:of|\/)\s*\d*\s*$/i;
+/** A block of nothing but sharing words: "Share Tweet Email". */
+export const SHARE_WORDS_ONLY = /^(?:(?:share|tweet|email|e-mail|facebook|twitter|whatsapp|pinterest|pint|linkedin|reddit|print|copy|link|pin|comments?|save|messenger|flipboard|sms|baixar|this|article|on|via)\b[\s|,/·•]*)+$/i;
+/** A short label over other stories: "Related stories", "You may also like". */
+export const TEASER_LABEL = /^(?:related(?: posts?| stories| articles| content| coverage)?|read more|more|see also|also read|also see|recommended|read next|up next|you may also like|you might also like|most popular|most read|trending|more from|more on this|watch|listen)\b[^.!?]{0,100}:?$/i;
+/** A teaser's prefix: "Read more: …", "On example.com: …". */
+export const TEASER_PREFIX = /^(?:related(?: post| story| article)?|read more|read also|also read|see also|more|on [\w.]+\.(?:com|co\.uk|org|net))\s*:/i;
+/** "By Jane Roe" in several languages. */
+export const BYLINE_OPENING = /^(?:by|von|par|por|door|di)\s+\p{Lu}/u;
+/** "Updated …", "First published …". */
+export const DATE_LABEL = /^(?:last\s+)?(?:updated|published|posted|modified|first published)\b/i;
+/** A clock time or a written date somewhere in the block. */
+export const DATE_OR_TIME = /\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
+/** A link whose text is an address is a reference the article gives, not a teaser. */
+export const ADDRESS_TEXT = /^(?:https?:\/\/|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+(?:\/\S*)?$/i;
+/** "Advertisement", "Story continues below". */
+export const AD_LABEL = /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|article continues below|scroll to continue)\W*$/i;
+/** "Subscribe to our newsletter", "Follow us on …". */
+export const SUBSCRIBE_LINE = /\b(?:subscribe (?:to|for) (?:our|the)|sign up (?:to|for) (?:our|the)|our newsletters?|newsletters?\b.*\binbox|follow (?:us|him|her|them) on|download (?:our|the) app|get the latest)\b/i;

@@ -118,43 +118,124 @@ export const CUE_GATES = {
 };
 
 // 1 ───────────────────────────────────────────────────────────────────────────────────────────
+/** What a line-cue rule reads of a line: its text, features and key, and what earlier rules worked out. */
+interface CueLine {
+  row: LineAnalysis;
+  text: string;
+  f: LineFeatures;
+  key: string;
+  /** Short, or not a sentence: shaped like a widget (WIDGET_WORDS). */
+  widgetShaped: boolean;
+  /** Social platforms named in a widget-shaped line. */
+  platforms: number;
+}
+
+interface CueRule {
+  name: string;
+  kind: RemovedKind;
+  reason: string;
+  /** The role the line plays when the rule marks it. */
+  role?: LineAnalysis['role'];
+  test(l: CueLine): boolean;
+}
+
+/** The most words a line may have for each cue to count; past these the line is prose that merely shares a word. */
+export const CUE_WORDS = {
+  player: 8,
+  /** Non-time-code words beside time codes. */
+  timeCodeLabels: 3,
+  interfaceLabel: 6,
+  teaserHeader: 8,
+  teaserInline: 25,
+  cookie: 80,
+  subscribe: 40,
+  app: 30,
+  editionNote: 40,
+  shareLabel: 4,
+  byline: 14,
+} as const;
+
+/**
+ * The line cues, in order: the first whose test holds marks the line. The cheap tests go first in
+ * each: a cue's regex runs only on a line short enough for it to count.
+ */
+const CUE_RULES: CueRule[] = [
+  { name: 'player', kind: 'player', reason: 'media-player control or time code', test: ({ f, text }) => f.words <= CUE_WORDS.player && PLAYER_CUE.test(text) && !f.prose },
+  {
+    name: 'time-codes',
+    kind: 'player',
+    reason: 'time codes',
+    test: ({ text }) => text.includes(':') && text.search(TIME_CODE) >= 0 && text.replace(TIME_CODE, '').trim().split(/\s+/).filter(Boolean).length <= CUE_WORDS.timeCodeLabels,
+  },
+  // "💬 23 Comments" → "23 Comments"
+  { name: 'interface-label', kind: 'boilerplate', reason: 'interface label', test: ({ f, text }) => f.words <= CUE_WORDS.interfaceLabel && BOILERPLATE_LINE.test(text.replace(/^[^\p{L}\p{N}]+/u, '')) },
+  { name: 'punctuation', kind: 'boilerplate', reason: 'punctuation only', test: ({ text }) => !/[\p{L}\p{N}]/u.test(text) },
+  { name: 'stage-direction', kind: 'boilerplate', reason: 'transcript stage direction', test: ({ text }) => STAGE_DIRECTION.test(text) },
+  { name: 'teaser-header', kind: 'teaser', reason: 'header of a list of other stories', test: ({ f, text }) => f.words <= CUE_WORDS.teaserHeader && !f.endsSentence && TEASER_HEADER.test(text) },
+  { name: 'teaser-inline', kind: 'teaser', reason: 'link to another story', test: ({ f, text }) => f.words <= CUE_WORDS.teaserInline && !f.turn && TEASER_INLINE.test(text) },
+  { name: 'cookie', kind: 'boilerplate', reason: 'cookie notice', test: ({ f, key, text }) => f.words <= CUE_WORDS.cookie && CUE_GATES.cookie(key) && COOKIE_NOTICE.test(text) },
+  {
+    name: 'subscribe',
+    kind: 'boilerplate',
+    reason: 'newsletter or subscription prompt',
+    test: ({ f, key, text }) => f.words <= CUE_WORDS.subscribe && CUE_GATES.subscribe(key) && SUBSCRIBE_PROMPT.test(text),
+  },
+  { name: 'app', kind: 'boilerplate', reason: 'app download prompt', test: ({ f, key, text }) => f.words <= CUE_WORDS.app && CUE_GATES.app(key) && APP_PROMPT.test(text) },
+  { name: 'edition-note', kind: 'boilerplate', reason: 'print edition note', test: ({ f, text }) => f.words <= CUE_WORDS.editionNote && EDITION_NOTE.test(text) },
+  { name: 'platforms', kind: 'share', reason: 'list of social platforms', test: ({ widgetShaped, platforms }) => widgetShaped && platforms >= 2 },
+  {
+    name: 'share-prompt',
+    kind: 'share',
+    reason: 'share / follow prompt naming a platform or handle',
+    test: ({ widgetShaped, platforms, text }) => widgetShaped && SHARE_VERB.test(text) && (platforms >= 1 || HANDLE.test(text)),
+  },
+  { name: 'share-label', kind: 'share', reason: 'share button label', test: ({ f, text }) => f.words <= CUE_WORDS.shareLabel && SHARE_VERB.test(text) && !f.endsSentence },
+  {
+    name: 'byline',
+    kind: 'metadata',
+    reason: 'byline',
+    role: 'byline',
+    test: ({ f, row, text }) => f.words <= CUE_WORDS.byline && row.line.index < THRESHOLDS.headLines && BYLINE_LINE.test(text),
+  },
+  {
+    name: 'update-note',
+    kind: 'boilerplate',
+    reason: 'update or correction note',
+    test: ({ f, text }) => UPDATE_NOTE.test(text) && (f.words <= THRESHOLDS.maxNoteWords || /\bthis (?:story|article|report) (?:has been|was) (?:updated|corrected)/i.test(text)),
+  },
+  {
+    name: 'contributor',
+    kind: 'credit',
+    reason: 'contributor line',
+    test: ({ f, key, text }) => f.words <= THRESHOLDS.maxCreditWords && CUE_GATES.contributor(key) && CONTRIBUTOR_LINE.test(text),
+  },
+  {
+    name: 'credit',
+    kind: 'credit',
+    reason: 'copyright or transcript credit',
+    // Records whether the line holds credit words: the glued-credit pass (6) asks again.
+    test: ({ row, text }) => (row.creditWords = CREDIT_WORDS.test(text)) && CREDIT_SENTENCE.test(text) && text.replace(CREDIT_SENTENCE, '').trim().length === 0,
+  },
+  {
+    name: 'photo-credit',
+    kind: 'caption',
+    reason: 'photo caption with an image credit',
+    test: ({ f, key, text }) => f.words <= THRESHOLDS.maxCaptionWords && !f.turn && CUE_GATES.photoCredit(key) && PHOTO_CREDIT.test(text),
+  },
+];
+
 function markLineCues(rows: LineAnalysis[], transcript: boolean): void {
   for (const row of rows) {
     const { text } = row.line;
     const f = row.features;
-    const { key } = f;
     if (transcript && f.turn) continue; // a speaker's words are never chrome
     if (text.length > THRESHOLDS.maxCueLineLength) continue;
-    // The cheap tests go first: a cue's regex runs only on a line short enough for it to count.
     const widgetShaped = f.words <= THRESHOLDS.maxWidgetWords || !f.endsSentence;
-    const platforms = widgetShaped ? (text.match(SOCIAL_PLATFORM)?.length ?? 0) : 0;
-
-    if (f.words <= 8 && PLAYER_CUE.test(text) && !f.prose) mark(row, 'player', 'media-player control or time code');
-    else if (text.includes(':') && text.search(TIME_CODE) >= 0 && text.replace(TIME_CODE, '').trim().split(/\s+/).filter(Boolean).length <= 3)
-      mark(row, 'player', 'time codes');
-    // "💬 23 Comments" → "23 Comments"
-    else if (f.words <= 6 && BOILERPLATE_LINE.test(text.replace(/^[^\p{L}\p{N}]+/u, ''))) mark(row, 'boilerplate', 'interface label');
-    else if (!/[\p{L}\p{N}]/u.test(text)) mark(row, 'boilerplate', 'punctuation only');
-    else if (STAGE_DIRECTION.test(text)) mark(row, 'boilerplate', 'transcript stage direction');
-    else if (f.words <= 8 && !f.endsSentence && TEASER_HEADER.test(text)) mark(row, 'teaser', 'header of a list of other stories');
-    else if (f.words <= 25 && !f.turn && TEASER_INLINE.test(text)) mark(row, 'teaser', 'link to another story');
-    else if (f.words <= 80 && CUE_GATES.cookie(key) && COOKIE_NOTICE.test(text)) mark(row, 'boilerplate', 'cookie notice');
-    else if (f.words <= 40 && CUE_GATES.subscribe(key) && SUBSCRIBE_PROMPT.test(text)) mark(row, 'boilerplate', 'newsletter or subscription prompt');
-    else if (f.words <= 30 && CUE_GATES.app(key) && APP_PROMPT.test(text)) mark(row, 'boilerplate', 'app download prompt');
-    else if (f.words <= 40 && EDITION_NOTE.test(text)) mark(row, 'boilerplate', 'print edition note');
-    else if (widgetShaped && platforms >= 2) mark(row, 'share', 'list of social platforms');
-    else if (widgetShaped && SHARE_VERB.test(text) && (platforms >= 1 || HANDLE.test(text)))
-      mark(row, 'share', 'share / follow prompt naming a platform or handle');
-    else if (f.words <= 4 && SHARE_VERB.test(text) && !f.endsSentence) mark(row, 'share', 'share button label');
-    else if (f.words <= 14 && row.line.index < THRESHOLDS.headLines && BYLINE_LINE.test(text)) {
-      row.role = 'byline';
-      mark(row, 'metadata', 'byline');
-    } else if (UPDATE_NOTE.test(text) && (f.words <= THRESHOLDS.maxNoteWords || /\bthis (?:story|article|report) (?:has been|was) (?:updated|corrected)/i.test(text))) mark(row, 'boilerplate', 'update or correction note');
-    else if (f.words <= THRESHOLDS.maxCreditWords && CUE_GATES.contributor(key) && CONTRIBUTOR_LINE.test(text)) mark(row, 'credit', 'contributor line');
-    else if ((row.creditWords = CREDIT_WORDS.test(text)) && CREDIT_SENTENCE.test(text) && text.replace(CREDIT_SENTENCE, '').trim().length === 0)
-      mark(row, 'credit', 'copyright or transcript credit');
-    else if (f.words <= THRESHOLDS.maxCaptionWords && !f.turn && CUE_GATES.photoCredit(key) && PHOTO_CREDIT.test(text))
-      mark(row, 'caption', 'photo caption with an image credit');
+    const line: CueLine = { row, text, f, key: f.key, widgetShaped, platforms: widgetShaped ? (text.match(SOCIAL_PLATFORM)?.length ?? 0) : 0 };
+    const rule = CUE_RULES.find((r) => r.test(line));
+    if (!rule) continue;
+    if (rule.role) row.role = rule.role;
+    mark(row, rule.kind, rule.reason);
   }
 }
 

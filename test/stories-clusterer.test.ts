@@ -7,7 +7,7 @@ import { bcubed } from '../src/stories/bcubed.ts';
 import { StoryClusterer, type Assignment } from '../src/stories/clusterer.ts';
 import { articleFeatures, type ArticleFeatures } from '../src/stories/features.ts';
 import { topPositions } from '../src/stories/profile.ts';
-import { lightStem } from '../src/stories/stem.ts';
+import { lightStem } from '../src/text/stem.ts';
 
 const ARTICLES: Record<string, string> = {
   council:

@@ -7,7 +7,7 @@ import { grown } from '../util/grown.ts';
 import { JsonBytes } from '../util/json-bytes.ts';
 import { keyHash } from './hashed-features.ts';
 import { sketchOfWords, type Sketch } from './near-copy.ts';
-import { lightStem } from './stem.ts';
+import { lightStem } from '../text/stem.ts';
 import { NOT_NAMES, STOPWORDS } from './stopwords.ts';
 
 export interface ArticleFeatures {

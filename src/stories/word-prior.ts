@@ -5,7 +5,7 @@
 // turns a word's rank into the share of articles holding it (about 100 / rank, at most a half).
 import { wordVectors } from '../text/word-vectors.ts';
 import { keyHash } from './hashed-features.ts';
-import { lightStem } from './stem.ts';
+import { lightStem } from '../text/stem.ts';
 
 export interface WordPrior {
   /** Per key hash (`keyHash`), the share of articles expected to hold it: terms (stemmed), then names. */

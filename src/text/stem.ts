@@ -1,6 +1,7 @@
-// A light English suffix stripper for story matching: "charged", "charges" and "charging" meet
-// at "charg", "arrests" at "arrest". Deliberately crude (no Porter steps past the inflections):
-// the terms only need to meet each other, never to be read, and it must cost nanoseconds.
+// A light English suffix stripper, for story matching, page topics and quote wordings: "charged",
+// "charges" and "charging" meet at "charg", "arrests" at "arrest". Deliberately crude (no Porter
+// steps past the inflections): the terms only need to meet each other, never to be read, and it
+// must cost nanoseconds.
 
 /** Doubled final consonants that an inflection adds ("stopped" → "stop"); l, s and z stay ("killed" → "kill"). */
 const UNDOUBLE = new Set(['bb', 'dd', 'gg', 'mm', 'nn', 'pp', 'rr', 'tt']);

@@ -244,7 +244,9 @@ test('the seeds: quote and name variants found, each cited where the outlets pri
 
   // Quotes: several reworded by different outlets, each variant a stretch of a quote as printed.
   quotes.forEach((d) => assertWellFormed(b, d));
-  assert.ok(quotes.length >= 5, `${quotes.length} quote variants`);
+  // (Two more wordings differ only by an article or a tense: "an obligation and (a)
+  // responsibility", "we both agree(d)"; those are one variant, checked on invented text below.)
+  assert.ok(quotes.length >= 4, `${quotes.length} quote variants`);
   const quoted = b.quotes.map((q) => q.span);
   for (const d of quotes) {
     for (const v of d.variants) for (const s of v.support) assert.ok(quoted.some((q) => q.doc === s.doc && q.start <= s.start && s.end <= q.end), 'a variant outside every quote');
@@ -259,4 +261,23 @@ test('the seeds: quote and name variants found, each cited where the outlets pri
   for (const [x, y] of twins) for (const d of quotes) assert.ok(variantOf(d, x) < 0 || variantOf(d, y) < 0 || variantOf(d, x) === variantOf(d, y), `"${x.text}" and "${y.text}" reported as two wordings`);
   // A short quote printed word for word inside one wording (an excerpt) counts for that wording.
   assert.ok(quotes.some((d) => d.variants.some((v) => v.support.some((s) => slice(b, s).length < v.value.length))));
+});
+
+test('wordings that differ only by an article or an inflection are one variant; other words are not', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-variants-'));
+  const report = (outlet: string, first: string, second: string) =>
+    `${outlet} report on the Tolvan talks\n\nMinister Ilse Varga met her counterpart in Tolvan on Monday. ` +
+    `"${first}," Varga told reporters after the meeting.\n\nThe talks lasted four hours. "${second}," Varga said later.\n`;
+  writeFileSync(join(dir, 'harbour-post.txt'), report('Harbour Post', 'We both agree on the need to calm the border', 'Our countries have an obligation and a responsibility to keep talking'));
+  writeFileSync(join(dir, 'coast-wire.txt'), report('Coast Wire', 'We both agreed on the need to calm the border', 'Our countries have an obligation and responsibility to keep talking'));
+  writeFileSync(join(dir, 'island-radio.txt'), report('Island Radio', 'We both agree on the need to calm the frontier', 'Our countries have an obligation and responsibility to keep talking'));
+  const b = await brief([dir]);
+  const quotes = b.disagreements.filter((d) => d.kind === 'quote');
+  // "border" against "frontier" is a wording; "agree" against "agreed" is not, nor the dropped "a".
+  assert.equal(quotes.length, 1, quotes.map((d) => d.variants.map((v) => v.value).join(' | ')).join('; '));
+  assert.deepEqual(
+    quotes[0]!.variants.map((v) => v.value.endsWith('frontier')),
+    [false, true],
+  );
+  assert.equal(quotes[0]!.variants[0]!.support.length, 2, 'the agree and agreed printings are one variant');
 });

@@ -1,12 +1,15 @@
 // One utterance printed in different words by different outlets (or twice by one document):
-// "an obligation and responsibility" against "an obligation and a responsibility". Quotes are
-// compared as word sequences after folding case, punctuation, quotation marks and contractions,
-// so a quote that differs only in those is the same wording, never a disagreement.
+// "keep working on" against "continue to work on". Quotes are compared as word sequences after
+// folding case, punctuation, quotation marks and contractions, so a quote that differs only in
+// those is the same wording, never a disagreement; nor is one that differs only by an article or
+// an inflection ("an obligation and a responsibility" / "an obligation and responsibility",
+// "we both agree" / "we both agreed"): those wordings are one variant.
 import type { CleanDocument, Entity, FoundDisagreement, FoundVariant, Quote, Span } from '../schema.ts';
 import { outletLabel } from '../clean/outlet-label.ts';
 import { DisjointSets } from '../util/disjoint-sets.ts';
 import { pushTo } from '../util/multimap.ts';
 import { foldWord, wordDiff } from './word-diff.ts';
+import { lightStem } from '../text/stem.ts';
 
 /** Fewer shared words than this are too little to call two quotes one utterance ("no room for compromise"). */
 const MIN_SHARED_WORDS = 4;
@@ -483,7 +486,7 @@ function disagreement(group: Passage[], excerpts: Wording[], docs: Map<string, {
   });
   const byKey = new Map<string, Printed[]>();
   for (const p of printed) pushTo(byKey, p.key, p);
-  if (byKey.size < 2) return null;
+  if (new Set([...byKey.keys()].map(trivialKey)).size < 2) return null;
 
   // An excerpt found in exactly one of the wordings says which one its outlet printed.
   const members = new Set(group.map((p) => p.wording));
@@ -497,7 +500,10 @@ function disagreement(group: Passage[], excerpts: Wording[], docs: Map<string, {
     const at = docs.get(span.doc);
     return at ? outletLabel(at.doc) : span.doc;
   };
-  const variants = [...byKey.values()]
+  // Wordings that differ only by articles or inflections are one variant, the most printed first.
+  const byTrivialKey = new Map<string, Printed[]>();
+  for (const list of [...byKey.values()].sort((a, b) => b.length - a.length)) for (const p of list) pushTo(byTrivialKey, trivialKey(p.key), p);
+  const variants = [...byTrivialKey.values()]
     .map((list) => ({ list, outlets: [...new Set(list.map((p) => outletOf(p.span)))] }))
     .sort((a, b) => b.outlets.length - a.outlets.length || b.list.length - a.list.length || byReadingOrder(a.list[0]!.wording, b.list[0]!.wording));
   const valueOf = (p: Printed) => docs.get(p.span.doc)!.doc.original.slice(p.span.start, p.span.end);
@@ -522,6 +528,18 @@ function disagreement(group: Passage[], excerpts: Wording[], docs: Map<string, {
     context,
     variants: result,
   };
+}
+
+/** Words whose presence or absence never changes what a quote says. */
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+/** A compared wording with its trivial differences folded: articles dropped, inflections stemmed. */
+function trivialKey(key: string): string {
+  return key
+    .split(' ')
+    .filter((w) => w && !ARTICLES.has(w))
+    .map(lightStem)
+    .join(' ');
 }
 
 /** The printed words from compared word `start` to `end`; all of them is the whole quote as printed. */

@@ -218,11 +218,12 @@ function main(): void {
   const articles = loadEcbplus();
   if (opts.stream > 0) {
     measureFeatures(articles);
-    return measureStream(articles, opts.stream);
+    measureStream(articles, opts.stream);
+    return;
   }
   const featured = withFeatures(articles);
-  if (opts.tune) return tune(featured, opts.seeds);
-  report(featured, opts.seeds);
+  if (opts.tune) tune(featured, opts.seeds);
+  else report(featured, opts.seeds);
 }
 
 main();

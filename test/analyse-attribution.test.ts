@@ -443,7 +443,7 @@ test('attribution: the quote after "she said." goes on in her voice even when no
 test('quotes: a word quoted inside a quote with the same marks does not end it', () => {
   const text = 'Readers wrote in after the debate.\n\n“I would sooner live in what he calls “chaos” than in the order he promises.” ― Mara Quill';
   const q = analyse.analyseText(text).quotes.find((x) => x.text.includes('sooner live'));
-  assert.ok(q && q.text.includes('order he promises'), `the quote goes on past “chaos”: ${q?.text}`);
+  assert.ok(q?.text.includes('order he promises'), `the quote goes on past “chaos”: ${q?.text}`);
   assert.equal(speakerIn(text, 'sooner live'), 'Mara Quill');
 });
 

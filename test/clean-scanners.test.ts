@@ -21,7 +21,7 @@ const MINOR = new Set('a an and as at but by for from in into is of on or over p
 
 /** What lineFeatures computed with regexes: its words and their classes, the sentence end, the repeat key. */
 function referenceLineFeatures(text: string) {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.\-]*/gu) ?? [];
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? [];
   let major = 0;
   let capitals = 0;
   let lowerWords = 0;

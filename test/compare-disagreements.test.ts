@@ -93,7 +93,7 @@ test('port fire: facts reported by several outlets are grouped, single-source fa
   assert.equal(deaths.singleSource, false);
   assert.equal(deaths.sources, 3);
   const inquiry = b.facts.find((f) => /inquiry/.test(f.statement.text));
-  assert.ok(inquiry && inquiry.singleSource && inquiry.outlets.length === 1, 'only one outlet reports the inquiry');
+  assert.ok(inquiry?.singleSource && inquiry.outlets.length === 1, 'only one outlet reports the inquiry');
   for (const f of b.facts) assert.equal(f.singleSource, f.sources === 1);
 });
 

@@ -10,7 +10,7 @@ import { brief } from '../src/pipeline/run.ts';
 import { foldWord, wordDiff, type WordDiff } from '../src/compare/word-diff.ts';
 import { expandContraction, quoteVariants } from '../src/compare/quote-variants.ts';
 import { nameVariants } from '../src/compare/name-variants.ts';
-import { FoundDisagreementSchema, type Brief, type CleanDocument, type Disagreement, type Entity, type FoundDisagreement, type Quote } from '../src/schema.ts';
+import { FoundDisagreementSchema, type Brief, type CleanDocument, type Entity, type FoundDisagreement, type Quote } from '../src/schema.ts';
 import { hasSeeds, SEEDS } from './support.ts';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/variants', import.meta.url));

@@ -187,7 +187,10 @@ export function checkBrief(brief: Brief): void {
   const docs = new Map(brief.documents.map((d) => [d.id, d.original]));
   for (const d of brief.documents) assertSpansValid(d);
   const walk = (value: unknown, path: string): void => {
-    if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}[${i}]`));
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, `${path}[${i}]`));
+      return;
+    }
     if (value === null || typeof value !== 'object') {
       if (typeof value === 'number') assert.ok(!Number.isNaN(value), `${path} is NaN`);
       return;

@@ -308,7 +308,10 @@ test('the CLI refuses loopback URLs unless --allow-private-urls is given', async
   const out = join(mkdtempSync(join(tmpdir(), 'corroborate-fetch-')), 'out.jsonl');
   const stderr = process.stderr.write;
   const errors: string[] = [];
-  process.stderr.write = ((chunk: string) => (errors.push(String(chunk)), true)) as typeof process.stderr.write;
+  process.stderr.write = ((chunk: string) => {
+    errors.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
   try {
     assert.equal(await main(['clean', '-q', '-o', out, `${base}/text`]), 1);
     assert.deepEqual(errors, [`corroborate: ${base}/text: a loopback address (127.0.0.1): ${HINT}\n`]);

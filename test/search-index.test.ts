@@ -157,5 +157,5 @@ test('a search snippet shows the article\'s words, never a web address pasted in
   assert.doesNotMatch(text, /https?:|www\./);
   const { articleFeatures } = await import('../src/stories/features.ts');
   const found = snippet(text, Object.keys(articleFeatures('crane').terms));
-  assert.ok(found && found.text.startsWith('A container crane collapsed'), String(found?.text));
+  assert.ok(found?.text.startsWith('A container crane collapsed'), String(found?.text));
 });

@@ -23,7 +23,7 @@ export function rolesAround(doc: TokenizedText, mention: NameMention): TextRange
 function apposition(doc: TokenizedText, last: number): TextRange | null {
   const { tokens } = doc;
   const comma = tokens[last + 1];
-  if (!comma || comma.text !== ',' || comma.sentence !== tokens[last]!.sentence) return null;
+  if (comma?.text !== ',' || comma.sentence !== tokens[last]!.sentence) return null;
   const from = last + 2;
   const first = tokens[from];
   if (!first || !/^(?:DET|ADJ|NOUN|PROPN|NUM|PRON)$/.test(first.pos)) return null;
@@ -49,7 +49,7 @@ function description(doc: TokenizedText, runStart: number): TextRange | null {
   // "Lokaria's governor, Achieng Odera," — the description may stand before a comma.
   const comma = tokens[runStart - 1]?.text === ',' ? 1 : 0;
   const head = tokens[runStart - 1 - comma];
-  if (!head || head.pos !== 'NOUN' || !isRoleNoun(head.text) || head.sentence !== tokens[runStart]!.sentence) return null;
+  if (head?.pos !== 'NOUN' || !isRoleNoun(head.text) || head.sentence !== tokens[runStart]!.sentence) return null;
   const headIndex = runStart - 1 - comma;
   let from = headIndex;
   for (let k = headIndex - 1; k >= 0 && headIndex - k < MAX_DESCRIPTION_TOKENS; k--) {

@@ -100,7 +100,7 @@ export class SpeakerResolver {
       const owner = this.mentions.findIndex((m) => m.start === at);
       const e = owner >= 0 ? this.entityOf[owner] : null;
       const entity = e === null || e === undefined ? null : this.entities[e]!;
-      if (!entity || entity.type !== 'person') return null;
+      if (entity?.type !== 'person') return null;
       ownerWords = new Set(entity.roles.flatMap((r) => r.text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase())));
       // …or named beside the owner ("the National Treasury, which Elias Kiptanui has led").
       for (const k of entity.members) if (k !== owner) ownerSentences.add(this.sentenceOf(k));
@@ -110,7 +110,7 @@ export class SpeakerResolver {
       if (e.type === 'organization') {
         const words = this.mentions[e.members[0]!]!.text.toLowerCase().split(/\s+/);
         if (ownerWords) return words.some((w) => ownerWords!.has(w)) || e.members.some((k) => ownerSentences.has(this.sentenceOf(k)));
-        return words.includes(head) || (orgClass !== undefined && orgClass(words));
+        return words.includes(head) || orgClass?.(words) === true;
       }
       return !ownerWords && e.type === 'person' && e.roles.some((r) => r.text.toLowerCase().split(/[\s-]+/).includes(head));
     };
@@ -134,7 +134,7 @@ export class SpeakerResolver {
   }
 }
 
-const POSSESSOR = /^\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)*['\u2019]s\s/u;
+const POSSESSOR = /^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*['\u2019]s\s/u;
 const lowerCased = (words: Set<string>): Set<string> => new Set([...words].map((w) => w.toLowerCase()));
 const NEWSPAPER_WORDS = lowerCased(NEWSPAPER_HEADS);
 const GOVERNMENT_WORDS = lowerCased(GOVERNMENT_HEADS);

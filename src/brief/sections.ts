@@ -51,7 +51,7 @@ function disagreementLines(d: Disagreement): string[] {
   const out = [`### ${escapeMarkdown(d.about)} (${d.severity}, ${d.kind})${within}`, ''];
   if (d.severity === 'update') out.push('_A figure that changed as the story developed, in order of publication:_', '');
   for (const v of d.variants) {
-    const shown = v.diff && v.diff.some((w) => w.op !== 'same') ? v.diff.map(diffPiece).join('') : escapeMarkdown(v.value);
+    const shown = v.diff?.some((w) => w.op !== 'same') ? v.diff.map(diffPiece).join('') : escapeMarkdown(v.value);
     const when = v.published ? ` (published ${escapeMarkdown(v.published)})` : '';
     out.push(`- “${shown}” — ${v.outlets.map(escapeMarkdown).join(', ')}${when} ${v.support.map(citation).join(' ')}`);
   }

@@ -210,7 +210,7 @@ function openingWeight(documents: Unsynthesized['documents']): (span: Fact['supp
   };
   return (span) => {
     if (!byId.has(span.doc)) return 0;
-    return Math.pow(0.5, firstStartingAt(sentencesOf(span.doc), span.start));
+    return 0.5 ** firstStartingAt(sentencesOf(span.doc), span.start);
   };
 }
 

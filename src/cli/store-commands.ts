@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import type { ChangedBriefs } from '../collect/brief-changed.ts';
 import type { Database } from '../store/database.ts';
 import { openStore, storeError } from '../store/open-store.ts';
-import { ingest, type IngestSummary } from '../collect/ingest.ts';
+import type { IngestSummary } from '../collect/ingest.ts';
 import { listStories } from '../store/stories.ts';
 import { articlesOfStory } from '../store/articles.ts';
 import { briefStory } from '../collect/story-brief.ts';

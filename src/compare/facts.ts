@@ -36,7 +36,7 @@ export function buildFacts(input: FactInput): Fact[] {
     const entities = new Set<string>();
     for (const s of members) for (const e of s.entities) entities.add(e);
     const topical = members.reduce((sum, s) => sum + cosine(input.vectors[s.index]!, input.centre), 0) / members.length;
-    const prominence = members.reduce((sum, s) => sum + Math.pow(0.5, s.position / POSITION_HALF_LIFE), 0) / members.length;
+    const prominence = members.reduce((sum, s) => sum + 0.5 ** (s.position / POSITION_HALF_LIFE), 0) / members.length;
     return {
       id: `fact-${g + 1}`,
       statement: { text: rep.text, citations: [rep.span] },
@@ -65,7 +65,7 @@ function pickRepresentative(group: readonly number[], input: FactInput): number 
     const mean = group.length > 1 ? sim / (group.length - 1) : 0;
     const words = s.tokens.filter((t) => t.pos !== 'PUNCT').length;
     // A headline's wording is the outlet's shorthand: an article sentence reads better in a brief.
-    const score = mean - 0.15 * s.quoted - (words > LONG_SENTENCE_WORDS ? 0.1 : 0) - (s.headline ? 0.3 : 0) + 0.02 * Math.pow(0.5, s.position / POSITION_HALF_LIFE);
+    const score = mean - 0.15 * s.quoted - (words > LONG_SENTENCE_WORDS ? 0.1 : 0) - (s.headline ? 0.3 : 0) + 0.02 * 0.5 ** (s.position / POSITION_HALF_LIFE);
     if (score > bestScore) {
       best = i;
       bestScore = score;
@@ -76,7 +76,7 @@ function pickRepresentative(group: readonly number[], input: FactInput): number 
 
 function whenOf(s: Statement): Fact['when'] {
   const day = s.values.find((v) => v.kind === 'date' && v.relation === null && v.date !== null);
-  if (!day || !day.date) return null;
+  if (!day?.date) return null;
   return { text: day.text, date: day.date.from === day.date.to ? day.date.from : `${day.date.from}/${day.date.to}`, span: { doc: s.doc, start: day.start, end: day.end } };
 }
 

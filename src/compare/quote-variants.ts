@@ -506,10 +506,10 @@ function disagreement(group: Passage[], excerpts: Wording[], docs: Map<string, {
   const variants = [...byTrivialKey.values()]
     .map((list) => ({ list, outlets: [...new Set(list.map((p) => outletOf(p.span)))] }))
     .sort((a, b) => b.outlets.length - a.outlets.length || b.list.length - a.list.length || byReadingOrder(a.list[0]!.wording, b.list[0]!.wording));
-  const valueOf = (p: Printed) => docs.get(p.span.doc)!.doc.original.slice(p.span.start, p.span.end);
-  const first = valueOf(variants[0]!.list[0]!);
+  const printedText = (p: Printed) => docs.get(p.span.doc)!.doc.original.slice(p.span.start, p.span.end);
+  const first = printedText(variants[0]!.list[0]!);
   const result: FoundVariant[] = variants.map(({ list, outlets }) => {
-    const value = valueOf(list[0]!);
+    const value = printedText(list[0]!);
     return { value, normalized: null, support: list.map((p) => p.span), outlets, diff: wordDiff(first, value) };
   });
 

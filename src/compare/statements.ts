@@ -258,8 +258,9 @@ class UnitTokens {
 }
 
 /** A statement whose tokens are made when read (see Statement.tokens). */
+// biome-ignore lint/correctness/noUnusedVariables: merged with the class below, it declares the fields Object.assign sets.
 interface Claim extends Omit<Statement, 'tokens'> {}
-// (The interface declares the fields Object.assign sets.)
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface only declares what the constructor's Object.assign sets.
 class Claim implements Statement {
   private readonly unit: UnitTokens;
 

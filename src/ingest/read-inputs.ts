@@ -139,7 +139,7 @@ async function* readOneFile(path: string, maxBytes: number, seen: Deduper): Asyn
 }
 
 async function readStdin(stdin: NodeJS.ReadableStream, maxBytes: number): Promise<Item> {
-  let read;
+  let read: Awaited<ReturnType<typeof readLimited>>;
   try {
     read = await readLimited(stdin, maxBytes);
   } catch (error) {

@@ -44,7 +44,7 @@ async function* walk(dir: string, seen: Map<string, string>, ancestors: string[]
   names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const name of names) {
     const path = join(dir, name);
-    let info;
+    let info: ReturnType<typeof statSync>;
     try {
       info = statSync(path); // follows symbolic links
     } catch (error) {

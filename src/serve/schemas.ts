@@ -1,6 +1,7 @@
 // What a request may carry, checked by Fastify before a handler runs (a mismatch is a 400): ids
 // are positive 32-bit integers, pages are bounded, a query is a short string.
 import { MAX_QUERY_CHARS } from './search.ts';
+import type { StorySort } from './story-data.ts';
 
 export const MAX_PAGE = 100;
 const MAX_OFFSET = 10_000_000;
@@ -37,19 +38,6 @@ export interface PageQuery {
   contested?: boolean;
 }
 
-/**
- * What the story list may be narrowed to: stories seen within a date range (inclusive, ISO days;
- * undated stories drop out), stories one outlet reported, stories whose last brief found a
- * disagreement.
- */
-export interface StoryFilter {
-  from?: string;
-  to?: string;
-  outlet?: string;
-  contested?: boolean;
-}
-
-export type StorySort = 'outlets' | 'newest' | 'contested';
 const sort = { type: 'string', enum: ['outlets', 'newest', 'contested'], default: 'outlets' } as const;
 
 const isoDay = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;

@@ -1,6 +1,5 @@
 // What the API and the pages show of the store: stories with their badges, one story with its
 // articles and history, one article with its text. Store rows in, the API's JSON shapes out.
-import type { StoryFilter, StorySort } from './schemas.ts';
 import { placeholders, type Database, type SqlValue } from '../store/database.ts';
 import { articlesOfStory, rawInputsOf, type ArticleRow } from '../store/articles.ts';
 import { lastLogSeq, listStories, storyHistory, type StorySummary } from '../store/stories.ts';
@@ -8,6 +7,20 @@ import { resolveStory, StoryNotFound } from '../collect/story-brief.ts';
 import { storyFingerprint } from '../collect/story-briefs.ts';
 import { cleanDocument } from '../clean/index.ts';
 import type { CleanDocument } from '../schema.ts';
+
+/**
+ * What the story list may be narrowed to: stories seen within a date range (inclusive, ISO days;
+ * undated stories drop out), stories one outlet reported, stories whose last brief found a
+ * disagreement.
+ */
+export interface StoryFilter {
+  from?: string;
+  to?: string;
+  outlet?: string;
+  contested?: boolean;
+}
+
+export type StorySort = 'outlets' | 'newest' | 'contested';
 
 /**
  * What a store read costs to work out and changes only with the story log (an article filed, a

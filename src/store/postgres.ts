@@ -1,6 +1,6 @@
 // PostgreSQL through node-postgres: a pool, one client per transaction.
 import pg from 'pg';
-import { redactUrl, type Database, type Row, type SqlValue } from './database.ts';
+import { redactUrl, type Database, type SqlValue } from './database.ts';
 
 // COUNT(*) and BIGINT come back as strings by default; every count here fits a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));

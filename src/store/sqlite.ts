@@ -1,7 +1,7 @@
 // The embedded store: one SQLite file through better-sqlite3 (synchronous, so statements are fast
 // and a transaction cannot interleave with another from this process).
 import BetterSqlite3 from 'better-sqlite3';
-import { toPositional, type Database, type Row, type SqlValue } from './database.ts';
+import { toPositional, type Database, type SqlValue } from './database.ts';
 
 export function openSqlite(path: string): Database {
   const db = new BetterSqlite3(path);

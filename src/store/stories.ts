@@ -13,7 +13,7 @@ export interface StoryLogEntry {
 
 /** A date-time with an offset in UTC, so first/last seen compare as strings; a plain date as it is. */
 export function seenAt(published: string | null): string | null {
-  if (!published || !published.includes('T')) return published;
+  if (!published?.includes('T')) return published;
   const ms = Date.parse(published);
   return Number.isNaN(ms) ? published : new Date(ms).toISOString();
 }

@@ -5,20 +5,13 @@ import { classOf, LETTER, NUMBER } from '../text/chars.ts';
 import { fnv1a, hashStep, mix, WordMemo } from '../text/word-memo.ts';
 import { grown } from '../util/grown.ts';
 import { JsonBytes } from '../util/json-bytes.ts';
+import type { ArticleFeatures } from './article-features.ts';
 import { keyHash } from './hashed-features.ts';
 import { sketchOfWords, type Sketch } from './near-copy.ts';
 import { lightStem } from '../text/stem.ts';
 import { NOT_NAMES, STOPWORDS } from './stopwords.ts';
 
-export interface ArticleFeatures {
-  /**
-   * Term → count: lowercase words less stopwords, lightly stemmed; numbers of two or more
-   * characters. Words of the lead (title and first sentences) count twice.
-   */
-  terms: Record<string, number>;
-  /** Name → count: capitalised words and runs of them ("lindsay lohan", "lohan"), lowercase; the lead counts twice. */
-  names: Record<string, number>;
-}
+export type { ArticleFeatures } from './article-features.ts';
 
 /** A title is read as the article's first line. */
 export function articleFeatures(text: string, title?: string | null): ArticleFeatures {
@@ -289,7 +282,7 @@ function countNames(scan: Scan): Map<string, number> {
   for (let k = 0; k < capitals.length; k++) {
     const c = capitals[k]!;
     const next = capitals[k + 1];
-    const isName = confirmed.has(c.name) || (c.initial && next !== undefined && next.continues && confirmed.has(next.name));
+    const isName = confirmed.has(c.name) || (c.initial && next?.continues && confirmed.has(next.name));
     if (!isName || !c.continues) {
       if (run.length > 1) add(run.join(' '), runSentence);
       run = [];

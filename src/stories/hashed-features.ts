@@ -3,7 +3,7 @@
 // article is prepared, so the thread that clusters neither parses the features' JSON nor hashes a
 // string: it gets two small typed arrays per vocabulary, copied between threads as bytes.
 import { fnv1a } from '../text/word-memo.ts';
-import type { ArticleFeatures } from './features.ts';
+import type { ArticleFeatures } from './article-features.ts';
 
 export interface KeyCounts {
   /** Per key: FNV-1a over its UTF-16 code units, folded (see `keyHash`). */

@@ -80,6 +80,7 @@ function read(text: string): PassageReading {
   const its = nlp.its;
   const doc = nlp.readDoc(breakLongRuns(text));
   const sentences: [number, number][] = [];
+  // biome-ignore lint/suspicious/noExplicitAny: wink-nlp's item types are not exported.
   doc.sentences().each((sentence: any) => {
     sentences.push(sentence.out(its.span) as [number, number]);
   });
@@ -92,6 +93,7 @@ function read(text: string): PassageReading {
     offsets: () => (offsets ??= tokenOffsets(text, values)),
     sentences,
     tags: () => (tags ??= doc.tokens().out(its.pos) as string[]),
+    // biome-ignore lint/suspicious/noExplicitAny: its.lemma is missing from wink-nlp's type of its.
     lemmas: () => (lemmas ??= doc.tokens().out(its.lemma as any) as string[]),
   };
 }

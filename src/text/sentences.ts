@@ -79,7 +79,7 @@ export function quoteIsOpen(text: string): boolean {
     if (ch !== '"' && ch !== '\u201c' && ch !== '\u201d') continue;
     const before = i === 0 ? ' ' : text[i - 1]!;
     const after = i + 1 < text.length ? text[i + 1]! : ' ';
-    const opening = ch === '\u201c' || (ch === '"' && /[\s(\[\u2014\u2013-]/.test(before) && /\S/.test(after));
+    const opening = ch === '\u201c' || (ch === '"' && /[\s([\u2014\u2013-]/.test(before) && /\S/.test(after));
     if (opening) depth++;
     else if (depth > 0) depth--;
   }

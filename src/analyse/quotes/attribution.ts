@@ -601,7 +601,7 @@ export class AttributionReader {
     const prev = this.doc.sentences[open.sentence - 1];
     if (!prev) return null;
     const last = tokens[prev.last - 1];
-    if (!last || last.text !== ':') return null;
+    if (last?.text !== ':') return null;
     const out: number[] = [];
     for (let t = prev.first; t < prev.last; t++) if (!this.quoted[t] && !QUOTE_MARK.test(tokens[t]!.text)) out.push(t);
     return out;

@@ -19,7 +19,7 @@ export interface Quotation {
 const DOUBLE = /["\u201c\u201d\u201e\u00ab\u00bb]/;
 const ALWAYS_OPENS = new Set(['\u201e', '\u00ab']);
 const ALWAYS_CLOSES = new Set(['\u00bb']);
-const OPEN_CONTEXT = /[\s(\[\u2014\u2013\-\/:]/;
+const OPEN_CONTEXT = /[\s([\u2014\u2013\-/:]/;
 
 export function findQuotations(original: string, passages: OffsetRange[]): Quotation[] {
   const found: Quotation[] = [];

@@ -31,7 +31,7 @@ function nameAndNumber(tokens: readonly Token[], i: number): number {
   else if (!isCapitalized(t) || FUNCTION_WORDS.has(t.lower) || MONTHS.has(t.lower) || MONTH_ABBREVIATIONS.has(t.lower) || WEEKDAYS.has(t.lower)) return 0;
   else if (isWord(tokens, i + 1, 'of')) at = i + 2;
   const number = tokens[at];
-  if (!number || number.type !== 'num' || number.newline) return 0;
+  if (number?.type !== 'num' || number.newline) return 0;
   if (t.text !== '#' && !number.gap) return 0;
   return gluedRun(tokens, at);
 }
@@ -51,7 +51,7 @@ function gluedToLetters(tokens: readonly Token[], i: number): number {
 /** Digits joined by marks with no space: a phone number, a score, a code, a fraction, a ratio. */
 function digitChain(tokens: readonly Token[], i: number): number {
   const t = tokens[i];
-  if (!t || t.type !== 'num') return 0;
+  if (t?.type !== 'num') return 0;
   if (!Number.isFinite(t.value) || /^0\d/.test(t.text)) return gluedRun(tokens, i);
   let end = i + 1;
   let links = 0;

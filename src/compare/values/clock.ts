@@ -78,7 +78,7 @@ const GAME_PARTS = new Set(['round', 'period', 'quarter', 'half', 'inning', 'set
  */
 function readGameClock(tokens: readonly Token[], i: number): Match | null {
   const t = tokens[i];
-  if (!t || t.type !== 'num' || !t.plain || t.text.length > 2 || !isMark(tokens, i + 1, ':', true)) return null;
+  if (t?.type !== 'num' || !t.plain || t.text.length > 2 || !isMark(tokens, i + 1, ':', true)) return null;
   const seconds = tokens[i + 2];
   if (!seconds || seconds.gap || !/^\d{2}$/.test(seconds.text) || seconds.value > 59 || isMark(tokens, i + 3, ':', true)) return null;
   const mark = isWord(tokens, i + 3, 'mark');
@@ -126,7 +126,7 @@ function readClock(tokens: readonly Token[], i: number): { minutes: number; end:
 /** "am", "pm", "a.m.", "p.m", "A.M." after the hour: whether it is afternoon and the index after it. */
 function readMeridiem(tokens: readonly Token[], i: number): { pm: boolean; end: number } | null {
   const t = tokens[i];
-  if (!t || t.type !== 'word') return null;
+  if (t?.type !== 'word') return null;
   if (t.lower === 'am' || t.lower === 'pm') return { pm: t.lower === 'pm', end: i + 1 };
   if ((t.lower === 'a' || t.lower === 'p') && isMark(tokens, i + 1, '.', true) && isWord(tokens, i + 2, 'm')) {
     const closed = isMark(tokens, i + 3, '.', true);

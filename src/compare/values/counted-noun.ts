@@ -36,7 +36,7 @@ export function singular(word: string): string {
 
 /** A lowercase word read as a plural noun, or an acronym's plural ("CEOs"). */
 function isPluralNoun(t: Token | undefined): boolean {
-  if (!t || t.type !== 'word' || t.gap === false) return false;
+  if (t?.type !== 'word' || t.gap === false) return false;
   if (/^[A-Z]{2,}s$/.test(t.text)) return true;
   if (t.text !== t.lower) return false;
   if (IRREGULAR.has(t.lower) || t.lower.endsWith('men')) return true;

@@ -1,9 +1,9 @@
 // Dates as news text prints them: "on Monday", "Sunday's talks", "in February", "since 2021",
 // "last year", "earlier this month", "June 19, 2023", "19 June 2023", "2023-06-19", "Monday, June 19".
 import { dayNumber, isValidDate, monthRange, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from './calendar.ts';
-import { fixed, narrow, resolveMonth, resolveMonthDay, resolveRelative, resolveWeekday, type Modifier, type Period, type Resolve } from './date-resolve.ts';
+import { fixed, narrow, resolveMonth, resolveMonthDay, resolveRelative, resolveWeekday, type Modifier, type Period, } from './date-resolve.ts';
 import type { Relation } from './found-value.ts';
-import { dateReading, draft, type DateCore, type DateReading, type Match } from './match.ts';
+import { dateReading, draft, type Context, type DateCore, type DateReading, type Match } from './match.ts';
 import { readYear } from './years.ts';
 import { isCapitalized, isMark, isWord, longestPhrase, phraseTable, type Token } from './tokens.ts';
 
@@ -11,8 +11,6 @@ const RELATIONS = phraseTable<Relation>([
   ['since', 'since'], ['until', 'until'], ['till', 'until'], ['before', 'before'], ['after', 'after'], ['prior to', 'before'],
 ]);
 
-/** How strongly the words before a month named alone make it a date: "since February" (strong), "to June" (loose). */
-export type Context = 'strong' | 'loose' | 'none';
 const STRONG_CONTEXT = new Set(['in', 'since', 'until', 'till', 'by', 'through', 'during', 'throughout', 'early', 'mid', 'late']);
 const LOOSE_CONTEXT = new Set(['from', 'before', 'after', 'of', 'to', 'and', 'or', 'between']);
 
@@ -86,7 +84,7 @@ function fullDate(year: number, month: number, day: number, weekday: number | nu
 /** "2023-06-19", "2023/06/19", "19.06.2023", and "6/19/2023" or "19/6/2023" when only one reading is a date. */
 function readNumericDate(tokens: readonly Token[], i: number): DateCore | null {
   const t = tokens[i];
-  if (!t || t.type !== 'num') return null;
+  if (t?.type !== 'num') return null;
   const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t.text);
   if (dotted) {
     const date = fullDate(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]));
@@ -153,7 +151,7 @@ function readMonthName(tokens: readonly Token[], i: number): { month: number; en
 /** A day of the month at `i` ("19", "19th"), and the index after it. */
 function readDayOfMonth(tokens: readonly Token[], i: number): { day: number; end: number } | null {
   const t = tokens[i];
-  if (!t || t.type !== 'num' || !t.plain || t.text.length > 2 || t.value < 1 || t.value > 31) return null;
+  if (t?.type !== 'num' || !t.plain || t.text.length > 2 || t.value < 1 || t.value > 31) return null;
   const before = tokens[i - 1];
   if (!t.gap && before && (before.type === 'word' || before.type === 'num')) return null;
   const suffix = tokens[i + 1];
@@ -167,7 +165,7 @@ function readDayOfMonth(tokens: readonly Token[], i: number): { day: number; end
 function yearAfter(tokens: readonly Token[], i: number): { year: number; end: number } | null {
   const at = isMark(tokens, i, ',') ? i + 1 : i;
   const t = tokens[at];
-  if (!t || t.type !== 'num' || !t.plain || t.text.length !== 4 || !t.gap && at === i) return null;
+  if (t?.type !== 'num' || !t.plain || t.text.length !== 4 || !t.gap && at === i) return null;
   if (tokens[at + 1]?.type === 'word' && !tokens[at + 1]!.gap) return null;
   return { year: t.value, end: at + 1 };
 }

@@ -45,7 +45,7 @@ export function readDurationUnit(tokens: readonly Token[], i: number, article: b
     }
   }
   const unit = tokens[j];
-  if (!unit || unit.type !== 'word') return null;
+  if (unit?.type !== 'word') return null;
   // a single glued letter is a unit only when short for hours: "24h"
   const minutes = DURATION_UNITS.get(unit.lower) ?? (glued === 'h' ? 60 : undefined);
   if (minutes === undefined || (article && NOT_AFTER_ARTICLE.has(unit.lower))) return null;

@@ -50,3 +50,6 @@ export interface DateCore {
 export function dateReading(resolve: DateReading['resolve'], fields: Partial<Omit<DateReading, 'resolve'>> = {}): DateReading {
   return { resolve, weekday: null, tenseMatters: false, full: false, monthDay: null, ...fields };
 }
+
+/** How strongly the words before a month named alone make it a date: "since February" (strong), "to June" (loose). */
+export type Context = 'strong' | 'loose' | 'none';

@@ -52,7 +52,7 @@ export function readWordNumber(tokens: readonly Token[], i: number): WordNumber 
   for (let steps = 0; steps < 16; steps++) {
     const at = words === 0 ? j : skipHyphen(tokens, j);
     const t = tokens[at];
-    if (!t || t.type !== 'word') break;
+    if (t?.type !== 'word') break;
     const one = ONES.get(t.lower);
     const ten = TENS.get(t.lower);
     const scale = SCALES.get(t.lower);

@@ -42,7 +42,7 @@ export function gluedWord(tokens: readonly Token[], i: number): string {
 /** A digit number that may start a value: not glued to letters before it, not "007", not noise. */
 export function usableDigits(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
-  if (!t || t.type !== 'num' || !Number.isFinite(t.value)) return false;
+  if (t?.type !== 'num' || !Number.isFinite(t.value)) return false;
   const before = tokens[i - 1];
   if (before && !t.gap && (before.type === 'word' || before.type === 'num')) return false;
   // A minus sign of its own before the digits ("-5 hours") makes no count or span (temperatures

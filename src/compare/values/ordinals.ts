@@ -40,7 +40,7 @@ export function matchOrdinal(tokens: readonly Token[], i: number): Match | null 
   let noun = -1;
   for (let k = j; k < j + PHRASE_WORDS; k++) {
     const w = tokens[k];
-    if (!w || w.type !== 'word' || !w.gap || w.newline || PHRASE_ENDS.has(w.lower) || (k > j && /ed$/.test(w.lower))) break;
+    if (w?.type !== 'word' || !w.gap || w.newline || PHRASE_ENDS.has(w.lower) || (k > j && /ed$/.test(w.lower))) break;
     if (isMark(tokens, k + 1, '-', true)) break; // "fourth-quarter": a compound, not the noun
     noun = k;
   }

@@ -23,7 +23,7 @@ export function matchRecord(tokens: readonly Token[], i: number): Match | null {
   let j = i;
   for (;;) {
     const t = tokens[j];
-    if (!t || t.type !== 'num' || !t.plain || t.text.length > 3 || /^0\d/.test(t.text)) return null;
+    if (t?.type !== 'num' || !t.plain || t.text.length > 3 || /^0\d/.test(t.text)) return null;
     parts.push(t.value);
     j++;
     if (parts.length === 3 || !isMark(tokens, j, '-–') || tokens[j + 1]?.type !== 'num') break;
@@ -55,7 +55,7 @@ function recordWordAfter(tokens: readonly Token[], j: number): boolean {
 /** "record of 52-3", "improved to 52-3". */
 function recordBefore(tokens: readonly Token[], i: number): boolean {
   const before = tokens[i - 1];
-  if (!before || before.type !== 'word') return false;
+  if (before?.type !== 'word') return false;
   if (before.lower !== 'to' && before.lower !== 'of' && before.lower !== 'at') return false;
   if (isWord(tokens, i - 2, ...RECORD_WORDS)) return true;
   if (before.lower !== 'to') return false;

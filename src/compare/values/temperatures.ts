@@ -27,7 +27,7 @@ export function matchTemperature(tokens: readonly Token[], i: number): Match | n
     return null;
   }
   const n = tokens[j];
-  if (!n || n.type !== 'num' || !Number.isFinite(n.value) || (!usableDigits(tokens, j) && tokens[j - 1]?.type !== 'punct')) return null;
+  if (n?.type !== 'num' || !Number.isFinite(n.value) || (!usableDigits(tokens, j) && tokens[j - 1]?.type !== 'punct')) return null;
   let end = j + 1;
   if (isWord(tokens, end, 'degrees', 'degree')) end++;
   else if (!afterWeatherWord(tokens, i)) return null;

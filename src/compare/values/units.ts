@@ -68,7 +68,7 @@ export function currencyBefore(tokens: readonly Token[], i: number): { code: str
 /** A currency name or code after the amount at `i` ("700 billion dollars", "10 million yuan"). */
 export function currencyAfter(tokens: readonly Token[], i: number): { code: string; end: number } | null {
   const t = tokens[i];
-  if (!t || t.type !== 'word') return null;
+  if (t?.type !== 'word') return null;
   const code = CODES.get(t.text);
   if (code) return { code, end: i + 1 };
   const name = longestPhrase(tokens, i, NAMES);

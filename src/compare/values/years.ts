@@ -3,8 +3,7 @@
 import { yearRange } from './calendar.ts';
 import { countedNoun } from './counted-noun.ts';
 import { fixed } from './date-resolve.ts';
-import type { Context } from './dates.ts';
-import { dateReading, type DateCore } from './match.ts';
+import { dateReading, type Context, type DateCore } from './match.ts';
 import { gluedWord, usableDigits } from './numbers.ts';
 import { SCALES } from './number-words.ts';
 import { isMark, isWord, type Token } from './tokens.ts';
@@ -19,7 +18,7 @@ const DETERMINERS = new Set(['the', 'its', 'their', 'this', 'that', 'his', 'her'
 
 export function readYear(tokens: readonly Token[], i: number, context: Context): DateCore | null {
   const t = tokens[i];
-  if (!t || t.type !== 'num' || !t.plain || t.text.length !== 4 || !usableDigits(tokens, i)) return null;
+  if (t?.type !== 'num' || !t.plain || t.text.length !== 4 || !usableDigits(tokens, i)) return null;
   const year = t.value;
   const anchored = context !== 'none';
   if (!anchored && (year < FIRST_YEAR || year > LAST_YEAR)) return null;
@@ -37,7 +36,7 @@ function readLastYear(tokens: readonly Token[], i: number, first: number): { yea
   const dash = isMark(tokens, i, '-–/');
   if (!dash && !isWord(tokens, i, 'to') && !(isWord(tokens, i, 'and') && isWord(tokens, i - 2, 'between'))) return null;
   const t = tokens[i + 1];
-  if (!t || t.type !== 'num' || !t.plain || gluedWord(tokens, i + 2)) return null;
+  if (t?.type !== 'num' || !t.plain || gluedWord(tokens, i + 2)) return null;
   let year = t.value;
   // "2019-21": the century of the first year
   if (t.text.length === 2 && dash) year = Math.floor(first / 100) * 100 + t.value;

@@ -2,7 +2,7 @@
 // brief found.
 import { escapeHtml as esc } from '../../brief/escape.ts';
 import type { StoryJson } from '../story-data.ts';
-import type { StoryFilter, StorySort } from '../schemas.ts';
+import type { StoryFilter, StorySort } from '../story-data.ts';
 import { day, disagreementBadge, pager, outlets, plural, seen } from './format.ts';
 import { page } from './layout.ts';
 

@@ -237,9 +237,9 @@ function strongLinks(whole: Wording[], counts: WordCounts): Link[] {
   const position = new Map(whole.map((w, i) => [w, i]));
   const groups = groupByKey(whole);
   const found: { i: number; j: number; link: Link }[] = [];
+  const partners = candidateGroups(groups);
   for (let p = 0; p < groups.length; p++) {
-    for (let q = p; q < groups.length; q++) {
-      if (p === q && groups[p]!.length === 1) continue;
+    for (const q of partners[p]!) {
       const x = groups[p]![0]!;
       const y = groups[q]![0]!;
       // Whether the shorter wording can reach a bar inside the other (cheap, per bar), and where
@@ -277,6 +277,46 @@ function strongLinks(whole: Wording[], counts: WordCounts): Link[] {
     }
   }
   return found.sort((m, n) => m.i - n.i || m.j - n.j).map((f) => f.link);
+}
+
+/**
+ * For each group p, the groups q >= p it may link with, ascending: the pairs of groups whose
+ * shorter wording could reach SAME_SPEAKER_SIMILARITY inside the other (what `strongLinks` asks
+ * first), found through the words they share instead of trying every pair of groups (quadratic in
+ * a long report's quotes). A shorter wording of n words needs `needed` of them in the longer
+ * one (couldReach); if the longer one has none of the short one's rarest words, it holds at most
+ * the rest, so a partner must hold one of the rarest words beyond the last `needed - 1` of them.
+ * A group of several quotes is its own partner (its quotes are compared with each other).
+ */
+function candidateGroups(groups: readonly Wording[][]): number[][] {
+  const holders = new Map<string, number[]>();
+  groups.forEach((g, k) => {
+    for (const word of g[0]!.counts.keys()) pushTo(holders, word, k);
+  });
+  const partners: number[][] = groups.map((g, k) => (g.length > 1 ? [k] : []));
+  const stamp = new Int32Array(groups.length).fill(-1);
+  groups.forEach((g, p) => {
+    const short = g[0]!;
+    const n = short.words.length;
+    if (n < MIN_SHARED_WORDS) return;
+    const needed = Math.max(MIN_SHARED_WORDS, Math.ceil(n * SAME_SPEAKER_SIMILARITY - 1e-9));
+    const rarest = [...short.counts].sort((a, b) => holders.get(a[0])!.length - holders.get(b[0])!.length);
+    stamp[p] = p;
+    let rest = n;
+    for (const [word, count] of rarest) {
+      if (rest < needed) break;
+      rest -= count;
+      for (const q of holders.get(word)!) {
+        if (stamp[q] === p) continue;
+        stamp[q] = p;
+        // Only as the shorter (or as long) of the two does this wording have to reach the bar.
+        if (groups[q]![0]!.words.length < n) continue;
+        partners[Math.min(p, q)]!.push(Math.max(p, q));
+      }
+    }
+  });
+  // A pair found from both sides (wordings as long as each other) is tried once, in order.
+  return partners.map((list) => [...new Set(list)].sort((a, b) => a - b));
 }
 
 /** Whether a fit of a quote of `n` words matches enough words over the stretch it covers. */

@@ -48,3 +48,13 @@ test('seeds: metadata comes from evidence in the text, unknown stays null', { sk
   assert.equal(transcripts.length, 1);
   for (const turn of transcripts[0]!.turns!) assert.match(transcripts[0]!.original.slice(turn.label.start, turn.label.end), /^[A-Z][A-Z .'-]+(, [A-Z ]+)?:$/);
 });
+
+test('date labels in capitals ("PUBLISHED:", "POSTED:") are no speaker turns: the page is no transcript', () => {
+  const page =
+    'Ferry capsizes off Varnholm\n\nPUBLISHED: 12: 38 AM\n\nPOSTED: December 9, 2008\n\n' +
+    'Twelve people were killed when a passenger ferry capsized off Varnholm island on Sunday morning, the coast guard said.\n\n' +
+    'Rescue boats searched the water near the island through the afternoon, and divers joined them at noon.\n';
+  const doc = cleanDocument({ source: 'ferry.txt', format: 'text', content: page, hints: {} });
+  assert.deepEqual(doc.turns ?? [], []);
+  assert.ok(doc.body.some((s) => doc.original.slice(s.start, s.end).startsWith('Twelve people were killed')));
+});

@@ -2,10 +2,10 @@
 
 /** A label is 1–4 capitalised words (initials and hyphens allowed), an optional role, a colon. */
 const TURN_LABEL =
-  /^((?:[A-Z][A-Z'’.\-]*[A-Z.](?:\s+|$)){0,3}[A-Z][A-Z'’.\-]*[A-Z])(?:\s*,\s*([A-Z][A-Z .'’-]{1,40}?))?\s*:(?=\s|$)/;
+  /^((?:[A-Z][A-Z'’.-]*[A-Z.](?:\s+|$)){0,3}[A-Z][A-Z'’.-]*[A-Z])(?:\s*,\s*([A-Z][A-Z .'’-]{1,40}?))?\s*:(?=\s|$)/;
 
 /** Labels that look like speakers but mark page furniture or notes. */
-const NOT_A_SPEAKER = /^(?:UPDATE|UPDATED|CORRECTION|EDITOR'?S NOTE|NOTE|WARNING|BREAKING|WATCH|LISTEN|READ MORE|RELATED|SHARE|PHOTO|VIDEO|AUDIO|TAGS?|TOPICS?|SOURCE|SOURCES|Q|A)$/;
+const NOT_A_SPEAKER = /^(?:UPDATE|UPDATED|PUBLISHED|POSTED|MODIFIED|LAST UPDATED|FIRST PUBLISHED|NOTES|CORRECTION|EDITOR'?S NOTE|NOTE|WARNING|BREAKING|WATCH|LISTEN|READ MORE|RELATED|SHARE|PHOTO|VIDEO|AUDIO|TAGS?|TOPICS?|SOURCE|SOURCES|Q|A)$/;
 
 /** A document is a transcript once it has this many labelled lines. */
 export const MIN_TURNS_FOR_TRANSCRIPT = 2;

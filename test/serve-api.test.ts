@@ -25,6 +25,7 @@ import { escapeHtml } from '../src/brief/escape.ts';
 import { ALERT, XSS } from './fixtures/html-report/hostile-brief.ts';
 import { postgresAvailable, POSTGRES_MISSING, startPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { SEEDS } from './support.ts';
+import { storyFingerprint } from '../src/collect/story-briefs.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const EXAMPLES = join(ROOT, 'examples');
@@ -678,6 +679,10 @@ test('PageCache renders a page once however many ask meanwhile, keeps no failure
   assert.equal(renders, 0, '"a" was kept');
   assert.deepEqual(await cache.get('broken', render('fresh')), { html: 'fresh' });
   assert.equal(renders, 1, '"broken" had gone');
+  // A page of a brief being made again is answered, not kept.
+  const stale = async () => ({ html: 'old', keep: false as const });
+  await cache.get('stale', stale);
+  assert.deepEqual(await cache.get('stale', render('new')), { html: 'new' });
 });
 
 test('a brief being made does not hold up other requests: the story list answers first', async () => {
@@ -703,6 +708,38 @@ test('a brief being made does not hold up other requests: the story list answers
     assert.equal(made.status, 200);
     assert.ok(BriefSchema.parse(made.json).documents.length === 1);
     assert.deepEqual(order, ['list', 'brief'], 'the list did not wait for the brief');
+  } finally {
+    await app.close();
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a stale brief answers at once and is made again behind the answer; a page of it is not kept', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-stale-brief-'));
+  const db = await openStore(join(dir, 'store.db'));
+  const app = buildServer({ db });
+  try {
+    // One long report: its brief takes seconds of CPU, so the answer comes well before it is made.
+    const sentences = Array.from({ length: 3000 }, (_, i) => `Crew ${i} of the Kessing harbour works worked ${2 + (i % 9)} hours on the north pier on Tuesday, foreman Ilse Marchetti said.`);
+    writeFileSync(join(dir, 'long.txt'), `Harbour crews work through the night\n\n${sentences.join('\n\n')}\n`);
+    await ingest(db, [join(dir, 'long.txt')]);
+    const [story] = (await storyPage(db, 10, 0)).stories;
+    const id = story!.id;
+    const first = await get(app, `/api/stories/${id}/brief`);
+    assert.equal(first.status, 200, 'never briefed: the first brief is waited for');
+    // As a new article of the story would leave it.
+    await db.run("UPDATE story_briefs SET fingerprint = 'stale' WHERE story_id = $1", [id]);
+    const stored = async () => (await db.one<{ fingerprint: string }>('SELECT fingerprint FROM story_briefs WHERE story_id = $1', [id]))!.fingerprint;
+    const again = await get(app, `/api/stories/${id}/brief`);
+    assert.equal(again.status, 200);
+    assert.equal(again.body, first.body, 'the last brief made');
+    const page = await get(app, `/stories/${id}`);
+    assert.equal(page.status, 200);
+    assert.equal(await stored(), 'stale', 'answered before the new brief was made');
+    const deadline = Date.now() + 120_000;
+    while ((await stored()) === 'stale' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(await stored(), await storyFingerprint(db, id), 'made again behind the answers, without another request');
   } finally {
     await app.close();
     await db.close();

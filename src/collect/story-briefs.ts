@@ -17,6 +17,16 @@ export async function cachedStoryBrief(db: Database, id: number): Promise<{ stor
   return { story, brief: brief ?? (JSON.parse(json) as Brief) };
 }
 
+/**
+ * The story's last brief as stored, and whether it is current (made from the story's articles as
+ * they are now); null when none was made.
+ */
+export async function storedStoryBrief(db: Database, story: number): Promise<{ json: string; current: boolean } | null> {
+  const fingerprint = await storyFingerprint(db, story);
+  const stored = await db.one<{ fingerprint: string; brief: string }>('SELECT fingerprint, brief FROM story_briefs WHERE story_id = $1', [story]);
+  return stored ? { json: stored.brief, current: stored.fingerprint === fingerprint } : null;
+}
+
 /** A brief made elsewhere (a worker thread): its JSON and the counts the store keeps beside it. */
 export interface MadeBrief {
   json: string;

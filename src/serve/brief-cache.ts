@@ -1,13 +1,16 @@
 // Story briefs for the server: from the store's cache when current, otherwise made once however
 // many requests ask for the same story meanwhile, on a worker thread (a brief of a big story takes
-// a while, and the server keeps answering other requests).
+// a while, and the server keeps answering other requests). A story whose articles changed since
+// its last brief is answered with that brief at once while the new one is made behind it: only a
+// story never briefed waits for its first.
 import type { Database } from '../store/database.ts';
-import { cachedStoryBriefJson } from '../collect/story-briefs.ts';
+import { cachedStoryBriefJson, storedStoryBrief } from '../collect/story-briefs.ts';
 import { resolveStory } from '../collect/story-brief.ts';
 import type { Brief } from '../schema.ts';
 import { BriefThread } from './brief-thread.ts';
 
-export type StoryBrief = { story: number; brief: Brief };
+/** `current`: made from the story's articles as they are; otherwise the last one made, a new one on its way. */
+export type StoryBrief = { story: number; brief: Brief; current: boolean };
 
 export class BriefCache {
   private readonly pending = new Map<number, Promise<{ story: number; json: string }>>();
@@ -21,13 +24,23 @@ export class BriefCache {
   }
 
   async get(id: number): Promise<StoryBrief> {
-    const { story, json } = await this.json(id);
-    return { story, brief: JSON.parse(json) as Brief };
+    const { story, json, current } = await this.json(id);
+    return { story, brief: JSON.parse(json) as Brief, current };
   }
 
   /** The brief as the store keeps it, JSON: what the API sends as it is. */
-  async json(id: number): Promise<{ story: number; json: string }> {
+  async json(id: number): Promise<{ story: number; json: string; current: boolean }> {
     const story = await resolveStory(this.db, id);
+    const stored = await storedStoryBrief(this.db, story);
+    if (stored?.current) return { story, json: stored.json, current: true };
+    const making = this.make(story);
+    if (!stored) return { ...(await making), current: true };
+    // Made behind the answer; a failure is tried again by the next request for the story.
+    making.catch(() => undefined);
+    return { story, json: stored.json, current: false };
+  }
+
+  private make(story: number): Promise<{ story: number; json: string }> {
     let making = this.pending.get(story);
     if (!making) {
       making = cachedStoryBriefJson(this.db, story, (inputs) => this.thread.make(inputs)).finally(() => this.pending.delete(story));

@@ -4,7 +4,8 @@
 // log does. Pages are keyed by the log's last entry, so any change to any story renders afresh;
 // the least recently asked page goes first once the kept pages hold more than the budget.
 
-export type RenderedPage = { html: string } | { redirect: string };
+/** `keep: false`: a page of a brief that is being made again, answered but not kept. */
+export type RenderedPage = { html: string; keep?: false } | { redirect: string };
 
 /** Characters of HTML kept in all (UTF-16: twice as many bytes). */
 const BUDGET_CHARS = 16 * 1024 * 1024;
@@ -40,7 +41,7 @@ export class PageCache {
 
   private keep(key: string, page: RenderedPage): void {
     const size = 'html' in page ? page.html.length : page.redirect.length;
-    if (size > this.budget) return;
+    if (size > this.budget || ('html' in page && page.keep === false)) return;
     this.pages.set(key, page);
     this.chars += size;
     for (const [oldKey, old] of this.pages) {

@@ -38,11 +38,13 @@ export function uiRoutes(app: FastifyInstance, { db, briefs, editToken }: ServeC
           const detail = await storyDetail(db, id);
           // A story merged into another lives on under the other's id.
           if (detail.requested !== null) return { redirect: `/stories/${detail.story.id}${view}` };
-          const { brief } = await briefs.get(detail.story.id);
-          if (view) return { html: sourcesPage(detail, brief, asked) };
+          const { brief, current } = await briefs.get(detail.story.id);
+          // A page of the last brief, while the new one is made, is rendered again until it is made.
+          const keep = current ? {} : { keep: false as const };
+          if (view) return { html: sourcesPage(detail, brief, asked), ...keep };
           // Editors' "not a conflict" set those disagreements apart, with their reasons.
           const { brief: shown, dismissed } = applyDismissals(brief, await dismissalsOf(db, detail.story.id));
-          return { html: storyPage(detail, shown, { dismissed, editToken }) };
+          return { html: storyPage(detail, shown, { dismissed, editToken }), ...keep };
         });
         return 'redirect' in page ? reply.redirect(page.redirect, 302) : html(reply, page.html);
       },

@@ -172,8 +172,8 @@ function newestFirst(rows: StorySummary[]): StorySummary[] {
 
 /**
  * Every live story in list order, as of the store's last story-log entry. Ranking counts every
- * article of every story (about 0.15 s at 100,000 articles): each page of the list reads it once
- * per change.
+ * article of every story (at 100,000 articles on SQLite about 0.1 s from the index of migration 9,
+ * 0.7-0.9 s from the table): each page of the list reads it once per change.
  */
 const ranked = new PerLogEntry((db) => listStories(db));
 

@@ -747,6 +747,39 @@ test('a stale brief answers at once and is made again behind the answer; a page 
   }
 });
 
+test('a story never briefed whose first brief takes a while: its page says so at once and reloads itself', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-first-brief-'));
+  const db = await openStore(join(dir, 'store.db'));
+  // As `serve` sets it (a server built without it waits for the first brief).
+  const app = buildServer({ db, firstBriefWaitMs: 200 });
+  try {
+    // One long report: its first brief takes seconds of CPU, past the page's wait.
+    const sentences = Array.from({ length: 3000 }, (_, i) => `Crew ${i} of the Kessing harbour works worked ${2 + (i % 9)} hours on the north pier on Tuesday, foreman Ilse Marchetti said.`);
+    writeFileSync(join(dir, 'long.txt'), `Harbour crews work through the night\n\n${sentences.join('\n\n')}\n`);
+    await ingest(db, [join(dir, 'long.txt')]);
+    const [story] = (await storyPage(db, 10, 0)).stories;
+    const id = story!.id;
+    const started = Date.now();
+    const waiting = await get(app, `/stories/${id}`);
+    assert.equal(waiting.status, 200);
+    assert.ok(Date.now() - started < 10_000, 'the page waited for the whole brief');
+    assert.match(waiting.body, /<meta http-equiv="refresh" content="\d+">/);
+    assert.match(waiting.body, /being prepared/);
+    assert.match(waiting.body, /Harbour crews work through the night/, 'the story\'s header is shown');
+    // The brief goes on being made without another request; then the page is the brief.
+    const stored = async () => (await db.one<{ n: number }>('SELECT count(*) AS n FROM story_briefs WHERE story_id = $1', [id]))!.n;
+    const deadline = Date.now() + 120_000;
+    while (Number(await stored()) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const ready = await get(app, `/stories/${id}`);
+    assert.doesNotMatch(ready.body, /http-equiv="refresh"/);
+    assert.match(ready.body, /Key points|Lead/);
+  } finally {
+    await app.close();
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a story\'s brief downloads as Markdown and as the self-contained HTML report, as `brief` writes them', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-export-'));
   const db = await openStore(join(dir, 'store.db'));

@@ -34,6 +34,9 @@ export function addServeCommand(program: Command): void {
     .action((flags: ServeFlags) => withStore(flags.db, (db) => serve(db, flags)));
 }
 
+/** How long a story page waits for a story's first brief before it answers "being prepared". */
+const FIRST_BRIEF_WAIT_MS = 1500;
+
 async function serve(db: Database, flags: ServeFlags): Promise<void> {
   const loopback = LOOPBACK.includes(flags.host);
   const app = buildServer({
@@ -42,6 +45,8 @@ async function serve(db: Database, flags: ServeFlags): Promise<void> {
     ...(loopback ? { allowedHosts: LOOPBACK } : {}),
     // Editors' corrections only where no one else can reach the server.
     editing: loopback,
+    // A big story's first brief takes seconds: its page says so and reloads rather than wait.
+    firstBriefWaitMs: FIRST_BRIEF_WAIT_MS,
     onError: (error, request) => process.stderr.write(`corroborate serve: ${request.method} ${request.url.slice(0, 200)}: ${firstLine(error)}\n`),
   });
   await app.listen({ port: flags.port, host: flags.host });

@@ -28,6 +28,26 @@ export class BriefCache {
     return { story, brief: JSON.parse(json) as Brief, current };
   }
 
+  /**
+   * The brief as get() gives it, unless the story was never briefed and its first brief is not made
+   * within `waitMs`: then null, and the brief goes on being made (a page can say so and come back).
+   */
+  async within(id: number, waitMs: number): Promise<StoryBrief | null> {
+    const story = await resolveStory(this.db, id);
+    if (waitMs === Number.POSITIVE_INFINITY || (await storedStoryBrief(this.db, story))) return this.get(story);
+    const making = this.make(story);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)));
+    try {
+      const made = await Promise.race([making, late]);
+      if (made) return { story: made.story, brief: JSON.parse(made.json) as Brief, current: true };
+      making.catch(() => undefined); // goes on; a failure is tried again by the next request
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** The brief as the store keeps it, JSON: what the API sends as it is. */
   async json(id: number): Promise<{ story: number; json: string; current: boolean }> {
     const story = await resolveStory(this.db, id);

@@ -8,4 +8,6 @@ export interface ServeContext {
   briefs: BriefCache;
   /** The token this server's edit forms carry; null when it does not edit. */
   editToken: string | null;
+  /** How long a story page waits for a story's first brief (see ServeOptions). */
+  firstBriefWaitMs: number;
 }

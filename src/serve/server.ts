@@ -22,6 +22,11 @@ export interface ServeOptions {
   onError?: ErrorListener;
   /** Pages offer an editor's corrections (merge, split, not a conflict): only on loopback. */
   editing?: boolean;
+  /**
+   * How long a story page waits for the first brief of a story never briefed before it answers
+   * "being prepared" (and reloads itself); by default it waits for the brief. `serve` sets it.
+   */
+  firstBriefWaitMs?: number;
 }
 
 export function buildServer(options: ServeOptions): FastifyInstance {
@@ -31,7 +36,12 @@ export function buildServer(options: ServeOptions): FastifyInstance {
     // Path parameters are ids: a long one is a 404, not parsed. "/stories/5/" is "/stories/5".
     routerOptions: { maxParamLength: 32, ignoreTrailingSlash: true },
   });
-  const context: ServeContext = { db: options.db, briefs: new BriefCache(options.db), editToken: options.editing ? newEditToken() : null };
+  const context: ServeContext = {
+    db: options.db,
+    briefs: new BriefCache(options.db),
+    editToken: options.editing ? newEditToken() : null,
+    firstBriefWaitMs: options.firstBriefWaitMs ?? Number.POSITIVE_INFINITY,
+  };
   app.addHook('onClose', () => context.briefs.close());
   addSecurity(app, options.allowedHosts);
   addErrorHandlers(app, options.onError);

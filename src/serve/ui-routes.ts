@@ -8,6 +8,7 @@ import { searchPageQuery, sourcesQuery, storiesQuery, storyParams, type PageQuer
 import { storyListPage } from './pages/story-list.ts';
 import { storyPage } from './pages/story-page.ts';
 import { sourcesPage } from './pages/sources-page.ts';
+import { preparingPage } from './pages/preparing-page.ts';
 import { searchPage } from './pages/search-page.ts';
 import { PageCache } from './page-cache.ts';
 import { lastLogSeq } from '../store/stories.ts';
@@ -17,7 +18,7 @@ import { applyDismissals, dismissalsOf } from '../collect/dismissals.ts';
 
 const html = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
 
-export function uiRoutes(app: FastifyInstance, { db, briefs, editToken }: ServeContext): void {
+export function uiRoutes(app: FastifyInstance, { db, briefs, editToken, firstBriefWaitMs }: ServeContext): void {
   app.get<{ Querystring: PageQuery }>('/', { schema: { querystring: storiesQuery } }, async (request, reply) => {
     const { limit, offset, sort = 'outlets', q: _q, ...asked } = request.query;
     const filter = listFilter(asked);
@@ -38,7 +39,10 @@ export function uiRoutes(app: FastifyInstance, { db, briefs, editToken }: ServeC
           const detail = await storyDetail(db, id);
           // A story merged into another lives on under the other's id.
           if (detail.requested !== null) return { redirect: `/stories/${detail.story.id}${view}` };
-          const { brief, current } = await briefs.get(detail.story.id);
+          const made = await briefs.within(detail.story.id, firstBriefWaitMs);
+          // A story never briefed whose first brief takes a while: say so, and come back.
+          if (!made) return { html: preparingPage(detail, view), keep: false as const };
+          const { brief, current } = made;
           // A page of the last brief, while the new one is made, is rendered again until it is made.
           const keep = current ? {} : { keep: false as const };
           if (view) return { html: sourcesPage(detail, brief, asked), ...keep };

@@ -16,6 +16,8 @@ export interface PageParts {
   panel?: PanelDocument[];
   /** Use the whole width (sources side by side). */
   wide?: boolean;
+  /** Seconds after which the browser asks for the page again (a brief still being made). */
+  refresh?: number;
 }
 
 function siteBar(q: string): string {
@@ -34,7 +36,7 @@ export function page(parts: PageParts): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="no-referrer">${parts.refresh ? `\n<meta http-equiv="refresh" content="${Math.max(1, Math.round(parts.refresh))}">` : ''}
 <title>${esc(parts.title)} · corroborate</title>
 <style>${REPORT_CSS}</style>
 <style>${UI_CSS}</style>

@@ -685,18 +685,22 @@ test('PageCache renders a page once however many ask meanwhile, keeps no failure
   assert.deepEqual(await cache.get('stale', render('new')), { html: 'new' });
 });
 
+/** One long report (3,000 sentences) ingested as a story: its brief takes seconds of CPU. */
+async function longStory(db: Database, dir: string): Promise<{ id: number }> {
+  const sentences = Array.from({ length: 3000 }, (_, i) => `Crew ${i} of the Kessing harbour works worked ${2 + (i % 9)} hours on the north pier on Tuesday, foreman Ilse Marchetti said.`);
+  writeFileSync(join(dir, 'long.txt'), `Harbour crews work through the night\n\n${sentences.join('\n\n')}\n`);
+  await ingest(db, [join(dir, 'long.txt')]);
+  return (await storyPage(db, 10, 0)).stories[0]!;
+}
+
 test('a brief being made does not hold up other requests: the story list answers first', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-brief-thread-'));
   const db = await openStore(join(dir, 'store.db'));
   const app = buildServer({ db });
   try {
-    // One long report: its brief takes seconds of CPU.
-    const sentences = Array.from({ length: 3000 }, (_, i) => `Crew ${i} of the Kessing harbour works worked ${2 + (i % 9)} hours on the north pier on Tuesday, foreman Ilse Marchetti said.`);
-    writeFileSync(join(dir, 'long.txt'), `Harbour crews work through the night\n\n${sentences.join('\n\n')}\n`);
-    await ingest(db, [join(dir, 'long.txt')]);
-    const [story] = (await storyPage(db, 10, 0)).stories;
+    const story = await longStory(db, dir);
     const order: string[] = [];
-    const brief = get(app, `/api/stories/${story!.id}/brief`).then((r) => {
+    const brief = get(app, `/api/stories/${story.id}/brief`).then((r) => {
       order.push('brief');
       return r;
     });
@@ -720,12 +724,8 @@ test('a stale brief answers at once and is made again behind the answer; a page 
   const db = await openStore(join(dir, 'store.db'));
   const app = buildServer({ db });
   try {
-    // One long report: its brief takes seconds of CPU, so the answer comes well before it is made.
-    const sentences = Array.from({ length: 3000 }, (_, i) => `Crew ${i} of the Kessing harbour works worked ${2 + (i % 9)} hours on the north pier on Tuesday, foreman Ilse Marchetti said.`);
-    writeFileSync(join(dir, 'long.txt'), `Harbour crews work through the night\n\n${sentences.join('\n\n')}\n`);
-    await ingest(db, [join(dir, 'long.txt')]);
-    const [story] = (await storyPage(db, 10, 0)).stories;
-    const id = story!.id;
+    const story = await longStory(db, dir);
+    const id = story.id;
     const first = await get(app, `/api/stories/${id}/brief`);
     assert.equal(first.status, 200, 'never briefed: the first brief is waited for');
     // As a new article of the story would leave it.
@@ -753,12 +753,8 @@ test('a story never briefed whose first brief takes a while: its page says so at
   // As `serve` sets it (a server built without it waits for the first brief).
   const app = buildServer({ db, firstBriefWaitMs: 200 });
   try {
-    // One long report: its first brief takes seconds of CPU, past the page's wait.
-    const sentences = Array.from({ length: 3000 }, (_, i) => `Crew ${i} of the Kessing harbour works worked ${2 + (i % 9)} hours on the north pier on Tuesday, foreman Ilse Marchetti said.`);
-    writeFileSync(join(dir, 'long.txt'), `Harbour crews work through the night\n\n${sentences.join('\n\n')}\n`);
-    await ingest(db, [join(dir, 'long.txt')]);
-    const [story] = (await storyPage(db, 10, 0)).stories;
-    const id = story!.id;
+    const story = await longStory(db, dir);
+    const id = story.id;
     const started = Date.now();
     const waiting = await get(app, `/stories/${id}`);
     assert.equal(waiting.status, 200);

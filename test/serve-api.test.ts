@@ -734,6 +734,8 @@ test('a stale brief answers at once and is made again behind the answer; a page 
     const again = await get(app, `/api/stories/${id}/brief`);
     assert.equal(again.status, 200);
     assert.equal(again.body, first.body, 'the last brief made');
+    assert.equal(first.headers['x-brief-state'], 'current');
+    assert.equal(again.headers['x-brief-state'], 'stale', 'the API says the brief is being made again');
     const page = await get(app, `/stories/${id}`);
     assert.equal(page.status, 200);
     assert.equal(await stored(), 'stale', 'answered before the new brief was made');

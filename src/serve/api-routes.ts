@@ -18,9 +18,15 @@ export function apiRoutes(app: FastifyInstance, { db, briefs }: ServeContext): v
   app.get<{ Params: { id: number } }>('/api/stories/:id', { schema: { params: storyParams } }, (request) => storyDetail(db, request.params.id));
 
   // Sent as stored: the JSON a brief of a big story is, megabytes, needs no parsing and writing again.
-  app.get<{ Params: { id: number } }>('/api/stories/:id/brief', { schema: { params: storyParams } }, async (request, reply) =>
-    reply.type('application/json; charset=utf-8').send((await briefs.json(request.params.id)).json),
-  );
+  // A brief of the story's articles before the latest says so in a header ("stale": the new one
+  // is being made; ask again).
+  app.get<{ Params: { id: number } }>('/api/stories/:id/brief', { schema: { params: storyParams } }, async (request, reply) => {
+    const { json, current } = await briefs.json(request.params.id);
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('x-brief-state', current ? 'current' : 'stale')
+      .send(json);
+  });
 
   app.get<{ Params: { articleId: number } }>('/api/documents/:articleId', { schema: { params: articleParams } }, (request) => documentOf(db, request.params.articleId));
 

@@ -44,3 +44,13 @@ test('an acronym that spells no organization named in the reports stays its own 
   const fbi = entitiesOf('The Federal Bureau of Investigation opened an inquiry.', 'FBI agents arrived at the scene on Sunday.');
   assert.equal(holding(fbi, 'FBI'), holding(fbi, 'Federal Bureau of Investigation'));
 });
+
+test('one body in British and American spelling, with and without a hyphen, is one organization', () => {
+  const entities = entitiesOf(
+    'The Organisation for Economic Co-operation sent observers to the vote in Tolvan.',
+    'The Organization for Economic Cooperation said the vote in Tolvan was fair.',
+  );
+  const body = holding(entities, 'Organisation for Economic Co-operation');
+  assert.ok(body, entities.map((e) => e.name).join(', '));
+  assert.equal(holding(entities, 'Organization for Economic Cooperation'), body);
+});

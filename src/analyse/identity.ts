@@ -125,8 +125,26 @@ export function mergeAnalyses(analyses: DocumentAnalysis[]): { entities: Entity[
 
 function member(entity: Entity, doc: number, confirmed: boolean): Member {
   const parts = entity.name.split(/\s+/).filter((p) => p && !/^\p{Lu}\.$/u.test(p));
-  const key = entity.type === 'place' ? 'place:' + (canonicalPlace(entity.name) ?? shoutedPlace(entity.name) ?? nameKey(parts)) : `${entity.type}:${nameKey(parts)}`;
+  const key =
+    entity.type === 'place'
+      ? 'place:' + (canonicalPlace(entity.name) ?? shoutedPlace(entity.name) ?? nameKey(parts))
+      : entity.type === 'organization'
+        ? `organization:${organizationSpelling(nameKey(parts))}`
+        : `${entity.type}:${nameKey(parts)}`;
   return { entity, doc, confirmed, parts, key };
+}
+
+/**
+ * An organization's name with British and American spellings and in-word hyphens folded, as
+ * outlets on either side of the Atlantic print one body: "Organisation for Security and
+ * Co-operation in Europe" and "Organization for Security and Cooperation in Europe".
+ */
+function organizationSpelling(key: string): string {
+  return key
+    .replace(/(\p{L})-(?=\p{L})/gu, '$1')
+    .replace(/isation\b/g, 'ization')
+    .replace(/\bdefence\b/g, 'defense')
+    .replace(/\bcentre\b/g, 'center');
 }
 
 /** Lower-case words an acronym may leave out or keep: "Department of Justice" is DOJ, "Federal Bureau of Investigation" FBI. */
@@ -140,7 +158,7 @@ function joinOrganizationForms(members: Member[], sets: DisjointSets): void {
   for (const [m, i] of organizations) byKey.set(m.key, i);
   for (const [m, i] of organizations) {
     const inverted = invertedBodyName(m.parts);
-    const other = inverted ? byKey.get(`organization:${nameKey(inverted)}`) : undefined;
+    const other = inverted ? byKey.get(`organization:${organizationSpelling(nameKey(inverted))}`) : undefined;
     if (other !== undefined) sets.union(i, other);
   }
   // An acronym joins the one organization whose initials spell it (a document that writes

@@ -11,6 +11,11 @@ import { BriefThread } from './brief-thread.ts';
 
 /** `current`: made from the story's articles as they are; otherwise the last one made, a new one on its way. */
 export type StoryBrief = { story: number; brief: Brief; current: boolean };
+type StoryBriefJson = { story: number; json: string; current: boolean };
+
+function parsed({ story, json, current }: StoryBriefJson): StoryBrief {
+  return { story, brief: JSON.parse(json) as Brief, current };
+}
 
 export class BriefCache {
   private readonly pending = new Map<number, Promise<{ story: number; json: string }>>();
@@ -24,8 +29,7 @@ export class BriefCache {
   }
 
   async get(id: number): Promise<StoryBrief> {
-    const { story, json, current } = await this.json(id);
-    return { story, brief: JSON.parse(json) as Brief, current };
+    return parsed(await this.json(id));
   }
 
   /**
@@ -34,13 +38,14 @@ export class BriefCache {
    */
   async within(id: number, waitMs: number): Promise<StoryBrief | null> {
     const story = await resolveStory(this.db, id);
-    if (waitMs === Number.POSITIVE_INFINITY || (await storedStoryBrief(this.db, story))) return this.get(story);
+    const stored = await storedStoryBrief(this.db, story);
+    if (stored || waitMs === Number.POSITIVE_INFINITY) return parsed(await this.answer(story, stored));
     const making = this.make(story);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)));
     try {
       const made = await Promise.race([making, late]);
-      if (made) return { story: made.story, brief: JSON.parse(made.json) as Brief, current: true };
+      if (made) return parsed({ ...made, current: true });
       making.catch(() => undefined); // goes on; a failure is tried again by the next request
       return null;
     } finally {
@@ -49,9 +54,13 @@ export class BriefCache {
   }
 
   /** The brief as the store keeps it, JSON: what the API sends as it is. */
-  async json(id: number): Promise<{ story: number; json: string; current: boolean }> {
+  async json(id: number): Promise<StoryBriefJson> {
     const story = await resolveStory(this.db, id);
-    const stored = await storedStoryBrief(this.db, story);
+    return this.answer(story, await storedStoryBrief(this.db, story));
+  }
+
+  /** The stored brief when current; else the last one while a new one is made behind it; else the first, once made. */
+  private async answer(story: number, stored: { json: string; current: boolean } | null): Promise<StoryBriefJson> {
     if (stored?.current) return { story, json: stored.json, current: true };
     const making = this.make(story);
     if (!stored) return { ...(await making), current: true };

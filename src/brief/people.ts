@@ -11,7 +11,6 @@ const MAX_SHOWN_QUOTE_CHARS = 400;
 /** Organizations and places named by only one document once are left out of "Who's who". */
 const MIN_MENTIONS_FOR_NON_PERSON = 2;
 
-
 /** Who "Who's who" shows, in order: people first, then by how many documents and mentions. */
 export function shownEntities(brief: Brief): Entity[] {
   const shown = brief.entities.filter((e) => e.type === 'person' || e.mentions.length >= MIN_MENTIONS_FOR_NON_PERSON || documentsOf(e).size > 1);

@@ -328,9 +328,12 @@ export class AttributionReader {
     while (w >= 0 && k - w < MAX_PHRASE_TOKENS && tokens[window[w]!]!.text.toLowerCase() !== 'with') w--;
     if (w < 0 || w === k || tokens[window[w]!]!.text.toLowerCase() !== 'with') return null;
     // Only a noun phrase between "with" and the participle: "with a voice over", not "with him, saying".
-    for (let j = w + 1; j <= k; j++) if (!/^(?:NOUN|PROPN|ADJ|DET|NUM|ADP)$/.test(tokens[window[j]!]!.pos)) return null;
     let head = -1;
-    for (let j = w + 1; j <= k; j++) if (/^(?:NOUN|PROPN)$/.test(tokens[window[j]!]!.pos)) head = j;
+    for (let j = w + 1; j <= k; j++) {
+      const pos = tokens[window[j]!]!.pos;
+      if (!/^(?:NOUN|PROPN|ADJ|DET|NUM|ADP)$/.test(pos)) return null;
+      if (pos === 'NOUN' || pos === 'PROPN') head = j;
+    }
     return head < 0 ? null : this.phrase(window[w + 1]!, window[k]!, true, window[head]!);
   }
 
@@ -344,11 +347,12 @@ export class AttributionReader {
     const first = window[0];
     if (first === undefined) return null;
     const sentence = this.doc.sentences[tokens[first]!.sentence];
-    if (!sentence || !tokens.slice(sentence.first, first).some((t, k) => this.quoted[sentence.first + k] || QUOTE_MARK.test(t.text))) return null;
+    if (!sentence) return null;
     const wider: number[] = [];
     for (let t = sentence.first; t < first; t++) if (!this.quoted[t] && !QUOTE_MARK.test(tokens[t]!.text)) wider.push(t);
-    const offset = wider.length;
-    return this.clauseSubject([...wider, ...window], offset + v);
+    // Nothing quoted before the window: it was not cut short.
+    if (wider.length === first - sentence.first) return null;
+    return this.clauseSubject([...wider, ...window], wider.length + v);
   }
 
   /**

@@ -1,7 +1,7 @@
 // Dates as news text prints them: "on Monday", "Sunday's talks", "in February", "since 2021",
 // "last year", "earlier this month", "June 19, 2023", "19 June 2023", "2023-06-19", "Monday, June 19".
 import { dayNumber, isValidDate, monthRange, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from './calendar.ts';
-import { fixed, narrow, resolveMonth, resolveMonthDay, resolveRelative, resolveWeekday, type Modifier, type Period, } from './date-resolve.ts';
+import { fixed, narrow, resolveMonth, resolveMonthDay, resolveRelative, resolveWeekday, type Modifier, type Period } from './date-resolve.ts';
 import type { Relation } from './found-value.ts';
 import { dateReading, draft, type Context, type DateCore, type DateReading, type Match } from './match.ts';
 import { readYear } from './years.ts';

@@ -1,6 +1,7 @@
 // Word-level difference between two wordings of one thing (two printings of a quote): which words
 // one outlet has that the other has not. Words match when they agree after folding case,
 // quotation marks and punctuation, so "issues." and "issues," are the same word.
+import { type ChangeObject, diffArrays } from 'diff';
 import type { z } from 'zod';
 import type { WordDiffSchema } from '../schema.ts';
 import { trimChars } from '../text/trim.ts';
@@ -8,12 +9,12 @@ import { trimChars } from '../text/trim.ts';
 export type WordDiff = z.infer<typeof WordDiffSchema>;
 
 /**
- * Above this many cells (words of a × words of b, after trimming the common ends) the middle is
- * not aligned word by word in one piece: it is cut at words that occur once in each (patience
- * diff), and a piece that still has none is shown as removed and added wholesale. Two transcript
+ * A diff costs about (words removed and added) × (words in all). Past this budget two wordings are
+ * not aligned word by word in one piece: they are cut at words that occur once in each (patience
+ * diff), and a piece still over budget is shown as removed and added wholesale. Two transcript
  * turns of thousands of words are not worth seconds of alignment.
  */
-const MAX_DIFF_CELLS = 9_000_000;
+const DIFF_BUDGET = 20_000_000;
 
 interface Token {
   /** The word as printed with the whitespace before it. */
@@ -33,17 +34,10 @@ export function wordDiff(a: string, b: string): WordDiff[] {
   const keys = new Map<string, number>();
   const ta = tokens(a, keys);
   const tb = tokens(b, keys);
-  // The common ends cost nothing to align; only the middle needs the quadratic search.
-  let head = 0;
-  while (head < ta.length && head < tb.length && ta[head]!.key === tb[head]!.key) head++;
-  let tail = 0;
-  while (tail < ta.length - head && tail < tb.length - head && ta[ta.length - 1 - tail]!.key === tb[tb.length - 1 - tail]!.key) tail++;
-  const matches: [number, number][] = [];
-  for (let k = 0; k < head; k++) matches.push([k, k]);
-  const ak = ta.slice(head, ta.length - tail).map((t) => t.key);
-  const bk = tb.slice(head, tb.length - tail).map((t) => t.key);
-  for (const [i, j] of anchoredSubsequence(ak, bk)) matches.push([head + i, head + j]);
-  for (let k = tail; k > 0; k--) matches.push([ta.length - k, tb.length - k]);
+  const matches = alignedWords(
+    ta.map((t) => t.key),
+    tb.map((t) => t.key),
+  );
   return operations(ta, tb, matches);
 }
 
@@ -108,19 +102,34 @@ function operations(a: Token[], b: Token[], matches: [number, number][]): WordDi
   return out;
 }
 
-/** A common subsequence: the longest one when small enough, else pieced together between unique shared words. */
-function anchoredSubsequence(a: number[], b: number[]): [number, number][] {
-  if (a.length * b.length <= MAX_DIFF_CELLS) return commonSubsequence(a, b);
+/** Matched word positions (ascending in both): a shortest edit script (jsdiff's Myers diff), or pieced together between unique shared words when the wordings differ too much. */
+function alignedWords(a: number[], b: number[]): [number, number][] {
+  const changes = diffArrays(a, b, { maxEditLength: Math.ceil(DIFF_BUDGET / (a.length + b.length + 1)) });
+  if (changes) return unchangedPairs(changes);
   const anchors = uniqueAnchors(a, b);
   const out: [number, number][] = [];
   let i = 0;
   let j = 0;
   for (const [ai, bj] of [...anchors, [a.length, b.length] as [number, number]]) {
     // Without anchors the one piece left is the whole: nothing aligned, shown wholesale.
-    if (anchors.length) for (const [x, y] of anchoredSubsequence(a.slice(i, ai), b.slice(j, bj))) out.push([i + x, j + y]);
+    if (anchors.length) for (const [x, y] of alignedWords(a.slice(i, ai), b.slice(j, bj))) out.push([i + x, j + y]);
     if (ai < a.length) out.push([ai, bj]);
     i = ai + 1;
     j = bj + 1;
+  }
+  return out;
+}
+
+/** The (a, b) positions of the words a diff left unchanged. */
+function unchangedPairs(changes: readonly ChangeObject<number[]>[]): [number, number][] {
+  const out: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  for (const change of changes) {
+    const n = change.value.length;
+    if (change.added) j += n;
+    else if (change.removed) i += n;
+    else for (let k = 0; k < n; k++) out.push([i++, j++]);
   }
   return out;
 }
@@ -157,60 +166,4 @@ function uniqueAnchors(a: number[], b: number[]): [number, number][] {
   const run: [number, number][] = [];
   for (let k = tails.length ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) run.push(pairs[k]!);
   return run.reverse();
-}
-
-/**
- * A longest common subsequence of two key arrays as matched index pairs, in linear memory
- * (Hirschberg: split a in half, find where b splits by LCS lengths from both ends, recurse).
- */
-function commonSubsequence(a: number[], b: number[]): [number, number][] {
-  const out: [number, number][] = [];
-  const solve = (aLo: number, aHi: number, bLo: number, bHi: number) => {
-    if (aLo >= aHi || bLo >= bHi) return;
-    if (aHi - aLo === 1) {
-      for (let j = bLo; j < bHi; j++) {
-        if (b[j] === a[aLo]) {
-          out.push([aLo, j]);
-          return;
-        }
-      }
-      return;
-    }
-    const mid = (aLo + aHi) >> 1;
-    const front = lcsLengths(a, aLo, mid, b, bLo, bHi, false);
-    const back = lcsLengths(a, mid, aHi, b, bLo, bHi, true);
-    const width = bHi - bLo;
-    let split = 0;
-    let best = -1;
-    for (let k = 0; k <= width; k++) {
-      const total = front[k]! + back[width - k]!;
-      if (total > best) {
-        best = total;
-        split = k;
-      }
-    }
-    solve(aLo, mid, bLo, bLo + split);
-    solve(mid, aHi, bLo + split, bHi);
-  };
-  solve(0, a.length, 0, b.length);
-  return out;
-}
-
-/**
- * LCS lengths of a[aLo, aHi) against every prefix of b[bLo, bHi) (or, reversed, every suffix,
- * indexed by its length), one row at a time.
- */
-function lcsLengths(a: number[], aLo: number, aHi: number, b: number[], bLo: number, bHi: number, reversed: boolean): Int32Array {
-  const width = bHi - bLo;
-  let previous = new Int32Array(width + 1);
-  let current = new Int32Array(width + 1);
-  for (let step = 0; step < aHi - aLo; step++) {
-    const x = a[reversed ? aHi - 1 - step : aLo + step];
-    for (let k = 1; k <= width; k++) {
-      const y = b[reversed ? bHi - k : bLo + k - 1];
-      current[k] = x === y ? previous[k - 1]! + 1 : Math.max(previous[k]!, current[k - 1]!);
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous;
 }

@@ -5,6 +5,7 @@
 // Only recent inputs are remembered: a repeat comes soon after the original, and each entry holds
 // a prepared article in memory. (A copy of an article stored by an earlier run is not cleaned
 // either: ingest takes what the store says of its original, queueInput in ingest.ts.)
+import { LRUCache } from 'lru-cache';
 import type { RawInput } from '../ingest/raw-input.ts';
 import { addressSite, type PreparedArticle } from './prepare.ts';
 
@@ -12,9 +13,11 @@ import { addressSite, type PreparedArticle } from './prepare.ts';
 export const RECENT_INPUTS = 2048;
 
 export class RecentlyPrepared {
-  private readonly byInput = new Map<string, Promise<PreparedArticle>>();
+  private readonly byInput: LRUCache<string, Promise<PreparedArticle>>;
 
-  constructor(private readonly capacity = RECENT_INPUTS) {}
+  constructor(capacity = RECENT_INPUTS) {
+    this.byInput = new LRUCache({ max: capacity });
+  }
 
   /** What an identical input prepared to, as this input's (its own source); undefined when none is remembered. */
   get(input: RawInput, hash: string): Promise<PreparedArticle> | undefined {
@@ -22,11 +25,7 @@ export class RecentlyPrepared {
   }
 
   remember(input: RawInput, hash: string, prepared: Promise<PreparedArticle>): void {
-    const key = inputKey(input, hash);
-    // Re-inserted at the end, so the oldest goes first.
-    this.byInput.delete(key);
-    this.byInput.set(key, prepared);
-    if (this.byInput.size > this.capacity) this.byInput.delete(this.byInput.keys().next().value!);
+    this.byInput.set(inputKey(input, hash), prepared);
   }
 }
 

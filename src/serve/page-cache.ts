@@ -4,6 +4,8 @@
 // log does. Pages are keyed by the log's last entry, so any change to any story renders afresh;
 // the least recently asked page goes first once the kept pages hold more than the budget.
 
+import { LRUCache } from 'lru-cache';
+
 /** `keep: false`: a page of a brief that is being made again, answered but not kept. */
 export type RenderedPage = { html: string; keep?: false } | { redirect: string };
 
@@ -11,26 +13,23 @@ export type RenderedPage = { html: string; keep?: false } | { redirect: string }
 const BUDGET_CHARS = 16 * 1024 * 1024;
 
 export class PageCache {
-  private readonly pages = new Map<string, RenderedPage>();
+  private readonly pages: LRUCache<string, RenderedPage>;
   private readonly making = new Map<string, Promise<RenderedPage>>();
-  private chars = 0;
 
-  constructor(private readonly budget = BUDGET_CHARS) {}
+  constructor(budget = BUDGET_CHARS) {
+    // A page larger than the whole budget is not kept (lru-cache refuses it).
+    this.pages = new LRUCache({ maxSize: budget, sizeCalculation: pageSize });
+  }
 
   /** The page under `key`, rendered by `render` when not kept (once, however many ask meanwhile); a failure is not kept. */
   async get(key: string, render: () => Promise<RenderedPage>): Promise<RenderedPage> {
     const kept = this.pages.get(key);
-    if (kept) {
-      // Asked again: now the most recent.
-      this.pages.delete(key);
-      this.pages.set(key, kept);
-      return kept;
-    }
+    if (kept) return kept;
     let pending = this.making.get(key);
     if (!pending) {
       pending = render()
         .then((page) => {
-          this.keep(key, page);
+          if (!('html' in page && page.keep === false)) this.pages.set(key, page);
           return page;
         })
         .finally(() => this.making.delete(key));
@@ -38,16 +37,8 @@ export class PageCache {
     }
     return pending;
   }
+}
 
-  private keep(key: string, page: RenderedPage): void {
-    const size = 'html' in page ? page.html.length : page.redirect.length;
-    if (size > this.budget || ('html' in page && page.keep === false)) return;
-    this.pages.set(key, page);
-    this.chars += size;
-    for (const [oldKey, old] of this.pages) {
-      if (this.chars <= this.budget) break;
-      this.pages.delete(oldKey);
-      this.chars -= 'html' in old ? old.html.length : old.redirect.length;
-    }
-  }
+function pageSize(page: RenderedPage): number {
+  return Math.max(1, 'html' in page ? page.html.length : page.redirect.length);
 }

@@ -10,34 +10,8 @@ export const MIN_PROSE_WORDS = 6;
 export const MAX_HEADLINE_WORDS = 22;
 
 /** Words that stay lower-case in a title-cased headline. */
-const MINOR_WORDS = 'a an and as at but by for from in into is of on or over per the to up via vs with amid after than that'.split(' ');
-const MINOR_LETTERS = Math.max(...MINOR_WORDS.map((w) => w.length));
-
-/** A word of up to MINOR_LETTERS ASCII letters as a number (5 bits a letter, case folded): no string to build or look up. */
-function letterCode(code: number, c: number): number {
-  return code * 32 + ((c | 0x20) - 96);
-}
-/** The minor words' codes in an open-addressing table (codes are never 0, the empty slot): a look-up is a multiply and a load or two, not a Set's hashing. */
-const MINOR_TABLE_BITS = 7;
-const MINOR_TABLE = new Int32Array(1 << MINOR_TABLE_BITS);
-for (const word of MINOR_WORDS) {
-  const code = [...word].reduce((c, ch) => letterCode(c, ch.charCodeAt(0)), 0);
-  let slot = minorSlot(code);
-  while (MINOR_TABLE[slot] !== 0) slot = (slot + 1) & (MINOR_TABLE.length - 1);
-  MINOR_TABLE[slot] = code;
-}
-
-function minorSlot(code: number): number {
-  return Math.imul(code, 0x9e3779b1) >>> (32 - MINOR_TABLE_BITS);
-}
-
-function isMinorCode(code: number): boolean {
-  for (let slot = minorSlot(code); ; slot = (slot + 1) & (MINOR_TABLE.length - 1)) {
-    const kept = MINOR_TABLE[slot]!;
-    if (kept === code) return true;
-    if (kept === 0) return false;
-  }
-}
+const MINOR_WORDS = new Set('a an and as at but by for from in into is of on or over per the to up via vs with amid after than that'.split(' '));
+const MINOR_LETTERS = Math.max(...[...MINOR_WORDS].map((w) => w.length));
 
 export interface LineFeatures {
   words: number;
@@ -57,8 +31,7 @@ export interface LineFeatures {
 /**
  * One pass over the line: its words are the matches of /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*\/gu, each
  * classed by its first character (an upper-case letter or a digit, a lower-case letter, or
- * neither) and checked against the minor words (which are ASCII, and no other character lowers
- * to ASCII letters but the Kelvin sign, which no minor word has). Also says whether the line's
+ * neither) and checked against the minor words (which are ASCII). Also says whether the line's
  * white space is single spaces already, so its repeat key needs no collapsing.
  */
 function scanWords(text: string): { words: number; major: number; capitals: number; lowerWords: number; singleSpaced: boolean } {
@@ -81,26 +54,24 @@ function scanWords(text: string): { words: number; major: number; capitals: numb
     words++;
     const capital = (classes & (UPPER | NUMBER)) !== 0;
     if (!capital && classes & LOWER) lowerWords++;
-    // The word's letters as a number while it can still be a minor word (ASCII letters, short).
-    let code = classes & LETTER && c < 128 ? letterCode(0, c) : -1;
-    let letters = 1;
+    // Whether the word can still be a minor word: short, and ASCII letters only.
+    let maybeMinor = (classes & LETTER) !== 0 && c < 128;
     let j = i + unitsOf(cp);
     while (j < n) {
       const d = text.charCodeAt(j);
       if (d < 128) {
         const inner = classOf(d);
-        if (inner & LETTER) code = code >= 0 && ++letters <= MINOR_LETTERS ? letterCode(code, d) : -1;
-        else if (inner & NUMBER || d === 39 || d === 46 || d === 45) code = -1;
-        else break;
+        if (inner & NUMBER || d === 39 || d === 46 || d === 45) maybeMinor = false;
+        else if (!(inner & LETTER)) break;
         j++;
         continue;
       }
       const inner = d === 0x2019 ? LETTER : classOf(text.codePointAt(j)!);
       if (!(inner & (LETTER | NUMBER))) break;
-      code = -1;
+      maybeMinor = false;
       j += d === 0x2019 ? 1 : unitsOf(text.codePointAt(j)!);
     }
-    if (code < 0 || !isMinorCode(code)) {
+    if (!(maybeMinor && j - i <= MINOR_LETTERS && MINOR_WORDS.has(text.slice(i, j).toLowerCase()))) {
       major++;
       if (capital) capitals++;
     }

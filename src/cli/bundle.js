@@ -3,8 +3,9 @@
 // modules, and that script is compiled from V8's code cache once a run has written it (see
 // launch.js). Packages are bundled too, so the cache covers their code, except the ones loaded
 // late or made of data: the wink model (a large JSON), linkedom, Readability and cli-progress.
-// `node src/cli/bundle.js` builds it (`npm run build`, and `prepare` on `npm ci`); launch.js builds
-// it again whenever the sources changed since. Plain JavaScript: it runs before anything is built.
+// `node src/cli/bundle.js` builds it (`npm run build`, and `prepare` on `npm ci`, which with
+// `--word-vectors` also builds the word-vector file); launch.js builds it again whenever the
+// sources changed since. Plain JavaScript: it runs before anything is built.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -137,4 +138,17 @@ export function buildBundle() {
   replaceFile(BUILT_FROM, sources);
 }
 
-if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) buildBundle();
+/**
+ * Builds the compact word-vector file (scripts/build-word-vectors.ts) through a bundle of its own,
+ * so installing (`prepare`) needs esbuild and node only, not tsx.
+ */
+function buildWordVectors() {
+  const outfile = join(OUT_DIR, 'build-word-vectors.cjs');
+  bundleEntry(join(ROOT, 'scripts', 'build-word-vectors.ts'), outfile);
+  createRequire(import.meta.url)(outfile);
+}
+
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildBundle();
+  if (process.argv.includes('--word-vectors')) buildWordVectors();
+}

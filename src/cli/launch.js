@@ -51,9 +51,15 @@ try {
   if (!bundleIsFresh()) buildBundle();
   loaded = loadBundle(runKind(process.argv.slice(2)));
 } catch (error) {
-  process.stderr.write(`corroborate: note: running from the sources (the bundle could not be built or loaded: ${String(error?.message ?? error).split('\n')[0]})\n`);
-  const { register } = await import('tsx/esm/api');
-  register();
+  const reason = String(error?.message ?? error).split('\n')[0];
+  // tsx is a development dependency: an installation without it has only the bundle to run.
+  const tsx = await import('tsx/esm/api').catch(() => null);
+  if (!tsx) {
+    process.stderr.write(`corroborate: the CLI bundle could not be built or loaded (${reason}); reinstall the package (npm ci) so esbuild can build it\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`corroborate: note: running from the sources (the bundle could not be built or loaded: ${reason})\n`);
+  tsx.register();
   loaded = { cli: await import('./main.ts'), saveCodeCache: () => {} };
 }
 process.exitCode = await loaded.cli.main(process.argv.slice(2));

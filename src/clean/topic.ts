@@ -3,6 +3,7 @@
 import { classOf, LETTER, unitsOf } from '../text/chars.ts';
 import { HASH_START, hashStep, WordMemo } from '../text/word-memo.ts';
 import { grown } from '../util/grown.ts';
+import { lightStem } from '../text/stem.ts';
 
 /** Words that say nothing of a topic (exported for the scanner's tests, which check it against a regex). */
 export const STOPWORDS = new Set(
@@ -24,17 +25,8 @@ export const STOPWORDS = new Set(
 function contentTerm(word: string): string | null {
   if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
   if (word.length < 3 || STOPWORDS.has(word)) return null;
-  word = stem(word);
+  word = lightStem(word);
   return word.length >= 3 ? word : null;
-}
-
-/** A deliberately light stemmer: enough to match "talks"/"talk", "meeting"/"meet". */
-function stem(word: string): string {
-  if (word.length > 5 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
-  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
-  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
-  return word;
 }
 
 /**

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { lineFeatures } from '../src/clean/line-features.ts';
 import { centrality, STOPWORDS as TOPIC_STOPWORDS, termVectors } from '../src/clean/topic.ts';
 import { splitLines } from '../src/text/lines.ts';
+import { lightStem } from '../src/text/stem.ts';
 import { containment, SKETCH_VERSION } from '../src/stories/near-copy.ts';
 import { APP_PROMPT, CONTRIBUTOR_LINE, COOKIE_NOTICE, CREDIT_SENTENCE, CREDIT_WORDS, PHOTO_CREDIT, SUBSCRIBE_PROMPT } from '../src/clean/cues.ts';
 import { CUE_GATES } from '../src/clean/classify-lines.ts';
@@ -49,10 +50,7 @@ function referenceTermVector(text: string): Map<string, number> {
   for (const found of text.toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? []) {
     let word = found.replace(/['’]s$/, '');
     if (word.length < 3 || TOPIC_STOPWORDS.has(word)) continue;
-    if (word.length > 5 && word.endsWith('ies')) word = word.slice(0, -3) + 'y';
-    else if (word.length > 5 && word.endsWith('ing')) word = word.slice(0, -3);
-    else if (word.length > 4 && word.endsWith('ed')) word = word.slice(0, -2);
-    else if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) word = word.slice(0, -1);
+    word = lightStem(word);
     if (word.length >= 3) vector.set(word, (vector.get(word) ?? 0) + 1);
   }
   return vector;

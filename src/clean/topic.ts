@@ -4,19 +4,16 @@ import { classOf, LETTER, unitsOf } from '../text/chars.ts';
 import { HASH_START, hashStep, WordMemo } from '../text/word-memo.ts';
 import { grown } from '../util/grown.ts';
 import { lightStem } from '../text/stem.ts';
+import { STOPWORDS as STORY_STOPWORDS } from '../text/stopwords.ts';
 
-/** Words that say nothing of a topic (exported for the scanner's tests, which check it against a regex). */
-export const STOPWORDS = new Set(
-  (
-    'a about above after again against all also am an and any are as at be because been before being below between both but by ' +
-    'can could did do does doing down during each few for from further had has have having he her here hers herself him himself his ' +
-    'how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out ' +
-    'over own same she should so some such than that the their theirs them themselves then there these they this those through to too ' +
-    'under until up very was we were what when where which while who whom why will with would you your yours yourself yourselves ' +
-    'said says say told according mr mrs ms one two new also like get got just year years day days time week monday tuesday wednesday ' +
-    'thursday friday saturday sunday last first may might must many much even still well back since yet however already'
-  ).split(' '),
-);
+/**
+ * Words that say nothing of a topic: story matching's stopwords, and calendar and counting words
+ * (every page has a day and a year). Exported for the scanner's tests, which check it against a regex.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  ...STORY_STOPWORDS,
+  ...'already back day days first time two week well year years monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+]);
 
 /**
  * A content word's stem: lower-cased, a final 's dropped, stopwords dropped, plural/verb endings

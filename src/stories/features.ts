@@ -9,7 +9,7 @@ import type { ArticleFeatures } from './article-features.ts';
 import { keyHash } from './hashed-features.ts';
 import { sketchOfWords, type Sketch } from './near-copy.ts';
 import { lightStem } from '../text/stem.ts';
-import { NOT_NAMES, STOPWORDS } from './stopwords.ts';
+import { NOT_NAMES, STOPWORDS } from '../text/stopwords.ts';
 
 export type { ArticleFeatures } from './article-features.ts';
 

@@ -58,3 +58,24 @@ test('date labels in capitals ("PUBLISHED:", "POSTED:") are no speaker turns: th
   assert.deepEqual(doc.turns ?? [], []);
   assert.ok(doc.body.some((s) => doc.original.slice(s.start, s.end).startsWith('Twelve people were killed')));
 });
+
+test('subheads in capitals ("MUST SEE:", "STAT OF THE WEEK:") are no speaker turns; names and roles are', () => {
+  const page =
+    'Harbour cranes idle in Varnholm\n\nMUST SEE: Dockers walk out over night shifts\n\n' +
+    'Crane drivers at the Varnholm container port stopped work on Monday, their union said, after talks on night shifts broke down.\n\n' +
+    'STAT OF THE WEEK: 41 ships waiting at anchor\n\n' +
+    'CHARGED WITH TRESPASS: Two protesters held at the gate\n\n' +
+    'The port authority said it expected cargo to move again by the end of the week.\n';
+  const doc = cleanDocument({ source: 'port.txt', format: 'text', content: page, hints: {} });
+  assert.deepEqual(doc.turns ?? [], []);
+  const transcript = cleanDocument({
+    source: 'radio.txt',
+    format: 'text',
+    content: 'INGRID HOLM, HOST: The port is quiet tonight.\n\nTHE PRESIDENT: We will talk to both sides.\n\nSECRETARY OF STATE VOSS: Talks resume tomorrow.\n',
+    hints: {},
+  });
+  assert.deepEqual(
+    transcript.turns?.map((t) => transcript.original.slice(t.label.start, t.label.end)),
+    ['INGRID HOLM, HOST:', 'THE PRESIDENT:', 'SECRETARY OF STATE VOSS:'],
+  );
+});

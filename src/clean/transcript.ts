@@ -7,6 +7,19 @@ const TURN_LABEL =
 /** Labels that look like speakers but mark page furniture or notes. */
 const NOT_A_SPEAKER = /^(?:UPDATE|UPDATED|PUBLISHED|POSTED|MODIFIED|LAST UPDATED|FIRST PUBLISHED|NOTES|CORRECTION|EDITOR'?S NOTE|NOTE|WARNING|BREAKING|WATCH|LISTEN|READ MORE|RELATED|SHARE|PHOTO|VIDEO|AUDIO|TAGS?|TOPICS?|SOURCE|SOURCES|Q|A)$/;
 
+/**
+ * Words a name or a role ("SECRETARY OF STATE", "UNIDENTIFIED MAN") does not hold: a label with one
+ * of them is a subhead ("MUST SEE:", "CHARGED WITH MURDER:", "STAT OF THE WEEK:"). "THE" may only
+ * open it ("THE PRESIDENT:").
+ */
+const NOT_IN_A_NAME = new Set(
+  'A AN WITH WITHOUT MUST SHOULD WOULD COULD CAN WILL MAY MIGHT SHALL IS ARE WAS WERE BE BEEN TO FOR FROM IN ON AT BY ABOUT AFTER BEFORE INTO OVER UNDER WHAT HOW WHY WHEN WHERE WHICH THIS THAT THESE THOSE IT ITS NOT NO OUR YOUR MY HIS HER THEIR WE YOU'.split(' '),
+);
+
+function readsAsSpeaker(speaker: string): boolean {
+  return speaker.split(/\s+/).every((word, k) => !NOT_IN_A_NAME.has(word) && (word !== 'THE' || k === 0));
+}
+
 /** A document is a transcript once it has this many labelled lines. */
 export const MIN_TURNS_FOR_TRANSCRIPT = 2;
 
@@ -21,7 +34,7 @@ export function turnLabel(line: string): TurnLabel | null {
   const match = TURN_LABEL.exec(line);
   if (!match) return null;
   const speaker = match[1]!.trim();
-  if (NOT_A_SPEAKER.test(speaker) || !/[A-Z]{2}/.test(speaker)) return null;
+  if (NOT_A_SPEAKER.test(speaker) || !/[A-Z]{2}/.test(speaker) || !readsAsSpeaker(speaker)) return null;
   return { speaker, role: match[2]?.trim() ?? null, labelLength: match[0].length };
 }
 

@@ -54,3 +54,17 @@ test('one body in British and American spelling, with and without a hyphen, is o
   assert.ok(body, entities.map((e) => e.name).join(', '));
   assert.equal(holding(entities, 'Organization for Economic Cooperation'), body);
 });
+
+test('a name holding "and" is one name; two names joined by "and" stay two', () => {
+  const names = entitiesOf(
+    'Regulators act on Tolvan recall\n\n' +
+      'The Food and Drug Administration and the Securities and Exchange Commission said on Monday they would look into the Tolvan recall. ' +
+      'The Centers for Disease Control and Prevention issued a warning, and the Department of Health and Human Services said it would review the rule. ' +
+      'Inspectors from Bosnia and Herzegovina joined them. The Department of Justice and Congress disagreed over the timing. ' +
+      'Agents of the FBI and Justice Department met at the University of Chicago and Professor Ilse Marchetti spoke, the Ministry of Defence and Israel said.',
+  ).map((e) => e.name);
+  for (const one of ['Food and Drug Administration', 'Securities and Exchange Commission', 'Centers for Disease Control and Prevention', 'Department of Health and Human Services', 'Bosnia and Herzegovina'])
+    assert.ok(names.includes(one), `${one} in ${names.join(', ')}`);
+  for (const two of ['Department of Justice', 'FBI', 'University of Chicago', 'Ilse Marchetti', 'Ministry of Defence', 'Israel']) assert.ok(names.includes(two), `${two} in ${names.join(', ')}`);
+  assert.ok(!names.some((n) => / and (?:Congress|Justice|Professor|Israel)/.test(n)), names.join(', '));
+});

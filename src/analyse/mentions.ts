@@ -4,7 +4,7 @@
 import type { EntityType } from '../schema.ts';
 import type { Token, TokenizedText } from './tokens.ts';
 import { givenNameGender, type Gender } from './vocabulary/given-names.ts';
-import { CALENDAR_WORDS, MEDIA_ORGANIZATIONS, NON_ENTITY_HEADS, NOT_NAMES, ORGANIZATION_HEADS, PLACE_HEADS } from './vocabulary/names.ts';
+import { CALENDAR_WORDS, GOVERNMENT_HEADS, MEDIA_ORGANIZATIONS, NON_ENTITY_HEADS, NOT_NAMES, ORGANIZATION_HEADS, PLACE_HEADS } from './vocabulary/names.ts';
 import { countryOfAdjective, isPlaceName, shoutedPlace } from './vocabulary/places.ts';
 import { TITLE_GENDER, TITLE_HEADS, TITLE_LINKS, TITLE_MODIFIERS } from './vocabulary/titles.ts';
 
@@ -75,7 +75,7 @@ function nameWord(tokens: Token[], i: number): boolean {
 }
 
 /** May the run continue through this lower-case word? ("Bank of England", "Secretary of State"). */
-function linkWord(tokens: Token[], i: number): boolean {
+function linkWord(tokens: Token[], i: number, runStart: number): boolean {
   const t = tokens[i]!;
   const next = tokens[i + 1];
   const prev = tokens[i - 1];
@@ -86,7 +86,43 @@ function linkWord(tokens: Token[], i: number): boolean {
   if (POSSESSIVE.test(t.text) && prev.text === 'People' && t.start === prev.end) return true;
   if (t.text === 'of' || t.text === 'for') return ORGANIZATION_HEADS.has(prev.text) || TITLE_HEADS.has(prev.text) || TITLE_MODIFIERS.has(prev.text) || PLACE_HEADS.has(prev.text) || /^(?:Republic|Kingdom|States|Emirates|Institute|University|Museum)$/.test(prev.text);
   if (t.text === 'the') return prev.text === 'of' || prev.text === 'for';
+  if (t.text === 'and') return andWithinName(tokens, i, runStart);
   return false;
+}
+
+/** Heads a name of the form "the X and Y <head>" ends in: "the Food and Drug Administration". */
+const CONJOINED_NAME_HEADS = new Set([
+  ...GOVERNMENT_HEADS,
+  ...'Services Service Enforcement Protection Prevention Development Committee Board Foundation Institute Association Organization Organisation Corporation Company Bank Fund Union Society Alliance Federation'.split(' '),
+]);
+/** Bodies that are named alone: after "and" they start a name of their own ("the Justice Department and Congress"). */
+const STANDALONE_BODIES = new Set(['Congress', 'Parliament', 'Senate', 'House', 'Pentagon', 'Kremlin', 'Cabinet', 'Government', 'Police', 'Army', 'Navy']);
+
+/**
+ * Whether "and" at `i` joins one name rather than two: a country so named ("Bosnia and
+ * Herzegovina"), "the X and Y Administration" (a head after a modifier: "the Securities and
+ * Exchange Commission"), or the rest of "Department of Health and Human Services" (a head with
+ * "of" or "for" before it, and after "and" no name of its own: no acronym, body, place or given name).
+ */
+function andWithinName(tokens: Token[], i: number, runStart: number): boolean {
+  let last = i;
+  while (last + 1 < tokens.length && tokens[last + 1]!.sentence === tokens[i]!.sentence && capitalised(tokens[last + 1]!.text) && last - i < 4) last++;
+  if (last === i) return false;
+  const before = tokens.slice(runStart, i).map((t) => t.text);
+  const after = tokens.slice(i + 1, last + 1).map((t) => t.text);
+  if (isPlaceName(`${before.join(' ')} and ${after.join(' ')}`)) return true;
+  const first = after[0]!;
+  if (ACRONYM.test(first) || STANDALONE_BODIES.has(first) || TITLE_HEADS.has(first) || isPlaceName(first) || givenNameGender(first) !== null) return false;
+  // A second full name follows: "… of Black Journalists and National Association of …".
+  if (after.some((w) => ORGANIZATION_HEADS.has(w)) && /^(?:of|for)$/.test(tokens[last + 1]?.text ?? '')) return false;
+  const afterThe = tokens[runStart - 1]?.text.toLowerCase() === 'the';
+  // "the FBI and Justice Department", "the U.S. and European Union": two names.
+  const nameBefore = before.every((w) => ACRONYM.test(w) || /\./.test(w)) || isPlaceName(before.join(' '));
+  if (afterThe && !nameBefore && after.length >= 2 && CONJOINED_NAME_HEADS.has(after[after.length - 1]!) && !before.some((w) => ORGANIZATION_HEADS.has(w))) return true;
+  const link = before.findIndex((w, k) => ORGANIZATION_HEADS.has(w) && (before[k + 1] === 'of' || before[k + 1] === 'for'));
+  if (link < 0) return false;
+  // "University of Chicago and …" goes on only as a second place ("Port Authority of New York and New Jersey").
+  return !isPlaceName(before.slice(link + 2).join(' '));
 }
 
 /** Every capitalised run, split into title and name, with its type evidence. */
@@ -113,7 +149,7 @@ export function findNameMentions(doc: TokenizedText): NameMention[] {
       }
       // Inside a run a capital counts even where a run could not start (sentence-initial, DET).
       if (capitalised(tokens[j]!.text) && !NOT_NAMES.has(tokens[j]!.text) && tokens[j]!.pos !== 'PRON') end = j;
-      else if (linkWord(tokens, j)) end = j;
+      else if (linkWord(tokens, j, i)) end = j;
       else break;
     }
     // Links never end a run ("Bank of" → "Bank").

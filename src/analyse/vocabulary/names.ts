@@ -21,7 +21,7 @@ export const ORGANIZATION_HEADS = new Set([
   Power Pharma Pharmaceuticals Foods Capital Logistics Shipping Mining Resources Industries
   Electric Telecom Insurance Bancorp Trust Brands Ventures Airline Transit Lines Wire Party
   Committee Company Corp. Corp Corporation Inc. Inc Ltd. Ltd LLC PLC plc Group Bank University
-  College Institute Institution Association Union House Service Services Press Network Television
+  College Institute Institution Association Union House Service Services Press Network Television Centers Centres
   TV Radio Organization Organisation Foundation Force Forces Navy Board Federation Fund Club
   Airlines Airways Guard Consulate Mission Academy School Hospital Center Centre Laboratory Labs
   Society Alliance Coalition Front Movement League Reserve Exchange Holdings Motors Technologies

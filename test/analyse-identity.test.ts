@@ -68,3 +68,14 @@ test('a name holding "and" is one name; two names joined by "and" stay two', () 
   for (const two of ['Department of Justice', 'FBI', 'University of Chicago', 'Ilse Marchetti', 'Ministry of Defence', 'Israel']) assert.ok(names.includes(two), `${two} in ${names.join(', ')}`);
   assert.ok(!names.some((n) => / and (?:Congress|Justice|Professor|Israel)/.test(n)), names.join(', '));
 });
+
+test('Congress, the Senate, Parliament and the Treasury alone are organizations; "the Ministry" alone is not', () => {
+  const entities = entitiesOf(
+    'Tolvan budget passes\n\nLawmakers said the Senate voted 60-40 on Monday, and Congress sent the bill on. Parliament in Varnholm met on Tuesday. ' +
+      'The Treasury said it would borrow less. Senate Majority Leader Ilse Marchetti spoke; the Ministry said nothing.',
+  );
+  const byName = new Map(entities.map((e) => [e.name, e.type]));
+  for (const body of ['Senate', 'Congress', 'Parliament', 'Treasury']) assert.equal(byName.get(body), 'organization', [...byName.keys()].join(', '));
+  assert.equal(byName.get('Ilse Marchetti'), 'person');
+  assert.equal(byName.has('Ministry'), false);
+});

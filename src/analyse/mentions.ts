@@ -97,6 +97,8 @@ const CONJOINED_NAME_HEADS = new Set([
 ]);
 /** Bodies that are named alone: after "and" they start a name of their own ("the Justice Department and Congress"). */
 const STANDALONE_BODIES = new Set(['Congress', 'Parliament', 'Senate', 'House', 'Pentagon', 'Kremlin', 'Cabinet', 'Government', 'Police', 'Army', 'Navy']);
+/** Heads that, capitalised alone, name one institution of the story's country ("Congress voted"), unlike "the Ministry". */
+const NAMED_ALONE = new Set(['Congress', 'Senate', 'Parliament', 'Treasury']);
 
 /**
  * Whether "and" at `i` joins one name rather than two: a country so named ("Bosnia and
@@ -201,7 +203,7 @@ function splitRun(doc: TokenizedText, first: number, last: number): NameMention 
     const article = tokens[nameStart - 1]?.pos === 'DET';
     // "County", "Ministry", "Minister" alone are words, not names. A title alone is a name only
     // where no article stands before it ("Dean said", not "the Dean").
-    if (PLACE_HEADS.has(word) || ORGANIZATION_HEADS.has(word) || TITLE_MODIFIERS.has(word) || (TITLE_HEADS.has(word) && article)) return null;
+    if (PLACE_HEADS.has(word) || ((ORGANIZATION_HEADS.has(word) || TITLE_MODIFIERS.has(word)) && !NAMED_ALONE.has(word)) || (TITLE_HEADS.has(word) && article)) return null;
     // "Chinese", "American": an adjective of a country, not a name of its own.
     if (countryOfAdjective(word) && !isPlaceName(word)) return null;
   }

@@ -79,3 +79,10 @@ test('Congress, the Senate, Parliament and the Treasury alone are organizations;
   assert.equal(byName.get('Ilse Marchetti'), 'person');
   assert.equal(byName.has('Ministry'), false);
 });
+
+test('a place whose name opens with a nationality keeps it: Saudi Arabia, Czech Republic, American Samoa', () => {
+  const entities = entitiesOf('Oil deal\n\nThe deal between Saudi Arabia and Iran surprised diplomats in the Czech Republic and American Samoa. American Ilse Marchetti spoke.');
+  const byName = new Map(entities.map((e) => [e.name, e.type]));
+  for (const place of ['Saudi Arabia', 'Czech Republic', 'American Samoa']) assert.equal(byName.get(place), 'place', [...byName.keys()].join(', '));
+  assert.equal(byName.get('Ilse Marchetti'), 'person', 'a nationality before a person still describes them');
+});

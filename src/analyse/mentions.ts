@@ -191,7 +191,8 @@ function splitRun(doc: TokenizedText, first: number, last: number): NameMention 
     }
   }
   // "American Antony Blinken": a nationality before a name describes it.
-  if (!title && nameStart < last && countryOfAdjective(tokens[nameStart]!.text) && !isPlaceName(tokens[nameStart]!.text)) nameStart++;
+  // Not when the whole is a place so named ("Saudi Arabia", "Czech Republic", "American Samoa").
+  if (!title && nameStart < last && countryOfAdjective(tokens[nameStart]!.text) && !isPlaceName(tokens[nameStart]!.text) && !isPlaceName(original.slice(tokens[nameStart]!.start, tokens[last]!.end))) nameStart++;
   let nameEnd = last;
   while (nameStart <= nameEnd && CALENDAR_WORDS.has(tokens[nameStart]!.text)) nameStart++;
   while (nameEnd >= nameStart && CALENDAR_WORDS.has(tokens[nameEnd]!.text)) nameEnd--;

@@ -86,3 +86,13 @@ test('a place whose name opens with a nationality keeps it: Saudi Arabia, Czech 
   for (const place of ['Saudi Arabia', 'Czech Republic', 'American Samoa']) assert.equal(byName.get(place), 'place', [...byName.keys()].join(', '));
   assert.equal(byName.get('Ilse Marchetti'), 'person', 'a nationality before a person still describes them');
 });
+
+test('an acronym joins a name whose hyphenated words give a letter each: APEC', () => {
+  const entities = entitiesOf(
+    'Leaders meet in Tolvan\n\nTolvan will host leaders for the Asia-Pacific Economic Cooperation (APEC) forum in November, officials said on Monday.',
+    'Trade talks open\n\nAPEC leaders met in Tolvan on Monday to discuss tariffs.',
+  );
+  const apec = holding(entities, 'Asia-Pacific Economic Cooperation');
+  assert.ok(apec, entities.map((e) => e.name).join(', '));
+  assert.equal(holding(entities, 'APEC'), apec);
+});

@@ -190,6 +190,9 @@ function spellsInitials(letters: string, parts: string[]): boolean {
     const optional = ACRONYM_OPTIONAL.has(word);
     if (!optional && !/^\p{Lu}/u.test(word)) return false;
     if (k < letters.length && word[0]!.toUpperCase() === letters[k] && match(k + 1, w + 1)) return true;
+    // "Asia-Pacific Economic Cooperation" is APEC: each capitalised piece may give a letter.
+    const pieces = word.split(/-(?=\p{Lu})/u);
+    if (pieces.length > 1 && pieces.every((piece, n) => letters[k + n] === piece[0]!.toUpperCase()) && match(k + pieces.length, w + 1)) return true;
     return optional && match(k, w + 1);
   };
   return letters.length >= 2 && match(0, 0);

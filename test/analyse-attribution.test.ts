@@ -555,3 +555,12 @@ test('attribution: "Name, who tweeted" speaks; a title "called" something is no 
   assert.equal(quoteIn(text, 'Perception').speakerName, null);
   assert.equal(speakerIn(text, 'list you said'), 'Dana Whitcombe');
 });
+
+test('attribution: a programme named in quotes ("said on “Harbour Evening”") is no quote; the quotes around it keep their speaker', () => {
+  const text =
+    'The pier vote is a week away.\n\n"It is a partisan farce," Sen. Ilse Marchetti said on "Harbour Evening Report." She also told "Morning With Dana" that there was "zero chance of a deal."';
+  const quotes = analyse.analyseText(text).quotes.map((q) => q.text);
+  assert.ok(!quotes.some((q) => q.includes('Harbour Evening') || q.includes('Morning With')), quotes.join(' | '));
+  assert.equal(speakerIn(text, 'partisan farce'), 'Ilse Marchetti');
+  assert.equal(speakerIn(text, 'zero chance'), 'Ilse Marchetti');
+});

@@ -3,7 +3,7 @@ import type { CleanDocument, Entity, Quote, QuoteKind, Span, Turn } from '../sch
 import { titleCaseName } from '../clean/transcript.ts';
 import { groupMentions, type LocalEntity, type MentionEvidence } from './local-entities.ts';
 import { findNameMentions, type NameMention, type TextRange } from './mentions.ts';
-import { AttributionReader, type Attribution } from './quotes/attribution.ts';
+import { AttributionReader, namesAWork, type Attribution } from './quotes/attribution.ts';
 import { findQuotations, type Quotation } from './quotes/quotation-marks.ts';
 import { mergeRoles, rolesAround } from './roles.ts';
 import { SpeakerResolver, type ResolvedSpeaker } from './speakers.ts';
@@ -45,7 +45,8 @@ export function analyseDocument(doc: AnalysableDocument): DocumentAnalysis {
   const { turnOfPassage, lastPassageOfTurn } = passageTurns(passages, turns);
 
   const text = tokenize(original, passages);
-  const quotations = findQuotations(original, passages);
+  // A quoted title ("on “Fox News Sunday”") is no quotation: the words around it are read as if unquoted.
+  const quotations = findQuotations(original, passages).filter((q) => !namesAWork(text, q));
   const mentions = findNameMentions(text);
   const labelMentions = turns.map((t) => labelMention(original, t));
   const allMentions = [...mentions, ...labelMentions.filter((m): m is NameMention => m !== null)].sort((a, b) => a.start - b.start);

@@ -55,6 +55,25 @@ function isAudienceOrOccasion(lemma: string): boolean {
   return STATEMENT_NOUNS.has(lemma) || lemma === 'reporter' || lemma === 'journalist';
 }
 
+/** Words right before a quoted title of a work: "on “Fox News Sunday”", "told “Meet the Press”". */
+const WORK_INTRODUCERS = new Set(['on', 'in', 'to', 'with', 'at', 'told']);
+const MAX_WORK_TITLE_WORDS = 6;
+/** Words a title in title case keeps in lower case ("Meet the Press"). */
+const TITLE_MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'to', 'in', 'on', 'for', 'with', 'at', 'by', 'from']);
+
+/**
+ * "said on “Fox News Sunday.”", "told “Meet the Press”": a few words in title case right after
+ * a preposition (or "told") in lower case name a programme, a book or a film, not words anyone
+ * said (in a headline in title case, "On ‘Radical Islam’" may quote).
+ */
+export function namesAWork(text: TokenizedText, q: Quotation): boolean {
+  const open = firstStartingAt(text.tokens, q.open);
+  const before = text.tokens[open - 1];
+  if (!before || before.passage !== text.tokens[open]?.passage || !WORK_INTRODUCERS.has(before.text)) return false;
+  const words = text.original.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/).filter(Boolean);
+  return words.length >= 2 && words.length <= MAX_WORK_TITLE_WORDS && /^\p{Lu}/u.test(words[0]!) && words.every((w) => /^[\p{Lu}\d]/u.test(w) || TITLE_MINOR_WORDS.has(w));
+}
+
 export class AttributionReader {
   private readonly mentionByLast = new Map<number, number>();
   private readonly mentionByFirst = new Map<number, number>();

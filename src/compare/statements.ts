@@ -289,7 +289,7 @@ function* claimUnits(text: PackedText): Generator<number[]> {
       const next = k + 1 < sentence.length ? text.text(sentence[k + 1]!) : undefined;
       const breaksAfter = token === ';' || (token === ',' && CLAUSE_BREAKS.has(next?.toLowerCase() ?? ''));
       const inQuote = quoted;
-      quoted = token === '“' ? true : token === '”' ? false : token === '"' ? !quoted : quoted;
+      quoted = quoteStateAfter(token, quoted);
       if (breaksAfter && unit.length >= MIN_CLAUSE_TOKENS && sentence.length - k - 1 >= MIN_CLAUSE_TOKENS && !inQuote) {
         yield unit;
         unit = [];
@@ -305,13 +305,20 @@ function* claimUnits(text: PackedText): Generator<number[]> {
 /** The sentences' token indexes, a sentence joined to the one before where the splitter cut it wrongly. */
 function* joinedSentences(text: PackedText): Generator<number[]> {
   let previous: number[] | undefined;
+  // Whether the sentences so far leave a quotation open.
+  let open = false;
   for (const sentence of text.sentences) {
     const end = Math.min(sentence.last, text.length);
     if (sentence.first >= end) continue;
     const tokens: number[] = [];
     for (let i = sentence.first; i < end; i++) tokens.push(i);
+    const samePassage = previous !== undefined && text.passage(previous[previous.length - 1]!) === text.passage(tokens[0]!);
+    if (!samePassage) open = false;
+    const wasOpen = open;
+    for (const i of tokens) open = quoteStateAfter(text.text(i), open);
     // "… Mitch McConnell (R-Ky.)" + "on Thursday blocked …": no sentence starts in lower case.
-    if (previous && text.passage(previous[previous.length - 1]!) === text.passage(tokens[0]!) && (endsWithInitial(text, previous) || /^\p{Ll}/u.test(text.text(tokens[0]!)))) {
+    // "“It is over. We lost,” she said.": a quotation of two sentences and its cue are one claim.
+    if (previous && samePassage && (endsWithInitial(text, previous) || /^\p{Ll}/u.test(text.text(tokens[0]!)) || (wasOpen && !open))) {
       previous.push(...tokens);
       continue;
     }
@@ -319,6 +326,11 @@ function* joinedSentences(text: PackedText): Generator<number[]> {
     previous = tokens;
   }
   if (previous) yield previous;
+}
+
+/** Whether a double quotation mark is open after `token` (curly marks say which; a straight one toggles). */
+function quoteStateAfter(token: string, open: boolean): boolean {
+  return token === '“' ? true : token === '”' ? false : token === '"' ? !open : open;
 }
 
 /** "… China-U." or "… Janet L.": the splitter took an initial's dot for a full stop. */

@@ -4,14 +4,14 @@
 // transaction, so a crash leaves whole batches or nothing, and running the same ingest again
 // stores nothing new. An input the store holds already, from its source or (an exact copy) from
 // another prepared as this one would be, is not cleaned: the hash of its decoded content is asked
-// of the store first. A batch reads what the store holds of its contents in one query and writes
-// its rows a table at a time (known-articles.ts, write-batch.ts): on PostgreSQL each statement is
-// a round trip.
+// of the store first, 64 inputs to a query (StoredContents in articles.ts). A batch reads what the
+// store holds of its contents in one query and writes its rows a table at a time
+// (known-articles.ts, write-batch.ts): on PostgreSQL each statement is a round trip.
 import type { Database } from '../store/database.ts';
 import { InputError, readInputs, type ReadInputsOptions } from '../ingest/index.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
 import { firstLine } from '../ingest/network-errors.ts';
-import { ArticleIds, articleValues, storedWithContent, type ArticleRow, type StoredOriginal } from '../store/articles.ts';
+import { ArticleIds, articleValues, StoredContents, type ArticleRow, type StoredOriginal } from '../store/articles.ts';
 import { KnownArticles } from '../store/known-articles.ts';
 import { WriteBatch } from '../store/write-batch.ts';
 import { fileCopy, fileUnderStory } from './file-story.ts';
@@ -123,6 +123,7 @@ export async function ingest(db: Database, specs: string[], options: IngestOptio
   const writer = new ArticleWriter(db);
   const preparer = new Preparer(options.prepareThreads ?? defaultPrepareThreads());
   const recent = new RecentlyPrepared();
+  const stored = new StoredContents(db);
   const timings = options.timings;
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   // Read and not yet stored, in input order.
@@ -131,6 +132,8 @@ export async function ingest(db: Database, specs: string[], options: IngestOptio
     const batch = pending.splice(0, count);
     let started = performance.now();
     const inlineBefore = preparer.inlineMs;
+    // Every input read so far is looked up before the store changes.
+    await stored.flush();
     await Promise.all(batch.map((q) => q.asked));
     // What no thread has taken yet, the main thread prepares now rather than wait for it; and
     // while a thread finishes the batch's last ones, it prepares the next batch's.
@@ -164,7 +167,7 @@ export async function ingest(db: Database, specs: string[], options: IngestOptio
       if (timings) timings.read += performance.now() - mark - (preparer.inlineMs - inlineMark);
     };
     for await (const input of inputsForStore(specs, options, summary, writeAll)) {
-      pending.push(queueInput(db, preparer, recent, input, options));
+      pending.push(queueInput(stored, preparer, recent, input, options));
       if (pending.length >= batchSize * BATCHES_AHEAD) {
         readUntilNow();
         await writeNext(batchSize);
@@ -216,20 +219,19 @@ interface Queued {
  * exact copy of a stored article prepared as this input would be (the same files under other
  * names), nor an input identical to one just prepared (it is an exact copy of that one).
  */
-function queueInput(db: Database, preparer: Preparer, recent: RecentlyPrepared, input: RawInput, options: IngestOptions): Queued {
+function queueInput(stored: StoredContents, preparer: Preparer, recent: RecentlyPrepared, input: RawInput, options: IngestOptions): Queued {
   const ticket = preparer.ticket();
   const hash = contentHash(input.content);
   const unchanged: Unchanged = { input, hash };
   let result: Promise<Ready> = Promise.resolve(unchanged);
-  const asked = storedWithContent(db, input.source, hash).then(({ fromSource, original }) => {
+  const asked = stored.ask(input.source, hash).then(({ fromSource, original }) => {
     if (fromSource) return;
     const copy = original && storedCopy(input, hash, original);
     if (copy) {
       result = Promise.resolve(copy);
       return;
     }
-    let prepared = recent.get(input, hash);
-    if (!prepared) recent.remember(input, hash, (prepared = preparer.prepare(ticket, input, hash)));
+    const prepared = recent.getOrPrepare(input, hash, () => preparer.prepare(ticket, input, hash));
     result = prepared.catch((error: unknown) => {
       // A bug in cleaning one input must not stop the others; it is reported and not stored.
       options.onInputError?.(new InputError(input.source, `could not be cleaned (${firstLine(error).slice(0, 200)})`));

@@ -21,11 +21,25 @@ export class RecentlyPrepared {
 
   /** What an identical input prepared to, as this input's (its own source); undefined when none is remembered. */
   get(input: RawInput, hash: string): Promise<PreparedArticle> | undefined {
-    return this.byInput.get(inputKey(input, hash))?.then((prepared) => ({ ...prepared, input }));
+    return this.known(inputKey(input, hash), input);
   }
 
   remember(input: RawInput, hash: string, prepared: Promise<PreparedArticle>): void {
     this.byInput.set(inputKey(input, hash), prepared);
+  }
+
+  /** `get`, else `prepare()` and `remember` it: the input's key (its hints as JSON and more) worked out once. */
+  getOrPrepare(input: RawInput, hash: string, prepare: () => Promise<PreparedArticle>): Promise<PreparedArticle> {
+    const key = inputKey(input, hash);
+    const known = this.known(key, input);
+    if (known) return known;
+    const prepared = prepare();
+    this.byInput.set(key, prepared);
+    return prepared;
+  }
+
+  private known(key: string, input: RawInput): Promise<PreparedArticle> | undefined {
+    return this.byInput.get(key)?.then((prepared) => ({ ...prepared, input }));
   }
 }
 

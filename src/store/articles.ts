@@ -1,6 +1,6 @@
 // Articles and their stored content: what ingest writes and what a brief of a story reads back.
 import type { RawInput } from '../ingest/raw-input.ts';
-import { placeholders, type Database, type SqlValue } from './database.ts';
+import { placeholders, powerOfTwoChunks, rowPlaceholders, type Database, type SqlValue } from './database.ts';
 
 export interface ArticleRow {
   id: number;
@@ -45,18 +45,80 @@ export interface StoredOriginal extends ArticleRow {
   format: RawInput['format'];
 }
 
+/** What the store holds of one content, for an input about to be cleaned (see `StoredContents`). */
+export interface StoredContent {
+  /** The article stored from the input's source with it: the input is stored already. */
+  fromSource?: ArticleRow;
+  /** The first article stored with it (the original; the one whose format its content row records). */
+  original?: StoredOriginal;
+}
+
+/** Inputs a query answers at most (a power of two: see `powerOfTwoChunks`). */
+const ASKS_PER_QUERY = 64;
+
+const ASKED_COLUMNS = ARTICLE_COLUMNS.replace(/(\w+)/g, 'a.$1');
+
+interface Ask {
+  source: string;
+  hash: string;
+  resolve: (stored: StoredContent) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
- * What the store holds of one content, for an input about to be cleaned: the article stored from
- * `source` with it (the input is stored already), and the first article stored with it (the
- * original; the one whose format its content row records), in one query.
+ * What the store holds of each input's content, asked for as inputs are read and answered
+ * ASKS_PER_QUERY at a time in one query: a statement per input cost more than the look-up itself
+ * (and is a round trip on PostgreSQL). Whoever writes to the store calls `flush` first, so each
+ * answer is the one a query at the time of asking would give.
  */
-export async function storedWithContent(db: Database, source: string, hash: string): Promise<{ fromSource?: ArticleRow; original?: StoredOriginal }> {
-  const rows = await db.all<StoredOriginal>(
-    `SELECT ${ARTICLE_COLUMNS.replace(/(\w+)/g, 'a.$1')}, a.hints, c.format FROM articles a JOIN contents c ON c.hash = a.hash
-     WHERE a.hash = $1 AND (a.source = $2 OR a.id = (SELECT MIN(id) FROM articles WHERE hash = $1)) ORDER BY a.id`,
-    [hash, source],
-  );
-  return { fromSource: rows.find((row) => row.source === source), original: rows[0] };
+export class StoredContents {
+  private asks: Ask[] = [];
+  private answered: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly db: Database) {}
+
+  ask(source: string, hash: string): Promise<StoredContent> {
+    return new Promise((resolve, reject) => {
+      this.asks.push({ source, hash, resolve, reject });
+      if (this.asks.length >= ASKS_PER_QUERY) void this.flush();
+    });
+  }
+
+  /** Asks the store about every input held; resolves once every answer so far is in. */
+  flush(): Promise<void> {
+    if (this.asks.length) {
+      const asks = this.asks;
+      this.asks = [];
+      this.answered = Promise.all([this.answered, answer(this.db, asks)]);
+    }
+    return this.answered.then(() => undefined);
+  }
+}
+
+/** Answers the asks (in order), or rejects them all; never rejects itself. */
+async function answer(db: Database, asks: Ask[]): Promise<void> {
+  const rows: StoredOriginal[][] = asks.map(() => []);
+  try {
+    let from = 0;
+    for (const chunk of powerOfTwoChunks(asks)) {
+      // Per input, as one query each gave: the article from its source with its content, and the
+      // first with that content; in id order.
+      const found = await db.all<StoredOriginal & { asked: number }>(
+        `SELECT v.column1 AS asked, ${ASKED_COLUMNS}, a.hints, c.format
+         FROM (VALUES ${rowPlaceholders(chunk.length, 3, ['INTEGER', 'TEXT', 'TEXT'])}) AS v
+         JOIN articles a ON a.hash = v.column2 AND (a.source = v.column3 OR a.id = (SELECT MIN(id) FROM articles WHERE hash = v.column2))
+         JOIN contents c ON c.hash = a.hash
+         ORDER BY a.id`,
+        chunk.flatMap((ask, k) => [k, ask.hash, ask.source]),
+      );
+      for (const { asked, ...row } of found) rows[from + Number(asked)]!.push(row);
+      from += chunk.length;
+    }
+  } catch (error) {
+    for (const ask of asks) ask.reject(error);
+    return;
+  }
+  asks.forEach((ask, k) => ask.resolve({ fromSource: rows[k]!.find((row) => row.source === ask.source), original: rows[k]![0] }));
 }
 
 /** The first article stored with this content, if any (the original of later exact copies). */

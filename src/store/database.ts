@@ -40,9 +40,21 @@ export function placeholders(count: number, from = 1): string {
  * each value cast (VALUES in FROM has no column types to go by).
  */
 export function rowPlaceholders(rows: number, width: number, types?: string[]): string {
-  const row = (r: number) => (types ? types.map((type, c) => `CAST($${r * width + c + 1} AS ${type})`).join(', ') : placeholders(width, r * width + 1));
-  return Array.from({ length: rows }, (_, r) => `(${row(r)})`).join(', ');
+  // Kept: a batch's statements ask for the same few shapes every time, and building a 128-row
+  // list is a couple of thousand small strings, which the store's statement cache then hashes.
+  const shape = `${rows} ${width} ${types?.join(' ') ?? ''}`;
+  let text = ROW_PLACEHOLDERS.get(shape);
+  if (text === undefined) {
+    const row = (r: number) => (types ? types.map((type, c) => `CAST($${r * width + c + 1} AS ${type})`).join(', ') : placeholders(width, r * width + 1));
+    text = Array.from({ length: rows }, (_, r) => `(${row(r)})`).join(', ');
+    if (ROW_PLACEHOLDERS.size < ROW_SHAPES_KEPT) ROW_PLACEHOLDERS.set(shape, text);
+  }
+  return text;
 }
+
+/** Row lists kept by shape (callers cut their rows with powerOfTwoChunks: a few shapes each). */
+const ROW_SHAPES_KEPT = 64;
+const ROW_PLACEHOLDERS = new Map<string, string>();
 
 /** A database URL with its password hidden, for messages. */
 export function redactUrl(url: string): string {

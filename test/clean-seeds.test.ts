@@ -79,3 +79,12 @@ test('subheads in capitals ("MUST SEE:", "STAT OF THE WEEK:") are no speaker tur
     ['INGRID HOLM, HOST:', 'THE PRESIDENT:', 'SECRETARY OF STATE VOSS:'],
   );
 });
+
+test('a headline with a question inside ("Pier deal? ‘Not yet,’ union says.") is the title, not the first paragraph', () => {
+  const page =
+    "Pier deal? 'Not yet,' union says, as talks run into a third week.\n\n" +
+    'Dockers at the Varnholm container port rejected the latest offer on night shifts on Monday, and their union said it would not return to talks before the port authority changed the rota for the winter months.\n';
+  const doc = cleanDocument({ source: 'pier.txt', format: 'text', content: page, hints: {} });
+  assert.equal(doc.title, "Pier deal? 'Not yet,' union says, as talks run into a third week.");
+  assert.ok(doc.original.slice(doc.body[0]!.start, doc.body[0]!.end).startsWith('Dockers at the Varnholm'));
+});

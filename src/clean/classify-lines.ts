@@ -372,7 +372,8 @@ function markHeaderlessTeasers(rows: LineAnalysis[], topic: TopicScores): void {
 /** A sentence-cased headline ending in a full stop is rarely longer than this. */
 const MAX_SENTENCE_HEADLINE_WORDS = 20;
 /** A line that is one sentence with a single full stop at its end: how such a headline looks. */
-const SENTENCE_WITH_STOP = /^["'“‘]?[\p{Lu}\p{N}][^!?]*[^.!?\s]\.$/u;
+/** (A question or exclamation inside may open it: "Conviction? ‘Zero chance,’ Republicans say.") */
+const SENTENCE_WITH_STOP = /^["'“‘]?[\p{Lu}\p{N}](?:[^!?]|[!?](?=\s+["'“‘\p{Lu}]))*[^.!?\s]\.$/u;
 /** A full stop inside a line that ends no sentence: in "6.6" or "U.S.", after an initial ("E.") or a title ("Gov."). */
 const INNER_STOP = /(?<=(?:^|\s)(?:\p{Lu}|\p{Lu}(?:\.\p{Lu})+|Gov|Govs|Rep|Reps|Sen|Sens|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|St|Mt|Ft|Jr|Sr|Co|Corp|Inc|Ltd|No|Pres|Supt|Atty|Dept))\.(?=\s)|\.(?=\S)/gu;
 

@@ -96,3 +96,12 @@ test('an acronym joins a name whose hyphenated words give a letter each: APEC', 
   assert.ok(apec, entities.map((e) => e.name).join(', '));
   assert.equal(holding(entities, 'APEC'), apec);
 });
+
+test('a party (after a place) before a name describes the person; "Utah Republican" after a name is no one', () => {
+  const text =
+    'Report reaction\n\nSen. Ilse Marchetti, Utah Republican, said Friday that she was "sickened" by the report. ' +
+    'Democrat Lena Voss said: "We will subpoena it." Ohio Democrat Dana Whitcombe said: "It is a disgrace." The Democratic National Committee met.';
+  const names = entitiesOf(text).map((e) => e.name);
+  for (const name of ['Ilse Marchetti', 'Lena Voss', 'Dana Whitcombe', 'Democratic National Committee']) assert.ok(names.includes(name), names.join(', '));
+  assert.ok(!names.some((n) => /Republican$|^Democrat |^Ohio/.test(n)), names.join(', '));
+});

@@ -43,6 +43,8 @@ const COMPOUND_SUFFIXES = new Set(['based', 'born', 'led', 'backed', 'owned', 'r
  * parts is quadratic in their number.
  */
 const MAX_RUN_TOKENS = 24;
+/** Party words that describe a politician ("Democrat Jerry Nadler", "Utah Republican"). */
+const PARTY_WORDS = new Set(['Democrat', 'Democratic', 'Republican', 'GOP', 'Independent', 'Labour', 'Conservative', 'Tory', 'Liberal']);
 const POSSESSIVE = /^['\u2019]s?$/;
 const INITIAL = /^\p{Lu}\.?$/u;
 const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}&]{1,6}$/u;
@@ -193,6 +195,15 @@ function splitRun(doc: TokenizedText, first: number, last: number): NameMention 
   // "American Antony Blinken": a nationality before a name describes it.
   // Not when the whole is a place so named ("Saudi Arabia", "Czech Republic", "American Samoa").
   if (!title && nameStart < last && countryOfAdjective(tokens[nameStart]!.text) && !isPlaceName(tokens[nameStart]!.text) && !isPlaceName(original.slice(tokens[nameStart]!.start, tokens[last]!.end))) nameStart++;
+  // "Democrat Jerry Nadler", "Massachusetts Democrat Ed Markey": a party (after a place) before a
+  // given name describes the person.
+  if (!title) {
+    const party = tokens.slice(nameStart, last).findIndex((t) => PARTY_WORDS.has(t.text)) + nameStart;
+    const place = original.slice(tokens[nameStart]!.start, tokens[Math.max(nameStart, party - 1)]!.end);
+    if (party >= nameStart && givenNameGender(tokens[party + 1]!.text) !== null && (party === nameStart || isPlaceName(place))) nameStart = party + 1;
+  }
+  // "Sen. Mitt Romney, Utah Republican, said": a place and a party describe someone named before.
+  if (nameStart < last && PARTY_WORDS.has(tokens[last]!.text) && isPlaceName(original.slice(tokens[nameStart]!.start, tokens[last - 1]!.end))) return null;
   let nameEnd = last;
   while (nameStart <= nameEnd && CALENDAR_WORDS.has(tokens[nameStart]!.text)) nameStart++;
   while (nameEnd >= nameStart && CALENDAR_WORDS.has(tokens[nameEnd]!.text)) nameEnd--;

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_LENGTH, VALUES, WordMemo } from '../src/text/word-memo.ts';
 import { sentencesIn } from '../src/text/sentences.ts';
+import { readPassage, type HeldReadings } from '../src/text/nlp.ts';
 import { cleanDocument } from '../src/clean/index.ts';
 import { escapeMarkdown } from '../src/brief/escape.ts';
 import { assertSpansValid } from './support.ts';
@@ -138,4 +139,20 @@ test('a supplied publication date that is no date is left out, and the document 
     assert.ok(doc.messages.some((m) => /is not a date: left out/.test(m.reason)), published);
   }
   assert.equal(cleanDocument({ source: 'feed.jsonl#2', format: 'text', content, hints: { published: '2031-04-02' } }).published, '2031-04-02');
+});
+
+test('a reading the shared cache lets go is held for its document: read once, tags and all', () => {
+  const passage = 'Officials in Dunmore said the harbour wall would be mended by Friday.';
+  const held: HeldReadings = new Map();
+  const first = readPassage(passage, held);
+  const tags = [...first.tags()];
+  // Over a million characters read after it push it out of the shared cache.
+  readPassage('Crews worked late. '.repeat(60_000));
+  assert.equal(held.size, 1);
+  const again = readPassage(passage, held);
+  assert.equal(again.values, first.values, 'the same reading, not a second one');
+  assert.deepEqual(again.tags(), tags);
+  assert.deepEqual(again.offsets()[0], { start: 0, end: 'Officials'.length });
+  assert.equal(held.size, 0, 'handed over once');
+  assert.notEqual(readPassage(passage).values, first.values, 'asked for again, it is read again');
 });

@@ -8,6 +8,7 @@ import { findQuotations, type Quotation } from './quotes/quotation-marks.ts';
 import { mergeRoles, rolesAround } from './roles.ts';
 import { SpeakerResolver, type ResolvedSpeaker } from './speakers.ts';
 import { PackedText, tokenize } from './tokens.ts';
+import { takeHeldReadings } from '../text/nlp.ts';
 import type { OffsetRange } from '../text/ranges.ts';
 import { givenNameGender } from './vocabulary/given-names.ts';
 
@@ -44,7 +45,7 @@ export function analyseDocument(doc: AnalysableDocument): DocumentAnalysis {
   const passages: OffsetRange[] = [...headlines(doc), ...doc.body.map((b) => ({ start: labelEnds.get(b.start) ?? b.start, end: b.end }))].sort((a, b) => a.start - b.start);
   const { turnOfPassage, lastPassageOfTurn } = passageTurns(passages, turns);
 
-  const text = tokenize(original, passages);
+  const text = tokenize(original, passages, takeHeldReadings(doc));
   // A quoted title ("on “Fox News Sunday”") is no quotation: the words around it are read as if unquoted.
   const quotations = findQuotations(original, passages).filter((q) => !namesAWork(text, q));
   const mentions = findNameMentions(text);

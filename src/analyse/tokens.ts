@@ -1,6 +1,6 @@
 // A document's body read once by wink-nlp (sentences, part of speech, lemmas), with every token
 // located in the original so names, cues and quotes found on tokens keep exact spans.
-import { readPassage } from '../text/nlp.ts';
+import { readPassage, type HeldReadings } from '../text/nlp.ts';
 import type { OffsetRange } from '../text/ranges.ts';
 
 export interface Token {
@@ -30,14 +30,14 @@ export interface TokenizedText {
   passages: OffsetRange[];
 }
 
-/** Tokens of each passage of `original`, in order; offsets are into `original`. */
-export function tokenize(original: string, passages: OffsetRange[]): TokenizedText {
+/** Tokens of each passage of `original`, in order; offsets are into `original`. `held`: readings its cleaning kept. */
+export function tokenize(original: string, passages: OffsetRange[], held?: HeldReadings): TokenizedText {
   const tokens: Token[] = [];
   const sentences: TokenSentence[] = [];
   passages.forEach((passage, p) => {
     const text = original.slice(passage.start, passage.end);
     if (!text.trim()) return;
-    const reading = readPassage(text);
+    const reading = readPassage(text, held);
     const values = reading.values;
     const tags = reading.tags();
     const lemmas = reading.lemmas();

@@ -8,6 +8,7 @@ import { toIsoDate } from './html/metadata.ts';
 import type { RawInput } from '../ingest/raw-input.ts';
 import type { CleanDocument, Message, Span } from '../schema.ts';
 import type { OffsetRange as Range } from '../text/ranges.ts';
+import { holdReadings, type HeldReadings } from '../text/nlp.ts';
 import { sentencesIn } from '../text/sentences.ts';
 
 /** A stable id from the content, so the same report gets the same id in every run. */
@@ -48,11 +49,13 @@ export function cleanDocument(input: RawInput): CleanDocument {
 
   const turnByStart = new Map(cleaning.turns.map((t) => [t.label.start, t]));
   const sentences: Span[] = [];
+  // wink's readings of the paragraphs, for the analysis of this document (see HeldReadings).
+  const held: HeldReadings = new Map();
   for (const p of cleaning.paragraphs) {
     // A transcript turn's sentences start after its "NAME:" label.
     const turn = turnByStart.get(p.start);
     const from = turn ? turn.span.start : p.start;
-    for (const s of sentencesIn(original, from, p.end)) sentences.push(span(s));
+    for (const s of sentencesIn(original, from, p.end, held)) sentences.push(span(s));
   }
   const body = cleaning.paragraphs.map(span);
   const messages: Message[] = cleaning.notes.map((reason) => ({ rule: 'metadata-source', reason, severity: 'info' }));
@@ -63,7 +66,7 @@ export function cleanDocument(input: RawInput): CleanDocument {
   if (!body.length) messages.push({ rule: 'no-article-text', reason: 'no article text found after cleaning', severity: 'warning' });
 
   const meta = cleaning.meta;
-  return {
+  const doc: CleanDocument = {
     id,
     source: input.source,
     format: input.format,
@@ -80,6 +83,8 @@ export function cleanDocument(input: RawInput): CleanDocument {
     ...(cleaning.turns.length ? { turns: cleaning.turns.map((t) => ({ speaker: t.speaker, role: t.role, label: span(t.label), span: span(t.span) })) } : {}),
     messages,
   };
+  holdReadings(doc, held);
+  return doc;
 }
 
 function cleanHtmlInput(input: RawInput): { original: string; cleaning: TextCleaning } {

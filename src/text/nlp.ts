@@ -28,30 +28,69 @@ export interface PassageReading {
 
 /** Readings kept for reuse, oldest first; at most this many characters of passage text (a few hundred articles). */
 const REMEMBERED_CHARACTERS = 1_000_000;
-const remembered = new Map<string, PassageReading>();
+/**
+ * A document's readings that its analysis has not asked for yet and that the shared cache let go
+ * (a report over REMEMBERED_CHARACTERS, or many cleaned before the first is analysed). wink reads
+ * a passage differently the second time (what it learnt of unknown words changes some tags), so a
+ * passage read again would make a long report's analysis differ from a short one's. Held without
+ * wink's document: half the memory, and it goes with the document it belongs to.
+ */
+export type HeldReadings = Map<string, PassageReading>;
+const remembered = new Map<string, { reading: PassageReading; held: HeldReadings | undefined }>();
 let rememberedCharacters = 0;
 
 /**
  * wink's reading of `text`. The analysis asks for the passages the cleaner read just before, so
  * a reading is kept until it is asked for a second time, or until newer readings push it out
- * (the `clean` command never asks again). A passage missed is read again: slower, same result.
+ * (the `clean` command never asks again). A reading pushed out goes to `held`, the readings of
+ * the document being read, when there is one; a passage missed is read again.
  */
-export function readPassage(text: string): PassageReading {
+export function readPassage(text: string, held?: HeldReadings): PassageReading {
   const kept = remembered.get(text);
   if (kept) {
     remembered.delete(text);
     rememberedCharacters -= text.length;
-    return kept;
+    return kept.reading;
+  }
+  const wasHeld = held?.get(text);
+  if (wasHeld) {
+    held!.delete(text);
+    return wasHeld;
   }
   const reading = read(text);
-  remembered.set(text, reading);
+  remembered.set(text, { reading, held });
   rememberedCharacters += text.length;
-  for (const [old] of remembered) {
+  for (const [old, entry] of remembered) {
     if (rememberedCharacters <= REMEMBERED_CHARACTERS) break;
     remembered.delete(old);
     rememberedCharacters -= old.length;
+    entry.held?.set(old, withoutDoc(old, entry.reading));
   }
   return reading;
+}
+
+/** The readings each document's cleaning holds for its analysis (see HeldReadings). */
+const heldByDocument = new WeakMap<object, HeldReadings>();
+
+export function holdReadings(doc: object, held: HeldReadings): void {
+  heldByDocument.set(doc, held);
+}
+
+/** The readings held for `doc`, handed over once: after its analysis nothing asks for them. */
+export function takeHeldReadings(doc: object): HeldReadings | undefined {
+  const held = heldByDocument.get(doc);
+  heldByDocument.delete(doc);
+  return held;
+}
+
+/** The same reading with its tags and lemmas taken out of wink's document, which it lets go. */
+function withoutDoc(text: string, reading: PassageReading): PassageReading {
+  const { values, sentences } = reading;
+  const tags = reading.tags();
+  const lemmas = reading.lemmas();
+  // Offsets are found again when asked for: an object per token is more than the text they index.
+  let offsets: { start: number; end: number }[] | undefined;
+  return { values, sentences, offsets: () => (offsets ??= tokenOffsets(text, values)), tags: () => tags, lemmas: () => lemmas };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Sentences of a passage as offsets into the original, using wink-nlp's segmenter, then
 // repairing the two splits it gets wrong on news text: after an initial ("Sino-U. S.",
 // "Janet L. Yellen") and inside a quotation that runs over several sentences.
-import { readPassage } from './nlp.ts';
+import { readPassage, type HeldReadings } from './nlp.ts';
 import { trimRange, type OffsetRange as Range } from './ranges.ts';
 
 /** A quotation running past this many sentences is more likely an unbalanced mark than a quote. */
@@ -9,17 +9,20 @@ const MAX_SENTENCES_IN_ONE_QUOTE = 6;
 
 const ENDS_WITH_INITIAL = /(?:^|[\s\-–(])[A-Z]\.$/;
 
-/** Sentence ranges inside `original.slice(start, end)`, offsets relative to `original`. */
-export function sentencesIn(original: string, start: number, end: number): Range[] {
+/**
+ * Sentence ranges inside `original.slice(start, end)`, offsets relative to `original`. `held`:
+ * where the document's readings go should the shared cache let them go before its analysis.
+ */
+export function sentencesIn(original: string, start: number, end: number, held?: HeldReadings): Range[] {
   const passage = original.slice(start, end);
   if (!passage.trim()) return [];
-  const raw = winkSentences(passage);
+  const raw = winkSentences(passage, held);
   const repaired = mergeInitials(passage, raw);
   return mergeOpenQuotes(passage, repaired).map((r) => ({ start: start + r.start, end: start + r.end }));
 }
 
-function winkSentences(passage: string): Range[] {
-  const reading = readPassage(passage);
+function winkSentences(passage: string, held: HeldReadings | undefined): Range[] {
+  const reading = readPassage(passage, held);
   const offsets = reading.offsets();
   const ranges: Range[] = [];
   for (const [first, last] of reading.sentences) {

@@ -47,8 +47,12 @@ interface Wording {
   words: string[];
   /** The words as numbers (one per distinct word), for the alignment's inner loop. */
   ids: Int32Array;
-  /** Offsets in the original of the printed word each compared word comes from. */
-  from: { start: number; end: number }[];
+  /**
+   * Offsets in the original of the printed word each compared word comes from. Worked out again
+   * when asked for (only for quotes joined to another): an object per word of every quote, millions
+   * in a long report, would outlive the comparison in the heap.
+   */
+  from(): { start: number; end: number }[];
   key: string;
   counts: Map<string, number>;
   /** Where each word id stands in `ids`, made when first asked for (see `contains`). */
@@ -162,17 +166,23 @@ export function quoteVariants(documents: CleanDocument[], entities: Entity[], qu
  */
 function wording(quote: Quote, original: string, docOrder: number, vocabulary: Map<string, number>, compared: Map<string, string[]>): Wording {
   const words: string[] = [];
-  const from: { start: number; end: number }[] = [];
   const text = original.slice(quote.span.start, quote.span.end);
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['\u2019\u02bc][\p{L}]+)*/gu)) {
-    const at = { start: quote.span.start + m.index, end: quote.span.start + m.index + m[0].length };
+  const printed = () => text.matchAll(/[\p{L}\p{N}]+(?:['\u2019\u02bc][\p{L}]+)*/gu);
+  for (const m of printed()) {
     let became = compared.get(m[0]);
     if (!became) compared.set(m[0], (became = expandContraction(foldWord(m[0]))));
-    for (const w of became) {
-      words.push(w);
-      from.push(at);
-    }
+    for (const w of became) words.push(w);
   }
+  let offsets: { start: number; end: number }[] | undefined;
+  const from = () => {
+    if (offsets) return offsets;
+    offsets = [];
+    for (const m of printed()) {
+      const at = { start: quote.span.start + m.index, end: quote.span.start + m.index + m[0].length };
+      for (let k = compared.get(m[0])!.length; k > 0; k--) offsets.push(at);
+    }
+    return offsets;
+  };
   const counts = new Map<string, number>();
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
   const ids = Int32Array.from(words, (w) => {
@@ -585,7 +595,8 @@ function trivialKey(key: string): string {
 /** The printed words from compared word `start` to `end`; all of them is the whole quote as printed. */
 function passageSpan(w: Wording, start: number, end: number): Span {
   if (start === 0 && end === w.words.length) return w.quote.span;
-  return { doc: w.quote.span.doc, start: w.from[start]!.start, end: w.from[end - 1]!.end };
+  const from = w.from();
+  return { doc: w.quote.span.doc, start: from[start]!.start, end: from[end - 1]!.end };
 }
 
 function speakerName(q: Quote, names: Map<string, string>): string | null {

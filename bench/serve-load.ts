@@ -138,14 +138,25 @@ async function describeStore(path: string): Promise<BuiltStore> {
   }
 }
 
-function startServer(db: string): Promise<{ url: string; stop: () => void; pid: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+type MemoryUsage = ReturnType<typeof process.memoryUsage>;
+
+function startServer(db: string): Promise<{ url: string; stop: () => void; pid: number; memoryUsage: () => Promise<MemoryUsage> }> {
+  // bench/report-memory.cjs: the server tells its process.memoryUsage() when sent SIGUSR2.
+  const child = spawn(process.execPath, ['--require', join(ROOT, 'bench/report-memory.cjs'), '--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const waiting: ((usage: MemoryUsage) => void)[] = [];
+  const memoryUsage = () =>
+    new Promise<MemoryUsage>((resolve) => {
+      waiting.push(resolve);
+      child.kill('SIGUSR2');
+    });
   return new Promise((resolve, reject) => {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
+      for (const m of stderr.matchAll(/memory-usage (\{.*\})\n/g)) waiting.shift()?.(JSON.parse(m[1]!) as MemoryUsage);
+      stderr = stderr.replace(/memory-usage \{.*\}\n/g, '');
       const url = stderr.match(/at (http:\/\/\S+\/)/)?.[1];
-      if (url) resolve({ url, stop: () => child.kill('SIGINT'), pid: child.pid! });
+      if (url) resolve({ url, stop: () => child.kill('SIGINT'), pid: child.pid!, memoryUsage });
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}): ${stderr}`)));
   });
@@ -166,6 +177,42 @@ interface RouteResult {
 function rssMib(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
+/**
+ * Where a process's resident memory is, in KiB, by mapping: a file's path (code, SQLite's
+ * mapped -shm), [heap] (malloc's main arena), [stack], or "anonymous" (V8's heaps, threads'
+ * malloc arenas and stacks); and its thread count. What the soak compares at its start and end.
+ */
+function residentParts(pid: number): { byMapping: Map<string, number>; threads: number } {
+  const byMapping = new Map<string, number>();
+  let mapping = '';
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const header = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (header) mapping = header[1]!.trim() || 'anonymous';
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) byMapping.set(mapping, (byMapping.get(mapping) ?? 0) + Number(rss[1]));
+  }
+  const threads = Number(/Threads:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+  return { byMapping, threads };
+}
+
+/** V8's heap (used and reserved) and memory outside it (Buffers, native) at the start and the end, in MiB. */
+function usageGrowth(start: MemoryUsage, end: MemoryUsage): string {
+  const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+  const pair = (key: keyof MemoryUsage) => `${mib(start[key])} → ${mib(end[key])}`;
+  return `heap used ${pair('heapUsed')}, heap total ${pair('heapTotal')}, external ${pair('external')} MiB`;
+}
+
+/** The mappings whose resident memory grew most between two readings, e.g. "anonymous +61 MiB". */
+function growth(start: ReturnType<typeof residentParts>, end: ReturnType<typeof residentParts>): string {
+  const grown = [...end.byMapping]
+    .map(([name, kib]) => [name, kib - (start.byMapping.get(name) ?? 0)] as const)
+    .filter(([, kib]) => Math.abs(kib) >= 1024)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([name, kib]) => `${name.split('/').pop()} ${kib > 0 ? '+' : ''}${(kib / 1024).toFixed(0)} MiB`);
+  return `${grown.join(', ') || 'no mapping by 1 MiB or more'}; threads ${start.threads} → ${end.threads}`;
 }
 
 /** `ingest` of `count` generated articles into the store, in its own process; resolves with its summary line. */
@@ -365,12 +412,16 @@ try {
       process.stderr.write(`bench:serve: generating ${values.ingest} articles to ingest meanwhile…\n`);
       const writer = await ingestStream(store.path, Number(values.ingest), dir);
       const rssStart = rssMib(server.pid);
+      const partsStart = residentParts(server.pid);
+      const usageStart = await server.memoryUsage();
       process.stderr.write(`bench:serve: every route at once for ${seconds} s, ${connections} connections, an ingest running…\n`);
       const share = Math.max(1, Math.floor(connections / routes.length));
       results.push(...(await Promise.all(routes.map((route) => hammer(server.url, route, share)))));
       const rssEnd = rssMib(server.pid);
+      const partsEnd = residentParts(server.pid);
+      const usageEnd = await server.memoryUsage();
       const ingested = await writer.done;
-      soakLine = `soak: server RSS ${rssStart.toFixed(0)} MiB at the start, ${rssEnd.toFixed(0)} MiB at the end (${(((rssEnd - rssStart) / rssStart) * 100).toFixed(0)}%); ingest meanwhile: ${ingested}`;
+      soakLine = `soak: server RSS ${rssStart.toFixed(0)} MiB at the start, ${rssEnd.toFixed(0)} MiB at the end (${(((rssEnd - rssStart) / rssStart) * 100).toFixed(0)}%; grew in ${growth(partsStart, partsEnd)}; main thread ${usageGrowth(usageStart, usageEnd)}); ingest meanwhile: ${ingested}`;
     } else if (seconds > 0) {
       for (const route of routes) {
         process.stderr.write(`bench:serve: ${route} for ${seconds} s, ${connections} connections…\n`);

@@ -138,11 +138,11 @@ async function describeStore(path: string): Promise<BuiltStore> {
   }
 }
 
-type MemoryUsage = ReturnType<typeof process.memoryUsage>;
+type MemoryUsage = ReturnType<typeof process.memoryUsage> & { heapUsedBeforeGc: number };
 
 function startServer(db: string): Promise<{ url: string; stop: () => void; pid: number; memoryUsage: () => Promise<MemoryUsage> }> {
-  // bench/report-memory.cjs: the server tells its process.memoryUsage() when sent SIGUSR2.
-  const child = spawn(process.execPath, ['--require', join(ROOT, 'bench/report-memory.cjs'), '--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  // bench/report-memory.cjs: the server collects its garbage and tells its process.memoryUsage() when sent SIGUSR2.
+  const child = spawn(process.execPath, ['--expose-gc', '--require', join(ROOT, 'bench/report-memory.cjs'), '--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   const waiting: ((usage: MemoryUsage) => void)[] = [];
   const memoryUsage = () =>
     new Promise<MemoryUsage>((resolve) => {
@@ -197,11 +197,11 @@ function residentParts(pid: number): { byMapping: Map<string, number>; threads: 
   return { byMapping, threads };
 }
 
-/** V8's heap (used and reserved) and memory outside it (Buffers, native) at the start and the end, in MiB. */
+/** V8's heap (used, live after a collection, reserved) and memory outside it (Buffers, native) at the start and the end, in MiB. */
 function usageGrowth(start: MemoryUsage, end: MemoryUsage): string {
   const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
   const pair = (key: keyof MemoryUsage) => `${mib(start[key])} → ${mib(end[key])}`;
-  return `heap used ${pair('heapUsed')}, heap total ${pair('heapTotal')}, external ${pair('external')} MiB`;
+  return `heap used ${pair('heapUsedBeforeGc')}, live ${pair('heapUsed')}, heap total ${pair('heapTotal')}, external ${pair('external')} MiB`;
 }
 
 /** The mappings whose resident memory grew most between two readings, e.g. "anonymous +61 MiB". */

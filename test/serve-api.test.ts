@@ -685,6 +685,27 @@ test('PageCache renders a page once however many ask meanwhile, keeps no failure
   assert.deepEqual(await cache.get('stale', render('new')), { html: 'new' });
 });
 
+test('PageCache lets pages of an earlier store state go once a page of a later one is kept, and keeps none of an earlier state', async () => {
+  const cache = new PageCache(100);
+  let renders = 0;
+  const render = (html: string) => async () => {
+    renders++;
+    return { html };
+  };
+  await cache.get('a|1', render('a1'), 1);
+  await cache.get('b|1', render('b1'), 1);
+  await cache.get('a|2', render('a2'), 2);
+  renders = 0;
+  await cache.get('a|2', render('never'), 2);
+  assert.equal(renders, 0, 'the page of the latest state is kept');
+  await cache.get('b|1', render('b1 again'), 1);
+  assert.equal(renders, 1, 'pages of state 1 went when one of state 2 was kept');
+  await cache.get('b|1', render('b1 once more'), 1);
+  assert.equal(renders, 2, 'a page of an earlier state is answered, not kept');
+  await cache.get('a|2', render('never'), 2);
+  assert.equal(renders, 2, 'nor does it push out the later state');
+});
+
 /** One long report (3,000 sentences) ingested as a story: its brief takes seconds of CPU. */
 async function longStory(db: Database, dir: string): Promise<{ id: number }> {
   const sentences = Array.from({ length: 3000 }, (_, i) => `Crew ${i} of the Kessing harbour works worked ${2 + (i % 9)} hours on the north pier on Tuesday, foreman Ilse Marchetti said.`);

@@ -35,7 +35,8 @@ export function uiRoutes(app: FastifyInstance, { db, briefs, editToken, firstBri
         const { id } = request.params;
         const asked = view ? request.query : {};
         const selection = `${asked.show?.join(',') ?? ''}|${asked.first ?? ''}`;
-        const page = await pages.get(`${view}|${id}|${selection}|${await lastLogSeq(db)}`, async () => {
+        const state = await lastLogSeq(db);
+        const page = await pages.get(`${view}|${id}|${selection}|${state}`, async () => {
           const detail = await storyDetail(db, id);
           // A story merged into another lives on under the other's id.
           if (detail.requested !== null) return { redirect: `/stories/${detail.story.id}${view}` };
@@ -49,7 +50,7 @@ export function uiRoutes(app: FastifyInstance, { db, briefs, editToken, firstBri
           // Editors' "not a conflict" set those disagreements apart, with their reasons.
           const { brief: shown, dismissed } = applyDismissals(brief, await dismissalsOf(db, detail.story.id));
           return { html: storyPage(detail, shown, { dismissed, editToken }), ...keep };
-        });
+        }, state);
         return 'redirect' in page ? reply.redirect(page.redirect, 302) : html(reply, page.html);
       },
     );

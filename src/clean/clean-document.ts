@@ -42,7 +42,8 @@ export function cleanParts(input: RawInput): { original: string; cleaning: TextC
   return parts;
 }
 
-export function cleanDocument(input: RawInput): CleanDocument {
+/** `forAnalysis: false`: nothing will analyse the document; wink's readings are not held for it. */
+export function cleanDocument(input: RawInput, { forAnalysis = true } = {}): CleanDocument {
   const { original, cleaning } = cleanParts(input);
   const id = documentId(original);
   const span = (r: Range): Span => ({ doc: id, start: r.start, end: r.end });
@@ -50,7 +51,7 @@ export function cleanDocument(input: RawInput): CleanDocument {
   const turnByStart = new Map(cleaning.turns.map((t) => [t.label.start, t]));
   const sentences: Span[] = [];
   // wink's readings of the paragraphs, for the analysis of this document (see HeldReadings).
-  const held: HeldReadings = new Map();
+  const held: HeldReadings | undefined = forAnalysis ? new Map() : undefined;
   for (const p of cleaning.paragraphs) {
     // A transcript turn's sentences start after its "NAME:" label.
     const turn = turnByStart.get(p.start);
@@ -83,7 +84,7 @@ export function cleanDocument(input: RawInput): CleanDocument {
     ...(cleaning.turns.length ? { turns: cleaning.turns.map((t) => ({ speaker: t.speaker, role: t.role, label: span(t.label), span: span(t.span) })) } : {}),
     messages,
   };
-  holdReadings(doc, held);
+  if (held) holdReadings(doc, held);
   return doc;
 }
 

@@ -98,7 +98,8 @@ export function buildProgram(): Command {
       .argument('<inputs...>', 'files, directories, "-" for standard input, http(s) URLs, .jsonl feeds'),
   ).action((inputs: string[], flags: CommonFlags) => {
     refuseOutputOverInputs(flags.out, inputs);
-    return writeJsonLines(flags, (options) => cleanInputs(inputs, options), (doc) => doc);
+    // Nothing analyses what `clean` prints: no reading is held for an analysis.
+    return writeJsonLines(flags, (options) => cleanInputs(inputs, { ...options, forAnalysis: false }), (doc) => doc);
   });
 
   withCommonOptions(

@@ -14,6 +14,8 @@ export interface RunOptions extends ReadInputsOptions {
   onInputError?: (error: InputError) => void;
   /** Told about each document as it is cleaned (for progress). */
   onDocument?: (doc: CleanDocument) => void;
+  /** `false`: the documents will not be analysed, so wink's readings are not held for that (see HeldReadings). */
+  forAnalysis?: boolean;
 }
 
 /** Cleaned documents (or the reason an input was not used), in input order. No cross-document work. */
@@ -24,7 +26,7 @@ export async function* cleanInputs(specs: string[], options: RunOptions = {}): A
     if (item instanceof InputError) result = item;
     else {
       try {
-        const doc = cleanDocument(item);
+        const doc = cleanDocument(item, { forAnalysis: options.forAnalysis ?? true });
         const first = seenIds.get(doc.id);
         // Two inputs with the same visible text (e.g. one page saved twice) are one report.
         result = first ? new InputError(item.source, `duplicate of ${first}`, 'duplicate') : doc;

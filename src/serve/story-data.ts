@@ -269,7 +269,7 @@ export async function documentOf(db: Database, articleId: number): Promise<Docum
   );
   const [input] = await rawInputsOf(db, [articleId]);
   if (!row || !input) throw new NotFound(`no article ${articleId}`);
-  const doc = cleanDocument(input);
+  const doc = cleanDocument(input, { forAnalysis: false });
   return {
     ...articleJson(row),
     docId: doc.id,

@@ -1,8 +1,9 @@
 // The command line as a user runs it: outputs, exit codes, and one-line errors for bad input.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { lstatSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -235,4 +236,23 @@ test('ingest briefs the stories it changed, biggest first and at most --briefs o
   assert.equal(run(['ingest', 'examples', '--db', none, '--briefs', '0', '--quiet']).code, 0);
   assert.deepEqual(await briefsOf(none), []);
   assert.equal(run(['ingest', 'examples', '--db', none, '--briefs', 'x']).code, 2);
+});
+
+test('--out to a pipe or a device writes into it and leaves it one ("-o /dev/null" never replaces the device)', { timeout: 120_000 }, async () => {
+  const fifo = join(mkdtempSync(join(tmpdir(), 'corroborate-fifo-')), 'out.fifo');
+  assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
+  // A reader on the pipe, as a shell's "| less" would be; the CLI writes the brief into it.
+  const reader = spawn('cat', [fifo]);
+  let read = '';
+  reader.stdout.on('data', (chunk) => (read += chunk));
+  const readerClosed = once(reader, 'close');
+  const writer = spawn(process.execPath, ['--import', 'tsx', CLI, 'brief', good, '--format', 'json', '-q', '-o', fifo], { cwd: ROOT });
+  const [code] = (await once(writer, 'close')) as [number];
+  const stillPipe = lstatSync(fifo).isFIFO();
+  // Replaced by a file, the pipe never had a writer: its reader would wait for ever.
+  if (!stillPipe) reader.kill();
+  await readerClosed;
+  assert.equal(code, 0);
+  assert.ok(stillPipe, 'still a pipe, not a file renamed over it');
+  assert.ok(JSON.parse(read).documents.length === 1, 'the brief went through the pipe');
 });

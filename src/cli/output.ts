@@ -1,5 +1,6 @@
 // Where a command's output goes: standard output, or a file written atomically (to a temporary
-// name, renamed on success) so an interrupted run never leaves a truncated file behind.
+// name, renamed on success) so an interrupted run never leaves a truncated file behind. A device
+// or a pipe ("-o /dev/null", a FIFO) is written as it is: renaming over it would replace it.
 import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -38,8 +39,9 @@ export class OutputSink {
   private readonly temp: string | null;
 
   constructor(private readonly path?: string) {
-    this.temp = path ? `${path}.tmp-${process.pid}` : null;
-    this.stream = this.temp ? createWriteStream(this.temp) : process.stdout;
+    const direct = path !== undefined && isSpecialFile(path);
+    this.temp = path && !direct ? `${path}.tmp-${process.pid}` : null;
+    this.stream = this.temp ? createWriteStream(this.temp) : path ? createWriteStream(path) : process.stdout;
   }
 
   async write(chunk: string): Promise<void> {
@@ -47,8 +49,13 @@ export class OutputSink {
   }
 
   async close(): Promise<void> {
-    if (!this.temp || !this.path) return;
+    if (!this.path) return;
     const file = this.stream as WriteStream;
+    if (!this.temp) {
+      file.end();
+      await once(file, 'finish');
+      return;
+    }
     file.end();
     try {
       await once(file, 'finish');
@@ -57,5 +64,15 @@ export class OutputSink {
       await rm(this.temp, { force: true });
       throw new Error(`cannot write ${this.path}: ${(error as Error).message}`);
     }
+  }
+}
+
+/** Whether `path` exists and is neither a regular file nor a directory: a device, a pipe, a socket. */
+function isSpecialFile(path: string): boolean {
+  try {
+    const s = statSync(path);
+    return !s.isFile() && !s.isDirectory();
+  } catch {
+    return false;
   }
 }

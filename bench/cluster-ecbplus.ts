@@ -9,17 +9,7 @@ import type { BCubed } from '../src/stories/bcubed.ts';
 import { bcubed } from '../src/stories/bcubed.ts';
 import { DEFAULT_CLUSTER_OPTIONS, StoryClusterer, type ClusterOptions } from '../src/stories/clusterer.ts';
 import { articleFeatures } from '../src/stories/features.ts';
-import {
-  hasEcbplus,
-  isDevTopic,
-  loadEcbplus,
-  scoreBaseline,
-  scoreOnline,
-  withFeatures,
-  ECBPLUS_DIR,
-  type EcbArticle,
-  type FeaturedArticle,
-} from '../test/quality/ecbplus.ts';
+import { hasEcbplus, isDevTopic, loadEcbplus, scoreBaseline, scoreOnline, withFeatures, ECBPLUS_DIR, type EcbArticle, type FeaturedArticle } from '../test/quality/ecbplus.ts';
 import { pick, randomInt, seededRandom, type Random } from './prng.ts';
 
 const USAGE = `usage: npx tsx bench/cluster-ecbplus.ts [--seeds N] [--tune] [--stream N]

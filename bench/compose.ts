@@ -23,7 +23,10 @@ const SINGLE_NEWLINE_SHARE = 0.2;
 
 export function composeDocument(random: Random, base: SourceReport, sources: readonly SourceReport[]): ComposedDocument {
   const body = resizedBody(random, base, sources);
-  const donor = pick(random, sources.filter((s) => s !== base));
+  const donor = pick(
+    random,
+    sources.filter((s) => s !== base),
+  );
 
   const head = [...thin(random, base.headChrome), ...sample(random, donor.headChrome, randomInt(random, 0, MAX_SPLICED_LINES))];
   const tail = [...thin(random, base.tailChrome), ...sample(random, donor.tailChrome, randomInt(random, 0, MAX_SPLICED_LINES))];

@@ -43,18 +43,23 @@ const ENCODING_SHARES: [number, FileEncoding][] = [
 const MAX_DRAWS = 50;
 const BENCH_URL = 'https://bench.invalid/story/';
 
-export async function writeCorpus(options: {
-  documents: number;
-  seed: number;
-  sources: readonly SourceReport[];
-  onProgress?: (written: number) => void;
-}): Promise<CorpusStats> {
+export async function writeCorpus(options: { documents: number; seed: number; sources: readonly SourceReport[]; onProgress?: (written: number) => void }): Promise<CorpusStats> {
   const started = performance.now();
   const random = seededRandom(options.seed);
   const dir = await mkdtemp(join(tmpdir(), 'corroborate-bench-'));
   const stats: CorpusStats = {
-    dir, documents: 0, files: 0, txtFiles: 0, jsonlFiles: 0, jsonlRecords: 0, bytes: 0,
-    docBytes: { min: Infinity, mean: 0, max: 0 }, encodings: {}, redraws: 0, seconds: 0, families: [],
+    dir,
+    documents: 0,
+    files: 0,
+    txtFiles: 0,
+    jsonlFiles: 0,
+    jsonlRecords: 0,
+    bytes: 0,
+    docBytes: { min: Infinity, mean: 0, max: 0 },
+    encodings: {},
+    redraws: 0,
+    seconds: 0,
+    families: [],
   };
   const seen = new Set<string>();
   const madeDirs = new Set<string>();

@@ -148,13 +148,23 @@ async function main(): Promise<void> {
       const mine = runs.filter((r) => r.format === format);
       const seconds = median(mine.map((r) => r.seconds));
       const peak = median(mine.map((r) => r.peakRssBytes));
-      return { format, seconds, peakRssBytes: peak, maxPeakRssBytes: Math.max(...mine.map((r) => r.peakRssBytes)), goalMet: seconds < GOAL.seconds && Math.max(...mine.map((r) => r.peakRssBytes)) < GOAL.rssBytes };
+      return {
+        format,
+        seconds,
+        peakRssBytes: peak,
+        maxPeakRssBytes: Math.max(...mine.map((r) => r.peakRssBytes)),
+        goalMet: seconds < GOAL.seconds && Math.max(...mine.map((r) => r.peakRssBytes)) < GOAL.rssBytes,
+      };
     });
     const { size } = statSync(input);
-    process.stdout.write(`long report: ${o.input ?? (o.repeatEcb ? `ECB+ sentences ${o.repeatEcb} times over, seed ${o.seed}` : `generated, seed ${o.seed}`)}, ${(size / 1e6).toFixed(1)} MB; ${o.runs} timed run(s) per format; ${cpus().length} cores, Node ${process.version}\n`);
+    process.stdout.write(
+      `long report: ${o.input ?? (o.repeatEcb ? `ECB+ sentences ${o.repeatEcb} times over, seed ${o.seed}` : `generated, seed ${o.seed}`)}, ${(size / 1e6).toFixed(1)} MB; ${o.runs} timed run(s) per format; ${cpus().length} cores, Node ${process.version}\n`,
+    );
     process.stdout.write('format  median wall  median peak RSS  highest peak RSS  goal (< 60 s, < 2 GB)\n');
     for (const s of summary) {
-      process.stdout.write(`${s.format.padEnd(6)}  ${`${s.seconds.toFixed(1)} s`.padStart(11)}  ${gb(s.peakRssBytes).padStart(15)}  ${gb(s.maxPeakRssBytes).padStart(16)}  ${s.goalMet ? 'met' : 'NOT met'}\n`);
+      process.stdout.write(
+        `${s.format.padEnd(6)}  ${`${s.seconds.toFixed(1)} s`.padStart(11)}  ${gb(s.peakRssBytes).padStart(15)}  ${gb(s.maxPeakRssBytes).padStart(16)}  ${s.goalMet ? 'met' : 'NOT met'}\n`,
+      );
     }
     await mkdir(dirname(OUT_FILE), { recursive: true });
     await writeFile(OUT_FILE, JSON.stringify({ input: o.input, bytes: size, seed: o.seed, node: process.version, cores: cpus().length, runs, summary }, null, 2) + '\n');

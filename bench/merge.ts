@@ -28,12 +28,7 @@ export interface MergeResult {
 
 const INITIAL = /^\p{Lu}\.$/u;
 
-export function measureMerge(
-  byFamily: ReadonlyMap<string, readonly DocumentAnalysis[]>,
-  sizes: readonly number[],
-  groupsPerSize: number,
-  onProgress?: (message: string) => void,
-): MergeResult {
+export function measureMerge(byFamily: ReadonlyMap<string, readonly DocumentAnalysis[]>, sizes: readonly number[], groupsPerSize: number, onProgress?: (message: string) => void): MergeResult {
   const families = [...byFamily.keys()].sort();
   const result: MergeResult = { sizes: [], skipped: [] };
   if (families.length === 0) return { sizes: [], skipped: [...sizes] };

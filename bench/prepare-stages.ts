@@ -64,7 +64,11 @@ async function main(): Promise<void> {
         for (const input of inputs) run(input);
         times.push(((performance.now() - started) * 1000) / inputs.length);
       }
-      process.stdout.write(`${name.padEnd(10)} ${Math.min(...times).toFixed(1).padStart(7)} µs/article (best of ${times.length})\n`);
+      process.stdout.write(
+        `${name.padEnd(10)} ${Math.min(...times)
+          .toFixed(1)
+          .padStart(7)} µs/article (best of ${times.length})\n`,
+      );
     }
     if (!values.only || values.only.split(',').includes('write')) {
       const batch = [...prepared.values()];
@@ -82,7 +86,11 @@ async function main(): Promise<void> {
         await db.close();
       }
       // CPU time as well: waiting on the disk (a commit's write, a checkpoint's fsync) is not in it, and this VM's disk is noisier than its processors.
-      process.stdout.write(`${'write'.padEnd(10)} ${Math.min(...times).toFixed(1).padStart(7)} µs/article (best of ${times.length}; store + cluster), CPU ${Math.min(...cpu).toFixed(1)} µs/article\n`);
+      process.stdout.write(
+        `${'write'.padEnd(10)} ${Math.min(...times)
+          .toFixed(1)
+          .padStart(7)} µs/article (best of ${times.length}; store + cluster), CPU ${Math.min(...cpu).toFixed(1)} µs/article\n`,
+      );
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

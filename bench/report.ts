@@ -81,29 +81,43 @@ type Row = [label: string, value: string];
 export function formatTable(results: BenchResults): string {
   const { corpus: c, throughput: t, analysed: s, comparison: cmp, html: h, machine: m } = results;
   const sections: [string, Row[]][] = [
-    ['Machine', [
-      ['cpus', `${m.cpus} × ${m.cpuModel}`],
-      ['node', `${m.node} (${m.platform})`],
-      ['code', `commit ${results.code.commit}${results.code.srcModified ? ', src/ modified' : ''}`],
-    ]],
-    ['Corpus', [
-      ['documents', `${c.documents} (${c.txtFiles} .txt files, ${c.jsonlRecords} records in ${c.jsonlFiles} .jsonl files)`],
-      ['input size', `${mb(c.bytes)} MB; per document ${bytes(c.docBytes.min)} min, ${bytes(c.docBytes.mean)} mean, ${bytes(c.docBytes.max)} max`],
-      ['.txt encodings', Object.entries(c.encodings).map(([k, v]) => `${k} ${v}`).join(', ')],
-      ['recombined from', `${results.sources.length} real reports`],
-      ['generated in', `${fixed(c.seconds, 1)} s (not measured below)`],
-    ]],
-    ['Ingest + clean + segment (foundation)', [
-      ['documents cleaned', `${t.documents} (${t.rejected} rejected, ${t.duplicates} duplicates, ${t.emptyDocuments} with no body)`],
-      ['throughput', `${fixed(t.docsPerSecond, 1)} docs/s, ${fixed(t.mbPerSecond, 3)} MB/s`],
-      ['total', `${fixed(t.seconds, 2)} s`],
-      ['  ingest (readInputs)', `${fixed(t.ingestSeconds, 2)} s (${percent(t.ingestSeconds, t.seconds)})`],
-      ['  cleanDocument', `${fixed(t.cleanSeconds, 2)} s (${percent(t.cleanSeconds, t.seconds)})`],
-      ['cleanDocument ms/doc', dist(t.cleanMsPerDoc)],
-      ['output', `${t.sentences} sentences, ${t.removedRegions} chrome regions removed`],
-      ['RSS before / peak (sampled)', `${mib(t.rssBeforeBytes)} / ${mib(t.peakRssSampledBytes)} MiB (${t.rssSamples} samples)`],
-      ['maxRSS (resourceUsage)', `${mib(t.maxRssBytes)} MiB`],
-    ]],
+    [
+      'Machine',
+      [
+        ['cpus', `${m.cpus} × ${m.cpuModel}`],
+        ['node', `${m.node} (${m.platform})`],
+        ['code', `commit ${results.code.commit}${results.code.srcModified ? ', src/ modified' : ''}`],
+      ],
+    ],
+    [
+      'Corpus',
+      [
+        ['documents', `${c.documents} (${c.txtFiles} .txt files, ${c.jsonlRecords} records in ${c.jsonlFiles} .jsonl files)`],
+        ['input size', `${mb(c.bytes)} MB; per document ${bytes(c.docBytes.min)} min, ${bytes(c.docBytes.mean)} mean, ${bytes(c.docBytes.max)} max`],
+        [
+          '.txt encodings',
+          Object.entries(c.encodings)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', '),
+        ],
+        ['recombined from', `${results.sources.length} real reports`],
+        ['generated in', `${fixed(c.seconds, 1)} s (not measured below)`],
+      ],
+    ],
+    [
+      'Ingest + clean + segment (foundation)',
+      [
+        ['documents cleaned', `${t.documents} (${t.rejected} rejected, ${t.duplicates} duplicates, ${t.emptyDocuments} with no body)`],
+        ['throughput', `${fixed(t.docsPerSecond, 1)} docs/s, ${fixed(t.mbPerSecond, 3)} MB/s`],
+        ['total', `${fixed(t.seconds, 2)} s`],
+        ['  ingest (readInputs)', `${fixed(t.ingestSeconds, 2)} s (${percent(t.ingestSeconds, t.seconds)})`],
+        ['  cleanDocument', `${fixed(t.cleanSeconds, 2)} s (${percent(t.cleanSeconds, t.seconds)})`],
+        ['cleanDocument ms/doc', dist(t.cleanMsPerDoc)],
+        ['output', `${t.sentences} sentences, ${t.removedRegions} chrome regions removed`],
+        ['RSS before / peak (sampled)', `${mib(t.rssBeforeBytes)} / ${mib(t.peakRssSampledBytes)} MiB (${t.rssSamples} samples)`],
+        ['maxRSS (resourceUsage)', `${mib(t.maxRssBytes)} MiB`],
+      ],
+    ],
     ...(s?.analysis ? [['Ingest + clean + analyse (second pass)', secondPassRows(s, s.analysis)] as [string, Row[]]] : []),
     ...(cmp ? [['Analysis vs foundation, per document', comparisonRows(cmp)] as [string, Row[]]] : []),
     ...(results.merge ? [['mergeAnalyses (one event per group)', mergeRows(results.merge, results.options.mergeGroups)] as [string, Row[]]] : []),

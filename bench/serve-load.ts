@@ -142,7 +142,10 @@ type MemoryUsage = ReturnType<typeof process.memoryUsage> & { heapUsedBeforeGc: 
 
 function startServer(db: string): Promise<{ url: string; stop: () => void; pid: number; memoryUsage: () => Promise<MemoryUsage> }> {
   // bench/report-memory.cjs: the server collects its garbage and tells its process.memoryUsage() when sent SIGUSR2.
-  const child = spawn(process.execPath, ['--expose-gc', '--require', join(ROOT, 'bench/report-memory.cjs'), '--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--expose-gc', '--require', join(ROOT, 'bench/report-memory.cjs'), '--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const waiting: ((usage: MemoryUsage) => void)[] = [];
   const memoryUsage = () =>
     new Promise<MemoryUsage>((resolve) => {
@@ -365,7 +368,11 @@ async function listFilterArgs(path: string): Promise<{ outlet: string | null; fr
     // The middle fifth of the stories, by the day they were last seen.
     const dated = Number((await db.one<{ n: number }>('SELECT COUNT(*) AS n FROM stories WHERE merged_into IS NULL AND last_seen IS NOT NULL'))!.n);
     const at = async (share: number) =>
-      (await db.one<{ day: string }>('SELECT SUBSTR(last_seen, 1, 10) AS day FROM stories WHERE merged_into IS NULL AND last_seen IS NOT NULL ORDER BY last_seen LIMIT 1 OFFSET $1', [Math.floor(dated * share)]))?.day ?? null;
+      (
+        await db.one<{ day: string }>('SELECT SUBSTR(last_seen, 1, 10) AS day FROM stories WHERE merged_into IS NULL AND last_seen IS NOT NULL ORDER BY last_seen LIMIT 1 OFFSET $1', [
+          Math.floor(dated * share),
+        ])
+      )?.day ?? null;
     return { outlet: outlet?.outlet ?? null, from: dated ? await at(0.4) : null, to: dated ? await at(0.6) : null };
   } finally {
     await db.close();
@@ -391,7 +398,17 @@ try {
     if (!soak) {
       const filtered = `/?sort=newest${args.from ? `&from=${args.from}&to=${args.to}` : ''}`;
       const contested = `/?sort=contested${args.outlet ? `&outlet=${encodeURIComponent(args.outlet)}` : ''}`;
-      const ttfbRoutes = ['/', filtered, '/?sort=contested', contested, '/api/stories?limit=50', `/api/stories?sort=newest&limit=50`, `/stories/${store.story}`, `/stories/${store.story}/sources`, '/search?q=earthquake'];
+      const ttfbRoutes = [
+        '/',
+        filtered,
+        '/?sort=contested',
+        contested,
+        '/api/stories?limit=50',
+        `/api/stories?sort=newest&limit=50`,
+        `/stories/${store.story}`,
+        `/stories/${store.story}/sources`,
+        '/search?q=earthquake',
+      ];
       for (const route of ttfbRoutes) {
         process.stderr.write(`bench:serve: time to first byte of ${route}, ${ttfbRuns} requests after a warm-up…\n`);
         ttfbs.push(await ttfb(server.url, route, ttfbRuns));
@@ -435,7 +452,9 @@ try {
       build
         ? `built in ${buildSeconds.toFixed(0)} s: stream generated ${build.generate.toFixed(1)} s, ingest ${build.ingest.toFixed(1)} s, search index ${build.searchIndex.toFixed(1)} s, first ${FIRST_PAGE} stories briefed ${build.briefs.toFixed(1)} s`
         : `built (or read) in ${buildSeconds.toFixed(0)} s`,
-      `machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} at the end`,
+      `machine: ${cpus().length} cores, load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')} at the end`,
       ...(soakLine ? [soakLine] : []),
       ...(ttfbs.length
         ? [
@@ -463,7 +482,26 @@ try {
     ];
     process.stdout.write(lines.join('\n') + '\n');
     mkdirSync(join(ROOT, 'bench/out'), { recursive: true });
-    writeFileSync(join(ROOT, `bench/out/serve-${soak ? 'soak' : 'load'}.json`), JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, loadAverage: loadavg() }, store, buildSeconds, seconds, connections, soak: soakLine || null, ttfb: ttfbs, waits, rebuiltBehind, results }, null, 2));
+    writeFileSync(
+      join(ROOT, `bench/out/serve-${soak ? 'soak' : 'load'}.json`),
+      JSON.stringify(
+        {
+          date: new Date().toISOString(),
+          machine: { cpus: cpus().length, loadAverage: loadavg() },
+          store,
+          buildSeconds,
+          seconds,
+          connections,
+          soak: soakLine || null,
+          ttfb: ttfbs,
+          waits,
+          rebuiltBehind,
+          results,
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     server.stop();
     keepAlive.destroy();

@@ -177,7 +177,13 @@ export function writeStream(sources: StreamSources, options: StreamOptions): Str
       minWords = Math.min(minWords, count);
       maxWords = Math.max(maxWords, count);
       const draft: ArticleDraft = { outlet, title, section: pick(random, outlet.sections), byline: pick(random, outlet.reporters), time: slot.time };
-      const text = page(random, draft, body.map((b) => b.text), teasers, pool.wire && slot.kind === 'wire-copy' ? pool.wire.outlet : null);
+      const text = page(
+        random,
+        draft,
+        body.map((b) => b.text),
+        teasers,
+        pool.wire && slot.kind === 'wire-copy' ? pool.wire.outlet : null,
+      );
       const record: Record<string, string> = { text, title };
       if (random() >= MISSING_OUTLET_SHARE) record.outlet = outlet.name;
       if (random() >= MISSING_DATE_SHARE) record.published = new Date(slot.time).toISOString();
@@ -270,7 +276,16 @@ function buildPool(random: Random, names: Names, event: EventPlan): EventPool {
   const rename = names.forEvent(event.id);
   const texts = [event.primary, ...event.companions].map((t) => t.cut.map((p) => p.map((s) => ({ text: rename(s.parts), words: s.words }))));
   const title = event.primary.title ? rename(cutAtNames(event.primary.title, names.lowercase)) : null;
-  return { texts, headline: title ?? titleFrom(random, texts[0]!.map((p) => ({ text: p.map((s) => s.text).join(' '), words: 0 })), 'Update') };
+  return {
+    texts,
+    headline:
+      title ??
+      titleFrom(
+        random,
+        texts[0]!.map((p) => ({ text: p.map((s) => s.text).join(' '), words: 0 })),
+        'Update',
+      ),
+  };
 }
 
 /**
@@ -282,7 +297,13 @@ function buildPool(random: Random, names: Names, event: EventPlan): EventPool {
 function selectParagraphs(random: Random, pool: EventPool): Block[] {
   const target = Math.round(Math.min(WORDS_RANGE[1], Math.max(WORDS_RANGE[0], WORDS_MEDIAN * Math.exp(WORDS_SIGMA * gaussian(random)))));
   const lead = random() < 0.3 ? 0 : randomInt(random, 0, pool.texts.length - 1);
-  const order = [lead, ...shuffled(random, pool.texts.map((_, i) => i)).filter((i) => i !== lead)];
+  const order = [
+    lead,
+    ...shuffled(
+      random,
+      pool.texts.map((_, i) => i),
+    ).filter((i) => i !== lead),
+  ];
   const next = pool.texts.map((p, i) => (i === lead ? 0 : randomInt(random, 0, p.length - 1)));
   const left = pool.texts.map((p) => p.length);
   const body: Block[] = [];
@@ -313,7 +334,10 @@ function selectParagraphs(random: Random, pool: EventPool): Block[] {
 /** A headline from the opening sentence of the body: its first 7–13 words. */
 function titleFrom(random: Random, body: Block[], fallback: string): string {
   const sentence = (body[0]?.text ?? '').split(/(?<=[.!?])\s/)[0] ?? '';
-  const words = sentence.replace(/^[“"'‘]/, '').split(/\s+/).filter(Boolean);
+  const words = sentence
+    .replace(/^[“"'‘]/, '')
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length < 4) return fallback;
   return words
     .slice(0, randomInt(random, 7, 13))
@@ -344,7 +368,26 @@ function page(random: Random, draft: ArticleDraft, body: string[], teasers: stri
 
 // ---- Outlets and their chrome ----
 
-const PAPERS = ['Herald', 'Gazette', 'Tribune', 'Courier', 'Ledger', 'Post', 'Times', 'Chronicle', 'Observer', 'Dispatch', 'Journal', 'Sentinel', 'Examiner', 'Star', 'Record', 'Register', 'Independent', 'Mirror'];
+const PAPERS = [
+  'Herald',
+  'Gazette',
+  'Tribune',
+  'Courier',
+  'Ledger',
+  'Post',
+  'Times',
+  'Chronicle',
+  'Observer',
+  'Dispatch',
+  'Journal',
+  'Sentinel',
+  'Examiner',
+  'Star',
+  'Record',
+  'Register',
+  'Independent',
+  'Mirror',
+];
 const SECTIONS = ['World', 'Politics', 'Business', 'Local', 'National', 'Health', 'Science', 'Crime', 'Sports', 'Entertainment', 'Technology', 'Opinion', 'Weather', 'Education', 'Environment'];
 const SOCIAL = ['Facebook', 'X', 'Instagram', 'Threads', 'LinkedIn', 'WhatsApp', 'Email', 'Print', 'Bluesky'];
 const MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
@@ -353,7 +396,15 @@ function makeOutlet(random: Random, names: Names, index: number, wire: boolean):
   const place = names.invent(random, 2, 3);
   const name = wire
     ? pick(random, [`${place} Press`, `United ${place} Wire`, `${place} News Agency`, `${place} Press Association`])
-    : pick(random, [`The ${place} ${pick(random, PAPERS)}`, `${place} ${pick(random, PAPERS)}`, `${place} Daily`, `${place} Public Radio`, `${place} News Network`, `${place} Online`, `The ${place} ${pick(random, PAPERS)}-${pick(random, PAPERS)}`]);
+    : pick(random, [
+        `The ${place} ${pick(random, PAPERS)}`,
+        `${place} ${pick(random, PAPERS)}`,
+        `${place} Daily`,
+        `${place} Public Radio`,
+        `${place} News Network`,
+        `${place} Online`,
+        `The ${place} ${pick(random, PAPERS)}-${pick(random, PAPERS)}`,
+      ]);
   const domain = `${slug(name).replace(/-/g, '')}${index}.${pick(random, ['com', 'com', 'net', 'co.uk', 'org', 'news'])}`;
   const sections = shuffled(random, SECTIONS).slice(0, randomInt(random, 4, 8));
   const reporters = Array.from({ length: randomInt(random, 3, 15) }, () => `${names.invent(random, 2, 2)} ${names.invent(random, 2, 3)}`);
@@ -397,14 +448,17 @@ function makeOutlet(random: Random, names: Names, index: number, wire: boolean):
       pick(r, [
         () => ['Advertisement'],
         () => ['Story continues below advertisement'],
-        () => [`${pick(r, ['Officials', 'Residents', 'Crowds', 'Rescue workers', 'Police officers', 'Supporters'])} ${pick(r, ['gather', 'wait', 'stand', 'speak to reporters'])} on ${pick(r, ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'])}. (Photo: ${pick(r, reporters)} / ${name})`],
+        () => [
+          `${pick(r, ['Officials', 'Residents', 'Crowds', 'Rescue workers', 'Police officers', 'Supporters'])} ${pick(r, ['gather', 'wait', 'stand', 'speak to reporters'])} on ${pick(r, ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'])}. (Photo: ${pick(r, reporters)} / ${name})`,
+        ],
         () => [`Follow us on: ${shuffled(r, SOCIAL).slice(0, 4).join(' | ')}`],
         () => [`MORE IN ${a.section.toUpperCase()}`],
       ])(),
     tail: (r, a) => {
       const lines: string[] = [];
       if (style.bio) lines.push(`${a.byline} covers ${a.section.toLowerCase()} for ${name}.`);
-      if (style.newsletterBox && r() < 0.8) lines.push(`Get ${newsletter}`, `Our newsletter brings the day's top stories to your inbox before 7 a.m.`, 'By signing up you agree to our Terms of Use and Privacy Policy.');
+      if (style.newsletterBox && r() < 0.8)
+        lines.push(`Get ${newsletter}`, `Our newsletter brings the day's top stories to your inbox before 7 a.m.`, 'By signing up you agree to our Terms of Use and Privacy Policy.');
       if (r() < 0.6) lines.push(`Follow ${name} on ${shuffled(r, SOCIAL).slice(0, 3).join(', ')}`);
       lines.push(`© ${year(a.time)} ${name}. All rights reserved.`);
       if (r() < 0.5) lines.push('About us · Contact · Privacy Policy · Terms of Use · Advertise');
@@ -420,7 +474,36 @@ function pickOutlet(random: Random, outlets: Outlet[]): Outlet {
 
 // ---- Invented names ----
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tor', 'vash', 'el', 'dun', 'qui', 'sar', 'bel', 'ost', 'ni', 'gra', 'pol', 'zef', 'an', 'mor', 'ta', 'lin', 'har', 'ves', 'o', 'bri', 'cal', 'den', 'fi', 'ru'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ren',
+  'tor',
+  'vash',
+  'el',
+  'dun',
+  'qui',
+  'sar',
+  'bel',
+  'ost',
+  'ni',
+  'gra',
+  'pol',
+  'zef',
+  'an',
+  'mor',
+  'ta',
+  'lin',
+  'har',
+  'ves',
+  'o',
+  'bri',
+  'cal',
+  'den',
+  'fi',
+  'ru',
+];
 class Names {
   constructor(
     readonly lowercase: Set<string>,

@@ -81,7 +81,9 @@ export async function loadStreamSources(repo: string, shared: string): Promise<S
   for (const part of ['train', 'dev']) {
     const dir = join(polnear, part, 'text');
     if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       const blocks = readFileSync(join(dir, file), 'utf8').split(/\n\s*\n/);
       // The first block is the headline.
       add({ id: `polnear/${file}`, corpus: 'polnear', group: `polnear/${file}`, title: blocks[0]?.trim() || null, paragraphs: blocks.slice(1) });
@@ -110,7 +112,32 @@ const SENTENCE_BREAK = /(?<=[.!?]["”’)]?)\s+/;
 /** Capitalised words kept as printed: dates, titles, and abbreviations every report uses alike. */
 const KEEP = new Set([
   ...['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
-  ...['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'],
+  ...[
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+    'Jan',
+    'Feb',
+    'Mar',
+    'Apr',
+    'Jun',
+    'Jul',
+    'Aug',
+    'Sep',
+    'Sept',
+    'Oct',
+    'Nov',
+    'Dec',
+  ],
   ...['Mr', 'Mrs', 'Ms', 'Dr', 'Jr', 'Sr', 'St', 'I', 'AM', 'PM', 'TV', 'CEO', 'OK'],
 ]);
 const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}\p{L}*/gu;

@@ -84,7 +84,11 @@ async function main(): Promise<void> {
   try {
     let started = performance.now();
     const sources = await loadStreamSources(REPO, SHARED);
-    log(`sources: ${sources.texts.length} texts (${Object.entries(sources.read).map(([k, n]) => `${k} ${n}`).join(', ')})`);
+    log(
+      `sources: ${sources.texts.length} texts (${Object.entries(sources.read)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')})`,
+    );
     const corpus = writeStream(sources, { articles, seed, dir: corpusDir });
     const generateSeconds = (performance.now() - started) / 1000;
     log(`stream: ${corpus.articles} articles, ${corpus.events} events, ${(corpus.bytes / MIB).toFixed(0)} MiB in ${corpus.files.length} files (${generateSeconds.toFixed(1)} s)`);
@@ -169,7 +173,15 @@ async function main(): Promise<void> {
         cpuMsPerArticle: (1000 * cpuSeconds) / summary.read,
         /** The machine's 1-minute load average before and after: another busy process slows the wall time. */
         loadAverage: [load, loadAverage()],
-        split: { readSeconds: timings.read / 1000, prepareSeconds: timings.prepare / 1000, waitSeconds: timings.wait / 1000, storeAndClusterSeconds: timings.write / 1000, threads: timings.threads, preparedInline: timings.preparedInline, preparedByThreads: timings.preparedByThreads },
+        split: {
+          readSeconds: timings.read / 1000,
+          prepareSeconds: timings.prepare / 1000,
+          waitSeconds: timings.wait / 1000,
+          storeAndClusterSeconds: timings.write / 1000,
+          threads: timings.threads,
+          preparedInline: timings.preparedInline,
+          preparedByThreads: timings.preparedByThreads,
+        },
         chunks,
         /** Last chunk's time over the first's: near 1 when the cost per article stays flat as the store grows. */
         growth: chunks.length >= 2 ? lastFull(chunks).seconds / chunks[0]!.seconds : null,
@@ -250,7 +262,27 @@ function lastFull(chunks: Chunk[]): Chunk {
   return full[full.length - 1] ?? chunks[chunks.length - 1]!;
 }
 
-function table(ingestResult: { seconds: number; articlesPerSecond: number; cpuSeconds: number; cpuMsPerArticle: number; loadAverage: number[]; split: { readSeconds: number; prepareSeconds: number; waitSeconds: number; storeAndClusterSeconds: number; threads: number; preparedInline: number; preparedByThreads: number }; chunks: Chunk[]; growth: number | null; peakRssMiB: number; rssBeforeMiB: number }, summary: IngestSummary, corpus: StreamCorpus, store: StoreOutcome, kind: string, digest: { digest: string }, verified: { digest: string; same: boolean } | null, searchIndex: { articles: number; seconds: number }): string {
+function table(
+  ingestResult: {
+    seconds: number;
+    articlesPerSecond: number;
+    cpuSeconds: number;
+    cpuMsPerArticle: number;
+    loadAverage: number[];
+    split: { readSeconds: number; prepareSeconds: number; waitSeconds: number; storeAndClusterSeconds: number; threads: number; preparedInline: number; preparedByThreads: number };
+    chunks: Chunk[];
+    growth: number | null;
+    peakRssMiB: number;
+    rssBeforeMiB: number;
+  },
+  summary: IngestSummary,
+  corpus: StreamCorpus,
+  store: StoreOutcome,
+  kind: string,
+  digest: { digest: string },
+  verified: { digest: string; same: boolean } | null,
+  searchIndex: { articles: number; seconds: number },
+): string {
   const r = ingestResult;
   const s = r.split;
   const pct = (x: number) => `${((100 * x) / r.seconds).toFixed(0)}%`;
@@ -270,7 +302,9 @@ function table(ingestResult: { seconds: number; articlesPerSecond: number; cpuSe
     `| growth (last 10k / first 10k) | ${r.growth === null ? 'n/a' : r.growth.toFixed(2)} |`,
     `| peak RSS | ${r.peakRssMiB.toFixed(0)} MiB sampled (${r.rssBeforeMiB.toFixed(0)} MiB before ingest) |`,
     ...(searchIndex.articles
-      ? [`| search index, after the ingest | ${searchIndex.articles.toLocaleString('en')} articles in ${searchIndex.seconds.toFixed(1)} s (${((1e6 * searchIndex.seconds) / searchIndex.articles).toFixed(0)} µs each): done by the first search, or by \`serve\` in the background |`]
+      ? [
+          `| search index, after the ingest | ${searchIndex.articles.toLocaleString('en')} articles in ${searchIndex.seconds.toFixed(1)} s (${((1e6 * searchIndex.seconds) / searchIndex.articles).toFixed(0)} µs each): done by the first search, or by \`serve\` in the background |`,
+        ]
       : []),
     `| store on disk | ${store.sizeMiB.toFixed(0)} MiB (${store.articles.toLocaleString('en')} articles, ${store.contents.toLocaleString('en')} contents) |`,
     `| ingest summary | ${summary.added} new (${summary.nearCopies} near-copies), ${summary.copies} exact copies, ${summary.unchanged} unchanged, ${summary.rejected} rejected |`,

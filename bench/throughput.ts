@@ -60,12 +60,7 @@ const BYTES_PER_MB = 1e6;
  * `inputBytes`: what is on disk under `dir` (from the corpus writer), for MB/s.
  * Ingest time is time spent waiting on the readInputs iterator; clean time is cleanDocument.
  */
-export async function measureThroughput(
-  dir: string,
-  inputBytes: number,
-  onProgress?: (documents: number) => void,
-  analyse?: AnalyseOptions,
-): Promise<ThroughputResult> {
+export async function measureThroughput(dir: string, inputBytes: number, onProgress?: (documents: number) => void, analyse?: AnalyseOptions): Promise<ThroughputResult> {
   const rssBeforeBytes = process.memoryUsage.rss();
   const sampler = new RssSampler().start();
   const cleanMs: number[] = [];

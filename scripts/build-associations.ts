@@ -39,7 +39,10 @@ function leadTerms(report: string): Set<string> {
 }
 
 const raw = readFileSync(SOURCE);
-const events = raw.toString('utf8').split('\n').filter((l) => l.trim());
+const events = raw
+  .toString('utf8')
+  .split('\n')
+  .filter((l) => l.trim());
 const pairCount = new Map<string, number>();
 /** Distinct events a pair was seen in: one event's three versions are one piece of evidence. */
 const pairEvents = new Map<string, number>();
@@ -54,13 +57,14 @@ for (const [n, line] of events.entries()) {
       const onlyB = [...versions[b]!].filter((t) => !versions[a]!.has(t));
       occasions++;
       for (const t of new Set([...onlyA, ...onlyB])) sideCount.set(t, (sideCount.get(t) ?? 0) + 1);
-      for (const u of onlyA) for (const v of onlyB) {
-        if (u === v) continue;
-        const key = u < v ? `${u}\t${v}` : `${v}\t${u}`;
-        pairCount.set(key, (pairCount.get(key) ?? 0) + 1);
-        if (!seenHere.has(key)) pairEvents.set(key, (pairEvents.get(key) ?? 0) + 1);
-        seenHere.add(key);
-      }
+      for (const u of onlyA)
+        for (const v of onlyB) {
+          if (u === v) continue;
+          const key = u < v ? `${u}\t${v}` : `${v}\t${u}`;
+          pairCount.set(key, (pairCount.get(key) ?? 0) + 1);
+          if (!seenHere.has(key)) pairEvents.set(key, (pairEvents.get(key) ?? 0) + 1);
+          seenHere.add(key);
+        }
     }
   }
   if (n % 500 === 0) process.stderr.write(`${n}/${events.length}\n`);
@@ -77,7 +81,10 @@ for (const [key, count] of pairCount) {
   // Strength grows with the evidence (events) and the lift, saturating at MAX_STRENGTH.
   const strength = Math.round(MAX_STRENGTH * (1 - Math.exp(-(seen - 1) / 4)) * Math.min(1, Math.log(lift) / Math.log(100)) * 1000) / 1000;
   if (process.env.SHOW) console.error(`${u}\t${v}\t${count}\t${seen}\t${lift.toFixed(1)}\t${strength}`);
-  for (const [x, y] of [[u, v], [v, u]] as const) {
+  for (const [x, y] of [
+    [u, v],
+    [v, u],
+  ] as const) {
     let list = words.get(x);
     if (!list) words.set(x, (list = []));
     list.push([y, strength]);
@@ -85,10 +92,14 @@ for (const [key, count] of pairCount) {
 }
 const sorted: Record<string, [string, number][]> = {};
 for (const word of [...words.keys()].sort()) {
-  sorted[word] = words.get(word)!.sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0])).slice(0, PER_WORD);
+  sorted[word] = words
+    .get(word)!
+    .sort((p, q) => q[1] - p[1] || p[0].localeCompare(q[0]))
+    .slice(0, PER_WORD);
 }
 const out: AssociationsFile = {
-  about: 'Content words outlets use for one another when reporting the same event, learned from the leads of three outlets\' versions of each event in multi-outlet-allsides/train.source (NeuS, MIT). Rebuild: npx tsx scripts/build-associations.ts',
+  about:
+    "Content words outlets use for one another when reporting the same event, learned from the leads of three outlets' versions of each event in multi-outlet-allsides/train.source (NeuS, MIT). Rebuild: npx tsx scripts/build-associations.ts",
   inputs: [{ file: 'multi-outlet-allsides/train.source', sha256: createHash('sha256').update(raw).digest('hex') }],
   digest: createHash('sha256').update(JSON.stringify(sorted)).digest('hex'),
   words: sorted,

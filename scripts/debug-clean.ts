@@ -8,7 +8,10 @@ for (const path of process.argv.slice(2)) {
   console.log(`=== ${path}`);
   const rows = classifyLines(splitLines(readFileSync(path, 'utf8')));
   // Each line's closeness to the topic of the lines kept as prose (the cleaner measures it only when a teaser list asks).
-  const closeness = centrality(termVectors(rows.map((r) => r.features.key)), rows.map((r) => !r.verdict && r.features.prose));
+  const closeness = centrality(
+    termVectors(rows.map((r) => r.features.key)),
+    rows.map((r) => !r.verdict && r.features.prose),
+  );
   for (const [i, row] of rows.entries()) {
     const v = row.verdict;
     const tag = v ? `${v.kind}${v.from !== undefined ? '@' + v.from : ''}` : 'KEEP';

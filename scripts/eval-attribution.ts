@@ -30,7 +30,11 @@ function option(name: string): string | undefined {
 /** A range of the text on one line, cut to `max` characters. */
 function snippet(text: string, ranges: Range[], max = 160): string {
   if (ranges.length === 0) return '—';
-  const s = ranges.map((r) => text.slice(r.start, r.end)).join(' … ').replace(/\s+/g, ' ').trim();
+  const s = ranges
+    .map((r) => text.slice(r.start, r.end))
+    .join(' … ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
@@ -42,13 +46,15 @@ function speakerOf(text: string, q: PredictedQuote): string {
     const form = text.slice(m.start, m.end).replace(/\s+/g, ' ');
     forms.set(form, (forms.get(form) ?? 0) + 1);
   }
-  return [...forms].sort((a, b) => b[1] - a[1]).map(([f]) => f).join(' / ');
+  return [...forms]
+    .sort((a, b) => b[1] - a[1])
+    .map(([f]) => f)
+    .join(' / ');
 }
 
 function printScores(s: AttributionScores, docs: number): void {
   const c = s.counts;
-  const row = (name: string, p: number, r: number, f: number, detail: string) =>
-    `${name.padEnd(8)} ${p.toFixed(3)}      ${r.toFixed(3)}   ${f.toFixed(3)}  ${detail}`;
+  const row = (name: string, p: number, r: number, f: number, detail: string) => `${name.padEnd(8)} ${p.toFixed(3)}      ${r.toFixed(3)}   ${f.toFixed(3)}  ${detail}`;
   console.log(`${docs} texts, ${c.goldDirect} gold direct attributions (${c.goldDirectWithSource} with a Source), ${c.predicted} predicted quotes`);
   console.log(`${''.padEnd(8)} precision  recall  F1`);
   console.log(row('quote', s.quotePrecision, s.quoteRecall, s.quoteF1, `P ${c.predictedMatched}/${c.predicted}, R ${c.goldDirectMatched}/${c.goldDirect}`));
@@ -63,9 +69,7 @@ function printErrors(s: AttributionScores, byName: Map<string, GoldDoc>, n: numb
   }
   console.log(`\nwrong or no speaker (${s.wrongSpeaker.length}; first ${Math.min(n, s.wrongSpeaker.length)}):`);
   for (const { doc, gold, predicted } of s.wrongSpeaker.slice(0, n)) {
-    console.log(
-      `  ${doc}\n    gold:   ${snippet(text(doc), gold.content)}\n    source: ${snippet(text(doc), gold.source)}\n    ours:   ${speakerOf(text(doc), predicted)}`,
-    );
+    console.log(`  ${doc}\n    gold:   ${snippet(text(doc), gold.content)}\n    source: ${snippet(text(doc), gold.source)}\n    ours:   ${speakerOf(text(doc), predicted)}`);
   }
   console.log(`\nmatching no attribution (${s.spurious.length}; first ${Math.min(n, s.spurious.length)}):`);
   for (const { doc, predicted } of s.spurious.slice(0, n)) {
@@ -79,7 +83,11 @@ type AttributionClass = (typeof CLASSES)[number];
 
 /** Which of issue 23's classes a gold attribution with a Source is, read off its text. */
 function classOf(text: string, gold: GoldAttribution): AttributionClass {
-  const source = gold.source.map((r) => text.slice(r.start, r.end)).join(' ').replace(/\s+/g, ' ').trim();
+  const source = gold.source
+    .map((r) => text.slice(r.start, r.end))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (/^(we|us|our)$/i.test(source) || /\b(newspaper|editorial board|editors|the daily)\b/i.test(source)) return "paper's own voice";
   if (/^(he|she|they|him|her|it|i|you)$/i.test(source)) return 'pronoun';
   const contentStart = gold.content[0]!.start;

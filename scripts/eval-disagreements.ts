@@ -12,10 +12,17 @@ const errors = i >= 0 ? Number(process.argv[i + 1]) : 0;
 const gold = loadDisagreementGold();
 const articles = loadEcbplus();
 const started = Date.now();
-const briefed = gold.stories.map((story) => briefStory(story, articles.filter((a) => a.story === story)));
+const briefed = gold.stories.map((story) =>
+  briefStory(
+    story,
+    articles.filter((a) => a.story === story),
+  ),
+);
 const s = scoreDisagreements(gold, briefed);
 console.log(`${s.stories} stories briefed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`recall ${s.recall.toFixed(3)} (${s.found}/${s.gold}); traps flagged ${s.trapsFlagged}/${s.traps}; value flags ${s.flags}, unverified ${s.unverified} (${s.unverifiedPerStory.toFixed(2)} a story)`);
+console.log(
+  `recall ${s.recall.toFixed(3)} (${s.found}/${s.gold}); traps flagged ${s.trapsFlagged}/${s.traps}; value flags ${s.flags}, unverified ${s.unverified} (${s.unverifiedPerStory.toFixed(2)} a story)`,
+);
 const text = (story: string, span: { doc: string; start: number; end: number }) => {
   const b = briefed.find((x) => x.story === story)!.brief;
   const doc = b.documents.find((d) => d.id === span.doc)!;

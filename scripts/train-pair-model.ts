@@ -107,7 +107,12 @@ if (!hasAllsides()) {
   console.error('multi-outlet-allsides not found in ../shared/eval');
   process.exit(1);
 }
-const goldFiles = (option('--gold')?.split(',') ?? readdirSync(GOLD_DIR).filter((f) => /^alignment-train.*\.json$/.test(f)).map((f) => GOLD_DIR + f)).sort();
+const goldFiles = (
+  option('--gold')?.split(',') ??
+  readdirSync(GOLD_DIR)
+    .filter((f) => /^alignment-train.*\.json$/.test(f))
+    .map((f) => GOLD_DIR + f)
+).sort();
 if (!goldFiles.length) {
   console.error('no training pairs: test/fixtures/gold/alignment-train*.json');
   process.exit(1);
@@ -134,12 +139,17 @@ curve('train, 5-fold by event', heldOut, positives);
 const model = train(trainSet);
 const valPairs = (JSON.parse(readFileSync(ALIGNMENT_GOLD, 'utf8')) as { pairs: GoldPair[] }).pairs;
 const { examples: valSet } = examples('val', valPairs);
-curve('val gold (pair level)', valSet.map((e) => ({ p: probability(model, e.x), y: e.y })), valPairs.filter((p) => p.same).length);
+curve(
+  'val gold (pair level)',
+  valSet.map((e) => ({ p: probability(model, e.x), y: e.y })),
+  valPairs.filter((p) => p.same).length,
+);
 console.log(PAIR_FEATURES.map((f, k) => `${f} ${model.weights[k]}`).join(', ') + `, bias ${model.bias}`);
 
 if (!process.argv.includes('--dry-run')) {
   const file: PairModelFile = {
-    about: 'Logistic regression: whether two sentences (or headlines) of two outlets report the same fact. Built by scripts/train-pair-model.ts from hand-labelled pairs of multi-outlet-allsides train.source; do not edit by hand.',
+    about:
+      'Logistic regression: whether two sentences (or headlines) of two outlets report the same fact. Built by scripts/train-pair-model.ts from hand-labelled pairs of multi-outlet-allsides train.source; do not edit by hand.',
     inputs: goldFiles.map((f, i) => ({ file: f.slice(f.indexOf('test/fixtures/')), sha256: sha256(goldText[i]!) })),
     features: [...PAIR_FEATURES],
     weights: model.weights,

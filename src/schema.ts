@@ -114,7 +114,7 @@ export const QuoteSchema = z.object({
   kind: QuoteKindSchema,
   span: SpanSchema.describe('the quoted words in the original'),
   speaker: z.string().nullable().describe('entity id of the speaker, null when unknown'),
-  speakerName: z.string().nullable().describe('the speaker entity\'s name, or the source as printed'),
+  speakerName: z.string().nullable().describe("the speaker entity's name, or the source as printed"),
   speakerSpan: SpanSchema.nullable().describe('the mention that attributes the quote (may be a pronoun or a turn label)'),
   cue: SpanSchema.nullable().describe('the attribution cue, e.g. "said", "told reporters", "according to"'),
 });
@@ -175,10 +175,7 @@ export const WordDiffSchema = z.object({
 
 export const VariantSchema = z.object({
   value: z.string().describe('the variant as printed by its first source'),
-  normalized: z
-    .object({ low: z.number().nullable(), high: z.number().nullable(), unit: z.string() })
-    .nullable()
-    .describe('the interval the wording allows (values only)'),
+  normalized: z.object({ low: z.number().nullable(), high: z.number().nullable(), unit: z.string() }).nullable().describe('the interval the wording allows (values only)'),
   support: z.array(SpanSchema).min(1),
   outlets: z.array(z.string()),
   diff: z.array(WordDiffSchema).optional().describe('quotes: word-level difference from the first variant'),
@@ -252,9 +249,7 @@ export const BriefSchema = z.object({
   facts: z.array(FactSchema).describe('what the outlets report, grouped across outlets'),
   disagreements: z.array(DisagreementSchema).describe('where outlets (or one document) state different values, wordings or spellings'),
   brief: SynthesisSchema,
-  rejected: z
-    .array(z.object({ source: z.string(), reason: z.string() }))
-    .describe('inputs that could not be used, with the reason'),
+  rejected: z.array(z.object({ source: z.string(), reason: z.string() })).describe('inputs that could not be used, with the reason'),
   messages: z.array(MessageSchema).default([]).describe('how the brief was made, where the reader should know: a limit reached, comparisons left out'),
 });
 export type Brief = z.infer<typeof BriefSchema>;

@@ -95,20 +95,14 @@ function normName(name: string): string {
 /** Does this entity go by `name` — as its name, an alias, or a mention as printed? */
 function namesEntity(entity: Entity, name: string): boolean {
   const want = normName(name);
-  return (
-    normName(entity.name) === want ||
-    entity.aliases.some((a) => normName(a) === want) ||
-    entity.mentions.some((m) => normName(m.text) === want)
-  );
+  return normName(entity.name) === want || entity.aliases.some((a) => normName(a) === want) || entity.mentions.some((m) => normName(m.text) === want);
 }
 
 /** The entity called `name`: by name first, then by alias, then by a mention's text. */
 function entityNamed(entities: Entity[], name: string): Entity | undefined {
   const want = normName(name);
   return (
-    entities.find((e) => normName(e.name) === want) ??
-    entities.find((e) => e.aliases.some((a) => normName(a) === want)) ??
-    entities.find((e) => e.mentions.some((m) => normName(m.text) === want))
+    entities.find((e) => normName(e.name) === want) ?? entities.find((e) => e.aliases.some((a) => normName(a) === want)) ?? entities.find((e) => e.mentions.some((m) => normName(m.text) === want))
   );
 }
 
@@ -167,14 +161,7 @@ function checkQuotes(name: string, g: GoldFile, result: DocumentAnalysis, misses
 }
 
 /** All forms must be mentions of one entity, of the gold type, known by the gold name. */
-function checkEntities(
-  label: string,
-  golds: GoldEntity[],
-  entities: Entity[],
-  originals: Map<string, string>,
-  misses: string[],
-  strictName: boolean,
-): void {
+function checkEntities(label: string, golds: GoldEntity[], entities: Entity[], originals: Map<string, string>, misses: string[], strictName: boolean): void {
   for (const ge of golds) {
     const where = `${label} entity "${ge.name}"`;
     const owners = (form: string) => entities.filter((e) => e.mentions.some((m) => mentionHasForm(m, form, originals)));
@@ -235,15 +222,13 @@ test('attribution gold agrees with its fixture texts', () => {
       const at = text.indexOf(q.contains);
       const end = at + q.contains.length;
       if (at >= 0 && !doc.body.some((b) => b.start <= at && end <= b.end)) problems.push(`${name}: “${q.contains}” is not in the cleaned body`);
-      if (at >= 0 && q.kind === 'turn' && !doc.turns?.some((t) => t.span.start <= at && end <= t.span.end))
-        problems.push(`${name}: turn “${q.contains}” is not inside a transcript turn`);
+      if (at >= 0 && q.kind === 'turn' && !doc.turns?.some((t) => t.span.start <= at && end <= t.span.end)) problems.push(`${name}: turn “${q.contains}” is not inside a transcript turn`);
     }
     for (const e of g.entities) {
       if (!text.toLowerCase().includes(e.name.toLowerCase())) problems.push(`${name}: entity name "${e.name}" is not in the text`);
       for (const form of e.forms) if (!hasForm(text, form)) problems.push(`${name}: form "${form}" of "${e.name}" is not in the text`);
     }
-    for (const pair of g.distinct)
-      for (const n of pair) if (!names.has(n)) problems.push(`${name}: distinct name "${n}" is not a gold entity of the file`);
+    for (const pair of g.distinct) for (const n of pair) if (!names.has(n)) problems.push(`${name}: distinct name "${n}" is not a gold entity of the file`);
   }
   const all = cross.files.map(fixtureText);
   for (const f of cross.files) if (!files.some(([n]) => n === f)) problems.push(`crossDocument: unknown file ${f}`);
@@ -251,8 +236,7 @@ test('attribution gold agrees with its fixture texts', () => {
     if (!all.some((t) => t.includes(e.name))) problems.push(`crossDocument: name "${e.name}" is in none of the files`);
     for (const form of e.forms) if (!all.some((t) => hasForm(t, form))) problems.push(`crossDocument: form "${form}" is in none of the files`);
   }
-  for (const pair of cross.distinct)
-    for (const n of pair) if (!all.some((t) => t.includes(n))) problems.push(`crossDocument: distinct name "${n}" is in none of the files`);
+  for (const pair of cross.distinct) for (const n of pair) if (!all.some((t) => t.includes(n))) problems.push(`crossDocument: distinct name "${n}" is in none of the files`);
   for (const q of cross.quotes ?? []) {
     const n = cross.files.includes(q.file) ? occurrences(fixtureText(q.file), q.contains) : 0;
     if (n !== 1) problems.push(`crossDocument: quote “${q.contains}” occurs ${n} times in ${q.file}, expected exactly once`);
@@ -290,13 +274,15 @@ test('attribution: entities merged across documents', () => {
 
   const ids = new Set(merged.entities.map((e) => e.id));
   if (ids.size !== merged.entities.length) misses.push('crossDocument: merged entity ids are not unique');
-  for (const q of merged.quotes)
-    if (q.speaker !== null && !ids.has(q.speaker)) misses.push(`crossDocument: quote “${clip(q.text, 50)}” keeps speaker id ${q.speaker}, not a merged entity`);
+  for (const q of merged.quotes) if (q.speaker !== null && !ids.has(q.speaker)) misses.push(`crossDocument: quote “${clip(q.text, 50)}” keeps speaker id ${q.speaker}, not a merged entity`);
 
   for (const gq of cross.quotes ?? []) {
     const doc = docs.get(gq.file)!;
     const where = `crossDocument ${gq.file} quote “${clip(gq.contains, 60)}”`;
-    const q = findQuote(merged.quotes.filter((x) => x.span.doc === doc.id), gq.contains);
+    const q = findQuote(
+      merged.quotes.filter((x) => x.span.doc === doc.id),
+      gq.contains,
+    );
     if (!q) misses.push(`${where}: no merged quote of that document contains it`);
     else checkSpeaker(where, q, gq.speaker, merged.entities, misses);
   }
@@ -355,7 +341,7 @@ test('attribution: a name with a party tag in parentheses keeps its cue in the s
   assert.equal(speakerIn(text, 'be back'), 'Omar Castillo');
 });
 
-test('attribution: a roundup names a quote\'s source on a line of its own, after a dash', () => {
+test("attribution: a roundup names a quote's source on a line of its own, after a dash", () => {
   const text =
     'What the candidates said this week.\n\n"Big firms pay almost nothing in tax."\n\n- Ada Wade.\n\n' +
     'Wade overstates the point.\n\n"We are ready for the next storm."\n\n-Tomas Ferrer, Eastland.\n\n' +
@@ -455,8 +441,7 @@ test('quotes: a straight double mark set off after a single closing mark closes 
 });
 
 test('attribution: a name and a comma may open a long apposition before the verb', () => {
-  const text =
-    '“We are telling the story our own way, at last,” Mara Quill, the founding director of the Harbor Media Lab and who also appears in the series, told reporters.';
+  const text = '“We are telling the story our own way, at last,” Mara Quill, the founding director of the Harbor Media Lab and who also appears in the series, told reporters.';
   assert.equal(speakerIn(text, 'our own way'), 'Mara Quill');
 });
 
@@ -466,8 +451,7 @@ test('attribution: "the mother of three replied" is a described speaker, not a n
 });
 
 test('attribution: "it further wrote" keeps its subject', () => {
-  const text =
-    'The Harbor Times profiled Ivo Brandt in 1990.\n\n"Mr. Brandt has managed to erase much of his debt," the Times wrote.\n\n"But since then his luck has turned," it further wrote.';
+  const text = 'The Harbor Times profiled Ivo Brandt in 1990.\n\n"Mr. Brandt has managed to erase much of his debt," the Times wrote.\n\n"But since then his luck has turned," it further wrote.';
   assert.equal(speakerIn(text, 'luck has turned'), 'Harbor Times');
 });
 
@@ -506,23 +490,22 @@ test('entities: an all-caps dateline that is a known place is that place, never 
   const text = 'BERLIN \u2014 Leaders met in Berlin on Monday.\n\nThe readout was upbeat: "Both sides see great potential for cooperation," it said.';
   const a = analyse.analyseText(text);
   const berlin = a.entities.filter((e) => /berlin/i.test(e.name));
-  assert.deepEqual(berlin.map((e) => e.type), ['place']);
+  assert.deepEqual(
+    berlin.map((e) => e.type),
+    ['place'],
+  );
   const q = quoteIn(text, 'great potential');
   assert.equal(q.speaker, null, '"it" is not the dateline');
 });
 
 test('entities: a headline phrase with "Rumor" or "Update" is not a person', () => {
-  const text =
-    'Red Sox-Teixeira Rumor Heats Up\n\nTrade Deadline Update: Boston Weighs Its Options\n\n' +
-    'The Red Sox-Teixeira Rumor will not go away, said Dana Whitcombe, the general manager.';
+  const text = 'Red Sox-Teixeira Rumor Heats Up\n\nTrade Deadline Update: Boston Weighs Its Options\n\n' + 'The Red Sox-Teixeira Rumor will not go away, said Dana Whitcombe, the general manager.';
   const names = analyse.analyseText(text).entities.map((e) => `${e.type}:${e.name}`);
   assert.ok(!names.some((n) => /Rumor|Update/.test(n)), names.join(', '));
 });
 
 test('entities: a name after "the" with no title is no person ("the Red Sox", "the Rangers")', () => {
-  const text =
-    'The Red Sox are talking with the Rangers about Luis Teixeira.\n\n"We are always looking," Dana Whitcombe said.\n\n' +
-    '"We will not comment," the Rangers said in a statement.';
+  const text = 'The Red Sox are talking with the Rangers about Luis Teixeira.\n\n"We are always looking," Dana Whitcombe said.\n\n' + '"We will not comment," the Rangers said in a statement.';
   const a = analyse.analyseText(text);
   const typeOf = (name: string): string | undefined => [...a.entities, ...a.unconfirmed].find((e) => e.name === name)?.type;
   assert.equal(typeOf('Red Sox'), 'organization');

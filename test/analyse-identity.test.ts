@@ -28,10 +28,7 @@ test('a body written "Department of X", "X Department" and by its acronym is one
 });
 
 test('an acronym the initials of two organizations spell stays apart from both', () => {
-  const entities = entitiesOf(
-    'The American Cancer Society and the American Chemical Society issued a joint statement on Tuesday.',
-    'ACS officials declined to comment on the statement.',
-  );
+  const entities = entitiesOf('The American Cancer Society and the American Chemical Society issued a joint statement on Tuesday.', 'ACS officials declined to comment on the statement.');
   const acs = holding(entities, 'ACS');
   assert.ok(acs);
   assert.notEqual(acs, holding(entities, 'American Cancer Society'));
@@ -46,10 +43,7 @@ test('an acronym that spells no organization named in the reports stays its own 
 });
 
 test('one body in British and American spelling, with and without a hyphen, is one organization', () => {
-  const entities = entitiesOf(
-    'The Organisation for Economic Co-operation sent observers to the vote in Tolvan.',
-    'The Organization for Economic Cooperation said the vote in Tolvan was fair.',
-  );
+  const entities = entitiesOf('The Organisation for Economic Co-operation sent observers to the vote in Tolvan.', 'The Organization for Economic Cooperation said the vote in Tolvan was fair.');
   const body = holding(entities, 'Organisation for Economic Co-operation');
   assert.ok(body, entities.map((e) => e.name).join(', '));
   assert.equal(holding(entities, 'Organization for Economic Cooperation'), body);
@@ -63,7 +57,13 @@ test('a name holding "and" is one name; two names joined by "and" stay two', () 
       'Inspectors from Bosnia and Herzegovina joined them. The Department of Justice and Congress disagreed over the timing. ' +
       'Agents of the FBI and Justice Department met at the University of Chicago and Professor Ilse Marchetti spoke, the Ministry of Defence and Israel said.',
   ).map((e) => e.name);
-  for (const one of ['Food and Drug Administration', 'Securities and Exchange Commission', 'Centers for Disease Control and Prevention', 'Department of Health and Human Services', 'Bosnia and Herzegovina'])
+  for (const one of [
+    'Food and Drug Administration',
+    'Securities and Exchange Commission',
+    'Centers for Disease Control and Prevention',
+    'Department of Health and Human Services',
+    'Bosnia and Herzegovina',
+  ])
     assert.ok(names.includes(one), `${one} in ${names.join(', ')}`);
   for (const two of ['Department of Justice', 'FBI', 'University of Chicago', 'Ilse Marchetti', 'Ministry of Defence', 'Israel']) assert.ok(names.includes(two), `${two} in ${names.join(', ')}`);
   assert.ok(!names.some((n) => / and (?:Congress|Justice|Professor|Israel)/.test(n)), names.join(', '));

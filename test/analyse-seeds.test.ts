@@ -22,7 +22,12 @@ function lineOf(doc: CleanDocument, offset: number): number {
 
 for (const [prefix, expected] of Object.entries(gold).filter(([k]) => !k.startsWith('_'))) {
   test(`seed ${prefix}: every direct quote found, ≥ ${MIN_SPEAKER_ACCURACY * 100}% with the right speaker`, { skip }, () => {
-    const doc = seeds.find((d) => d.source.split('/').pop()!.startsWith(prefix + '_'));
+    const doc = seeds.find((d) =>
+      d.source
+        .split('/')
+        .pop()!
+        .startsWith(prefix + '_'),
+    );
     assert.ok(doc, `seed ${prefix} not found`);
     const analysis = analyseDocument(doc);
     const names = new Map(analysis.entities.map((e) => [e.id, e.name]));
@@ -51,7 +56,19 @@ test('all five seeds: the misspelt leader is one entity with the right spelling;
 
   // No entity holds two full names that differ by more than a typo in one part.
   for (const e of people) {
-    const full = [...new Set(e.mentions.map((m) => m.text.toLowerCase().split(/\s+/).filter((p) => !/^\p{L}\.$/u.test(p))).filter((p) => p.length > 1).map((p) => p.join(' ')))];
+    const full = [
+      ...new Set(
+        e.mentions
+          .map((m) =>
+            m.text
+              .toLowerCase()
+              .split(/\s+/)
+              .filter((p) => !/^\p{L}\.$/u.test(p)),
+          )
+          .filter((p) => p.length > 1)
+          .map((p) => p.join(' ')),
+      ),
+    ];
     for (let i = 0; i < full.length; i++) {
       for (let j = i + 1; j < full.length; j++) {
         const a = full[i]!.split(' ');
@@ -64,6 +81,9 @@ test('all five seeds: the misspelt leader is one entity with the right spelling;
   }
   // The shared family name of the foreign minister stays his alone.
   const wang = people.filter((e) => forms(e).some((f) => /\bWang\b/.test(f)));
-  assert.ok(wang.some((e) => e.name === 'Wang Yi'), 'Wang Yi found');
+  assert.ok(
+    wang.some((e) => e.name === 'Wang Yi'),
+    'Wang Yi found',
+  );
   for (const e of wang) if (e.name !== 'Wang Yi') assert.ok(!forms(e).includes('Wang Yi'), `${e.name} holds Wang Yi`);
 });

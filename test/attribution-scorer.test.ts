@@ -47,7 +47,11 @@ function goldDoc(name: string, text: string, attributions: [string | null, strin
   return { name, annotation: `${name}_test.ann`, text, attributions: attributionsOf(text, parseBrat(brat(text, attributions))) };
 }
 
-const direct = (text: string, ...parts: string[]) => isDirectQuote(text, parts.map((p) => find(text, p)));
+const direct = (text: string, ...parts: string[]) =>
+  isDirectQuote(
+    text,
+    parts.map((p) => find(text, p)),
+  );
 
 test('brat: discontinuous ranges, texts running over several lines, relations and missing Source', () => {
   const ann = [
@@ -129,7 +133,7 @@ test('not direct: a quoted phrase worked into running text; a quoted sentence af
   assert.ok(!direct(text, '“the hateful ideology.”'));
 });
 
-test('not direct: words inside somebody else\'s quotation', () => {
+test("not direct: words inside somebody else's quotation", () => {
   // A reporter's passage quoted at length, with an attribution inside it.
   const text = 'The paper reports:\n\n"She was hospitalized after what she called a “rant,” a series of posts."';
   assert.ok(!direct(text, 'what she called a “rant,”'));
@@ -177,11 +181,7 @@ function quote(part: string, ...speaker: string[]): PredictedQuote {
 
 const score = (...quotes: PredictedQuote[]) => scoreAttribution([GOLD], new Map([['bridge', quotes]]));
 
-const PERFECT = [
-  quote('The bridge will reopen in May', 'Mayor Ana Ruiz', 'Ruiz'),
-  quote('It needs a year', 'Tom Kell', 'he'),
-  quote('Funding is secured', 'a city spokesman'),
-];
+const PERFECT = [quote('The bridge will reopen in May', 'Mayor Ana Ruiz', 'Ruiz'), quote('It needs a year', 'Tom Kell', 'he'), quote('Funding is secured', 'a city spokesman')];
 
 test('the gold of the scoring example: three direct attributions, the paraphrase is not one', () => {
   assert.deepEqual(
@@ -257,7 +257,15 @@ test('predictions from an analysis: direct quotes and turns, every mention of th
   const span = (start: number, end: number) => ({ doc: 'd', start, end });
   // Shaped like src/analyse's DocumentAnalysis, of which the scorer needs only these fields.
   const analysis = {
-    entities: [{ id: 'e1', mentions: [{ ...span(0, 4), text: 'Ruiz' }, { ...span(50, 54), text: 'Ruiz' }] }],
+    entities: [
+      {
+        id: 'e1',
+        mentions: [
+          { ...span(0, 4), text: 'Ruiz' },
+          { ...span(50, 54), text: 'Ruiz' },
+        ],
+      },
+    ],
     quotes: [
       { span: span(10, 20), kind: 'direct', speaker: 'e1', speakerSpan: span(60, 63) },
       { span: span(25, 30), kind: 'partial', speaker: 'e1', speakerSpan: null },
@@ -267,7 +275,15 @@ test('predictions from an analysis: direct quotes and turns, every mention of th
   };
   const quotes = predictedQuotes(analysis);
   assert.deepEqual(quotes, [
-    { start: 10, end: 20, speakerMentions: [{ start: 0, end: 4 }, { start: 50, end: 54 }, { start: 60, end: 63 }] },
+    {
+      start: 10,
+      end: 20,
+      speakerMentions: [
+        { start: 0, end: 4 },
+        { start: 50, end: 54 },
+        { start: 60, end: 63 },
+      ],
+    },
     { start: 31, end: 40, speakerMentions: [{ start: 30, end: 31 }] },
     { start: 41, end: 45, speakerMentions: [] },
   ]);
@@ -275,19 +291,15 @@ test('predictions from an analysis: direct quotes and turns, every mention of th
 
 // The real data -----------------------------------------------------------------------------------
 
-test(
-  'PolNeAR dev: every annotation slices its text to what it records',
-  { skip: hasPolnear('dev') ? false : `PolNeAR not found at ${POLNEAR_DIR}; skipping the offset check` },
-  () => {
-    const files = readPolnear('dev');
-    assert.equal(files.length, 84);
-    const mismatches = files.flatMap((f) => mismatchedSpans(f.text, parseBrat(f.ann)).map((t) => `${f.annotation} ${t.id}`));
-    assert.deepEqual(mismatches, []);
-    const docs = loadPolnear('dev');
-    const attributions = docs.flatMap((d) => d.attributions);
-    assert.ok(attributions.length > 2000);
-    const directCount = attributions.filter((a) => a.direct).length;
-    assert.ok(directCount > 300 && directCount < 420, `${directCount} direct attributions`);
-    for (const d of docs) for (const a of d.attributions) for (const r of [...a.source, ...a.cue, ...a.content]) assert.ok(0 <= r.start && r.start < r.end && r.end <= d.text.length);
-  },
-);
+test('PolNeAR dev: every annotation slices its text to what it records', { skip: hasPolnear('dev') ? false : `PolNeAR not found at ${POLNEAR_DIR}; skipping the offset check` }, () => {
+  const files = readPolnear('dev');
+  assert.equal(files.length, 84);
+  const mismatches = files.flatMap((f) => mismatchedSpans(f.text, parseBrat(f.ann)).map((t) => `${f.annotation} ${t.id}`));
+  assert.deepEqual(mismatches, []);
+  const docs = loadPolnear('dev');
+  const attributions = docs.flatMap((d) => d.attributions);
+  assert.ok(attributions.length > 2000);
+  const directCount = attributions.filter((a) => a.direct).length;
+  assert.ok(directCount > 300 && directCount < 420, `${directCount} direct attributions`);
+  for (const d of docs) for (const a of d.attributions) for (const r of [...a.source, ...a.cue, ...a.content]) assert.ok(0 <= r.start && r.start < r.end && r.end <= d.text.length);
+});

@@ -24,7 +24,10 @@ test('lead: no sentence that leans on an earlier one ("Here he is…", "similar 
     writeFileSync(join(dir, 'coastal-post.txt'), `Coastal Post\n\n${post.join('\n\n')}\n\nCritics said the cap came too late for households.`);
     const result = await brief([dir]);
     const lead = result.brief.lead.map((s) => s.text);
-    assert.ok(lead.some((t) => /^(European )?[Ee]nergy ministers/.test(t)), JSON.stringify(lead));
+    assert.ok(
+      lead.some((t) => /^(European )?[Ee]nergy ministers/.test(t)),
+      JSON.stringify(lead),
+    );
     assert.ok(!lead.some((t) => /^Here he is|similar remarks/.test(t)), JSON.stringify(lead));
     // Still key points: corroborated facts, just not lead material.
     const points = result.brief.points.map((p) => p.text).join(' ');
@@ -56,7 +59,7 @@ test('lead: one report alone still gets a lead, marked as its own, and the brief
   }
 });
 
-test('lead: another outlet\'s telling of the lead fact that adds to it follows it, cited to that outlet alone; a headline\'s fact leads through a sentence', async () => {
+test("lead: another outlet's telling of the lead fact that adds to it follows it, cited to that outlet alone; a headline's fact leads through a sentence", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-retell-'));
   try {
     writeFileSync(
@@ -66,7 +69,7 @@ test('lead: another outlet\'s telling of the lead fact that adds to it follows i
     );
     writeFileSync(
       join(dir, 'river-post.txt'),
-      'Kessing dam spillway collapses, valley farms flooded\n\nFarmland in the valley below the Kessing dam was flooded on Sunday when the dam\'s spillway failed and some 3,000 residents were told to leave, officials said.\n\n' +
+      "Kessing dam spillway collapses, valley farms flooded\n\nFarmland in the valley below the Kessing dam was flooded on Sunday when the dam's spillway failed and some 3,000 residents were told to leave, officials said.\n\n" +
         'The regional governor asked the army for help with sandbags.\n',
     );
     const result = await brief([dir]);

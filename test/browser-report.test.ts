@@ -63,7 +63,10 @@ function sliceOf(result: Brief, cite: { doc: string; start: number; end: number 
 }
 
 async function citationAt(page: Page, selector: string): Promise<{ doc: string; start: number; end: number }> {
-  return page.locator(selector).first().evaluate((el: HTMLElement) => ({ doc: el.dataset.doc!, start: Number(el.dataset.start), end: Number(el.dataset.end) }));
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el: HTMLElement) => ({ doc: el.dataset.doc!, start: Number(el.dataset.start), end: Number(el.dataset.end) }));
 }
 
 test('the seeds: a citation opens its passage, highlighted and in view, on a desktop and on a phone', { skip: hasSeeds ? false : 'needs ../shared/seeds' }, async () => {
@@ -120,7 +123,12 @@ test('the seeds: a citation opens its passage, highlighted and in view, on a des
   assert.ok(await phone.page.locator('#source-close').isVisible());
   await phone.page.keyboard.press('Escape');
   assert.ok(!(await phone.page.locator('#source').isVisible()));
-  assert.ok(await phone.page.locator(first).first().evaluate((el) => el === document.activeElement));
+  assert.ok(
+    await phone.page
+      .locator(first)
+      .first()
+      .evaluate((el) => el === document.activeElement),
+  );
   assert.deepEqual([...desktop.errors, ...phone.errors], []);
 });
 

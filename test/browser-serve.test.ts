@@ -115,7 +115,10 @@ async function shownPassage(page: Page): Promise<{ text: string; inView: boolean
 }
 
 async function citationAt(page: Page, selector: string): Promise<{ doc: string; start: number; end: number }> {
-  return page.locator(selector).first().evaluate((el: HTMLElement) => ({ doc: el.dataset.doc!, start: Number(el.dataset.start), end: Number(el.dataset.end) }));
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el: HTMLElement) => ({ doc: el.dataset.doc!, start: Number(el.dataset.start), end: Number(el.dataset.end) }));
 }
 
 function sliceOf(brief: Brief, cite: { doc: string; start: number; end: number }): string {
@@ -214,7 +217,12 @@ test('a story: a citation opens its passage, highlighted and in view, on a deskt
   // The panel covers the brief on a phone; Escape closes it and gives focus back to the citation.
   await phone.page.keyboard.press('Escape');
   assert.ok(!(await phone.page.locator('#source').isVisible()));
-  assert.ok(await phone.page.locator(first).first().evaluate((el) => el === document.activeElement));
+  assert.ok(
+    await phone.page
+      .locator(first)
+      .first()
+      .evaluate((el) => el === document.activeElement),
+  );
   clean(phone);
 });
 
@@ -254,8 +262,14 @@ test('the sources side by side: a column per report, each scrolling on its own; 
   // Each text scrolls inside its column: the page itself is no taller than the window allows.
   const texts = await page.locator('.column-text').evaluateAll((els) => els.map((el) => ({ overflow: getComputedStyle(el).overflowY, scrolls: el.scrollHeight > el.clientHeight })));
   assert.ok(texts.every((t) => t.overflow === 'auto'));
-  assert.ok(texts.some((t) => t.scrolls), 'no column is long enough to scroll');
-  const text = await page.locator('.column-text').first().evaluate((el) => el.textContent ?? '');
+  assert.ok(
+    texts.some((t) => t.scrolls),
+    'no column is long enough to scroll',
+  );
+  const text = await page
+    .locator('.column-text')
+    .first()
+    .evaluate((el) => el.textContent ?? '');
   assert.equal(text, story.brief.documents[0]!.original.replace(/\r\n?/g, '\n'), 'a column holds its whole document');
   await page.screenshot({ path: join(OUT, 'serve-sources-desktop.png') });
   const chrome = page.locator('.column-text .chrome').first();

@@ -43,7 +43,6 @@ function referenceLineFeatures(text: string) {
   };
 }
 
-
 /** The topic terms of a text as a regex and string slices gave them. */
 function referenceTermVector(text: string): Map<string, number> {
   const vector = new Map<string, number>();
@@ -114,7 +113,51 @@ const REAL_LINES = [...TEXT_CORPUS, ...HTML_CORPUS].flatMap((file) => splitLines
 
 /** Text made of what the scanners treat specially: apostrophes, periods, hyphens, minor words in any case, odd letters and spaces. */
 const trickyText = fc
-  .array(fc.constantFrom(...HOSTILE_CHARS, 'A', 'a', 'THE', 'The', 'of', 'Of', 'aMiD', 'after', 'afters', 'that’s', "it's", 'U.S.', 'x-ray', '2.5', '10', '2023', '007', '0', '4294967294', '4294967295', '12345678901', 'K', 'Copyright', '©', '(C)', 'All Rights Reserved', 'transcript provided by', 'Audio  produced by', 'prepared by', '\u212a', 'ǅ', 'ʰ', '𝐀', '𝟙', '𐐨', '  ', ' ', ' ', '\u3000'), { maxLength: 60 })
+  .array(
+    fc.constantFrom(
+      ...HOSTILE_CHARS,
+      'A',
+      'a',
+      'THE',
+      'The',
+      'of',
+      'Of',
+      'aMiD',
+      'after',
+      'afters',
+      'that’s',
+      "it's",
+      'U.S.',
+      'x-ray',
+      '2.5',
+      '10',
+      '2023',
+      '007',
+      '0',
+      '4294967294',
+      '4294967295',
+      '12345678901',
+      'K',
+      'Copyright',
+      '©',
+      '(C)',
+      'All Rights Reserved',
+      'transcript provided by',
+      'Audio  produced by',
+      'prepared by',
+      '\u212a',
+      'ǅ',
+      'ʰ',
+      '𝐀',
+      '𝟙',
+      '𐐨',
+      '  ',
+      ' ',
+      ' ',
+      '\u3000',
+    ),
+    { maxLength: 60 },
+  )
   .map((parts) => parts.join(''));
 
 test('lineFeatures: words, capitals, sentence end and repeat key as the regexes gave them, on every real line', () => {
@@ -123,7 +166,10 @@ test('lineFeatures: words, capitals, sentence end and repeat key as the regexes 
 });
 
 test('lineFeatures: the same as the regexes on generated text', () => {
-  fc.assert(fc.property(fc.oneof(anyText, newsText, trickyText), (text) => sameLineFeatures(text)), fuzzParams(3000));
+  fc.assert(
+    fc.property(fc.oneof(anyText, newsText, trickyText), (text) => sameLineFeatures(text)),
+    fuzzParams(3000),
+  );
 });
 
 test('termVectors: the topic terms the regex gave, one id per term, on every real document', () => {
@@ -131,7 +177,10 @@ test('termVectors: the topic terms the regex gave, one id per term, on every rea
 });
 
 test('termVectors: the same as the regex on generated text', () => {
-  fc.assert(fc.property(fc.array(fc.oneof(anyText, newsText, trickyText), { maxLength: 8 }), (texts) => sameTermVectors(texts)), fuzzParams(1500));
+  fc.assert(
+    fc.property(fc.array(fc.oneof(anyText, newsText, trickyText), { maxLength: 8 }), (texts) => sameTermVectors(texts)),
+    fuzzParams(1500),
+  );
 });
 
 /**
@@ -174,13 +223,15 @@ function referenceSketch(text: string): { hashes: number[]; size: number; v: num
 
 test('sketchOf: the shingle sketch of the words the regex finds, on every real document and on generated text', () => {
   for (const file of [...TEXT_CORPUS, ...HTML_CORPUS]) assert.deepEqual(sketchOf(file.text), referenceSketch(file.text), file.name);
-  fc.assert(fc.property(fc.oneof(anyText, newsText, trickyText), (text) => assert.deepEqual(sketchOf(text), referenceSketch(text))), fuzzParams(2000));
+  fc.assert(
+    fc.property(fc.oneof(anyText, newsText, trickyText), (text) => assert.deepEqual(sketchOf(text), referenceSketch(text))),
+    fuzzParams(2000),
+  );
 });
 
 test('sketchOf: a title before the text leaves the sketch as it is; a sketch stored under the first definition is never compared', () => {
   const body = TEXT_CORPUS[0]!.text;
-  for (const title of ['Ferry Terminal Closed: 3,000 Stranded, 2.5 Hours', 'x', '  …  ', 'Über 1.5'])
-    assert.deepEqual(scanFeatures(body, title).sketch, sketchOf(body), title);
+  for (const title of ['Ferry Terminal Closed: 3,000 Stranded, 2.5 Hours', 'x', '  …  ', 'Über 1.5']) assert.deepEqual(scanFeatures(body, title).sketch, sketchOf(body), title);
   const alone = sketchOf(body);
   assert.ok(alone.size > 100);
   assert.equal(containment(alone, sketchOf(`${body}\n\nOne more paragraph at the end.`)) >= 0.9, true);
@@ -245,7 +296,10 @@ function samePrepared(content: string): void {
 test('prepareArticle: the features JSON and hashes it writes from lists are those of the records, numbers first as records order them', () => {
   for (const file of TEXT_CORPUS) samePrepared(file.text);
   samePrepared('Vote 2023 Set\n\nIn 2023 the 10 towns and 007 agents met 4294967295 and 4294967294 people, 1,000 of them on day 0 in Marlow. Marlow voted.');
-  fc.assert(fc.property(fc.oneof(newsText, trickyText), (text) => samePrepared(text)), fuzzParams(300));
+  fc.assert(
+    fc.property(fc.oneof(newsText, trickyText), (text) => samePrepared(text)),
+    fuzzParams(300),
+  );
 });
 
 test('countedJson: JSON.stringify of the record, whatever the keys hold (quotes, backslashes, controls, non-ASCII, lone surrogates)', () => {
@@ -284,7 +338,7 @@ test('JsonBytes: numbers and strings as JSON.stringify writes them, read back as
   assert.equal(json.text(), JSON.stringify([long]));
 });
 
-test('a story title made from an untitled article\'s opening words is cut at a word, with an ellipsis', async () => {
+test("a story title made from an untitled article's opening words is cut at a word, with an ellipsis", async () => {
   const { openingWords } = await import('../src/collect/prepare.ts');
   const long = 'Officials reopened the mountain pass on Sunday after a week of snow, the transport ministry said, adding that chains remain mandatory for trucks until further notice.';
   const title = openingWords(long)!;

@@ -77,10 +77,11 @@ test('brief on the example bundle: one identity per person across outlets, share
     const doc = docs.get(s.doc);
     assert.ok(doc && s.start < s.end && s.end <= doc.original.length, `bad span ${JSON.stringify(s)}`);
   };
-  for (const e of brief.entities) for (const m of e.mentions) {
-    check(m);
-    assert.equal(docs.get(m.doc)!.original.slice(m.start, m.end), m.text);
-  }
+  for (const e of brief.entities)
+    for (const m of e.mentions) {
+      check(m);
+      assert.equal(docs.get(m.doc)!.original.slice(m.start, m.end), m.text);
+    }
   for (const q of brief.quotes) {
     [q.span, q.cue, q.speakerSpan].forEach(check);
     assert.equal(docs.get(q.span.doc)!.original.slice(q.span.start, q.span.end), q.text);
@@ -91,7 +92,10 @@ test('quotes writes one line per document with its own entities and quotes', () 
   const { code, stdout, stderr } = run(['quotes', 'examples']);
   assertNoStackTrace(stderr);
   assert.equal(code, 0, stderr);
-  const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { doc: string; entities: unknown[]; quotes: unknown[] });
+  const lines = stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { doc: string; entities: unknown[]; quotes: unknown[] });
   assert.equal(lines.length, 4);
   for (const line of lines) {
     const entities = line.entities.map((e) => EntitySchema.parse(e));
@@ -117,7 +121,12 @@ test('bad inputs: one line each naming the input, exit 1, the good input still u
   assert.equal(code, 1);
   const errors = stderr.trim().split('\n');
   assert.equal(errors.length, 3, stderr);
-  for (const [line, name] of [[errors[0], 'empty.txt'], [errors[1], 'photo.txt'], [errors[2], 'missing.txt']] as const) assert.match(line!, new RegExp(`^corroborate: .*${name}: \\S`));
+  for (const [line, name] of [
+    [errors[0], 'empty.txt'],
+    [errors[1], 'photo.txt'],
+    [errors[2], 'missing.txt'],
+  ] as const)
+    assert.match(line!, new RegExp(`^corroborate: .*${name}: \\S`));
   const brief = BriefSchema.parse(JSON.parse(stdout));
   assert.equal(brief.documents.length, 1);
   assert.equal(brief.rejected.length, 3);
@@ -149,7 +158,11 @@ test('standard input, --outlet and --out', () => {
 
 test('--out never overwrites an input, nor writes among the inputs of a directory; a brief of nothing says what to give', () => {
   const before = readFileSync(good, 'utf8');
-  for (const args of [['brief', good, '-o', good], ['clean', good, '--out', good], ['brief', dir, '-o', join(dir, 'brief.md'), '--format', 'md']]) {
+  for (const args of [
+    ['brief', good, '-o', good],
+    ['clean', good, '--out', good],
+    ['brief', dir, '-o', join(dir, 'brief.md'), '--format', 'md'],
+  ]) {
     const { code, stderr } = run([...args, '--quiet']);
     assertNoStackTrace(stderr);
     assert.equal(code, 2, `${args.join(' ')} → ${code}\n${stderr}`);
@@ -163,7 +176,10 @@ test('source strings reach the terminal with their control characters escaped: n
   const tree = mkdtempSync(join(tmpdir(), 'corroborate-cli-ansi-'));
   writeFileSync(join(tree, 'photo\ncorroborate: all good\u001b[31m.jpg'), 'x');
   const title = 'Harbour \u001b[2J\u001b[31mcrane\u0007 collapse closes terminal';
-  writeFileSync(join(tree, 'a.txt'), `${title}\n\nA container crane collapsed at Kessing harbour on Tuesday morning, injuring two dock workers and closing the port's north terminal, the harbour authority said.\n`);
+  writeFileSync(
+    join(tree, 'a.txt'),
+    `${title}\n\nA container crane collapsed at Kessing harbour on Tuesday morning, injuring two dock workers and closing the port's north terminal, the harbour authority said.\n`,
+  );
   const db = join(mkdtempSync(join(tmpdir(), 'corroborate-cli-ansi-db-')), 'store.db');
   const ingested = run(['ingest', tree, '--db', db]);
   assert.equal(ingested.code, 0, ingested.stderr);
@@ -207,7 +223,9 @@ test('ingest briefs the stories it changed, biggest first and at most --briefs o
     const db = await openStore(path);
     try {
       const rows = await db.all<{ story_id: number; fingerprint: string; disagreements: number }>('SELECT story_id, fingerprint, disagreements FROM story_briefs ORDER BY story_id');
-      return await Promise.all(rows.map(async (r) => ({ story: Number(r.story_id), current: r.fingerprint === (await storyFingerprint(db, Number(r.story_id))), disagreements: Number(r.disagreements) })));
+      return await Promise.all(
+        rows.map(async (r) => ({ story: Number(r.story_id), current: r.fingerprint === (await storyFingerprint(db, Number(r.story_id))), disagreements: Number(r.disagreements) })),
+      );
     } finally {
       await db.close();
     }
@@ -224,13 +242,19 @@ test('ingest briefs the stories it changed, biggest first and at most --briefs o
   // Two stories changed, one brief allowed: the bigger one is briefed.
   const two = store('briefs-two');
   const tree = mkdtempSync(join(tmpdir(), 'corroborate-cli-briefs-lone-'));
-  writeFileSync(join(tree, 'lone.txt'), 'Kessing harbour crane collapse\n\nA container crane collapsed at Kessing harbour on Tuesday morning, injuring two dock workers and closing the north terminal, the harbour authority said.\n');
+  writeFileSync(
+    join(tree, 'lone.txt'),
+    'Kessing harbour crane collapse\n\nA container crane collapsed at Kessing harbour on Tuesday morning, injuring two dock workers and closing the north terminal, the harbour authority said.\n',
+  );
   const limited = run(['ingest', 'examples', tree, '--db', two, '--briefs', '1']);
   assert.equal(limited.code, 0, limited.stderr);
   assert.match(limited.stdout, /; 1 of 2 changed stories briefed\n$/);
   const stories = JSON.parse(run(['stories', '--db', two, '--format', 'json']).stdout) as { id: number; articles: number }[];
   const biggest = stories.reduce((a, b) => (b.articles > a.articles ? b : a));
-  assert.deepEqual((await briefsOf(two)).map((b) => b.story), [biggest.id]);
+  assert.deepEqual(
+    (await briefsOf(two)).map((b) => b.story),
+    [biggest.id],
+  );
   // --briefs 0: none.
   const none = store('briefs-none');
   assert.equal(run(['ingest', 'examples', '--db', none, '--briefs', '0', '--quiet']).code, 0);

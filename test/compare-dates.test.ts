@@ -88,7 +88,10 @@ test('months: the latest not after the reference month, the next one in the futu
 });
 
 test('May and March only as months where the context says so', () => {
-  const dates = (text: string) => findValues(text, { reference: REFERENCE }).filter((v) => v.kind === 'date').map((v) => v.text);
+  const dates = (text: string) =>
+    findValues(text, { reference: REFERENCE })
+      .filter((v) => v.kind === 'date')
+      .map((v) => v.text);
   assert.deepEqual(dates('The board may vote again.'), []);
   assert.deepEqual(dates('May the best choir win.'), []);
   assert.deepEqual(dates("The Women's March drew crowds."), []);
@@ -146,7 +149,10 @@ test('full dates in every order, with and without a weekday', () => {
   ]);
   assert.deepEqual(range('The vote was on Sunday, Oct. 1, 2023.', 'Sunday, Oct. 1, 2023', null), ['2023-10-01', '2023-10-01']);
   // day and month cannot be told apart: no date, and no numbers either
-  assert.deepEqual(findValues('The form is dated 06/07/2023.').map((v) => v.text), []);
+  assert.deepEqual(
+    findValues('The form is dated 06/07/2023.').map((v) => v.text),
+    [],
+  );
 });
 
 test('without a reference, relative dates stay unresolved but keep their weekday', () => {

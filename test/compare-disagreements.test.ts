@@ -22,7 +22,6 @@ function slice(b: Brief, span: Span): string {
   return b.documents.find((d) => d.id === span.doc)!.original.slice(span.start, span.end);
 }
 
-
 function byKind(b: Brief, kind: Disagreement['kind']): Disagreement[] {
   return b.disagreements.filter((d) => d.kind === kind);
 }
@@ -42,7 +41,11 @@ test('every variant span is the value as printed, and variants name their outlet
 
 test('port fire: each kind of disagreement is found, with the outlets behind each variant', async () => {
   const b = await portFire;
-  const outletsOf = (d: Disagreement, value: RegExp) => d.variants.find((v) => value.test(v.value))?.outlets.slice().sort();
+  const outletsOf = (d: Disagreement, value: RegExp) =>
+    d.variants
+      .find((v) => value.test(v.value))
+      ?.outlets.slice()
+      .sort();
 
   const [date] = byKind(b, 'date');
   assert.ok(date, 'the day of the fire: Tuesday or Monday');
@@ -71,8 +74,11 @@ test('port fire: each kind of disagreement is found, with the outlets behind eac
   assert.ok(quote.variants.some((v) => v.diff?.some((w) => w.op === 'added' && /harbour|port/.test(w.text))));
 
   const [name] = byKind(b, 'name');
-  assert.ok(name, 'the director\'s name misspelt by one outlet');
-  assert.deepEqual(name.variants.map((v) => v.outlets.length), [2, 1]);
+  assert.ok(name, "the director's name misspelt by one outlet");
+  assert.deepEqual(
+    name.variants.map((v) => v.outlets.length),
+    [2, 1],
+  );
 });
 
 test('port fire: agreeing qualifiers and different events are not flagged', async () => {
@@ -115,7 +121,7 @@ test('syndicated copies of one text count as one source with several outlets', a
   assert.ok(onlyWire?.singleSource, 'a fact only the wire copies carry is single-source');
 });
 
-test('values of different roles are not compared: two people\'s ages, a rate, a change, a conversion', async () => {
+test("values of different roles are not compared: two people's ages, a rate, a change, a conversion", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-roles-'));
   writeFileSync(
     join(dir, 'ringside-post.txt'),
@@ -135,8 +141,14 @@ test('values of different roles are not compared: two people\'s ages, a rate, a 
   // The crowd and the bouts won (in a sentence too short to be a claim) are each one thing told
   // two ways; the ages belong to two men, "30 punches" is a change against a level, "a day" is a
   // rate's denominator and "($2.9 million)" restates "$US2 million".
-  assert.ok(printed.some((p) => /12,000/.test(p) && /8,000/.test(p)), `the crowd is flagged: ${printed.join('; ')}`);
-  assert.ok(printed.some((p) => /30 bouts/.test(p) && /26 bouts/.test(p)), `the bouts are flagged: ${printed.join('; ')}`);
+  assert.ok(
+    printed.some((p) => /12,000/.test(p) && /8,000/.test(p)),
+    `the crowd is flagged: ${printed.join('; ')}`,
+  );
+  assert.ok(
+    printed.some((p) => /30 bouts/.test(p) && /26 bouts/.test(p)),
+    `the bouts are flagged: ${printed.join('; ')}`,
+  );
   assert.equal(values.length, 2, `only the crowd and the bouts: ${printed.join('; ')}`);
 });
 
@@ -149,7 +161,14 @@ function briefOfTexts(reports: Record<string, string>): Promise<Brief> {
 
 /** Each number disagreement as its variants, sorted and joined: "30-2 / 31-2". */
 function numberVariants(b: Brief): string[] {
-  return b.disagreements.filter((d) => d.kind === 'number').map((d) => d.variants.map((v) => v.value).sort().join(' / '));
+  return b.disagreements
+    .filter((d) => d.kind === 'number')
+    .map((d) =>
+      d.variants
+        .map((v) => v.value)
+        .sort()
+        .join(' / '),
+    );
 }
 
 test('win-loss records and their stat lines compare only for one named owner', async () => {
@@ -159,7 +178,7 @@ test('win-loss records and their stat lines compare only for one named owner', a
         'Olsk stops Pinn in Harlow\n\nMarten Olsk (31-2, 22 KOs) stopped Davor Pinn (18-4-1, 9 KOs) in the sixth round in Harlow on Saturday night.\n\n' +
         'The win improved the champion to 31-2. On the undercard, Ivo Brask (12-0) outpointed a late substitute over eight rounds.\n',
       'fight-wire.txt':
-        'Pinn loses in Harlow\n\nIn Harlow on Saturday night, champion Marten Olsk, 30-2, 21 KO\'s, beat Davor Pinn, 18-4-1, 9 KO\'s, over six rounds.\n\n' +
+        "Pinn loses in Harlow\n\nIn Harlow on Saturday night, champion Marten Olsk, 30-2, 21 KO's, beat Davor Pinn, 18-4-1, 9 KO's, over six rounds.\n\n" +
         'Brask, 12-0, won on points. The final score in the opener was 3-1 and the referee stopped another bout in the 5-4 round.\n',
     }),
   );
@@ -198,7 +217,7 @@ test('a rank compares for one named person, whatever else the sentences say', as
   assert.deepEqual(printed, ['fifth Harriers coach / fourth head coach']);
 });
 
-test('seeds: the outlets\' disagreements on durations and times are found, with at most two false alarms', async () => {
+test("seeds: the outlets' disagreements on durations and times are found, with at most two false alarms", async () => {
   const b = await seeds;
   const values = b.disagreements.filter((d) => d.kind === 'duration' || d.kind === 'time' || d.kind === 'number' || d.kind === 'date');
   // Checked by reading the five reports: the first round of talks (nearly six hours against seven
@@ -207,9 +226,30 @@ test('seeds: the outlets\' disagreements on durations and times are found, with 
   const intervals = values.map((d) => d.variants.map((v) => [v.normalized!.low, v.normalized!.high]));
   const has = (kind: string, a: (lo: number, hi: number) => boolean, c: (lo: number, hi: number) => boolean) =>
     values.some((d, i) => d.kind === kind && intervals[i]!.some(([lo, hi]) => a(lo!, hi!)) && intervals[i]!.some(([lo, hi]) => c(lo!, hi!)));
-  assert.ok(has('duration', (lo, hi) => lo >= 300 && hi <= 360, (lo, hi) => lo === 450 && hi === 450), 'six hours against seven and a half');
-  assert.ok(has('duration', (lo, hi) => lo === 35 && hi === 35, (lo, hi) => lo < 30 && hi < 35 && hi >= 30), '35 minutes against roughly 30');
-  assert.ok(has('time', (lo, hi) => lo === 60 && hi === 60, (lo, hi) => lo === 45 && hi === 45), 'an hour before against 45 minutes before');
+  assert.ok(
+    has(
+      'duration',
+      (lo, hi) => lo >= 300 && hi <= 360,
+      (lo, hi) => lo === 450 && hi === 450,
+    ),
+    'six hours against seven and a half',
+  );
+  assert.ok(
+    has(
+      'duration',
+      (lo, hi) => lo === 35 && hi === 35,
+      (lo, hi) => lo < 30 && hi < 35 && hi >= 30,
+    ),
+    '35 minutes against roughly 30',
+  );
+  assert.ok(
+    has(
+      'time',
+      (lo, hi) => lo === 60 && hi === 60,
+      (lo, hi) => lo === 45 && hi === 45,
+    ),
+    'an hour before against 45 minutes before',
+  );
   assert.ok(values.length <= 3 + 2, `${values.length - 3} false alarms: ${values.map((d) => d.about).join('; ')}`);
   for (const d of values) for (const v of d.variants) for (const s of v.support) assert.match(slice(b, s), /\d|one|two|three|four|five|six|seven|eight|nine|ten|hour|minute|day|dozen/i);
 });
@@ -241,18 +281,28 @@ test('examples: the four planted disagreements are reported, and none of the agr
   assert.deepEqual(cost.variants.find((v) => v.normalized!.low! > 5e6)?.outlets, ['Meridian Wire']);
   const inspection = byKind(b, 'duration')[0]!;
   assert.ok(inspection.variants.some((v) => v.normalized!.high! <= 240) && inspection.variants.some((v) => v.normalized!.low! > 360));
-  assert.deepEqual(byKind(b, 'name')[0]!.variants.map((v) => v.outlets), [['The Dunmore Falls Ledger', 'Meridian Wire', 'Quill Valley Public Radio'], ['Cedar Coast Dispatch']]);
+  assert.deepEqual(
+    byKind(b, 'name')[0]!.variants.map((v) => v.outlets),
+    [['The Dunmore Falls Ledger', 'Meridian Wire', 'Quill Valley Public Radio'], ['Cedar Coast Dispatch']],
+  );
 });
 
 /** Each day disagreement as its variants, sorted and joined. */
 function dayVariants(b: Brief): string[] {
-  return b.disagreements.filter((d) => d.kind === 'date').map((d) => d.variants.map((v) => v.value).sort().join(' / '));
+  return b.disagreements
+    .filter((d) => d.kind === 'date')
+    .map((d) =>
+      d.variants
+        .map((v) => v.value)
+        .sort()
+        .join(' / '),
+    );
 }
 
-test('a day that dates the saying or names another event is not weighed against the event\'s day', async () => {
+test("a day that dates the saying or names another event is not weighed against the event's day", async () => {
   const reports = (wireDay: string) => ({
     'harbour-post.txt':
-      'Deputy shot in Marlow harbour raid\n\nA sheriff\'s deputy was shot dead in a raid on a warehouse in Marlow harbour on Friday afternoon, the sheriff\'s office said.\n\n' +
+      "Deputy shot in Marlow harbour raid\n\nA sheriff's deputy was shot dead in a raid on a warehouse in Marlow harbour on Friday afternoon, the sheriff's office said.\n\n" +
       'The deputy had been investigating the June 20 shooting at the same warehouse, a spokesman said Saturday.\n',
     'coast-wire.txt':
       `Marlow deputy killed in warehouse raid\n\nA sheriff's deputy was shot dead in a raid on a warehouse in Marlow harbour on ${wireDay} afternoon.\n\n` +
@@ -273,7 +323,8 @@ test('a year that labels an event ("the 2007 film awards", "host 2014 Oscars") i
 
 test('two reports labelling one earlier event with two dates disagree', async () => {
   const b = await briefOfTexts({
-    'harbour-post.txt': 'Deputy shot in Marlow\n\nJune 25, 2024\n\nThe deputy who was shot dead in Marlow harbour had been investigating the June 20 shooting at the warehouse of the Marlow harbour company.\n',
+    'harbour-post.txt':
+      'Deputy shot in Marlow\n\nJune 25, 2024\n\nThe deputy who was shot dead in Marlow harbour had been investigating the June 20 shooting at the warehouse of the Marlow harbour company.\n',
     'coast-wire.txt': 'Marlow deputy killed\n\nJune 25, 2024\n\nThe deputy shot dead in Marlow harbour had been investigating the June 23 shooting at the warehouse of the Marlow harbour company.\n',
   });
   assert.deepEqual(dayVariants(b), ['June 20 / June 23']);
@@ -289,7 +340,11 @@ test('years labelling two editions of a recurring event are not a disagreement',
 
 test('a toll that rises with publication time is an update; one an outlet still gives after the rise is disputed', async () => {
   // Each outlet words its follow-up its own way: identical texts would be one syndicated source.
-  const followUps = ['Rescue boats searched the water near the island through the afternoon.', 'Divers from the mainland joined the search at noon.', 'Relatives gathered at the harbour in Varnholm as the search went on.'];
+  const followUps = [
+    'Rescue boats searched the water near the island through the afternoon.',
+    'Divers from the mainland joined the search at noon.',
+    'Relatives gathered at the harbour in Varnholm as the search went on.',
+  ];
   const record = (outlet: string, published: string, toll: string, k: number) =>
     JSON.stringify({
       outlet,

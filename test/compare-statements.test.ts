@@ -21,9 +21,6 @@ test('a quotation of two sentences and its cue are one statement, not a fragment
       '“We are not there yet. Both sides have to keep working on the night rota,” union leader Ilse Marchetti told reporters after the meeting.\n\n' +
       'Talks resume on Thursday, the authority said in a statement.',
   );
-  assert.ok(
-    texts.includes('“We are not there yet. Both sides have to keep working on the night rota,” union leader Ilse Marchetti told reporters after the meeting.'),
-    texts.join('\n'),
-  );
+  assert.ok(texts.includes('“We are not there yet. Both sides have to keep working on the night rota,” union leader Ilse Marchetti told reporters after the meeting.'), texts.join('\n'));
   assert.ok(!texts.some((t) => t.startsWith('Both sides have')), texts.join('\n'));
 });

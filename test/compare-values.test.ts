@@ -192,7 +192,7 @@ test('times of day in minutes since midnight', () => {
     ['The bells ring at noon.', 'noon', 720],
     ['The curfew starts at midnight.', 'midnight', 0],
     ['The ferry sails at 7pm.', '7pm', 1140],
-    ['The recital began at 10 o\'clock.', "10 o'clock", 600],
+    ["The recital began at 10 o'clock.", "10 o'clock", 600],
     ['Lunch is at 12 p.m.', '12 p.m.', 720],
   ];
   for (const [text, printed, minutes] of cases) {
@@ -240,9 +240,12 @@ test('win-loss records where the sentence marks them; scores and codes stay unre
     assert.deepEqual([v.kind, v.tally, v.low], ['number', tally, tally.reduce((x, y) => x + y)], text);
   }
   for (const text of ['Arsenal won 3-1 on Sunday.', 'The vote was 5-4.', 'Call 555-0100 for details.', 'A 88-72 loss in Cleveland.', "Mora's goal took the score to 2-1."]) {
-    assert.ok(values(text).every((v) => v.tally === null), text);
+    assert.ok(
+      values(text).every((v) => v.tally === null),
+      text,
+    );
   }
-  assert.deepEqual(interval(value('Olsk, 53-3, 47 KO\'s, won.', "47 KO's")), ['number', 47, 47, 'ko']);
+  assert.deepEqual(interval(value("Olsk, 53-3, 47 KO's, won.", "47 KO's")), ['number', 47, 47, 'ko']);
 });
 
 test('temperatures below zero are negative degrees', () => {
@@ -264,7 +267,10 @@ test('a rank said of someone after a copula reads as an ordinal of its noun; enu
     ['Dorn was named the 21st head coach in club history.', '21st head coach', 'number', 21, 21, 'ordinal coach'],
   ]);
   for (const text of ['Dorn won in the sixth round.', 'It was the fourth-quarter rally.', 'It was the first time he won.', 'His second goal came late.']) {
-    assert.ok(values(text).every((v) => !v.unit.startsWith('ordinal')), text);
+    assert.ok(
+      values(text).every((v) => !v.unit.startsWith('ordinal')),
+      text,
+    );
   }
 });
 
@@ -324,8 +330,14 @@ test('ages and compound counts', () => {
 });
 
 test('how often is not how long: "every 15 minutes"', () => {
-  assert.deepEqual(findValues('Shuttle buses will run every 15 minutes.').map((v) => v.text), []);
-  assert.deepEqual(findValues('Trains leave each 10 minutes, per 2 hours a crew change.').map((v) => v.kind), []);
+  assert.deepEqual(
+    findValues('Shuttle buses will run every 15 minutes.').map((v) => v.text),
+    [],
+  );
+  assert.deepEqual(
+    findValues('Trains leave each 10 minutes, per 2 hours a crew change.').map((v) => v.kind),
+    [],
+  );
 });
 
 test('codes, names, ordinals and pronouns are no values', () => {
@@ -375,16 +387,7 @@ test('years are dates, never counts', () => {
 });
 
 test('robustness: odd input returns quickly and never throws', () => {
-  const inputs = [
-    '',
-    '1'.repeat(1_000_000),
-    '\u0000\u0001\u0002\u001f\u007f',
-    '\ud800 5 hours \udc00 \ud83d',
-    '$'.repeat(1000),
-    '- - - 1 - - -',
-    '9'.repeat(400) + ' people',
-    '1e308 hours',
-  ];
+  const inputs = ['', '1'.repeat(1_000_000), '\u0000\u0001\u0002\u001f\u007f', '\ud800 5 hours \udc00 \ud83d', '$'.repeat(1000), '- - - 1 - - -', '9'.repeat(400) + ' people', '1e308 hours'];
   for (const input of inputs) {
     for (const v of values(input)) assert.ok(!Number.isNaN(v.low) && !Number.isNaN(v.high));
   }
@@ -400,7 +403,10 @@ test('robustness: odd input returns quickly and never throws', () => {
       return () => values(input);
     });
   }
-  assert.deepEqual(findValues('\ud800 5 hours \udc00').map((v) => v.text), ['5 hours']);
+  assert.deepEqual(
+    findValues('\ud800 5 hours \udc00').map((v) => v.text),
+    ['5 hours'],
+  );
 });
 
 test('robustness: 200 KB adversarial strings scan without catastrophic backtracking', () => {
@@ -455,7 +461,11 @@ test('property: numbers of every shape read as printed or not at all, never as a
     if (expected === null) {
       const at = text.indexOf(printed);
       const inside = found.filter((v) => v.kind !== 'date' && v.start < at + printed.length && at < v.end);
-      assert.deepEqual(inside.map((v) => v.text), [], `${text}: a malformed or signed number is not read`);
+      assert.deepEqual(
+        inside.map((v) => v.text),
+        [],
+        `${text}: a malformed or signed number is not read`,
+      );
       continue;
     }
     if (!read || expected === 0) continue; // "0 people" may be read as none

@@ -17,8 +17,16 @@ import { assertGrowsLinearly } from './fuzz-support.ts';
 const FIXTURES = fileURLToPath(new URL('./fixtures/variants', import.meta.url));
 const fixture = brief([FIXTURES]);
 
-const asB = (diff: WordDiff[]) => diff.filter((d) => d.op !== 'removed').map((d) => d.text).join('');
-const asA = (diff: WordDiff[]) => diff.filter((d) => d.op !== 'added').map((d) => d.text).join('');
+const asB = (diff: WordDiff[]) =>
+  diff
+    .filter((d) => d.op !== 'removed')
+    .map((d) => d.text)
+    .join('');
+const asA = (diff: WordDiff[]) =>
+  diff
+    .filter((d) => d.op !== 'added')
+    .map((d) => d.text)
+    .join('');
 const slice = (b: Brief, span: { doc: string; start: number; end: number }) => b.documents.find((d) => d.id === span.doc)!.original.slice(span.start, span.end);
 const words = (text: string) => (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).flatMap((w) => expandContraction(foldWord(w))).join(' ');
 
@@ -57,7 +65,13 @@ test('word diff: shared words kept, changed words removed and added, whitespace 
   // Case, punctuation and quotation marks are not differences.
   assert.deepEqual(wordDiff('“It’s over,” she said', '"it\'s over" She said.'), [{ op: 'same', text: '"it\'s over" She said.' }]);
   // A word changed at either end still reads naturally both ways.
-  for (const [x, y] of [['Well we agreed', 'we agreed'], ['we agreed', 'Yes, we agreed'], ['we agreed today', 'we agreed'], ['', 'new words'], ['old words', '']]) {
+  for (const [x, y] of [
+    ['Well we agreed', 'we agreed'],
+    ['we agreed', 'Yes, we agreed'],
+    ['we agreed today', 'we agreed'],
+    ['', 'new words'],
+    ['old words', ''],
+  ]) {
     const d = wordDiff(x!, y!);
     assert.equal(asB(d), y);
     assert.equal(asA(d), x);
@@ -99,14 +113,21 @@ test('one quote worded differently by outlets: both wordings, their outlets, the
   assert.equal(serious!.value, "We won't go back to work until the company puts a serious offer on the table");
   // The island paper's partial quote is an excerpt of one wording only: it says which it printed.
   assert.deepEqual(serious!.outlets, ['Harbourline News', 'Tessel Island Post']);
-  assert.deepEqual(serious!.support.map((s) => slice(b, s)), [serious!.value, 'the company puts a serious offer on the table.']);
+  assert.deepEqual(
+    serious!.support.map((s) => slice(b, s)),
+    [serious!.value, 'the company puts a serious offer on the table.'],
+  );
   assert.deepEqual(fair!.diff, [{ op: 'same', text: fair!.value }]);
   assert.deepEqual(
     serious!.diff!.filter((d) => d.op !== 'same').map((d) => `${d.op}:${d.text.trim()}`),
     ['removed:will not', "added:won't", 'removed:fair', 'added:serious'],
   );
   assert.equal(asB(serious!.diff!), serious!.value);
-  for (const v of offer.variants) assert.ok(v.support.every((s) => offer.context.some((c) => c.doc === s.doc && c.start <= s.start && s.end <= c.end)), 'context holds the quotes');
+  for (const v of offer.variants)
+    assert.ok(
+      v.support.every((s) => offer.context.some((c) => c.doc === s.doc && c.start <= s.start && s.end <= c.end)),
+      'context holds the quotes',
+    );
 });
 
 test('a quote differing only by case, punctuation, curly quotes and contractions is no disagreement; nor is a partial excerpt of it', async () => {
@@ -138,7 +159,10 @@ test('two people sharing a surname: their alike quotes are not grouped, though o
   const oneSpeaker = b.quotes.map((q) => (q === bruno ? { ...q, speaker: ilse.speaker, speakerName: ilse.speakerName } : q));
   const joined = quoteVariants(b.documents, b.entities, oneSpeaker).find((d) => d.about === 'words of Ilse Marchetti');
   assert.ok(joined, 'one speaker: grouped');
-  assert.deepEqual(joined.variants.map((v) => v.outlets), [['Calder Gazette'], ['Harbourline News']]);
+  assert.deepEqual(
+    joined.variants.map((v) => v.outlets),
+    [['Calder Gazette'], ['Harbourline News']],
+  );
 });
 
 test('one document quoting one statement two ways contradicts itself', async () => {
@@ -148,10 +172,19 @@ test('one document quoting one statement two ways contradicts itself', async () 
   assert.ok(lost);
   assert.equal(lost.withinDocument, true);
   assert.equal(lost.about, 'words of Oriel Fenwick');
-  assert.deepEqual(lost.variants.map((v) => v.outlets), [['Calder Gazette', 'Coastwire'], ['Coastwire']]);
-  assert.deepEqual(lost.variants[1]!.diff!.filter((d) => d.op !== 'same').map((d) => `${d.op}:${d.text.trim()}`), ['removed:nearly', 'added:close to']);
+  assert.deepEqual(
+    lost.variants.map((v) => v.outlets),
+    [['Calder Gazette', 'Coastwire'], ['Coastwire']],
+  );
+  assert.deepEqual(
+    lost.variants[1]!.diff!.filter((d) => d.op !== 'same').map((d) => `${d.op}:${d.text.trim()}`),
+    ['removed:nearly', 'added:close to'],
+  );
   assert.equal(ds.length, 2, `only the two real variants: ${ds.map((d) => d.about).join(', ')}`);
-  assert.deepEqual(ds.map((d) => d.id), ['quote-1', 'quote-2']);
+  assert.deepEqual(
+    ds.map((d) => d.id),
+    ['quote-1', 'quote-2'],
+  );
 });
 
 test('a name misspelt by one outlet is a disagreement with both spellings; a fuller form is not', async () => {
@@ -159,15 +192,21 @@ test('a name misspelt by one outlet is a disagreement with both spellings; a ful
   const ds = nameVariants(b.documents, b.entities);
   ds.forEach((d) => FoundDisagreementSchema.parse(d));
   // "Oriel J. Fenwick" beside "Oriel Fenwick", and two Marchettis, are no misspellings.
-  assert.deepEqual(ds.map((d) => d.about), ['spelling of Dagny Strand']);
+  assert.deepEqual(
+    ds.map((d) => d.about),
+    ['spelling of Dagny Strand'],
+  );
   const [name] = ds;
   assert.equal(name!.kind, 'name');
   assert.equal(name!.id, 'name-1');
   assert.equal(name!.withinDocument, false);
-  assert.deepEqual(name!.variants.map((v) => [v.value, v.outlets]), [
-    ['Dagny Strand', ['Calder Gazette', 'Coastwire', 'Tessel Island Post']],
-    ['Dagny Strnad', ['Harbourline News']],
-  ]);
+  assert.deepEqual(
+    name!.variants.map((v) => [v.value, v.outlets]),
+    [
+      ['Dagny Strand', ['Calder Gazette', 'Coastwire', 'Tessel Island Post']],
+      ['Dagny Strnad', ['Harbourline News']],
+    ],
+  );
   for (const v of name!.variants) for (const s of v.support) assert.equal(slice(b, s), v.value);
   // Each spelling is read in the sentence that prints it.
   for (const v of name!.variants) for (const s of v.support) assert.ok(name!.context.some((c) => c.doc === s.doc && c.start <= s.start && s.end <= c.end && slice(b, c).length > v.value.length));
@@ -205,7 +244,9 @@ test('name spellings compare without case or a possessive; accents count; initia
     b: 'The plan of Antonia Vélez was approved.',
     c: 'Antonia M. Velez said so. Velez left.',
   };
-  const documents = Object.entries(texts).map(([id, original]) => ({ id, source: `${id}.txt`, outlet: `Outlet ${id.toUpperCase()}`, original, sentences: [] as CleanDocument['sentences'] }) as unknown as CleanDocument);
+  const documents = Object.entries(texts).map(
+    ([id, original]) => ({ id, source: `${id}.txt`, outlet: `Outlet ${id.toUpperCase()}`, original, sentences: [] as CleanDocument['sentences'] }) as unknown as CleanDocument,
+  );
   const at = (doc: keyof typeof texts, text: string) => ({ doc, start: texts[doc].indexOf(text), end: texts[doc].indexOf(text) + text.length, text });
   const person: Entity = {
     id: 'e1',
@@ -213,16 +254,28 @@ test('name spellings compare without case or a possessive; accents count; initia
     type: 'person',
     aliases: [],
     roles: [],
-    mentions: [at('a', 'ANTONIA VELEZ'), at('a', 'Antonia Velez’s'), at('b', 'Antonia Vélez'), at('c', 'Antonia M. Velez'), { ...at('c', 'Velez left'), end: texts.c.indexOf('Velez left') + 5, text: 'Velez' }],
+    mentions: [
+      at('a', 'ANTONIA VELEZ'),
+      at('a', 'Antonia Velez’s'),
+      at('b', 'Antonia Vélez'),
+      at('c', 'Antonia M. Velez'),
+      { ...at('c', 'Velez left'), end: texts.c.indexOf('Velez left') + 5, text: 'Velez' },
+    ],
   };
   const [d, ...rest] = nameVariants(documents, [person]);
   assert.ok(d);
   assert.equal(rest.length, 0);
-  assert.deepEqual(d.variants.map((v) => [v.value, v.outlets]), [
-    ['Antonia Velez', ['Outlet A']],
-    ['Antonia Vélez', ['Outlet B']],
-  ]);
-  assert.deepEqual(d.variants[0]!.support.map((s) => texts.a.slice(s.start, s.end)), ['ANTONIA VELEZ', 'Antonia Velez']);
+  assert.deepEqual(
+    d.variants.map((v) => [v.value, v.outlets]),
+    [
+      ['Antonia Velez', ['Outlet A']],
+      ['Antonia Vélez', ['Outlet B']],
+    ],
+  );
+  assert.deepEqual(
+    d.variants[0]!.support.map((s) => texts.a.slice(s.start, s.end)),
+    ['ANTONIA VELEZ', 'Antonia Velez'],
+  );
 });
 
 test('the seeds: quote and name variants found, each cited where the outlets print it', { skip: hasSeeds ? false : 'needs ../shared/seeds' }, async (t) => {
@@ -256,16 +309,27 @@ test('the seeds: quote and name variants found, each cited where the outlets pri
   assert.ok(quotes.length >= 4, `${quotes.length} quote variants`);
   const quoted = b.quotes.map((q) => q.span);
   for (const d of quotes) {
-    for (const v of d.variants) for (const s of v.support) assert.ok(quoted.some((q) => q.doc === s.doc && q.start <= s.start && s.end <= q.end), 'a variant outside every quote');
+    for (const v of d.variants)
+      for (const s of v.support)
+        assert.ok(
+          quoted.some((q) => q.doc === s.doc && q.start <= s.start && s.end <= q.end),
+          'a variant outside every quote',
+        );
     assert.ok(new Set(d.variants.flatMap((v) => v.outlets)).size >= 2, 'a reworded quote is printed by two outlets');
     for (const v of d.variants.slice(1)) assert.ok(v.diff!.some((x) => x.op !== 'same'));
   }
   // Quotes of one speaker printed differently but alike once folded (the seeds have one spelt
   // out by one outlet and contracted by another) are never two variants.
-  const twins = b.quotes.flatMap((x, i) => b.quotes.slice(i + 1).filter((y) => y.speaker === x.speaker && y.span.doc !== x.span.doc && y.text !== x.text && words(y.text) === words(x.text)).map((y) => [x, y] as const));
+  const twins = b.quotes.flatMap((x, i) =>
+    b.quotes
+      .slice(i + 1)
+      .filter((y) => y.speaker === x.speaker && y.span.doc !== x.span.doc && y.text !== x.text && words(y.text) === words(x.text))
+      .map((y) => [x, y] as const),
+  );
   assert.ok(twins.length >= 1);
   const variantOf = (d: FoundDisagreement, q: Quote) => d.variants.findIndex((v) => v.support.some((s) => s.doc === q.span.doc && s.start < q.span.end && q.span.start < s.end));
-  for (const [x, y] of twins) for (const d of quotes) assert.ok(variantOf(d, x) < 0 || variantOf(d, y) < 0 || variantOf(d, x) === variantOf(d, y), `"${x.text}" and "${y.text}" reported as two wordings`);
+  for (const [x, y] of twins)
+    for (const d of quotes) assert.ok(variantOf(d, x) < 0 || variantOf(d, y) < 0 || variantOf(d, x) === variantOf(d, y), `"${x.text}" and "${y.text}" reported as two wordings`);
   // A short quote printed word for word inside one wording (an excerpt) counts for that wording.
   assert.ok(quotes.some((d) => d.variants.some((v) => v.support.some((s) => slice(b, s).length < v.value.length))));
 });

@@ -11,7 +11,10 @@ test('union joins two sets under their smallest member', () => {
   assert.equal(sets.find(4), 2);
   assert.equal(sets.find(0), 0);
   sets.union(1, 3);
-  assert.deepEqual([0, 1, 2, 3, 4].map((x) => sets.find(x)), [0, 1, 1, 1, 1]);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4].map((x) => sets.find(x)),
+    [0, 1, 1, 1, 1],
+  );
 });
 
 test('merge keeps the root of the set named first', () => {
@@ -20,7 +23,10 @@ test('merge keeps the root of the set named first', () => {
   assert.equal(sets.find(1), 3);
   sets.union(0, 2);
   sets.merge(1, 2);
-  assert.deepEqual([0, 1, 2, 3].map((x) => sets.find(x)), [3, 3, 3, 3]);
+  assert.deepEqual(
+    [0, 1, 2, 3].map((x) => sets.find(x)),
+    [3, 3, 3, 3],
+  );
   sets.merge(0, 3);
   assert.equal(sets.find(2), 3);
 });

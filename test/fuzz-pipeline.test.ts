@@ -29,7 +29,20 @@ import { renderHtml } from '../src/brief/html.ts';
 import { renderMarkdown } from '../src/brief/markdown.ts';
 import type { CleanDocument } from '../src/schema.ts';
 import {
-  anyText, assertHeapBounded, checkAnalysis, checkBrief, edits, FEED_CORPUS, fuzzParams, HOSTILE_CHARS, HTML_CORPUS, mutate, mutated, newsText, TEXT_CORPUS, withinTime,
+  anyText,
+  assertHeapBounded,
+  checkAnalysis,
+  checkBrief,
+  edits,
+  FEED_CORPUS,
+  fuzzParams,
+  HOSTILE_CHARS,
+  HTML_CORPUS,
+  mutate,
+  mutated,
+  newsText,
+  TEXT_CORPUS,
+  withinTime,
 } from './fuzz-support.ts';
 import { assertSpansValid } from './support.ts';
 
@@ -58,7 +71,9 @@ test('decodeBytes: any bytes (BOMs, UTF-16, mixed encodings, NUL) decode or are 
     anyText.map((t) => new Uint8Array(Buffer.from(t, 'utf16le'))),
     anyText.map((t) => new Uint8Array(Buffer.from(t, 'latin1'))),
   );
-  const charset = fc.option(fc.constantFrom('utf-8', 'UTF-8', 'latin1', 'iso-8859-1', 'windows-1252', 'utf-16le', 'utf-16be', 'shift_jis', 'gbk', 'iso-2022-kr', 'bogus', '"utf-8"', ''), { nil: undefined });
+  const charset = fc.option(fc.constantFrom('utf-8', 'UTF-8', 'latin1', 'iso-8859-1', 'windows-1252', 'utf-16le', 'utf-16be', 'shift_jis', 'gbk', 'iso-2022-kr', 'bogus', '"utf-8"', ''), {
+    nil: undefined,
+  });
   fc.assert(
     fc.property(bom, fc.array(piece, { maxLength: 4 }), charset, (b, pieces, cs) => {
       const bytes = new Uint8Array(Buffer.concat([Buffer.from(b), ...pieces.map((p) => Buffer.from(p))]));
@@ -77,7 +92,16 @@ test('inputsFromBytes → cleanDocument → analyseDocument: any file content un
   const bytes = fc.oneof(
     fc.uint8Array({ maxLength: 300 }),
     anyText.map((t) => new Uint8Array(Buffer.from(t, 'utf8'))),
-    fc.array(fc.record({ text: fc.option(anyText, { nil: undefined }), html: fc.option(anyText, { nil: undefined }), outlet: fc.option(anyText, { nil: undefined }), published: fc.option(anyText, { nil: undefined }) }), { maxLength: 3 })
+    fc
+      .array(
+        fc.record({
+          text: fc.option(anyText, { nil: undefined }),
+          html: fc.option(anyText, { nil: undefined }),
+          outlet: fc.option(anyText, { nil: undefined }),
+          published: fc.option(anyText, { nil: undefined }),
+        }),
+        { maxLength: 3 },
+      )
       .map((records) => new Uint8Array(Buffer.from(records.map((r) => JSON.stringify(r)).join('\n')))),
   );
   fc.assert(
@@ -113,7 +137,32 @@ test('real reports (examples, seeds) mutated: spans stay valid, quotes and names
 });
 
 test('real pages (example page, extraction benchmark) mutated: broken tags, cut-off pages, stray quotes', () => {
-  const tagSoup = fc.constantFrom('<div>', '</div>', '<p>', '</p>', '<script>', '</script>', '<!--', '-->', '<![CDATA[', '<a href="', '"', "'", '<br>', '<table><tr><td>', '&', '&#', '<title>', '</body>', '<html>', '<style>', '<svg><foreignObject>', '<template>', '<noscript>', '<iframe srcdoc="<p>x</p>">');
+  const tagSoup = fc.constantFrom(
+    '<div>',
+    '</div>',
+    '<p>',
+    '</p>',
+    '<script>',
+    '</script>',
+    '<!--',
+    '-->',
+    '<![CDATA[',
+    '<a href="',
+    '"',
+    "'",
+    '<br>',
+    '<table><tr><td>',
+    '&',
+    '&#',
+    '<title>',
+    '</body>',
+    '<html>',
+    '<style>',
+    '<svg><foreignObject>',
+    '<template>',
+    '<noscript>',
+    '<iframe srcdoc="<p>x</p>">',
+  );
   const pageEdits = fc.tuple(edits, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), tagSoup), { maxLength: 8 }));
   fc.assert(
     fc.property(fc.integer({ min: 0, max: HTML_CORPUS.length - 1 }), pageEdits, (i, [list, tags]) => {
@@ -130,8 +179,10 @@ test('RSS / Atom with odd content: feedItems never throws, every item cleans', (
   const field = fc.oneof(anyText, fc.constantFrom('<![CDATA[<p>Hi</p>]]>', '<![CDATA[', ']]>', '&amp;lt;p&amp;gt;', '&#0;', '&#x110000;', '&bogus;', '<b>x</b>', '', '   '));
   const item = fc.record({ title: field, description: field, link: field, pubDate: field, author: field });
   const feed = fc.tuple(fc.constantFrom('rss', 'atom', 'rdf'), field, fc.array(item, { maxLength: 4 })).map(([kind, title, items]) => {
-    if (kind === 'atom') return `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>${title}</title>${items.map((i) => `<entry><title>${i.title}</title><link href="${i.link}"/><summary type="html">${i.description}</summary><published>${i.pubDate}</published><author><name>${i.author}</name></author></entry>`).join('')}</feed>`;
-    if (kind === 'rdf') return `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><channel><title>${title}</title></channel>${items.map((i) => `<item><title>${i.title}</title><description>${i.description}</description><dc:date>${i.pubDate}</dc:date></item>`).join('')}</rdf:RDF>`;
+    if (kind === 'atom')
+      return `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>${title}</title>${items.map((i) => `<entry><title>${i.title}</title><link href="${i.link}"/><summary type="html">${i.description}</summary><published>${i.pubDate}</published><author><name>${i.author}</name></author></entry>`).join('')}</feed>`;
+    if (kind === 'rdf')
+      return `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><channel><title>${title}</title></channel>${items.map((i) => `<item><title>${i.title}</title><description>${i.description}</description><dc:date>${i.pubDate}</dc:date></item>`).join('')}</rdf:RDF>`;
     return `<rss version="2.0"><channel><title>${title}</title>${items.map((i) => `<item><title>${i.title}</title><link>${i.link}</link><description>${i.description}</description><content:encoded>${i.description}</content:encoded><pubDate>${i.pubDate}</pubDate><dc:creator>${i.author}</dc:creator></item>`).join('')}</channel></rss>`;
   });
   const anyFeed = fc.oneof({ weight: 3, arbitrary: feed }, { weight: 1, arbitrary: mutated(FEED_CORPUS).map((f) => f.text) });
@@ -153,7 +204,11 @@ test('RSS / Atom with odd content: feedItems never throws, every item cleans', (
 });
 
 test('JSON Lines with odd records never throw', () => {
-  const line = fc.oneof(anyText, fc.json(), fc.constantFrom('{"text": 5}', '{"html": null}', '{"text": "x", "published": {"a": 1}}', '[]', 'null', '{"text": "\\ud800"}', '{"outlet": ["a"], "text": "y"}'));
+  const line = fc.oneof(
+    anyText,
+    fc.json(),
+    fc.constantFrom('{"text": 5}', '{"html": null}', '{"text": "x", "published": {"a": 1}}', '[]', 'null', '{"text": "\\ud800"}', '{"outlet": ["a"], "text": "y"}'),
+  );
   fc.assert(
     fc.property(fc.array(line, { maxLength: 6 }), (lines) => {
       for (const item of parseJsonLines(lines.join('\n'), 'fuzz.jsonl')) {
@@ -172,7 +227,17 @@ test('briefs over several hostile and mutated reports: every span valid, every c
     { weight: 1, arbitrary: anyText.map((t) => raw(t, 'text')) },
     { weight: 1, arbitrary: mutated(HTML_CORPUS).map((f) => raw(f.text, 'html', f.name)) },
   );
-  const hint = fc.record({ outlet: fc.option(anyText, { nil: undefined }), title: fc.option(anyText, { nil: undefined }), published: fc.option(fc.oneof(anyText, fc.date({ noInvalidDate: true }).map((d) => d.toISOString())), { nil: undefined }) });
+  const hint = fc.record({
+    outlet: fc.option(anyText, { nil: undefined }),
+    title: fc.option(anyText, { nil: undefined }),
+    published: fc.option(
+      fc.oneof(
+        anyText,
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      ),
+      { nil: undefined },
+    ),
+  });
   fc.assert(
     fc.property(fc.array(fc.tuple(doc, hint), { minLength: 1, maxLength: 4 }), (inputs) => {
       withinTime(`brief over ${inputs.length} reports`, PAGE_MS, () => {
@@ -204,15 +269,60 @@ test('findValues: huge numbers, odd value phrases, qualifiers and units give val
     fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }).map(String),
     fc.bigInt({ min: 0n, max: 10n ** 30n }).map((n) => n.toLocaleString('en-US')),
     fc.constantFrom('1e309', '-0', '0', '.5', '5.', '1.5.6', '1,,000', '١٢٣', '１２', '½', '1 1/2', '10^400', 'Infinity', 'NaN', '0x1F', '007', '12:30', '25:99', '3 p.m.', '12.05.2024', '2024-02-30'),
-    fc.constantFrom('one', 'seven and a half', 'a dozen', 'dozens', 'hundreds of thousands', 'nine hundred trillion trillion', 'a half', 'three-quarters', 'zero', 'a couple of', 'several', 'Fifty', 'twenty-one', 'a million billion'),
+    fc.constantFrom(
+      'one',
+      'seven and a half',
+      'a dozen',
+      'dozens',
+      'hundreds of thousands',
+      'nine hundred trillion trillion',
+      'a half',
+      'three-quarters',
+      'zero',
+      'a couple of',
+      'several',
+      'Fifty',
+      'twenty-one',
+      'a million billion',
+    ),
   );
-  const phrase = fc.tuple(
-    fc.constantFrom('', 'about ', 'nearly ', 'more than ', 'at least ', 'up to ', 'over ', 'almost ', 'roughly ', 'some ', '$', '€', 'US$', 'between ', 'from '),
-    number,
-    fc.constantFrom('', ' hours', ' minutes', '-minute', ' days', ' percent', '%', ' billion', ' people', ' requests', ' hours before', ' minutes after', ' years ago', ' collective hours', ' dollars', ' and ', ' to ', '-', ' on Monday', ' in February', ' since 2021'),
-  ).map(([q, n, u]) => q + n + u);
+  const phrase = fc
+    .tuple(
+      fc.constantFrom('', 'about ', 'nearly ', 'more than ', 'at least ', 'up to ', 'over ', 'almost ', 'roughly ', 'some ', '$', '€', 'US$', 'between ', 'from '),
+      number,
+      fc.constantFrom(
+        '',
+        ' hours',
+        ' minutes',
+        '-minute',
+        ' days',
+        ' percent',
+        '%',
+        ' billion',
+        ' people',
+        ' requests',
+        ' hours before',
+        ' minutes after',
+        ' years ago',
+        ' collective hours',
+        ' dollars',
+        ' and ',
+        ' to ',
+        '-',
+        ' on Monday',
+        ' in February',
+        ' since 2021',
+      ),
+    )
+    .map(([q, n, u]) => q + n + u);
   const text = fc.array(fc.oneof({ weight: 3, arbitrary: phrase }, { weight: 1, arbitrary: newsText }), { maxLength: 12 }).map((parts) => parts.join(' '));
-  const reference = fc.option(fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.constantFrom('2024-02-30', 'yesterday', '', '99999-01-01')), { nil: null });
+  const reference = fc.option(
+    fc.oneof(
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      fc.constantFrom('2024-02-30', 'yesterday', '', '99999-01-01'),
+    ),
+    { nil: null },
+  );
   fc.assert(
     fc.property(text, reference, (t, ref) => {
       const values = withinTime('findValues', SMALL_INPUT_MS, () => findValues(t, { reference: ref }));

@@ -32,8 +32,17 @@ function linear(what: string, make: (n: number) => () => unknown): void {
 const oldEscapeMarkdown = (text: string) =>
   text
     .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([\\`*_[\]|])/g, '\\$1').replace(/^([#>+-])/, '\\$1').replace(/\s*\n\s*/g, ' ');
-const oldCleanOrg = (name: string) => name.replace(/[\s,.;:]+$/, '').replace(/\s+(?:and|of|the|&)$/i, '').trim();
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|])/g, '\\$1')
+    .replace(/^([#>+-])/, '\\$1')
+    .replace(/\s*\n\s*/g, ' ');
+const oldCleanOrg = (name: string) =>
+  name
+    .replace(/[\s,.;:]+$/, '')
+    .replace(/\s+(?:and|of|the|&)$/i, '')
+    .trim();
 const oldQuotedShare = (text: string) => {
   let inside = 0;
   for (const m of text.matchAll(/[“"]([^”"]*)[”"]/g)) inside += m[1]!.length;
@@ -43,34 +52,67 @@ const quoteish = fc.string({ unit: fc.constantFrom('"', '“', '”', "'", ' ', 
 const orgish = fc.tuple(quoteish, fc.constantFrom('', ' and', ' of', ' The', ' &', 'and', ' AND ', ' the.')).map(([a, b]) => a + b);
 
 test('escapeMarkdown: line breaks with the space around them become one space; linear on a long run of spaces', () => {
-  fc.assert(fc.property(fc.oneof(anyText, quoteish), (s) => assert.equal(escapeMarkdown(s), oldEscapeMarkdown(s))), fuzzParams(300));
-  fc.assert(fc.property(quoteish, (s) => assert.equal(escapeMarkdown(s).includes('\n'), false)), fuzzParams(100));
+  fc.assert(
+    fc.property(fc.oneof(anyText, quoteish), (s) => assert.equal(escapeMarkdown(s), oldEscapeMarkdown(s))),
+    fuzzParams(300),
+  );
+  fc.assert(
+    fc.property(quoteish, (s) => assert.equal(escapeMarkdown(s).includes('\n'), false)),
+    fuzzParams(100),
+  );
   linear('escapeMarkdown over a run of spaces', (n) => () => escapeMarkdown('a' + ' '.repeat(n) + 'b'));
   linear('escapeMarkdown over space-newline pairs', (n) => () => escapeMarkdown(' \n'.repeat(n) + 'b'));
 });
 
 test('cleanOrg (organization names from credits): same as the old regexes, linear on long runs of spaces', () => {
-  fc.assert(fc.property(orgish, (s) => assert.equal(cleanOrg(s), oldCleanOrg(s))), fuzzParams(500));
+  fc.assert(
+    fc.property(orgish, (s) => assert.equal(cleanOrg(s), oldCleanOrg(s))),
+    fuzzParams(500),
+  );
   linear('cleanOrg over a run of spaces', (n) => () => cleanOrg(' '.repeat(n) + 'A'));
   linear('cleanOrg over a run of ", "', (n) => () => cleanOrg(', '.repeat(n) + 'A and'));
 });
 
 test('trim helpers equal the regexes they replace', () => {
-  fc.assert(fc.property(quoteish, (s) => assert.equal(trimEndChars(s, `"'”’)]`), s.replace(/["'”’)\]]+$/, ''))), fuzzParams(300));
-  fc.assert(fc.property(quoteish, (s) => assert.equal(trimChars(s, "'"), s.replace(/^'+|'+$/g, ''))), fuzzParams(300));
-  fc.assert(fc.property(fc.oneof(quoteish, anyText), (s) => assert.equal(trimEndChars(s, spaceOr(',.;:')), s.replace(/[\s,.;:]+$/, ''))), fuzzParams(300));
+  fc.assert(
+    fc.property(quoteish, (s) => assert.equal(trimEndChars(s, `"'”’)]`), s.replace(/["'”’)\]]+$/, ''))),
+    fuzzParams(300),
+  );
+  fc.assert(
+    fc.property(quoteish, (s) => assert.equal(trimChars(s, "'"), s.replace(/^'+|'+$/g, ''))),
+    fuzzParams(300),
+  );
+  fc.assert(
+    fc.property(fc.oneof(quoteish, anyText), (s) => assert.equal(trimEndChars(s, spaceOr(',.;:')), s.replace(/[\s,.;:]+$/, ''))),
+    fuzzParams(300),
+  );
 });
 
 test('foldWord and wordDiff: linear on long runs of apostrophes and trailing spaces', () => {
-  const oldFold = (w: string) => w.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/[^\p{L}\p{N}']+/gu, '').replace(/^'+|'+$/g, '') || w.trim();
-  fc.assert(fc.property(fc.oneof(quoteish, anyText), (w) => assert.equal(foldWord(w), oldFold(w))), fuzzParams(300));
+  const oldFold = (w: string) =>
+    w
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u02bc`]/g, "'")
+      .replace(/[^\p{L}\p{N}']+/gu, '')
+      .replace(/^'+|'+$/g, '') || w.trim();
+  fc.assert(
+    fc.property(fc.oneof(quoteish, anyText), (w) => assert.equal(foldWord(w), oldFold(w))),
+    fuzzParams(300),
+  );
   linear('foldWord over a run of apostrophes', (n) => () => foldWord('a' + "'".repeat(n) + 'a'));
   linear('wordDiff with a run of trailing spaces', (n) => () => wordDiff('we will talk' + ' '.repeat(n), 'we shall talk' + ' '.repeat(n)));
   // Nothing is lost: the diff's same+added parts read as b.
   fc.assert(
     fc.property(quoteish, quoteish, (a, b) => {
       const diff = wordDiff(a, b);
-      assert.equal(diff.filter((d) => d.op !== 'removed').map((d) => d.text).join(''), b);
+      assert.equal(
+        diff
+          .filter((d) => d.op !== 'removed')
+          .map((d) => d.text)
+          .join(''),
+        b,
+      );
     }),
     fuzzParams(300),
   );
@@ -84,7 +126,10 @@ test('lineFeatures: a line of 100,000 closing quotes', () => {
 });
 
 test('quotedShare: same as the old regex, linear on 50,000 opening marks never closed', () => {
-  fc.assert(fc.property(quoteish, (s) => assert.equal(quotedShare(s), oldQuotedShare(s))), fuzzParams(500));
+  fc.assert(
+    fc.property(quoteish, (s) => assert.equal(quotedShare(s), oldQuotedShare(s))),
+    fuzzParams(500),
+  );
   linear('quotedShare', (n) => () => quotedShare(' “'.repeat(n / 2)));
 });
 
@@ -107,7 +152,15 @@ test('wink-nlp reads runs of 100,000+ non-space characters in pieces (its tokeni
     });
   });
   // Runs within the bound are left alone, so ordinary text reads exactly as before.
-  fc.assert(fc.property(anyText, (s) => assert.equal(breakLongRuns(s), s.replace(/\S+/g, (r) => (r.length > MAX_RUN_CHARS ? r.match(new RegExp(`[^]{1,${MAX_RUN_CHARS}}`, 'g'))!.join(' ') : r)))), fuzzParams(200));
+  fc.assert(
+    fc.property(anyText, (s) =>
+      assert.equal(
+        breakLongRuns(s),
+        s.replace(/\S+/g, (r) => (r.length > MAX_RUN_CHARS ? r.match(new RegExp(`[^]{1,${MAX_RUN_CHARS}}`, 'g'))!.join(' ') : r)),
+      ),
+    ),
+    fuzzParams(200),
+  );
 });
 
 // ---- every regex literal, in a long run ----
@@ -205,7 +258,8 @@ test('every regex literal of the pipeline is linear on pumped inputs (long run o
           const ms = execTime(re, s);
           // Linear: well under a millisecond per 20,000 characters; quadratic: tens of milliseconds
           // and four times that for twice the input (the second look keeps a busy machine from failing it).
-          if (ms > 40 && execTime(re, s.replace(body, body + body)) > 3 * ms) slow.push(`${file.slice(root.length)} ${re} on ${JSON.stringify(pump)}×${Math.round(size / pump.length)}: ${Math.round(ms)} ms`);
+          if (ms > 40 && execTime(re, s.replace(body, body + body)) > 3 * ms)
+            slow.push(`${file.slice(root.length)} ${re} on ${JSON.stringify(pump)}×${Math.round(size / pump.length)}: ${Math.round(ms)} ms`);
         }
       }
     }

@@ -39,9 +39,24 @@ test('alignment: two groups found apart are not compared again, pair after pair,
   // A page repeating its text linked the same two groups through thousands of sentence pairs, each
   // check costing the product of their sizes: 500 KB of repeated prose spent 6 s here, and this
   // case 7 s (40 ms now).
-  const p = new Map([['a', 1], ['b', 1], ['c', 1], ['d', 1]]);
-  const q = new Map([['a', 1], ['b', 1], ['c', 1], ['e', 1]]);
-  const r = new Map([['c', 1], ['e', 1], ['f', 1], ['g', 1]]); // like q, unlike p
+  const p = new Map([
+    ['a', 1],
+    ['b', 1],
+    ['c', 1],
+    ['d', 1],
+  ]);
+  const q = new Map([
+    ['a', 1],
+    ['b', 1],
+    ['c', 1],
+    ['e', 1],
+  ]);
+  const r = new Map([
+    ['c', 1],
+    ['e', 1],
+    ['f', 1],
+    ['g', 1],
+  ]); // like q, unlike p
   const bundle = (copies: number) => {
     const vectors = [...Array(copies).fill(p), ...Array(copies).fill(q), ...Array(copies).fill(r)];
     return { vectors, statements: vectors.map(() => ({ doc: 'one' })) as unknown as Statement[] };
@@ -49,7 +64,10 @@ test('alignment: two groups found apart are not compared again, pair after pair,
   const copies = 120; // every term within maxPostings (400), so all pairs are candidates
   const { statements, vectors } = bundle(copies);
   // p and q restate each other and merge; r is apart from p, so it stays a fact of its own.
-  assert.deepEqual(alignStatements(statements, vectors).groups.map((g) => g.length), [2 * copies, copies]);
+  assert.deepEqual(
+    alignStatements(statements, vectors).groups.map((g) => g.length),
+    [2 * copies, copies],
+  );
   // All pairs are candidates, so the pairs themselves grow with the square: the checks must not
   // grow faster (cubic, as they did, is 64× for four times the copies; the pairs alone 16×).
   assertGrowsLinearly(

@@ -35,7 +35,11 @@ const CASES: { name: string; format: 'text' | 'html'; content: () => string }[] 
   { name: '1,000,000 letters, no space', format: 'text', content: () => 'x'.repeat(n(1_000_000)) },
   { name: '50,000 unclosed curly quotes', format: 'text', content: () => 'He said “yes '.repeat(n(50_000)) },
   { name: '30,000 transcript labels', format: 'text', content: () => 'NAME: Hello there. '.repeat(n(30_000)) },
-  { name: '10,000 repeats of one sentence with values and a quote', format: 'text', content: () => 'The minister said "we will talk" for about 7.5 hours on Monday; 12 percent of $700 billion. '.repeat(n(10_000)) },
+  {
+    name: '10,000 repeats of one sentence with values and a quote',
+    format: 'text',
+    content: () => 'The minister said "we will talk" for about 7.5 hours on Monday; 12 percent of $700 billion. '.repeat(n(10_000)),
+  },
   { name: '10,000 nested divs', format: 'html', content: () => '<div>'.repeat(n(10_000)) + '<p>Hello there, said the man.</p>' + '</div>'.repeat(n(10_000)) },
   { name: '300,000 nested divs, never closed', format: 'html', content: () => '<div>'.repeat(n(300_000)) + '<p>Hello there, said the man.</p>' },
   { name: '999 divs then 300,000 end tags that close nothing', format: 'html', content: () => '<div>'.repeat(999) + '</span>'.repeat(n(300_000)) + '<p>Hi there.</p>' },

@@ -102,10 +102,7 @@ function read(dir: string, filter: (name: string) => boolean): CorpusFile[] {
 export const TEXT_CORPUS: CorpusFile[] = [...read(join(ROOT, 'examples'), (n) => n.endsWith('.txt')), ...read(SEEDS, (n) => n.endsWith('.txt'))];
 
 /** Pages: the example page and, when ../shared is there, every 12th page of the extraction benchmark (a spread of sites, at a bounded cost). */
-export const HTML_CORPUS: CorpusFile[] = [
-  ...read(join(ROOT, 'examples'), (n) => n.endsWith('.html')),
-  ...read(AEB, (n) => n.endsWith('.html.gz')).filter((_, i) => i % 12 === 0),
-];
+export const HTML_CORPUS: CorpusFile[] = [...read(join(ROOT, 'examples'), (n) => n.endsWith('.html')), ...read(AEB, (n) => n.endsWith('.html.gz')).filter((_, i) => i % 12 === 0)];
 
 export const FEED_CORPUS: CorpusFile[] = read(join(ROOT, 'test', 'fixtures', 'feeds'), () => true);
 
@@ -113,17 +110,121 @@ export const FEED_CORPUS: CorpusFile[] = read(join(ROOT, 'test', 'fixtures', 'fe
 
 /** Characters that have broken text tools before: quotes of every kind, controls, NUL, lone surrogates, odd spaces and breaks. */
 export const HOSTILE_CHARS = [
-  '"', '“', '”', '„', '«', '»', "'", '‘', '’', '`', '\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\u00a0', '\u2028', '\u2029',
-  '\u200b', '\u200e', '\u202e', '\ufeff', '\ufffd', '\ud800', '\udfff', '\ud83d\ude00', '\r', '\r\n', '\n', '\n\n', '\t', '\f', '\v',
-  '<', '>', '&', '&amp;', '&#0;', '&#xD800;', ';', ':', '—', '–', '-', '.', '…', '?', '!', '(', ')', '[', ']', '/', '\\', '$', '€', '%', '#', '*', '_', '|',
-  'é', 'e\u0301', 'ß', 'İ', 'ﬁ', '中', 'ع', '\u0301\u0301\u0301',
+  '"',
+  '“',
+  '”',
+  '„',
+  '«',
+  '»',
+  "'",
+  '‘',
+  '’',
+  '`',
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u00a0',
+  '\u2028',
+  '\u2029',
+  '\u200b',
+  '\u200e',
+  '\u202e',
+  '\ufeff',
+  '\ufffd',
+  '\ud800',
+  '\udfff',
+  '\ud83d\ude00',
+  '\r',
+  '\r\n',
+  '\n',
+  '\n\n',
+  '\t',
+  '\f',
+  '\v',
+  '<',
+  '>',
+  '&',
+  '&amp;',
+  '&#0;',
+  '&#xD800;',
+  ';',
+  ':',
+  '—',
+  '–',
+  '-',
+  '.',
+  '…',
+  '?',
+  '!',
+  '(',
+  ')',
+  '[',
+  ']',
+  '/',
+  '\\',
+  '$',
+  '€',
+  '%',
+  '#',
+  '*',
+  '_',
+  '|',
+  'é',
+  'e\u0301',
+  'ß',
+  'İ',
+  'ﬁ',
+  '中',
+  'ع',
+  '\u0301\u0301\u0301',
 ];
 
 /** Words and phrases the stages look for, so random text exercises them rather than nothing. */
 export const CUE_WORDS = [
-  'said', 'told reporters', 'according to', 'Mr.', 'Dr.', 'Foreign Minister', 'the ministry', 'he', 'she', 'they', 'The', 'A', 'Antony Blinken', 'Wang Yi', 'Paris',
-  'Monday', 'June 19', 'yesterday', 'about', 'nearly', 'more than', 'at least', 'hours', 'minutes', 'an hour before', '3 p.m.', '$700 billion', '50 percent',
-  'seven and a half', 'a dozen', '1,200', '2024', 'BY', 'Updated', 'Share', 'Follow us', 'Photo:', 'ANTONY BLINKEN:', 'REPORTER, BYLINE:', 'Copyright', 'Read more',
+  'said',
+  'told reporters',
+  'according to',
+  'Mr.',
+  'Dr.',
+  'Foreign Minister',
+  'the ministry',
+  'he',
+  'she',
+  'they',
+  'The',
+  'A',
+  'Antony Blinken',
+  'Wang Yi',
+  'Paris',
+  'Monday',
+  'June 19',
+  'yesterday',
+  'about',
+  'nearly',
+  'more than',
+  'at least',
+  'hours',
+  'minutes',
+  'an hour before',
+  '3 p.m.',
+  '$700 billion',
+  '50 percent',
+  'seven and a half',
+  'a dozen',
+  '1,200',
+  '2024',
+  'BY',
+  'Updated',
+  'Share',
+  'Follow us',
+  'Photo:',
+  'ANTONY BLINKEN:',
+  'REPORTER, BYLINE:',
+  'Copyright',
+  'Read more',
 ];
 
 const hostileChar = fc.constantFrom(...HOSTILE_CHARS);
@@ -147,14 +248,13 @@ export const anyText: fc.Arbitrary<string> = fc.oneof(
   newsText,
 );
 
-type Edit =
-  | { op: 'insert'; at: number; text: string }
-  | { op: 'delete'; at: number; length: number }
-  | { op: 'duplicate'; at: number; length: number }
-  | { op: 'truncate'; at: number };
+type Edit = { op: 'insert'; at: number; text: string } | { op: 'delete'; at: number; length: number } | { op: 'duplicate'; at: number; length: number } | { op: 'truncate'; at: number };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.oneof(hostileChar, newsText, fc.string({ unit: 'binary', maxLength: 20 })) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ op: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.oneof(hostileChar, newsText, fc.string({ unit: 'binary', maxLength: 20 })) }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 400 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('duplicate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 2000 }) }) },
   // Cut off, but keeping at least half: a page that ends mid-tag, a report that stops mid-sentence.
@@ -236,7 +336,10 @@ export function checkBrief(brief: Brief): void {
     }
     if (typeof o['text'] === 'string' && Array.isArray(o['citations'])) {
       const cited = (o['citations'] as Span[]).map((c, i) => checkSpan(c, docs, `${path}.citations[${i}]`));
-      assert.ok(cited.some((c) => c.includes(o['text'] as string)), `${path}: "${String(o['text']).slice(0, 60)}" is in none of its citations`);
+      assert.ok(
+        cited.some((c) => c.includes(o['text'] as string)),
+        `${path}: "${String(o['text']).slice(0, 60)}" is in none of its citations`,
+      );
     }
     for (const [k, v] of Object.entries(o)) walk(v, `${path}.${k}`);
   };

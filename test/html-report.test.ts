@@ -34,7 +34,15 @@ test('no payload appears as markup: each is printed as text, escaped once', () =
   assert.ok(!html.includes('&amp;lt;'), 'escaped twice');
   // What the reader sees is the source's own string, character for character.
   const text = document.body.textContent ?? '';
-  for (const shown of [brief.documents[0]!.outlet!, brief.documents[0]!.title!, brief.documents[1]!.title!, brief.entities[0]!.name, brief.disagreements[0]!.about, `Sunday ${XSS.img}`, brief.rejected[0]!.reason]) {
+  for (const shown of [
+    brief.documents[0]!.outlet!,
+    brief.documents[0]!.title!,
+    brief.documents[1]!.title!,
+    brief.entities[0]!.name,
+    brief.disagreements[0]!.about,
+    `Sunday ${XSS.img}`,
+    brief.rejected[0]!.reason,
+  ]) {
     assert.ok(text.includes(shown), `not shown as text: ${shown}`);
   }
 });
@@ -87,21 +95,41 @@ test('every citation carries the span of a real passage; the documents travel as
     assert.equal(el.tagName, 'BUTTON', 'citations are keyboard-reachable buttons');
   }
   const embedded = JSON.parse(document.getElementById('documents')!.textContent!) as { id: string; original: string }[];
-  assert.deepEqual(embedded.map((d) => [d.id, d.original]), DOCUMENTS.map((d) => [d.id, d.original]));
+  assert.deepEqual(
+    embedded.map((d) => [d.id, d.original]),
+    DOCUMENTS.map((d) => [d.id, d.original]),
+  );
   assert.ok(embedded[0]!.original.includes('\r\n'), 'line ends kept');
 });
 
 test('sections come in order, disagreements side by side with the quote diff marked', () => {
   const headings = [...document.querySelectorAll('h2')].map((h) => h.textContent);
-  assert.deepEqual(headings, ['Lead', 'Where the outlets disagree', 'Key points', 'Timeline', 'Reported by only one outlet', 'Quote sheet', "Who's who", 'Coverage matrix', 'Coverage by outlet', 'Inputs not used']);
-  assert.deepEqual([...document.querySelectorAll('.disagreement')].map((d) => d.querySelectorAll('.variant').length), [2, 2]);
+  assert.deepEqual(headings, [
+    'Lead',
+    'Where the outlets disagree',
+    'Key points',
+    'Timeline',
+    'Reported by only one outlet',
+    'Quote sheet',
+    "Who's who",
+    'Coverage matrix',
+    'Coverage by outlet',
+    'Inputs not used',
+  ]);
+  assert.deepEqual(
+    [...document.querySelectorAll('.disagreement')].map((d) => d.querySelectorAll('.variant').length),
+    [2, 2],
+  );
   assert.equal(document.querySelector('.variant del')!.textContent, XSS.close);
   assert.equal(document.querySelector('.variant ins')!.textContent, ALERT.img);
   // Coverage matrix: a ✓ per outlet that reports a point, opening that outlet's supporting passage.
   const rows = [...document.querySelectorAll('table.matrix tbody tr')];
   assert.equal(rows.length, 2);
   const ticks = [...rows[1]!.querySelectorAll('button.cite')];
-  assert.deepEqual(ticks.map((b) => b.getAttribute('data-doc')), ['doc-aaaa', 'doc-bbbb']);
+  assert.deepEqual(
+    ticks.map((b) => b.getAttribute('data-doc')),
+    ['doc-aaaa', 'doc-bbbb'],
+  );
   assert.equal(ticks[1]!.getAttribute('data-start'), String(DOCUMENTS[1]!.original.indexOf('Nearly 1,500')));
 });
 
@@ -129,7 +157,10 @@ test('chip labels: a handle reads as its name, a long one-word name stays whole,
   const { makeCiter } = await import('../src/brief/html-cite.ts');
   const doc = (id: string, outlet: string | null) => ({ id, outlet, source: `${id}.txt` }) as unknown as Parameters<typeof makeCiter>[0][number];
   const citer = makeCiter([doc('a', '@nationalherald'), doc('b', 'harbourline.org'), doc('c', 'Cedar Coast Dispatch'), doc('d', null), doc('e', 'NPR')]);
-  assert.deepEqual(['a', 'b', 'c', 'd', 'e'].map((id) => citer.label(id)), ['nationalherald', 'harbourline.org', 'CCD', 'Doc 4', 'NPR']);
+  assert.deepEqual(
+    ['a', 'b', 'c', 'd', 'e'].map((id) => citer.label(id)),
+    ['nationalherald', 'harbourline.org', 'CCD', 'Doc 4', 'NPR'],
+  );
 });
 
 test('a statement quoted word for word from one passage says "quoted from" on that chip, the others "also in"', async () => {
@@ -156,7 +187,7 @@ function fileURLToPathOf(relative: string): string {
   return new URL(relative, import.meta.url).pathname;
 }
 
-test('the quote sheet folds fragments of under four words away under each speaker\'s real quotes', async () => {
+test("the quote sheet folds fragments of under four words away under each speaker's real quotes", async () => {
   const { brief: briefOf } = await import('../src/pipeline/run.ts');
   const { hasSeeds, SEEDS } = await import('./support.ts');
   const b = await briefOf([hasSeeds ? SEEDS : fileURLToPathOf('../examples/')]);
@@ -190,7 +221,9 @@ async function examplesReport(): Promise<{ exampleBrief: Brief; page: Document }
 
 test('a value disagreement is drawn as a dot plot: a row per outlet, figures in order on one scale', async () => {
   const { exampleBrief, page } = await examplesReport();
-  const plotted = exampleBrief.disagreements.filter((d) => ['number', 'duration', 'time', 'date'].includes(d.kind) && new Set(d.variants.map((v) => `${v.normalized?.low}:${v.normalized?.high}`)).size > 1);
+  const plotted = exampleBrief.disagreements.filter(
+    (d) => ['number', 'duration', 'time', 'date'].includes(d.kind) && new Set(d.variants.map((v) => `${v.normalized?.low}:${v.normalized?.high}`)).size > 1,
+  );
   assert.ok(plotted.length >= 1, 'the examples disagree on figures');
   for (const d of plotted) {
     const plot = page.getElementById(d.id)!.querySelector('.dot-plot');
@@ -199,7 +232,10 @@ test('a value disagreement is drawn as a dot plot: a row per outlet, figures in 
     assert.deepEqual(rows.map((r) => r.querySelector('.plot-outlet')!.textContent).sort(), d.variants.flatMap((v) => v.outlets).sort());
     // Left to right as the figures go up: each row's mark starts no further left than the row before.
     const starts = rows.map((r) => parseFloat(r.querySelector('circle')?.getAttribute('cx') ?? r.querySelector('.plot-range')!.getAttribute('x1')!));
-    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+    assert.deepEqual(
+      starts,
+      [...starts].sort((a, b) => a - b),
+    );
     assert.ok(starts[0]! < starts[starts.length - 1]!, 'the figures differ on the scale');
   }
   // Quotes and names are not figures: no plot.
@@ -248,7 +284,10 @@ test('hovering a chip previews its passage: the title holds the outlet, the offs
   assert.ok(chips.length > 0);
   for (const chip of chips) {
     const doc = DOCUMENTS.find((d) => d.id === chip.getAttribute('data-doc'))!;
-    const passage = doc.original.slice(Number(chip.getAttribute('data-start')), Number(chip.getAttribute('data-end'))).replace(/\s+/g, ' ').trim();
+    const passage = doc.original
+      .slice(Number(chip.getAttribute('data-start')), Number(chip.getAttribute('data-end')))
+      .replace(/\s+/g, ' ')
+      .trim();
     const title = chip.getAttribute('title')!;
     assert.match(title, /characters \d+–\d+: “/);
     // The words as they are (source text, payloads included), cut at 160 characters.

@@ -67,7 +67,10 @@ test('feed items go into stories like any article: two outlets of the crane coll
     const summary = await ingest(db, [join(FEEDS, 'harbour.rss'), join(FEEDS, 'harbour.atom')]);
     assert.equal(summary.added, 3);
     const stories = await listStories(db);
-    assert.deepEqual(stories.map((s) => s.articles), [2, 1]);
+    assert.deepEqual(
+      stories.map((s) => s.articles),
+      [2, 1],
+    );
     assert.equal(stories[0]!.outlets, 2);
   } finally {
     await db.close();
@@ -96,10 +99,16 @@ test('an outlet comes from the address when nothing names it; articles of no kno
     writeFileSync(join(dir, 'feed.jsonl'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     await ingest(db, [join(dir, 'one.txt'), join(dir, 'two.txt'), join(dir, 'feed.jsonl')]);
     const stories = await listStories(db);
-    assert.deepEqual(stories.map((s) => s.articles), [4]);
+    assert.deepEqual(
+      stories.map((s) => s.articles),
+      [4],
+    );
     assert.equal(stories[0]!.outlets, 2, 'two named sites; the two unnamed files are no outlet');
     const named = await db.all<{ outlet: string | null }>('SELECT outlet FROM articles ORDER BY id');
-    assert.deepEqual(named.map((r) => r.outlet), [null, null, 'calder-gazette.co.uk', 'Reuters']);
+    assert.deepEqual(
+      named.map((r) => r.outlet),
+      [null, null, 'calder-gazette.co.uk', 'Reuters'],
+    );
   } finally {
     await db.close();
     rmSync(dir, { recursive: true, force: true });

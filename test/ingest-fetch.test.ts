@@ -19,9 +19,11 @@ const hits = new Map<string, number>();
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
-const redirect = (status: number, location: string): Handler => (_req, res) => {
-  res.writeHead(status, { location }).end();
-};
+const redirect =
+  (status: number, location: string): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { location }).end();
+  };
 
 const ROUTES: Record<string, Handler> = {
   '/text': (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('Plain story.'),
@@ -207,7 +209,10 @@ test('readInputs: URLs keep command-line order, file:// refused, the same page t
   const specs = [`${base}/slow-body`, `${base}/text`, 'file:///etc/hostname', `${base}/r1`, `${base}/missing`];
   const items: (RawInput | InputError)[] = [];
   for await (const item of readInputs(specs, { timeoutMs: 300, outlet: 'Local', allowPrivate: true })) items.push(item);
-  assert.deepEqual(items.map((i) => i.source), specs);
+  assert.deepEqual(
+    items.map((i) => i.source),
+    specs,
+  );
   assert.equal(asError(items[0]!).reason, 'timed out after 0.3 s');
   assert.equal(asInput(items[1]!).hints.outlet, 'Local');
   assert.match(asError(items[2]!).reason, /^unsupported URL scheme "file"/);
@@ -261,7 +266,14 @@ test('localhost names are refused by name; a host name resolving to a private ad
   assert.equal(asError(await fetchUrl(`http://localhost:${port}/text`)).reason, `localhost is this machine: ${HINT}`);
   assert.equal(asError(await fetchUrl(`http://api.localhost:${port}/text`)).reason, `api.localhost is this machine: ${HINT}`);
   const resolve: Resolver = async (host) =>
-    ({ 'news.example': [{ address: '127.0.0.1', family: 4 }], 'mixed.example': [{ address: '93.184.215.14', family: 4 }, { address: '10.0.0.7', family: 4 }], 'six.example': [{ address: 'fd12::1', family: 6 }] })[host] ?? [];
+    ({
+      'news.example': [{ address: '127.0.0.1', family: 4 }],
+      'mixed.example': [
+        { address: '93.184.215.14', family: 4 },
+        { address: '10.0.0.7', family: 4 },
+      ],
+      'six.example': [{ address: 'fd12::1', family: 6 }],
+    })[host] ?? [];
   assert.equal(asError(await fetchUrl(`http://news.example:${port}/text`, { resolve })).reason, `news.example resolves to a loopback address (127.0.0.1): ${HINT}`);
   // One private address among public ones is enough to refuse the name.
   assert.equal(asError(await fetchUrl('http://mixed.example/', { resolve })).reason, `mixed.example resolves to a private address (10.0.0.7): ${HINT}`);
@@ -282,7 +294,10 @@ test('a redirect from an allowed host to a private one is refused at that hop', 
   assert.equal(asError(await fetchUrl(`${first}/to-metadata`, options)).reason, `redirected to http://169.254.169.254/latest/meta-data/: a link-local address (169.254.169.254): ${HINT}`);
   assert.equal(asError(await fetchUrl(`${first}/to-mapped`, options)).reason, `redirected to http://[::ffff:7f00:1]/: a loopback (IPv4-mapped) address (::ffff:7f00:1): ${HINT}`);
   assert.equal(asError(await fetchUrl(`${first}/to-localhost`, options)).reason, `redirected to http://localhost:${port}/text: localhost is this machine: ${HINT}`);
-  assert.equal(asError(await fetchUrl(`${first}/to-internal`, options)).reason, `redirected to http://internal.example:${port}/text: internal.example resolves to a loopback address (127.0.0.1): ${HINT}`);
+  assert.equal(
+    asError(await fetchUrl(`${first}/to-internal`, options)).reason,
+    `redirected to http://internal.example:${port}/text: internal.example resolves to a loopback address (127.0.0.1): ${HINT}`,
+  );
   assert.equal(hits.get('/text') ?? 0, before, 'no refused hop reached the server');
   // With every private address allowed, the same redirect is followed.
   assert.equal(asInput(await fetchUrl(`${first}/to-internal`, { resolve, allowPrivate: true })).content, 'Plain story.');

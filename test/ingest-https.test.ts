@@ -34,7 +34,9 @@ test('HTTPS: a page behind a trusted certificate is read; an untrusted one is re
   assert.equal(made.status, 0, made.stderr.toString());
   const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end('<html><head><title>Ferry service resumes</title></head><body><article><h1>Ferry service resumes</h1><p>Ferry crossings suspended after the storm resumed on Friday morning, the harbour authority said, once divers had checked the damaged pier.</p></article></body></html>');
+    res.end(
+      '<html><head><title>Ferry service resumes</title></head><body><article><h1>Ferry service resumes</h1><p>Ferry crossings suspended after the storm resumed on Friday morning, the harbour authority said, once divers had checked the damaged pier.</p></article></body></html>',
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/ferry`;

@@ -99,7 +99,10 @@ test('a directory is read recursively in sorted order, skipping hidden and forei
   assert.equal(items[0]!.format, 'html');
   // A foreign file is noted (not an error); hidden files and the folder's README are skipped quietly.
   const notes = all.filter((i): i is InputError => i instanceof InputError);
-  assert.deepEqual(notes.map((n) => [n.source, n.kind]), [[join(root, 'photo.jpg'), 'skipped']]);
+  assert.deepEqual(
+    notes.map((n) => [n.source, n.kind]),
+    [[join(root, 'photo.jpg'), 'skipped']],
+  );
   assert.match(notes[0]!.reason, /^skipped: not a kind of file read from a folder \(\.txt .*\); name it to read it$/);
 });
 
@@ -135,9 +138,11 @@ test('stdin via "-" from a Readable; a second "-" is refused', async () => {
 });
 
 test('stdin over the size limit stops reading', async () => {
-  const stdin = Readable.from((function* () {
-    for (let i = 0; i < 1000; i++) yield Buffer.alloc(1024, 0x61);
-  })());
+  const stdin = Readable.from(
+    (function* () {
+      for (let i = 0; i < 1000; i++) yield Buffer.alloc(1024, 0x61);
+    })(),
+  );
   const [item] = await collect(['-'], { stdin, maxBytes: 4096 });
   assert.equal(asError(item).reason, 'too large (more than the 4 KB limit)');
 });
@@ -202,9 +207,15 @@ test('--outlet: one string for all, or an array aligned with the specs', async (
   await writeFile(at('o2.txt'), 'outlet two');
   await writeFile(at('o3.jsonl'), '{"text":"outlet three","outlet":"From record"}\n');
   const all = (await collect([at('o1.txt'), at('o2.txt')], { outlet: 'BBC' })).map(asInput);
-  assert.deepEqual(all.map((i) => i.hints.outlet), ['BBC', 'BBC']);
+  assert.deepEqual(
+    all.map((i) => i.hints.outlet),
+    ['BBC', 'BBC'],
+  );
   const each = (await collect([at('o1.txt'), at('o2.txt'), at('o3.jsonl')], { outlet: ['NPR', undefined, 'CLI wins'] })).map(asInput);
-  assert.deepEqual(each.map((i) => i.hints.outlet), ['NPR', undefined, 'CLI wins']);
+  assert.deepEqual(
+    each.map((i) => i.hints.outlet),
+    ['NPR', undefined, 'CLI wins'],
+  );
 });
 
 test('sources are recorded as typed (relative paths stay relative)', async () => {

@@ -1,9 +1,7 @@
 // The place gazetteer: countries, capitals, cities, regions and demonyms as news text prints them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  canonicalPlace, countryOfAdjective, isPlaceName, placeNamed, placeVocabularyStats, type Place,
-} from '../src/analyse/vocabulary/places.ts';
+import { canonicalPlace, countryOfAdjective, isPlaceName, placeNamed, placeVocabularyStats, type Place } from '../src/analyse/vocabulary/places.ts';
 import { EXCLUDED_NAMES } from '../src/analyse/vocabulary/places-extra.ts';
 import { fastestOfThree } from './fuzz-support.ts';
 
@@ -73,12 +71,35 @@ test('aliases with and without "the" meet on one canonical name', () => {
 
 test('national capitals, with the spellings news uses', () => {
   const capitals: Record<string, string> = {
-    Tokyo: 'Japan', Nairobi: 'Kenya', Canberra: 'Australia', Ottawa: 'Canada', Paris: 'France', Moscow: 'Russia',
-    Brasília: 'Brazil', Brasilia: 'Brazil', 'Buenos Aires': 'Argentina', Tehran: 'Iran', Jerusalem: 'Israel',
-    'New Delhi': 'India', Abuja: 'Nigeria', Cairo: 'Egypt', 'Addis Ababa': 'Ethiopia', Wellington: 'New Zealand',
-    'Mexico City': 'Mexico', Bogota: 'Colombia', "Sana'a": 'Yemen', Sanaa: 'Yemen', Chisinau: 'Moldova',
-    'La Paz': 'Bolivia', 'Santiago de Chile': 'Chile', Ulaanbaatar: 'Mongolia', 'Nur-Sultan': 'Kazakhstan',
-    'Washington, D.C.': 'United States', 'D.C.': 'United States', Malé: 'Maldives', Taipei: 'Taiwan',
+    Tokyo: 'Japan',
+    Nairobi: 'Kenya',
+    Canberra: 'Australia',
+    Ottawa: 'Canada',
+    Paris: 'France',
+    Moscow: 'Russia',
+    Brasília: 'Brazil',
+    Brasilia: 'Brazil',
+    'Buenos Aires': 'Argentina',
+    Tehran: 'Iran',
+    Jerusalem: 'Israel',
+    'New Delhi': 'India',
+    Abuja: 'Nigeria',
+    Cairo: 'Egypt',
+    'Addis Ababa': 'Ethiopia',
+    Wellington: 'New Zealand',
+    'Mexico City': 'Mexico',
+    Bogota: 'Colombia',
+    "Sana'a": 'Yemen',
+    Sanaa: 'Yemen',
+    Chisinau: 'Moldova',
+    'La Paz': 'Bolivia',
+    'Santiago de Chile': 'Chile',
+    Ulaanbaatar: 'Mongolia',
+    'Nur-Sultan': 'Kazakhstan',
+    'Washington, D.C.': 'United States',
+    'D.C.': 'United States',
+    Malé: 'Maldives',
+    Taipei: 'Taiwan',
   };
   for (const [name, of] of Object.entries(capitals)) {
     const p = placeNamed(name);
@@ -92,20 +113,59 @@ test('national capitals, with the spellings news uses', () => {
 
 test('cities, U.S. states, regions and continents', () => {
   const cities: Record<string, string> = {
-    'New York': 'United States', Lagos: 'Nigeria', Mumbai: 'India', 'São Paulo': 'Brazil', 'Sao Paulo': 'Brazil',
-    Sydney: 'Australia', Shanghai: 'China', Kharkiv: 'Ukraine', Odessa: 'Ukraine', 'Gaza City': 'Palestine',
-    Rafah: 'Palestine', 'Tel Aviv': 'Israel', Aleppo: 'Syria', Mosul: 'Iraq', Dubai: 'United Arab Emirates',
-    'Ho Chi Minh City': 'Vietnam', Saigon: 'Vietnam', Istanbul: 'Türkiye', Johannesburg: 'South Africa',
-    Toronto: 'Canada', 'Los Angeles': 'United States', Munich: 'Germany', 'El Fasher': 'Sudan', Nuuk: 'Denmark',
+    'New York': 'United States',
+    Lagos: 'Nigeria',
+    Mumbai: 'India',
+    'São Paulo': 'Brazil',
+    'Sao Paulo': 'Brazil',
+    Sydney: 'Australia',
+    Shanghai: 'China',
+    Kharkiv: 'Ukraine',
+    Odessa: 'Ukraine',
+    'Gaza City': 'Palestine',
+    Rafah: 'Palestine',
+    'Tel Aviv': 'Israel',
+    Aleppo: 'Syria',
+    Mosul: 'Iraq',
+    Dubai: 'United Arab Emirates',
+    'Ho Chi Minh City': 'Vietnam',
+    Saigon: 'Vietnam',
+    Istanbul: 'Türkiye',
+    Johannesburg: 'South Africa',
+    Toronto: 'Canada',
+    'Los Angeles': 'United States',
+    Munich: 'Germany',
+    'El Fasher': 'Sudan',
+    Nuuk: 'Denmark',
   };
   for (const [name, of] of Object.entries(cities)) assert.deepEqual([placeNamed(name)?.kind, placeNamed(name)?.country], ['city', of], name);
 
   const regions: Record<string, string | null> = {
-    Texas: 'United States', California: 'United States', 'New York State': 'United States', 'Washington state': 'United States',
-    Scotland: 'United Kingdom', Greenland: 'Denmark', 'Puerto Rico': 'United States', Xinjiang: 'China',
-    Darfur: 'Sudan', Tigray: 'Ethiopia', Donbas: 'Ukraine', 'Gaza Strip': 'Palestine', Quebec: 'Canada',
-    Kashmir: null, Sahel: null, 'Indo-Pacific': null, Balkans: null, 'Latin America': null, 'Southeast Asia': null,
-    'Horn of Africa': null, Caribbean: null, 'the Caribbean': null, 'South China Sea': null, 'Western Sahara': null, Korea: null,
+    Texas: 'United States',
+    California: 'United States',
+    'New York State': 'United States',
+    'Washington state': 'United States',
+    Scotland: 'United Kingdom',
+    Greenland: 'Denmark',
+    'Puerto Rico': 'United States',
+    Xinjiang: 'China',
+    Darfur: 'Sudan',
+    Tigray: 'Ethiopia',
+    Donbas: 'Ukraine',
+    'Gaza Strip': 'Palestine',
+    Quebec: 'Canada',
+    Kashmir: null,
+    Sahel: null,
+    'Indo-Pacific': null,
+    Balkans: null,
+    'Latin America': null,
+    'Southeast Asia': null,
+    'Horn of Africa': null,
+    Caribbean: null,
+    'the Caribbean': null,
+    'South China Sea': null,
+    'Western Sahara': null,
+    Korea: null,
   };
   for (const [name, of] of Object.entries(regions)) assert.deepEqual([placeNamed(name)?.kind, placeNamed(name)?.country], ['region', of], name);
 
@@ -147,19 +207,74 @@ test('ordinary words and person names are not places; decisions on the ambiguous
 
 test('countryOfAdjective maps nationality adjectives and demonyms to their country', () => {
   const adjectives: Record<string, string> = {
-    Chinese: 'China', American: 'United States', Americans: 'United States', 'U.S.': 'United States', US: 'United States',
-    British: 'United Kingdom', Briton: 'United Kingdom', Britons: 'United Kingdom', 'UK': 'United Kingdom', Scottish: 'United Kingdom',
-    Russian: 'Russia', Russians: 'Russia', Ukrainian: 'Ukraine', Israeli: 'Israel', Israelis: 'Israel',
-    Palestinian: 'Palestine', Palestinians: 'Palestine', Iranian: 'Iran', Saudi: 'Saudi Arabia', Saudis: 'Saudi Arabia',
-    Emirati: 'United Arab Emirates', 'South Korean': 'South Korea', 'North Korean': 'North Korea', Filipino: 'Philippines',
-    Filipinos: 'Philippines', Filipina: 'Philippines', Turkish: 'Türkiye', Turks: 'Türkiye', French: 'France', Dutch: 'Netherlands',
-    German: 'Germany', Japanese: 'Japan', Indian: 'India', Pakistani: 'Pakistan', Afghan: 'Afghanistan', Nigerian: 'Nigeria',
-    Kenyan: 'Kenya', Ethiopian: 'Ethiopia', Egyptian: 'Egypt', 'South African': 'South Africa', Congolese: 'DR Congo',
-    Dominican: 'Dominican Republic', Brazilian: 'Brazil', Mexican: 'Mexico', Venezuelan: 'Venezuela', Argentine: 'Argentina',
-    Argentinian: 'Argentina', Australian: 'Australia', 'New Zealander': 'New Zealand', Taiwanese: 'Taiwan', Thai: 'Thailand',
-    Thais: 'Thailand', Czech: 'Czechia', Czechs: 'Czechia', Swiss: 'Switzerland', Polish: 'Poland', Poles: 'Poland',
-    Syrian: 'Syria', Iraqi: 'Iraq', Lebanese: 'Lebanon', Yemeni: 'Yemen', Qatari: 'Qatar', Sudanese: 'Sudan',
-    Burkinabè: 'Burkina Faso', Burkinabe: 'Burkina Faso', Kosovar: 'Kosovo', 'Hong Konger': 'China', 'Puerto Rican': 'United States',
+    Chinese: 'China',
+    American: 'United States',
+    Americans: 'United States',
+    'U.S.': 'United States',
+    US: 'United States',
+    British: 'United Kingdom',
+    Briton: 'United Kingdom',
+    Britons: 'United Kingdom',
+    UK: 'United Kingdom',
+    Scottish: 'United Kingdom',
+    Russian: 'Russia',
+    Russians: 'Russia',
+    Ukrainian: 'Ukraine',
+    Israeli: 'Israel',
+    Israelis: 'Israel',
+    Palestinian: 'Palestine',
+    Palestinians: 'Palestine',
+    Iranian: 'Iran',
+    Saudi: 'Saudi Arabia',
+    Saudis: 'Saudi Arabia',
+    Emirati: 'United Arab Emirates',
+    'South Korean': 'South Korea',
+    'North Korean': 'North Korea',
+    Filipino: 'Philippines',
+    Filipinos: 'Philippines',
+    Filipina: 'Philippines',
+    Turkish: 'Türkiye',
+    Turks: 'Türkiye',
+    French: 'France',
+    Dutch: 'Netherlands',
+    German: 'Germany',
+    Japanese: 'Japan',
+    Indian: 'India',
+    Pakistani: 'Pakistan',
+    Afghan: 'Afghanistan',
+    Nigerian: 'Nigeria',
+    Kenyan: 'Kenya',
+    Ethiopian: 'Ethiopia',
+    Egyptian: 'Egypt',
+    'South African': 'South Africa',
+    Congolese: 'DR Congo',
+    Dominican: 'Dominican Republic',
+    Brazilian: 'Brazil',
+    Mexican: 'Mexico',
+    Venezuelan: 'Venezuela',
+    Argentine: 'Argentina',
+    Argentinian: 'Argentina',
+    Australian: 'Australia',
+    'New Zealander': 'New Zealand',
+    Taiwanese: 'Taiwan',
+    Thai: 'Thailand',
+    Thais: 'Thailand',
+    Czech: 'Czechia',
+    Czechs: 'Czechia',
+    Swiss: 'Switzerland',
+    Polish: 'Poland',
+    Poles: 'Poland',
+    Syrian: 'Syria',
+    Iraqi: 'Iraq',
+    Lebanese: 'Lebanon',
+    Yemeni: 'Yemen',
+    Qatari: 'Qatar',
+    Sudanese: 'Sudan',
+    Burkinabè: 'Burkina Faso',
+    Burkinabe: 'Burkina Faso',
+    Kosovar: 'Kosovo',
+    'Hong Konger': 'China',
+    'Puerto Rican': 'United States',
   };
   for (const [word, of] of Object.entries(adjectives)) assert.equal(countryOfAdjective(word), of, word);
   // Ambiguous, regional, or not a demonym at all.
@@ -176,7 +291,7 @@ test('lookups take typographic apostrophes, stray spaces and missing diacritics'
   assert.equal(canonicalPlace('Lodz'), 'Łódź');
   assert.equal(canonicalPlace('New  York'), 'New York');
   assert.equal(canonicalPlace('St. Lucia'), 'Saint Lucia');
-  assert.equal(canonicalPlace("Xi’an"), "Xi'an");
+  assert.equal(canonicalPlace('Xi’an'), "Xi'an");
   assert.equal(canonicalPlace('Atlantis'), null);
   assert.equal(countryOfAdjective('Monégasque'), 'Monaco');
 });

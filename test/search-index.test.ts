@@ -43,7 +43,12 @@ test('the full-text index, caught up by the first search, answers every search a
       const terms = row.features ? Object.keys((JSON.parse(row.features) as { terms: Record<string, number> }).terms).slice(0, 6) : [];
       for (const term of terms) queries.add(term);
       if (terms.length > 1) queries.add(`${terms[0]} ${terms[1]}`);
-      for (const word of (row.title ?? '').toLowerCase().split(/\W+/).filter((w) => w.length > 3).slice(0, 2)) queries.add(word);
+      for (const word of (row.title ?? '')
+        .toLowerCase()
+        .split(/\W+/)
+        .filter((w) => w.length > 3)
+        .slice(0, 2))
+        queries.add(word);
     }
     const answers = async () => {
       const all: number[][] = [];
@@ -96,7 +101,10 @@ test('a search sees every article stored before it: ingested after an earlier se
     await ingest(db, [later], { prepareThreads: 0 });
     const ingested = Number((await db.one<{ id: number }>('SELECT MAX(id) AS id FROM articles'))!.id);
     assert.ok(ingested > indexed);
-    assert.deepEqual((await searchArticles(db, ['veldmark'], 10, 0)).articles.map((a) => a.id), [ingested]);
+    assert.deepEqual(
+      (await searchArticles(db, ['veldmark'], 10, 0)).articles.map((a) => a.id),
+      [ingested],
+    );
 
     // Queued: a search before the worker cleans it indexes it without terms; the worker's update
     // then indexes its terms. Queued and cleaned before any search: the search indexes its terms.
@@ -108,14 +116,20 @@ test('a search sees every article stored before it: ingested after an earlier se
     assert.deepEqual((await searchArticles(db, ['ostrandt'], 10, 0)).articles, [], 'not cleaned yet: no terms to find');
     assert.equal(await indexedThrough(db), a);
     await runWorker(db, { exitWhenIdle: true, briefDelayMs: 0 });
-    assert.deepEqual((await searchArticles(db, ['ostrandt'], 10, 0)).articles.map((hit) => hit.id), [a]);
+    assert.deepEqual(
+      (await searchArticles(db, ['ostrandt'], 10, 0)).articles.map((hit) => hit.id),
+      [a],
+    );
 
     writeFileSync(join(queued, 'b.txt'), 'Dock cranes at Pellworth stood idle on Wednesday as the strike spread, officials said.\n');
     await enqueueInputs(db, [queued]);
     const b = Number((await db.one<{ id: number }>('SELECT MAX(id) AS id FROM articles'))!.id);
     await runWorker(db, { exitWhenIdle: true, briefDelayMs: 0 });
     assert.ok(await searchIndexBehind(db), 'the worker left it to the next search');
-    assert.deepEqual((await searchArticles(db, ['pellworth'], 10, 0)).articles.map((hit) => hit.id), [b]);
+    assert.deepEqual(
+      (await searchArticles(db, ['pellworth'], 10, 0)).articles.map((hit) => hit.id),
+      [b],
+    );
     // Each article is in the index once: searching for a word of both finds each once.
     const both = (await searchArticles(db, ['harbour'], 100, 0)).articles.map((hit) => hit.id);
     assert.equal(new Set(both).size, both.length);
@@ -135,7 +149,7 @@ test('the terms read off a features record are its keys, whatever they hold and 
   const records = [
     { terms: {}, names: {} },
     { terms: { bridge: 3, '2024': 1, 'new york': 2 }, names: { lohan: 1 } },
-    { terms: { 'say "no"': 1, 'back\\slash': 2, 'line\nbreak': 1, 'é': 1, '\u2028': 1, '\ud800': 1, plain: 1 }, names: {} },
+    { terms: { 'say "no"': 1, 'back\\slash': 2, 'line\nbreak': 1, é: 1, '\u2028': 1, '\ud800': 1, plain: 1 }, names: {} },
     { terms: { a: 1.5, b: -2, c: 1e21 }, names: {} },
   ];
   for (const record of records) {
@@ -148,11 +162,12 @@ test('the terms read off a features record are its keys, whatever they hold and 
   assert.equal(indexedTerms(null), null);
 });
 
-test('a search snippet shows the article\'s words, never a web address pasted in its text', async () => {
+test("a search snippet shows the article's words, never a web address pasted in its text", async () => {
   const { plainText, snippet } = await import('../src/serve/snippet.ts');
   const text = plainText({
     format: 'text',
-    content: 'https://www.harbourline-news.example/2024/05/crane-collapse-kessing?ref=feed\n\nA container crane collapsed at Kessing harbour on Tuesday (see www.kessing-port.example/notice), injuring two dock workers.',
+    content:
+      'https://www.harbourline-news.example/2024/05/crane-collapse-kessing?ref=feed\n\nA container crane collapsed at Kessing harbour on Tuesday (see www.kessing-port.example/notice), injuring two dock workers.',
   });
   assert.doesNotMatch(text, /https?:|www\./);
   const { articleFeatures } = await import('../src/stories/features.ts');

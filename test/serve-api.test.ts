@@ -107,7 +107,11 @@ async function makeFixture(location: (dir: string) => Promise<string>): Promise<
   const mergedAway = apart ?? (await splitAndMergeBack(db, bridge));
   const [seeds] = await oneStory(db, '/seeds/');
   const [hostile] = await oneStory(db, `${dir}/`);
-  const articles = (await db.all<{ id: number; source: string; story_id: number }>('SELECT id, source, story_id FROM articles ORDER BY id')).map((a) => ({ ...a, id: Number(a.id), story_id: Number(a.story_id) }));
+  const articles = (await db.all<{ id: number; source: string; story_id: number }>('SELECT id, source, story_id FROM articles ORDER BY id')).map((a) => ({
+    ...a,
+    id: Number(a.id),
+    story_id: Number(a.story_id),
+  }));
   return { dir, db, app: buildServer({ db }), bridge, mergedAway, seeds, hostile, articles };
 }
 
@@ -135,9 +139,11 @@ function activeMarkup(html: string): string[] {
       el.localName === 'form' &&
       (action === '/search' || (action === '/' && el.getAttribute('class') === 'filters') || (/^\/stories\/\d+\/sources$/.test(action) && el.getAttribute('class') === 'source-picker'));
     // The dot plots' own SVG: hidden from readers, lines and circles placed by number.
-    const ownPlot = el.localName === 'svg' && el.getAttribute('class') === 'plot-track' && [...el.querySelectorAll('*')].every((c) => ['line', 'circle'].includes(c.localName) && [...c.attributes].every((a) => a.name === 'class' || /^-?[\d.]+%?$/.test(a.value)));
-    if (['img', 'svg', 'iframe', 'object', 'embed', 'link', 'base', 'form'].includes(el.localName) && !ownForm && !ownPlot)
-      found.push(`<${el.localName}>`);
+    const ownPlot =
+      el.localName === 'svg' &&
+      el.getAttribute('class') === 'plot-track' &&
+      [...el.querySelectorAll('*')].every((c) => ['line', 'circle'].includes(c.localName) && [...c.attributes].every((a) => a.name === 'class' || /^-?[\d.]+%?$/.test(a.value)));
+    if (['img', 'svg', 'iframe', 'object', 'embed', 'link', 'base', 'form'].includes(el.localName) && !ownForm && !ownPlot) found.push(`<${el.localName}>`);
     for (const { name, value } of el.attributes) {
       if (/^on/i.test(name)) found.push(`${el.localName} ${name}="${value}"`);
       if (/^\s*javascript:/i.test(value) && /^(href|src|action|formaction|srcdoc|data)$/i.test(name)) found.push(`${el.localName} ${name}="${value}"`);
@@ -203,10 +209,18 @@ function apiTests(backend: string, setup: () => Promise<Fixture>, teardown: (f: 
       const contested = await get(f.app, '/api/stories?sort=contested');
       const counts = contested.json.stories.map((s: { disagreements: number | null }) => s.disagreements ?? -1);
       assert.ok(counts[0] > 0, 'the bridge story has disagreements');
-      assert.deepEqual(counts, [...counts].sort((a: number, b: number) => b - a));
+      assert.deepEqual(
+        counts,
+        [...counts].sort((a: number, b: number) => b - a),
+      );
       // The page says how many stories there are and in which order, the order kept in its links.
       const page = await get(f.app, '/?sort=newest&limit=1');
-      assert.match(page.body, new RegExp(`${json.stories.length} stories, 1–1 shown · sorted by <a href="/\\?sort=outlets">most outlets</a> · <strong aria-current="true">newest</strong> · <a href="/\\?sort=contested">most disagreements</a>`));
+      assert.match(
+        page.body,
+        new RegExp(
+          `${json.stories.length} stories, 1–1 shown · sorted by <a href="/\\?sort=outlets">most outlets</a> · <strong aria-current="true">newest</strong> · <a href="/\\?sort=contested">most disagreements</a>`,
+        ),
+      );
       assert.match(page.body, /rel="next" href="\/\?sort=newest&amp;offset=1"|rel="next" href="\/\?sort=newest&offset=1"/);
     });
 
@@ -222,7 +236,10 @@ function apiTests(backend: string, setup: () => Promise<Fixture>, teardown: (f: 
       const later = await get(f.app, `/api/stories?from=${dayAfter}`);
       assert.ok(!later.json.stories.some((s: { id: number }) => s.id === f.bridge), `the bridge story ended before ${dayAfter}`);
       const ledger = await get(f.app, `/api/stories?outlet=${encodeURIComponent('The Dunmore Falls Ledger')}`);
-      assert.deepEqual(ledger.json.stories.map((s: { id: number }) => s.id), [f.bridge]);
+      assert.deepEqual(
+        ledger.json.stories.map((s: { id: number }) => s.id),
+        [f.bridge],
+      );
       await get(f.app, `/api/stories/${f.bridge}/brief`);
       const contested = await get(f.app, '/api/stories?contested=true');
       assert.ok(contested.json.stories.some((s: { id: number }) => s.id === f.bridge));
@@ -245,10 +262,7 @@ function apiTests(backend: string, setup: () => Promise<Fixture>, teardown: (f: 
       assert.equal(json.requested, null);
       assert.equal(json.articles.length, 4);
       const ledger = json.articles.find((a: { source: string }) => a.source.endsWith('ledger-web.txt'));
-      assert.deepEqual(
-        { outlet: ledger.outlet, published: ledger.published, copyOf: ledger.copyOf },
-        { outlet: 'The Dunmore Falls Ledger', published: '2025-10-14', copyOf: null },
-      );
+      assert.deepEqual({ outlet: ledger.outlet, published: ledger.published, copyOf: ledger.copyOf }, { outlet: 'The Dunmore Falls Ledger', published: '2025-10-14', copyOf: null });
       assert.match(ledger.title, /Harrow Street Bridge/);
       const merge = json.history.find((h: { kind: string; stories: number[] }) => h.kind === 'merge' && h.stories.includes(f.mergedAway));
       assert.equal(merge.kind, 'merge');
@@ -271,7 +285,10 @@ function apiTests(backend: string, setup: () => Promise<Fixture>, teardown: (f: 
       for (const point of brief.brief.points) for (const c of point.citations) assert.ok(docs.get(c.doc)!.original.slice(c.start, c.end).length > 0);
 
       const viaMerged = await get(f.app, `/api/stories/${f.mergedAway}/brief`);
-      assert.deepEqual(viaMerged.json.documents.map((d: { id: string }) => d.id), brief.documents.map((d) => d.id));
+      assert.deepEqual(
+        viaMerged.json.documents.map((d: { id: string }) => d.id),
+        brief.documents.map((d) => d.id),
+      );
 
       const list = await get(f.app, '/api/stories');
       const row = list.json.stories.find((s: { id: number }) => s.id === f.bridge);
@@ -302,7 +319,10 @@ function apiTests(backend: string, setup: () => Promise<Fixture>, teardown: (f: 
       const bridges = await get(f.app, '/api/search?q=bridges%20cracked');
       assert.equal(bridges.status, 200);
       assert.deepEqual(bridges.json.terms, ['bridg', 'crack']);
-      assert.deepEqual(bridges.json.stories.map((s: { id: number }) => s.id), [f.bridge]);
+      assert.deepEqual(
+        bridges.json.stories.map((s: { id: number }) => s.id),
+        [f.bridge],
+      );
       assert.equal(bridges.json.stories[0].matches, 4);
       assert.equal(bridges.json.articles.length, 4);
       for (const a of bridges.json.articles) {
@@ -313,11 +333,17 @@ function apiTests(backend: string, setup: () => Promise<Fixture>, teardown: (f: 
       }
       // A word of the text only (not of any title), in another form than printed.
       const military = await get(f.app, '/api/search?q=militaries');
-      assert.deepEqual(military.json.stories.map((s: { id: number }) => s.id), [f.seeds]);
+      assert.deepEqual(
+        military.json.stories.map((s: { id: number }) => s.id),
+        [f.seeds],
+      );
       // Every word must match: the bridge and the seeds share no story.
       assert.deepEqual((await get(f.app, '/api/search?q=Blinken%20bridge')).json.articles, []);
       const ferry = await get(f.app, '/api/search?q=Calloway');
-      assert.deepEqual(ferry.json.stories.map((s: { id: number }) => s.id), [f.hostile]);
+      assert.deepEqual(
+        ferry.json.stories.map((s: { id: number }) => s.id),
+        [f.hostile],
+      );
       assert.equal(ferry.json.articles.length, 2);
       // Only common words: nothing to look for, an empty answer rather than every article.
       const common = await get(f.app, '/api/search?q=the%20and%20said');
@@ -329,7 +355,10 @@ function apiTests(backend: string, setup: () => Promise<Fixture>, teardown: (f: 
       }
 
       const filtered = await get(f.app, '/api/stories?q=Blinken');
-      assert.deepEqual(filtered.json.stories.map((s: { id: number }) => s.id), [f.seeds]);
+      assert.deepEqual(
+        filtered.json.stories.map((s: { id: number }) => s.id),
+        [f.seeds],
+      );
       assert.equal(filtered.json.stories[0].outlets, 3);
     });
 
@@ -366,11 +395,7 @@ function apiTests(backend: string, setup: () => Promise<Fixture>, teardown: (f: 
   });
 }
 
-apiTests(
-  'SQLite',
-  () => makeFixture(async (dir) => join(dir, 'store.db')),
-  closeFixture,
-);
+apiTests('SQLite', () => makeFixture(async (dir) => join(dir, 'store.db')), closeFixture);
 
 let postgres: TestPostgres | undefined;
 apiTests(
@@ -470,7 +495,7 @@ describe('the server', () => {
     assert.doesNotMatch(error, /<svg/);
   });
 
-  test('a merged story\'s page moves to the story it joined; unknown stories are a 404 page', async () => {
+  test("a merged story's page moves to the story it joined; unknown stories are a 404 page", async () => {
     const moved = await f.app.inject({ url: `/stories/${f.mergedAway}/sources` });
     assert.equal(moved.statusCode, 302);
     assert.equal(moved.headers.location, `/stories/${f.bridge}/sources`);
@@ -485,7 +510,10 @@ describe('the server', () => {
     const { documents } = (await get(f.app, `/api/stories/${f.bridge}/brief`)).json as { documents: { id: string }[] };
     assert.ok(documents.length >= 2);
     const columnIds = (body: string) => [...body.matchAll(/<article class="column" id="([^"]+)"/g)].map((m) => m[1]);
-    assert.deepEqual(columnIds((await get(f.app, `/stories/${f.bridge}/sources`)).body), documents.slice(0, 3).map((d) => d.id));
+    assert.deepEqual(
+      columnIds((await get(f.app, `/stories/${f.bridge}/sources`)).body),
+      documents.slice(0, 3).map((d) => d.id),
+    );
     const last = documents[documents.length - 1]!.id;
     const picked = (await get(f.app, `/stories/${f.bridge}/sources?show=${last}&show=doc-0000000000`)).body;
     assert.deepEqual(columnIds(picked), [last], 'an unknown id is ignored');
@@ -497,7 +525,15 @@ describe('the server', () => {
   });
 
   test('paths that climb out, long requests and bodies are refused without reading anything', async () => {
-    for (const url of ['/../package.json', '/..%2f..%2fpackage.json', '/stories/..%2f..%2fpackage.json', '/api/documents/..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%5c..%5cpackage.json', '//etc/passwd']) {
+    for (const url of [
+      '/../package.json',
+      '/..%2f..%2fpackage.json',
+      '/stories/..%2f..%2fpackage.json',
+      '/api/documents/..%2f..%2fetc%2fpasswd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/..%5c..%5cpackage.json',
+      '//etc/passwd',
+    ]) {
       const r = await get(f.app, url);
       assert.ok(r.status === 404 || r.status === 400, `${url}: ${r.status}`);
       assert.doesNotMatch(r.body, /"name": "corroborate"|root:x:0/, url);
@@ -669,7 +705,10 @@ test('PageCache renders a page once however many ask meanwhile, keeps no failure
   };
   const [a, b] = await Promise.all([cache.get('a', render('aaaa')), cache.get('a', render('other'))]);
   assert.deepEqual([a, b, renders], [{ html: 'aaaa' }, { html: 'aaaa' }, 1]);
-  await assert.rejects(cache.get('broken', async () => Promise.reject(new Error('no store'))), /no store/);
+  await assert.rejects(
+    cache.get('broken', async () => Promise.reject(new Error('no store'))),
+    /no store/,
+  );
   assert.deepEqual(await cache.get('broken', render('bbbb')), { html: 'bbbb' }, 'a failure is rendered again');
   await cache.get('a', render('never'));
   // 4 + 4 kept; 4 more is over 10: "broken" (asked before "a" was asked again) goes.
@@ -784,7 +823,7 @@ test('a story never briefed whose first brief takes a while: its page says so at
     assert.ok(Date.now() - started < 10_000, 'the page waited for the whole brief');
     assert.match(waiting.body, /<meta http-equiv="refresh" content="\d+">/);
     assert.match(waiting.body, /being prepared/);
-    assert.match(waiting.body, /Harbour crews work through the night/, 'the story\'s header is shown');
+    assert.match(waiting.body, /Harbour crews work through the night/, "the story's header is shown");
     // The brief goes on being made without another request; then the page is the brief.
     const stored = async () => (await db.one<{ n: number }>('SELECT count(*) AS n FROM story_briefs WHERE story_id = $1', [id]))!.n;
     const deadline = Date.now() + 120_000;
@@ -799,7 +838,7 @@ test('a story never briefed whose first brief takes a while: its page says so at
   }
 });
 
-test('a story\'s brief downloads as Markdown and as the self-contained HTML report, as `brief` writes them', async () => {
+test("a story's brief downloads as Markdown and as the self-contained HTML report, as `brief` writes them", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-export-'));
   const db = await openStore(join(dir, 'store.db'));
   const app = buildServer({ db });

@@ -3,7 +3,7 @@
 // server's own origin, only on a server that edits (loopback).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,14 +119,14 @@ test('a server that does not edit (not on loopback) shows no forms and takes no 
   }
 });
 
-test('a story merged into another brings its editors\' judgements along', async () => {
+test("a story merged into another brings its editors' judgements along", async () => {
   const { dismissDisagreement, dismissalsOf } = await import('../src/collect/dismissals.ts');
   const { mergeStoriesBy, splitStoryBy } = await import('../src/collect/edit-stories.ts');
   const article = Number((await db.one<{ id: number }>('SELECT MAX(id) AS id FROM articles WHERE story_id = $1', [story]))!.id);
   const apart = await splitStoryBy(db, story, [article], 'for the test');
   const judged = { kind: 'number' as const, about: 'How many: “trucks”', variants: [{ value: '12 trucks' }, { value: '15 trucks' }] as never };
   await dismissDisagreement(db, apart, judged, 'two counts of different fleets');
-  assert.equal((await dismissalsOf(db, story)).size, 1, 'before the merge: only the story\'s own judgement');
+  assert.equal((await dismissalsOf(db, story)).size, 1, "before the merge: only the story's own judgement");
   await mergeStoriesBy(db, story, [apart], 'one event');
   const after = await dismissalsOf(db, story);
   assert.equal(after.size, 2);

@@ -43,7 +43,10 @@ test('two ingests of the same folder into one SQLite store at once: every input 
   try {
     const rows = await store.all<{ source: string; n: number }>('SELECT source, COUNT(*) AS n FROM articles GROUP BY source');
     assert.equal(rows.length, readdirSync(files).length, 'every file stored');
-    assert.ok(rows.every((r) => Number(r.n) === 1), 'none stored twice');
+    assert.ok(
+      rows.every((r) => Number(r.n) === 1),
+      'none stored twice',
+    );
     const unfiled = await store.one<{ n: number }>('SELECT COUNT(*) AS n FROM articles WHERE story_id IS NULL');
     assert.equal(Number(unfiled!.n), 0);
     await assertConsistent(store);

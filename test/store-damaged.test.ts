@@ -42,7 +42,10 @@ test('an empty file, a foreign file, a damaged store and a missing one: one line
     [empty, /the file is empty \(0 bytes\), not a store/],
     [foreign, /not a SQLite database/],
   ] as const) {
-    for (const args of [['ingest', EXAMPLES, '--db', path, '--quiet'], ['stories', '--db', path]]) {
+    for (const args of [
+      ['ingest', EXAMPLES, '--db', path, '--quiet'],
+      ['stories', '--db', path],
+    ]) {
       const r = run(args);
       assert.equal(r.code, 1, args.join(' '));
       assertOneLine(r.stderr, path, what);
@@ -68,7 +71,13 @@ test('an empty file, a foreign file, a damaged store and a missing one: one line
   assert.equal(healthy.stdout, `${good}: ok\n`);
   const checked = run(['check', '--db', damaged]);
   assert.equal(checked.code, 1);
-  assert.ok(checked.stderr.trim().split('\n').every((l) => l.startsWith('corroborate: ') && l.includes(damaged)), checked.stderr);
+  assert.ok(
+    checked.stderr
+      .trim()
+      .split('\n')
+      .every((l) => l.startsWith('corroborate: ') && l.includes(damaged)),
+    checked.stderr,
+  );
   assert.doesNotMatch(checked.stderr, /\bat [\w.<>]+ \(|node_modules/);
 
   // A read-only command on a mistyped path creates neither folders nor a store.

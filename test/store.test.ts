@@ -85,7 +85,10 @@ for (const backend of backends) {
       const again = await openStore(location);
       await again.close();
       const rows = await db.all<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-      assert.deepEqual(rows.map((r) => Number(r.version)), MIGRATIONS.map((m) => m.version));
+      assert.deepEqual(
+        rows.map((r) => Number(r.version)),
+        MIGRATIONS.map((m) => m.version),
+      );
     });
 
     test('ingest files every article under a story; ingesting again changes nothing', { skip: !hasSeeds && 'no seeds' }, async () => {
@@ -105,7 +108,8 @@ for (const backend of backends) {
 
     test('the same text from another source is one content row and one more outlet of the report', async () => {
       const dir = mkdtempSync(join(work, 'copy-'));
-      const text = 'Harbour authority says ferry service will resume on Friday\n\nThe harbour authority of the port city said on Tuesday that ferry crossings suspended after the storm would resume on Friday morning, once divers have checked the damaged pier.\n\nA spokeswoman said the inspection found no structural damage to the main terminal.';
+      const text =
+        'Harbour authority says ferry service will resume on Friday\n\nThe harbour authority of the port city said on Tuesday that ferry crossings suspended after the storm would resume on Friday morning, once divers have checked the damaged pier.\n\nA spokeswoman said the inspection found no structural damage to the main terminal.';
       writeFileSync(join(dir, 'a.txt'), text);
       writeFileSync(join(dir, 'b.txt'), text);
       // A near-copy: the same wire text with another site's page chrome around it.
@@ -126,7 +130,8 @@ for (const backend of backends) {
 
     test('an input repeated in one ingest is cleaned once; the same text with other hints is cleaned again', async () => {
       const dir = mkdtempSync(join(work, 'repeat-'));
-      const text = 'Council approves new cycle lanes on the ring road\n\nThe city council voted on Monday to build protected cycle lanes along the ring road, after two years of consultation with residents and shop owners.\n\nWork is due to begin in the spring and last eighteen months, the council said.';
+      const text =
+        'Council approves new cycle lanes on the ring road\n\nThe city council voted on Monday to build protected cycle lanes along the ring road, after two years of consultation with residents and shop owners.\n\nWork is due to begin in the spring and last eighteen months, the council said.';
       // A feed repeating a record under another line, and the same text from a second outlet.
       const record = (outlet: string) => JSON.stringify({ text, outlet, published: '2026-03-02' });
       writeFileSync(join(dir, 'feed.jsonl'), [record('Ring Road Gazette'), record('Ring Road Gazette'), record('Orbital Times')].join('\n') + '\n');
@@ -154,9 +159,11 @@ for (const backend of backends) {
 
     test('an exact copy of a stored article is not cleaned again, unless it would clean differently', async () => {
       const first = mkdtempSync(join(work, 'stored-'));
-      const text = 'Lighthouse keeper retires after forty years on the island\n\nThe last keeper of the northern lighthouse stepped down on Sunday after four decades, the maritime trust said, and the light will now be run from the mainland.\n\nIslanders held a farewell dinner in the village hall.';
+      const text =
+        'Lighthouse keeper retires after forty years on the island\n\nThe last keeper of the northern lighthouse stepped down on Sunday after four decades, the maritime trust said, and the light will now be run from the mainland.\n\nIslanders held a farewell dinner in the village hall.';
       // A page fragment: HTML by its extension, text (its tags kept as words) under a .txt name.
-      const page = '<h1>Tram line to the airport opens next month</h1><p>The new tram line linking the central station with the airport will carry its first passengers on the first of May, the transport authority said.</p><p>Trams will run every eight minutes at peak times.</p><p>Fares will match the city bus network.</p>';
+      const page =
+        '<h1>Tram line to the airport opens next month</h1><p>The new tram line linking the central station with the airport will carry its first passengers on the first of May, the transport authority said.</p><p>Trams will run every eight minutes at peak times.</p><p>Fares will match the city bus network.</p>';
       writeFileSync(join(first, 'lighthouse.txt'), text);
       writeFileSync(join(first, 'tram.html'), page);
       const stored = emptyTimings();
@@ -179,7 +186,18 @@ for (const backend of backends) {
       assert.equal(after.stories, before.stories);
       assert.equal(after.articles! - before.articles!, 3);
 
-      type Row = { id: number; source: string; hash: string; doc_id: string; outlet: string | null; title: string; published: string | null; story_id: number; copy_of: number | null; copy_similarity: number | null };
+      type Row = {
+        id: number;
+        source: string;
+        hash: string;
+        doc_id: string;
+        outlet: string | null;
+        title: string;
+        published: string | null;
+        story_id: number;
+        copy_of: number | null;
+        copy_similarity: number | null;
+      };
       const rows = async (dir: string) =>
         db.all<Row>('SELECT id, source, hash, doc_id, outlet, title, published, story_id, copy_of, copy_similarity FROM articles WHERE source LIKE $1 ORDER BY source', [`${dir}%`]);
       const originals = new Map((await rows(first)).map((row) => [row.hash, row]));
@@ -230,7 +248,9 @@ for (const backend of backends) {
       const one = await run(1);
       const batched = await run(200);
       try {
-        t.diagnostic(`${batched.summary.added} added, ${batched.summary.copies} exact copies, ${batched.summary.nearCopies} near-copies, ${batched.summary.merges} merges, ${batched.summary.unchanged} unchanged`);
+        t.diagnostic(
+          `${batched.summary.added} added, ${batched.summary.copies} exact copies, ${batched.summary.nearCopies} near-copies, ${batched.summary.merges} merges, ${batched.summary.unchanged} unchanged`,
+        );
         assert.ok(batched.summary.copies >= 20 && batched.summary.unchanged >= 1, 'the inputs hold copies and a repeated source');
         assert.deepEqual(batched.summary, one.summary);
         assert.deepEqual(await storedRows(batched.store), await storedRows(one.store));
@@ -243,7 +263,11 @@ for (const backend of backends) {
 
     test('a batch that fails half-way stores nothing of it, and the next run stores it all', async () => {
       const dir = mkdtempSync(join(work, 'fail-'));
-      for (let i = 0; i < 6; i++) writeFileSync(join(dir, `r${i}.txt`), `Report ${i} on the river flood\n\nWater levels at gauge ${i} rose by ${i + 2} metres overnight, the regional flood office said, and ${i + 10} villages were evacuated.`);
+      for (let i = 0; i < 6; i++)
+        writeFileSync(
+          join(dir, `r${i}.txt`),
+          `Report ${i} on the river flood\n\nWater levels at gauge ${i} rose by ${i + 2} metres overnight, the regional flood office said, and ${i + 10} villages were evacuated.`,
+        );
       const before = await counts(db);
       // The batch's last write (its story-log entries, after its contents, stories and articles
       // went in) fails, as a full disk or a lost connection would.
@@ -291,7 +315,13 @@ for (const backend of backends) {
       assert.equal(Number(copy!.copy_of), newest);
       await mergeStoriesBy(db, seeds.id, [split], 'checking a merge');
       const history = await storyHistory(db, seeds.id);
-      assert.deepEqual(history.map((h) => [h.kind, h.reason]), [['split', 'checking a split'], ['merge', 'checking a merge']]);
+      assert.deepEqual(
+        history.map((h) => [h.kind, h.reason]),
+        [
+          ['split', 'checking a split'],
+          ['merge', 'checking a merge'],
+        ],
+      );
       await assertConsistent(db);
     });
 
@@ -325,7 +355,9 @@ for (const backend of backends) {
         const final = Number((await probe.one<{ n: number }>('SELECT COUNT(*) AS n FROM articles'))!.n);
         assert.equal(final, n);
         await assertConsistent(probe);
-        t.diagnostic(`${backend.name}: ${afterCrash} of ${n} articles stored when killed; the re-run found ${summary.unchanged} already stored and added ${summary.added}; ${final} in the end, each filed once`);
+        t.diagnostic(
+          `${backend.name}: ${afterCrash} of ${n} articles stored when killed; the re-run found ${summary.unchanged} already stored and added ${summary.added}; ${final} in the end, each filed once`,
+        );
       } finally {
         await probe.close();
       }
@@ -344,5 +376,8 @@ test('rows go to a multi-row statement in runs of 128, 64, …, 1: every row onc
       shapes.add(chunk.length);
     }
   }
-  assert.deepEqual([...shapes].sort((a, b) => a - b), [1, 2, 4, 8, 16, 32, 64, 128]);
+  assert.deepEqual(
+    [...shapes].sort((a, b) => a - b),
+    [1, 2, 4, 8, 16, 32, 64, 128],
+  );
 });

@@ -10,10 +10,8 @@ import { topPositions } from '../src/stories/profile.ts';
 import { lightStem } from '../src/text/stem.ts';
 
 const ARTICLES: Record<string, string> = {
-  council:
-    'The city council of Dranmoor approved a new budget for public libraries on Monday. Councillor Ruth Okafor said reading rooms would open longer, and the council will hire six librarians.',
-  motors:
-    'Shares of Kelvane Motors rose after the carmaker reported record profits. Chief executive Tomas Ekholm said demand for electric vans was strong in every market the company serves.',
+  council: 'The city council of Dranmoor approved a new budget for public libraries on Monday. Councillor Ruth Okafor said reading rooms would open longer, and the council will hire six librarians.',
+  motors: 'Shares of Kelvane Motors rose after the carmaker reported record profits. Chief executive Tomas Ekholm said demand for electric vans was strong in every market the company serves.',
   quakeA1:
     'A magnitude 6.1 earthquake struck the town of Varnholt on Tuesday, killing at least 12 people. Mayor Elsa Brandt said rescue teams were searching collapsed buildings in Varnholt. The quake was felt across the Ostrava valley.',
   quakeB1:
@@ -110,7 +108,7 @@ test('the time window: a story whose last article is older than the window is no
   assert.equal(early.created, true, 'a year before the live story began');
 });
 
-test('the window is measured from each article\'s own date: an archive arriving out of date order keeps its stories', () => {
+test("the window is measured from each article's own date: an archive arriving out of date order keeps its stories", () => {
   const clusterer = new StoryClusterer({ windowDays: 14 });
   clusterer.assign('quakeA1', features('quakeA1'), '2020-01-01T10:00:00Z');
   // Years later by date, arriving in between (a backfill, a second feed catching up).
@@ -147,7 +145,9 @@ test('an article close to two stories that are close to each other merges them, 
   assert.equal(clusterer.storyOf('b'), 'b', 'set up: two stories');
   const both = clusterer.assign(
     'c',
-    articleFeatures('Elsa Brandt opened the Varnholt bridge. The bridge spans the Ostrava river near the old mill. Traffic on the new Varnholt bridge was heavy as Elsa Brandt cut the ribbon; drivers queued for hours.'),
+    articleFeatures(
+      'Elsa Brandt opened the Varnholt bridge. The bridge spans the Ostrava river near the old mill. Traffic on the new Varnholt bridge was heavy as Elsa Brandt cut the ribbon; drivers queued for hours.',
+    ),
     null,
   );
   assert.ok(both.merged, 'a merge is reported');
@@ -166,7 +166,11 @@ test('restore() and restoreMerge() replay recorded decisions into the same state
     ['council', ARTICLES.council!, '2024-03-01T08:00:00Z'],
     ['a', 'Elsa Brandt opened the Varnholt bridge. The bridge spans the Ostrava river near the old mill.', '2024-03-02T08:00:00Z'],
     ['b', 'Traffic on the new Varnholt bridge was heavy as Elsa Brandt cut the ribbon; drivers queued for hours.', null],
-    ['c', 'Elsa Brandt opened the Varnholt bridge. The bridge spans the Ostrava river near the old mill. Traffic on the new Varnholt bridge was heavy as Elsa Brandt cut the ribbon; drivers queued for hours.', '2024-03-03T08:00:00Z'],
+    [
+      'c',
+      'Elsa Brandt opened the Varnholt bridge. The bridge spans the Ostrava river near the old mill. Traffic on the new Varnholt bridge was heavy as Elsa Brandt cut the ribbon; drivers queued for hours.',
+      '2024-03-03T08:00:00Z',
+    ],
     ['quakeA1', ARTICLES.quakeA1!, '2024-03-04T08:00:00Z'],
     ['quakeA2', ARTICLES.quakeA2!, '2024-03-05T08:00:00Z'],
     ['motors', ARTICLES.motors!, '2024-04-30T08:00:00Z'],
@@ -180,7 +184,10 @@ test('restore() and restoreMerge() replay recorded decisions into the same state
     if (a.merged) log.push({ kind: 'merge', into: a.story, stories: a.merged.stories });
     log.push({ kind: 'assign', id, story: a.story });
   }
-  assert.ok(log.some((e) => e.kind === 'merge'), 'the sequence exercises a merge');
+  assert.ok(
+    log.some((e) => e.kind === 'merge'),
+    'the sequence exercises a merge',
+  );
 
   const replayed = new StoryClusterer(options);
   for (const entry of log) {
@@ -210,7 +217,10 @@ test('a one-article story gets a second look after more articles came, and folds
     log.push({ kind: 'assign', id, story: a.story });
     return a;
   });
-  assert.ok(assignments.every((a) => a.created), 'set up: no article joins on arrival');
+  assert.ok(
+    assignments.every((a) => a.created),
+    'set up: no article joins on arrival',
+  );
   // quakeA1's second look comes before the fourth article is decided: quakeA2 is its closest story.
   const [fold] = assignments[3]!.consolidated ?? [];
   assert.ok(fold, 'the fourth decision reports a fold');
@@ -249,11 +259,23 @@ test('BCubed on hand-computed examples', () => {
     ['c', '2'],
   ]);
   // a alone; b with c. Precision: a 1, b 1/2, c 1/2 → 2/3. Recall: a 1/2, b 1/2, c 1 → 2/3.
-  const s = bcubed(new Map([['a', 'X'], ['b', 'Y'], ['c', 'Y']]), gold);
+  const s = bcubed(
+    new Map([
+      ['a', 'X'],
+      ['b', 'Y'],
+      ['c', 'Y'],
+    ]),
+    gold,
+  );
   assert.ok(Math.abs(s.precision - 2 / 3) < 1e-12);
   assert.ok(Math.abs(s.recall - 2 / 3) < 1e-12);
   assert.ok(Math.abs(s.f1 - 2 / 3) < 1e-12);
-  const four = new Map([['a', '1'], ['b', '1'], ['c', '2'], ['d', '2']]);
+  const four = new Map([
+    ['a', '1'],
+    ['b', '1'],
+    ['c', '2'],
+    ['d', '2'],
+  ]);
   const oneCluster = bcubed(new Map([...four.keys()].map((k) => [k, 'all'])), four);
   assert.deepEqual([oneCluster.precision, oneCluster.recall], [0.5, 1]);
   assert.ok(Math.abs(oneCluster.f1 - 2 / 3) < 1e-12);
@@ -295,11 +317,19 @@ test('at the start of a stream, a second report of the same event joins the firs
   // the words only the new one has: the idf prior keeps a fresh store's first decisions sound.
   const clusterer = new StoryClusterer();
   clusterer.assign('first', articleFeatures('Harbour officials in Kessendorf closed the ferry terminal on Tuesday after a crane collapsed onto the main pier, injuring two dock workers.'), null);
-  const second = clusterer.assign('second', articleFeatures('Two dock workers were hurt when a crane fell on the main pier of the Kessendorf ferry terminal, which harbour officials shut until further notice.'), null);
+  const second = clusterer.assign(
+    'second',
+    articleFeatures('Two dock workers were hurt when a crane fell on the main pier of the Kessendorf ferry terminal, which harbour officials shut until further notice.'),
+    null,
+  );
   assert.equal(second.story, 'first');
   const cold = new StoryClusterer({ idfPrior: 0 });
   cold.assign('first', articleFeatures('Harbour officials in Kessendorf closed the ferry terminal on Tuesday after a crane collapsed onto the main pier, injuring two dock workers.'), null);
-  const unsteady = cold.assign('second', articleFeatures('Two dock workers were hurt when a crane fell on the main pier of the Kessendorf ferry terminal, which harbour officials shut until further notice.'), null);
+  const unsteady = cold.assign(
+    'second',
+    articleFeatures('Two dock workers were hurt when a crane fell on the main pier of the Kessendorf ferry terminal, which harbour officials shut until further notice.'),
+    null,
+  );
   // Without the prior the shared words weigh less than the new ones (examples/ split into one-article stories that way).
   assert.ok(second.similarity > unsteady.similarity + 0.1, `${second.similarity} vs ${unsteady.similarity}`);
 });

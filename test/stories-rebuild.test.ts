@@ -28,7 +28,10 @@ test('a rebuild of a well-filed store changes nothing and keeps the story ids; t
     await ingest(db, [EXAMPLES, SEEDS]);
     const before = await storyOf(db);
     const summary = await rebuildStories(db);
-    assert.deepEqual({ articles: summary.articles, storiesBefore: summary.storiesBefore, storiesAfter: summary.storiesAfter, moved: summary.moved }, { articles: 9, storiesBefore: 2, storiesAfter: 2, moved: 0 });
+    assert.deepEqual(
+      { articles: summary.articles, storiesBefore: summary.storiesBefore, storiesAfter: summary.storiesAfter, moved: summary.moved },
+      { articles: 9, storiesBefore: 2, storiesAfter: 2, moved: 0 },
+    );
     assert.deepEqual(await storyOf(db), before);
     const logged = await db.all<{ kind: string; stories: string }>("SELECT kind, stories FROM story_log WHERE kind = 'rebuild'");
     assert.equal(logged.length, 1);
@@ -42,7 +45,7 @@ test('a rebuild of a well-filed store changes nothing and keeps the story ids; t
   }
 });
 
-test("a rebuild keeps what editors decided: a split-off article stays apart, merged stories stay one; a later ingest follows", { skip: !hasSeeds && 'no seeds' }, async () => {
+test('a rebuild keeps what editors decided: a split-off article stays apart, merged stories stay one; a later ingest follows', { skip: !hasSeeds && 'no seeds' }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-rebuild-'));
   const db = await openStore(join(dir, 'store.db'));
   try {

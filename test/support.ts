@@ -10,7 +10,10 @@ export const SEEDS = join(SHARED, 'seeds');
 export const hasSeeds = existsSync(SEEDS);
 
 export function seedFiles(): { path: string; text: string }[] {
-  return readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ path: join(SEEDS, f), text: readFileSync(join(SEEDS, f), 'utf8') }));
+  return readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ path: join(SEEDS, f), text: readFileSync(join(SEEDS, f), 'utf8') }));
 }
 
 /** Every span of a document lies inside it and slices to what it stands for. */

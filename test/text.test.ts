@@ -18,10 +18,7 @@ test('abbreviations and initials do not end a sentence', () => {
 });
 
 test('a quotation running over several sentences stays in one unit, mixed quote marks included', () => {
-  assert.deepEqual(sentences('“The dam held. That is what matters,” the engineer said. Crews left at noon.'), [
-    '“The dam held. That is what matters,” the engineer said.',
-    'Crews left at noon.',
-  ]);
+  assert.deepEqual(sentences('“The dam held. That is what matters,” the engineer said. Crews left at noon.'), ['“The dam held. That is what matters,” the engineer said.', 'Crews left at noon.']);
   assert.deepEqual(sentences('“Repairs are slow,” she said. "They take time, they take money.” Then she left.'), [
     '“Repairs are slow,” she said.',
     '"They take time, they take money.”',
@@ -99,7 +96,10 @@ test('WordMemo: each form gets its own values, worked out once, even when forms 
   const words = [...text.matchAll(/\S+/g)].map((m) => [m.index, m.index + m[0].length] as const);
   // One hash for every form: only the characters tell them apart.
   const values = words.map(([start, end]) => look(text, start, end, 42));
-  assert.deepEqual(values, words.map(([start, end]) => valuesOf(text.slice(start, end))));
+  assert.deepEqual(
+    values,
+    words.map(([start, end]) => valuesOf(text.slice(start, end))),
+  );
   made.length = 0;
   for (const [start, end] of words) look(text, start, end, 42);
   assert.deepEqual(made, ['x'.repeat(MAX_LENGTH + 1)], 'forms up to MAX_LENGTH remembered; the longer one worked out again');
@@ -125,7 +125,12 @@ test('a sentence-cased headline with a title or an initial in it is the title; a
   assert.equal(doc.body.length, 1, 'the wire paragraph is the article');
   assert.ok(doc.text.startsWith('HARLOW (Reuters) - Former Calder governor'));
   // Two sentences on the first line are no headline, and a credit where credits stand is still one.
-  const two = cleanDocument({ source: 'y.txt', format: 'text', content: 'The vote failed. Senators left.\n\n' + content.split('\n\n')[1]! + '\nA crowd outside the hall on Monday. REUTERS/Jon Pell\n', hints: {} });
+  const two = cleanDocument({
+    source: 'y.txt',
+    format: 'text',
+    content: 'The vote failed. Senators left.\n\n' + content.split('\n\n')[1]! + '\nA crowd outside the hall on Monday. REUTERS/Jon Pell\n',
+    hints: {},
+  });
   assert.notEqual(two.title, 'The vote failed. Senators left.');
   assert.ok(!two.text.includes('REUTERS/Jon Pell'));
   assert.ok(two.text.includes('two aides told Reuters.'));
@@ -136,7 +141,10 @@ test('a supplied publication date that is no date is left out, and the document 
   for (const published of ['"><script>alert(1)</script>', 'soon', 'n/a']) {
     const doc = cleanDocument({ source: 'feed.jsonl#1', format: 'text', content, hints: { published } });
     assert.equal(doc.published, null, published);
-    assert.ok(doc.messages.some((m) => /is not a date: left out/.test(m.reason)), published);
+    assert.ok(
+      doc.messages.some((m) => /is not a date: left out/.test(m.reason)),
+      published,
+    );
   }
   assert.equal(cleanDocument({ source: 'feed.jsonl#2', format: 'text', content, hints: { published: '2031-04-02' } }).published, '2031-04-02');
 });

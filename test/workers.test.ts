@@ -58,7 +58,10 @@ test('two workers against one PostgreSQL process every queued article exactly on
     const index = jobs.filter((j) => j.kind === 'index');
     assert.equal(index.length, n, 'one index job per article');
     assert.deepEqual([...new Set(jobs.map((j) => j.state))], ['done'], 'every job done');
-    assert.ok(index.every((j) => Number(j.attempts) === 1), 'no index job ran twice');
+    assert.ok(
+      index.every((j) => Number(j.attempts) === 1),
+      'no index job ran twice',
+    );
     const byWorker = new Map<string, number>();
     for (const j of index) byWorker.set(j.locked_by, (byWorker.get(j.locked_by) ?? 0) + 1);
     assert.deepEqual([...byWorker.keys()].sort(), ['worker-a', 'worker-b'], `both workers took jobs: ${JSON.stringify([...byWorker])}`);
@@ -101,14 +104,22 @@ test('PostgreSQL restarts while two workers run: they reconnect, the interrupted
   assert.ok(doneBefore > 0 && doneBefore < n, `restarted mid-run (${doneBefore} of ${n} done)`);
   // Seen either between jobs (the store unavailable, retried) or by a job the restart cut short,
   // which failed with the server's state and ran again.
-  assert.match(a.stderr + b.stderr, /store unavailable, retrying|failed: .*(?:not yet accepting connections|terminating connection|shutting down|starting up|Connection terminated)/, 'the workers saw the restart');
+  assert.match(
+    a.stderr + b.stderr,
+    /store unavailable, retrying|failed: .*(?:not yet accepting connections|terminating connection|shutting down|starting up|Connection terminated)/,
+    'the workers saw the restart',
+  );
 
   const db = await openStore(url);
   try {
     await assertConsistent(db);
     assert.equal(Number((await db.one<{ n: number }>('SELECT COUNT(*) AS n FROM articles WHERE story_id IS NOT NULL'))!.n), n, 'every article filed');
     const states = await db.all<{ state: string; n: number }>('SELECT state, COUNT(*) AS n FROM jobs GROUP BY state');
-    assert.deepEqual(states.map((s) => s.state), ['done'], `every job done: ${JSON.stringify(states)}`);
+    assert.deepEqual(
+      states.map((s) => s.state),
+      ['done'],
+      `every job done: ${JSON.stringify(states)}`,
+    );
     const retried = Number((await db.one<{ n: number }>('SELECT COUNT(*) AS n FROM jobs WHERE attempts > 1'))!.n);
     t.diagnostic(`${n} articles; ${doneBefore} index jobs done before the restart; ${retried} jobs ran again after it; all ${n} filed once`);
   } finally {
@@ -131,7 +142,9 @@ test('index jobs are filed a claim at a time; a job that fails in the batch fail
     });
     const stats = await runWorker(failing, { id: 'solo', exitWhenIdle: true, pollMs: 20, onJob: () => undefined });
     assert.ok(batches >= 1, 'some jobs were completed together');
-    const victimJob = await db.one<{ state: string; attempts: number; last_error: string }>("SELECT state, attempts, last_error FROM jobs WHERE kind = 'index' AND payload = $1", [JSON.stringify({ article: victim })]);
+    const victimJob = await db.one<{ state: string; attempts: number; last_error: string }>("SELECT state, attempts, last_error FROM jobs WHERE kind = 'index' AND payload = $1", [
+      JSON.stringify({ article: victim }),
+    ]);
     assert.deepEqual([victimJob?.state, Number(victimJob?.attempts)], ['failed', MAX_ATTEMPTS], 'the failing job failed alone, after its attempts');
     assert.match(victimJob!.last_error, /sector unreadable/);
     assert.equal(stats.failed, MAX_ATTEMPTS);
@@ -140,7 +153,10 @@ test('index jobs are filed a claim at a time; a job that fails in the batch fail
     const twice = await db.all("SELECT article_id FROM story_log WHERE kind = 'assign' GROUP BY article_id HAVING COUNT(*) <> 1");
     assert.deepEqual(twice, [], 'no article filed twice');
     const others = await db.all<{ attempts: number }>("SELECT attempts FROM jobs WHERE kind = 'index' AND payload <> $1", [JSON.stringify({ article: victim })]);
-    assert.ok(others.every((j) => Number(j.attempts) <= 2), 'the others ran again at most once (when their batch failed)');
+    assert.ok(
+      others.every((j) => Number(j.attempts) <= 2),
+      'the others ran again at most once (when their batch failed)',
+    );
   } finally {
     await db.close();
   }

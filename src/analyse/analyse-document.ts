@@ -175,7 +175,8 @@ function quoteKind(original: string, passage: OffsetRange, q: Quotation, a: Attr
   const capital = /^[\p{Lu}\d\u2026]|^\.\.\./u.test(text);
   if (capital && (words >= MIN_DIRECT_QUOTE_WORDS || (introduced && a.speaker !== null))) return 'direct';
   // The second half of a split sentence: "…," he said, "but the contract is not why…"
-  if (!capital && previous && previous.passage === q.passage && previous.close !== null && q.open - previous.close < SPLIT_QUOTE_GAP && /,$/.test(before) && words >= MIN_DIRECT_QUOTE_WORDS) return 'direct';
+  if (!capital && previous && previous.passage === q.passage && previous.close !== null && q.open - previous.close < SPLIT_QUOTE_GAP && /,$/.test(before) && words >= MIN_DIRECT_QUOTE_WORDS)
+    return 'direct';
   if (!capital && q.continuesPrevious && words >= MIN_DIRECT_QUOTE_WORDS) return 'direct';
   return 'partial';
 }

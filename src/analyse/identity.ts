@@ -110,7 +110,10 @@ export function mergeAnalyses(analyses: DocumentAnalysis[]): { entities: Entity[
   const entities: Entity[] = [];
   for (const group of groups.values()) {
     if (!group.some((i) => members[i]!.confirmed)) continue;
-    const merged = mergeGroup(`e${entities.length + 1}`, group.map((i) => members[i]!));
+    const merged = mergeGroup(
+      `e${entities.length + 1}`,
+      group.map((i) => members[i]!),
+    );
     entities.push(merged);
     for (const i of group) idOf.set(members[i]!.entity.id, merged);
   }

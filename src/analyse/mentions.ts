@@ -35,7 +35,38 @@ export interface NameMention extends TextRange {
 
 const LOWER_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'da', 'di', 'du', 'le', 'la', 'del', 'della', 'der', 'dos', 'das', 'ter', 'den', 'y']);
 /** "Hong Kong-based", "Kenya-born": a name with a hyphenated modifier ends before the hyphen. */
-const COMPOUND_SUFFIXES = new Set(['based', 'born', 'led', 'backed', 'owned', 'run', 'made', 'style', 'era', 'bound', 'linked', 'funded', 'controlled', 'registered', 'listed', 'level', 'wide', 'area', 'related', 'friendly', 'focused', 'built', 'sponsored', 'allied', 'aligned', 'bred', 'held', 'occupied', 'educated', 'trained']);
+const COMPOUND_SUFFIXES = new Set([
+  'based',
+  'born',
+  'led',
+  'backed',
+  'owned',
+  'run',
+  'made',
+  'style',
+  'era',
+  'bound',
+  'linked',
+  'funded',
+  'controlled',
+  'registered',
+  'listed',
+  'level',
+  'wide',
+  'area',
+  'related',
+  'friendly',
+  'focused',
+  'built',
+  'sponsored',
+  'allied',
+  'aligned',
+  'bred',
+  'held',
+  'occupied',
+  'educated',
+  'trained',
+]);
 /**
  * A capitalised run longer than this many tokens is headline or shouted text, not a name (the
  * longest real ones, "Ministry of Foreign Affairs of the People's Republic of China", take 12);
@@ -86,7 +117,14 @@ function linkWord(tokens: Token[], i: number, runStart: number): boolean {
   if (t.text === '&') return true;
   // "People's Republic of China", "People's Liberation Army", "People's Daily".
   if (POSSESSIVE.test(t.text) && prev.text === 'People' && t.start === prev.end) return true;
-  if (t.text === 'of' || t.text === 'for') return ORGANIZATION_HEADS.has(prev.text) || TITLE_HEADS.has(prev.text) || TITLE_MODIFIERS.has(prev.text) || PLACE_HEADS.has(prev.text) || /^(?:Republic|Kingdom|States|Emirates|Institute|University|Museum)$/.test(prev.text);
+  if (t.text === 'of' || t.text === 'for')
+    return (
+      ORGANIZATION_HEADS.has(prev.text) ||
+      TITLE_HEADS.has(prev.text) ||
+      TITLE_MODIFIERS.has(prev.text) ||
+      PLACE_HEADS.has(prev.text) ||
+      /^(?:Republic|Kingdom|States|Emirates|Institute|University|Museum)$/.test(prev.text)
+    );
   if (t.text === 'the') return prev.text === 'of' || prev.text === 'for';
   if (t.text === 'and') return andWithinName(tokens, i, runStart);
   return false;
@@ -95,7 +133,9 @@ function linkWord(tokens: Token[], i: number, runStart: number): boolean {
 /** Heads a name of the form "the X and Y <head>" ends in: "the Food and Drug Administration". */
 const CONJOINED_NAME_HEADS = new Set([
   ...GOVERNMENT_HEADS,
-  ...'Services Service Enforcement Protection Prevention Development Committee Board Foundation Institute Association Organization Organisation Corporation Company Bank Fund Union Society Alliance Federation'.split(' '),
+  ...'Services Service Enforcement Protection Prevention Development Committee Board Foundation Institute Association Organization Organisation Corporation Company Bank Fund Union Society Alliance Federation'.split(
+    ' ',
+  ),
 ]);
 /** Bodies that are named alone: after "and" they start a name of their own ("the Justice Department and Congress"). */
 const STANDALONE_BODIES = new Set(['Congress', 'Parliament', 'Senate', 'House', 'Pentagon', 'Kremlin', 'Cabinet', 'Government', 'Police', 'Army', 'Navy']);
@@ -194,7 +234,8 @@ function splitRun(doc: TokenizedText, first: number, last: number): NameMention 
   }
   // "American Antony Blinken": a nationality before a name describes it.
   // Not when the whole is a place so named ("Saudi Arabia", "Czech Republic", "American Samoa").
-  if (!title && nameStart < last && countryOfAdjective(tokens[nameStart]!.text) && !isPlaceName(tokens[nameStart]!.text) && !isPlaceName(original.slice(tokens[nameStart]!.start, tokens[last]!.end))) nameStart++;
+  if (!title && nameStart < last && countryOfAdjective(tokens[nameStart]!.text) && !isPlaceName(tokens[nameStart]!.text) && !isPlaceName(original.slice(tokens[nameStart]!.start, tokens[last]!.end)))
+    nameStart++;
   // "Democrat Jerry Nadler", "Massachusetts Democrat Ed Markey": a party (after a place) before a
   // given name describes the person.
   if (!title) {

@@ -14,7 +14,11 @@ const MAX_CACHED_PART_KEYS = 50_000;
 function partKey(part: string): string {
   let key = partKeys.get(part);
   if (key === undefined) {
-    key = part.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[.\u2019']/g, '');
+    key = part
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[.\u2019']/g, '');
     if (partKeys.size >= MAX_CACHED_PART_KEYS) partKeys.clear();
     partKeys.set(part, key);
   }
@@ -73,7 +77,10 @@ export function skeletonKey(parts: string[]): string {
 
 function skeleton(key: string): string {
   // an h after d, g, k or t only marks the romanisation: "Gadhafi"/"Gaddafi"
-  const rest = key.slice(1).replace(/([dgkt])h/g, '$1').replace(/[aeiouy]/g, '');
+  const rest = key
+    .slice(1)
+    .replace(/([dgkt])h/g, '$1')
+    .replace(/[aeiouy]/g, '');
   return (key[0] ?? '') + rest.replace(/(.)\1+/g, '$1');
 }
 
@@ -111,7 +118,6 @@ export function editDistance(a: string, b: string): number {
   }
   return d[a.length]![b.length]!;
 }
-
 
 /**
  * Pairs of names (indices into `names`) that could be typos of each other: same number of parts

@@ -101,7 +101,14 @@ export class SpeakerResolver {
       const e = owner >= 0 ? this.entityOf[owner] : null;
       const entity = e === null || e === undefined ? null : this.entities[e]!;
       if (entity?.type !== 'person') return null;
-      ownerWords = new Set(entity.roles.flatMap((r) => r.text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.toLowerCase())));
+      ownerWords = new Set(
+        entity.roles.flatMap((r) =>
+          r.text
+            .split(/\s+/)
+            .filter((w) => /^\p{Lu}/u.test(w))
+            .map((w) => w.toLowerCase()),
+        ),
+      );
       // …or named beside the owner ("the National Treasury, which Elias Kiptanui has led").
       for (const k of entity.members) if (k !== owner) ownerSentences.add(this.sentenceOf(k));
     }
@@ -112,7 +119,16 @@ export class SpeakerResolver {
         if (ownerWords) return words.some((w) => ownerWords!.has(w)) || e.members.some((k) => ownerSentences.has(this.sentenceOf(k)));
         return words.includes(head) || orgClass?.(words) === true;
       }
-      return !ownerWords && e.type === 'person' && e.roles.some((r) => r.text.toLowerCase().split(/[\s-]+/).includes(head));
+      return (
+        !ownerWords &&
+        e.type === 'person' &&
+        e.roles.some((r) =>
+          r.text
+            .toLowerCase()
+            .split(/[\s-]+/)
+            .includes(head),
+        )
+      );
     };
     let best: number | null = null;
     let bestStart = -1;
@@ -144,6 +160,8 @@ const ORGANIZATION_CLASS_NOUNS: ReadonlyMap<string, (words: string[]) => boolean
   ...['company', 'firm', 'operator', 'carrier', 'group', 'contractor', 'lender', 'manufacturer', 'airline', 'railway', 'utility', 'bank', 'insurer', 'developer'].map(
     (noun) => [noun, (w: string[]) => !w.some((x) => NEWSPAPER_WORDS.has(x) || GOVERNMENT_WORDS.has(x))] as const,
   ),
-  ...['newspaper', 'paper', 'daily', 'outlet', 'publication', 'broadcaster', 'agency', 'editorial'].map((noun) => [noun, (w: string[]) => w.some((x) => NEWSPAPER_WORDS.has(x) || x === 'agency')] as const),
+  ...['newspaper', 'paper', 'daily', 'outlet', 'publication', 'broadcaster', 'agency', 'editorial'].map(
+    (noun) => [noun, (w: string[]) => w.some((x) => NEWSPAPER_WORDS.has(x) || x === 'agency')] as const,
+  ),
   ...['government', 'authority', 'regulator'].map((noun) => [noun, (w: string[]) => w.some((x) => GOVERNMENT_WORDS.has(x))] as const),
 ]);

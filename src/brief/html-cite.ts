@@ -82,7 +82,11 @@ function shortLabel(printed: string, index: number): string {
   if (!outlet) return `Doc ${index + 1}`;
   if (outlet.length <= MAX_WHOLE_LABEL) return outlet;
   const words = outlet.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && !MINOR_WORDS.has(w.toLowerCase()));
-  if (words.length >= 2) return words.map((w) => w[0]!.toUpperCase()).join('').slice(0, 6);
+  if (words.length >= 2)
+    return words
+      .map((w) => w[0]!.toUpperCase())
+      .join('')
+      .slice(0, 6);
   if (!/\s/.test(outlet) && outlet.length <= MAX_WHOLE_WORD) return outlet;
   return `${[...outlet].slice(0, MAX_WHOLE_LABEL - 2).join('')}…`;
 }

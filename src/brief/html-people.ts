@@ -45,8 +45,16 @@ function quoteItem(q: Quote, brief: Brief, citer: Citer): string {
 
 export function whosWho(brief: Brief, citer: Citer): string {
   const items = shownEntities(brief).map((e) => {
-    const roles = e.roles.slice(0, 4).map((r) => (r.spans[0] ? citer.link(r.spans[0], r.text) : esc(r.text))).join('; ');
-    const aliases = e.aliases.length ? `<p class="meta">also written ${e.aliases.slice(0, 6).map((a) => `“${esc(a)}”`).join(', ')}</p>` : '';
+    const roles = e.roles
+      .slice(0, 4)
+      .map((r) => (r.spans[0] ? citer.link(r.spans[0], r.text) : esc(r.text)))
+      .join('; ');
+    const aliases = e.aliases.length
+      ? `<p class="meta">also written ${e.aliases
+          .slice(0, 6)
+          .map((a) => `“${esc(a)}”`)
+          .join(', ')}</p>`
+      : '';
     const byDoc = new Map<string, Entity['mentions']>();
     for (const m of e.mentions) pushTo(byDoc, m.doc, m);
     const mentioned = [...byDoc].map(([doc, mentions]) => citer.cite(mentions[0]!, `${citer.label(doc)} ×${mentions.length}`)).join(' ');

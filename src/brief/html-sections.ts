@@ -73,9 +73,7 @@ export function points(list: Point[], citer: Citer): string {
   const items = list.map((p) => {
     const outlets = p.outlets.map(esc).join(', ');
     const sources = p.sources === 1 ? '1 independent source' : `${p.sources} independent sources`;
-    const disputed = p.disputed.length
-      ? ` · <span class="badge warn">disputed</span> ${p.disputed.map((id) => `<a href="#${esc(id)}">${esc(id)}</a>`).join(', ')}`
-      : '';
+    const disputed = p.disputed.length ? ` · <span class="badge warn">disputed</span> ${p.disputed.map((id) => `<a href="#${esc(id)}">${esc(id)}</a>`).join(', ')}` : '';
     // Each point has its own address (#point-3), to link or share.
     return `<li id="${esc(p.id)}"><p>${cited(p, citer)} <a class="permalink" href="#${esc(p.id)}" aria-label="link to this point">#</a></p><p class="meta">${outlets ? `${outlets} · ` : ''}${sources}${disputed}</p></li>`;
   });
@@ -162,9 +160,7 @@ function documentCard(doc: CleanDocument, citer: Citer): string {
     `${doc.sentences.length} sentence${doc.sentences.length === 1 ? '' : 's'}`,
   ].filter(Boolean);
   const first = doc.body.find((span) => doc.original.slice(span.start, span.end).split(/\s+/).length >= 8) ?? doc.body[0];
-  const opening = first
-    ? `<blockquote>${esc(doc.original.slice(first.start, first.end))} ${citer.cite(first)}</blockquote>`
-    : '<p class="none">(no article text found)</p>';
+  const opening = first ? `<blockquote>${esc(doc.original.slice(first.start, first.end))} ${citer.cite(first)}</blockquote>` : '<p class="none">(no article text found)</p>';
   const kinds = new Map<string, number>();
   for (const r of doc.removed) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
   const removed = kinds.size ? `<p class="meta">Page chrome removed: ${[...kinds].map(([k, c]) => `${esc(k)} ×${c}`).join(', ')}.</p>` : '';

@@ -22,7 +22,7 @@ export function renderHtml(brief: Brief): string {
 }
 
 export const INTRO = 'Every statement below is quoted from its sources. Choose a citation to read the passage where its outlet printed it.';
-export const FOOTER = '<footer>Made by corroborate. Nothing here is written by us: each text is a source\'s own words, cited to the characters.</footer>';
+export const FOOTER = "<footer>Made by corroborate. Nothing here is written by us: each text is a source's own words, cited to the characters.</footer>";
 
 /** The sections of the brief that have something to show, in reading order. */
 export function briefSections(brief: Brief, citer: Citer): BriefSection[] {

@@ -12,10 +12,7 @@ export { citation };
 export function renderMarkdown(brief: Brief): string {
   const lines: string[] = [];
   lines.push(`# ${escapeMarkdown(briefTitle(brief))}`, '');
-  lines.push(
-    '_Every passage below is quoted from its source. A citation `[doc:start-end]` gives the document id and the character offsets of the passage in that document\'s original text._',
-    '',
-  );
+  lines.push("_Every passage below is quoted from its source. A citation `[doc:start-end]` gives the document id and the character offsets of the passage in that document's original text._", '');
   lines.push('| Outlet | Title | Byline | Published | Source |', '| --- | --- | --- | --- | --- |');
   for (const doc of brief.documents) {
     lines.push(`| ${cell(doc.outlet)} | ${cell(doc.title)} | ${cell(doc.byline)} | ${cell(doc.published)} | ${cell(doc.source)} |`);

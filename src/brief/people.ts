@@ -43,7 +43,12 @@ export function whosWho(brief: Brief): string[] {
       const d = docs.get(doc);
       return `${escapeMarkdown(d ? outletLabel(d) : doc)} ×${mentions.length} ${citation(mentions[0]!)}`;
     });
-    const aliases = e.aliases.length ? ` — also written ${e.aliases.slice(0, 6).map((a) => `“${escapeMarkdown(a)}”`).join(', ')}` : '';
+    const aliases = e.aliases.length
+      ? ` — also written ${e.aliases
+          .slice(0, 6)
+          .map((a) => `“${escapeMarkdown(a)}”`)
+          .join(', ')}`
+      : '';
     out.push(`- **${escapeMarkdown(e.name)}** (${e.type})${roles.length ? ': ' + roles.join('; ') : ''}${aliases} — mentioned by ${byOutlet.join(', ')}`);
   }
   out.push('');

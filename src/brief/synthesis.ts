@@ -40,8 +40,14 @@ export function synthesize(brief: Unsynthesized): Synthesis {
   ranked.sort((a, b) => rank(b) - rank(a));
 
   const disputes = disputesByFact(brief);
-  const points = pick(ranked.filter((f) => !f.singleSource), MAX_POINTS).map((f, i) => toPoint(f, `point-${i + 1}`, disputes));
-  const onlyOne = pick(ranked.filter((f) => f.singleSource), MAX_ONLY_ONE).map((f, i) => toPoint(f, `only-${i + 1}`, disputes));
+  const points = pick(
+    ranked.filter((f) => !f.singleSource),
+    MAX_POINTS,
+  ).map((f, i) => toPoint(f, `point-${i + 1}`, disputes));
+  const onlyOne = pick(
+    ranked.filter((f) => f.singleSource),
+    MAX_ONLY_ONE,
+  ).map((f, i) => toPoint(f, `only-${i + 1}`, disputes));
   const headline = headlineTest(brief.documents);
   const originals = new Map(brief.documents.map((d) => [d.id, d.original]));
   // A clause cut from its sentence (", while …") or one leaning on what came before reads badly alone.
@@ -50,9 +56,7 @@ export function synthesize(brief: Unsynthesized): Synthesis {
     return headline(span) || DEPENDENT_OPENING.test(text) || !/^["'“‘(]?[\p{Lu}\p{N}]/u.test(text);
   };
   // A fact leads when one of its sentences can (a headline's fact through an article's sentence).
-  const leadable = ranked.filter(
-    (f) => f.support.some((s) => !unfit(s)) && !BACK_REFERENCE.test(f.statement.text) && quotedShare(f.statement.text) <= LEAD_MAX_QUOTED,
-  );
+  const leadable = ranked.filter((f) => f.support.some((s) => !unfit(s)) && !BACK_REFERENCE.test(f.statement.text) && quotedShare(f.statement.text) <= LEAD_MAX_QUOTED);
   // The lead: the corroborated facts first, those the articles open with weighing more (news puts
   // its core first); when fewer than three, the most central single-source sentences, one an
   // outlet first, each marked as its outlet's alone. A fact is told in the words of the outlet
@@ -85,9 +89,7 @@ export function synthesize(brief: Unsynthesized): Synthesis {
   // Room left: another outlet's telling of a lead fact, when it adds what the lead does not say yet
   // ("… and some 3,000 residents were told to leave"), nearest its article's opening first. It
   // follows the fact it retells and is cited to its own outlet alone: what it adds is that outlet's.
-  const retellings = lead
-    .flatMap((l) => l.fact.support.filter((s) => !unfit(s) && !shownOutlets.has(outletOfDoc.get(s.doc))).map((s) => ({ l, s })))
-    .sort((a, b) => opening(b.s) - opening(a.s));
+  const retellings = lead.flatMap((l) => l.fact.support.filter((s) => !unfit(s) && !shownOutlets.has(outletOfDoc.get(s.doc))).map((s) => ({ l, s }))).sort((a, b) => opening(b.s) - opening(a.s));
   for (const { l, s } of retellings) {
     if (lead.length >= LEAD_SENTENCES) break;
     const text = originals.get(s.doc)!.slice(s.start, s.end);
@@ -118,10 +120,10 @@ export function synthesize(brief: Unsynthesized): Synthesis {
     brief.documents.length === 0
       ? 'No report could be used: there is nothing to brief (see the inputs not used).'
       : brief.documents.length === 1
-      ? 'One report only: there is nothing to corroborate. The lead is its most central sentences.'
-      : !brief.facts.some((f) => !f.singleSource)
-        ? 'No fact is reported by two independent sources: each lead sentence is one outlet\'s alone.'
-        : null;
+        ? 'One report only: there is nothing to corroborate. The lead is its most central sentences.'
+        : !brief.facts.some((f) => !f.singleSource)
+          ? "No fact is reported by two independent sources: each lead sentence is one outlet's alone."
+          : null;
 
   // Dated events worth a line: corroborated facts, and single-source facts the brief shows.
   const shown = new Set([...points, ...onlyOne].map((p) => p.fact));

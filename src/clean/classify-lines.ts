@@ -112,8 +112,7 @@ export const CUE_GATES = {
   subscribe: (key: string) => key.includes('subscribe') || key.includes('sign up') || key.includes('newsletter') || key.includes('click here'),
   app: (key: string) => key.includes('app'),
   /** Every match has "contributed", "by", "from", "written", "produced" or "reported". */
-  contributor: (key: string) =>
-    key.includes('by') || key.includes('contributed') || key.includes('from') || key.includes('written') || key.includes('produced') || key.includes('reported'),
+  contributor: (key: string) => key.includes('by') || key.includes('contributed') || key.includes('from') || key.includes('written') || key.includes('produced') || key.includes('reported'),
   photoCredit: (key: string) => PHOTO_CREDIT_WORDS.test(key),
 };
 
@@ -168,7 +167,12 @@ const CUE_RULES: CueRule[] = [
     test: ({ text }) => text.includes(':') && text.search(TIME_CODE) >= 0 && text.replace(TIME_CODE, '').trim().split(/\s+/).filter(Boolean).length <= CUE_WORDS.timeCodeLabels,
   },
   // "💬 23 Comments" → "23 Comments"
-  { name: 'interface-label', kind: 'boilerplate', reason: 'interface label', test: ({ f, text }) => f.words <= CUE_WORDS.interfaceLabel && BOILERPLATE_LINE.test(text.replace(/^[^\p{L}\p{N}]+/u, '')) },
+  {
+    name: 'interface-label',
+    kind: 'boilerplate',
+    reason: 'interface label',
+    test: ({ f, text }) => f.words <= CUE_WORDS.interfaceLabel && BOILERPLATE_LINE.test(text.replace(/^[^\p{L}\p{N}]+/u, '')),
+  },
   { name: 'punctuation', kind: 'boilerplate', reason: 'punctuation only', test: ({ text }) => !/[\p{L}\p{N}]/u.test(text) },
   { name: 'stage-direction', kind: 'boilerplate', reason: 'transcript stage direction', test: ({ text }) => STAGE_DIRECTION.test(text) },
   { name: 'teaser-header', kind: 'teaser', reason: 'header of a list of other stories', test: ({ f, text }) => f.words <= CUE_WORDS.teaserHeader && !f.endsSentence && TEASER_HEADER.test(text) },
@@ -333,8 +337,7 @@ function markTeaserRuns(rows: LineAnalysis[], topic: TopicScores): void {
         mark(row, 'teaser', 'headline in a list of other stories');
         afterHeadline = true;
         continue;
-      } else if (afterHeadline && f.prose && (offTopic(row) || !next || (next.features.headline && !next.features.prose)))
-        mark(row, 'teaser', 'summary of another story');
+      } else if (afterHeadline && f.prose && (offTopic(row) || !next || (next.features.headline && !next.features.prose))) mark(row, 'teaser', 'summary of another story');
       else break;
       afterHeadline = false;
     }
@@ -375,7 +378,8 @@ const MAX_SENTENCE_HEADLINE_WORDS = 20;
 /** (A question or exclamation inside may open it: "Conviction? ‘Zero chance,’ Republicans say.") */
 const SENTENCE_WITH_STOP = /^["'“‘]?[\p{Lu}\p{N}](?:[^!?]|[!?](?=\s+["'“‘\p{Lu}]))*[^.!?\s]\.$/u;
 /** A full stop inside a line that ends no sentence: in "6.6" or "U.S.", after an initial ("E.") or a title ("Gov."). */
-const INNER_STOP = /(?<=(?:^|\s)(?:\p{Lu}|\p{Lu}(?:\.\p{Lu})+|Gov|Govs|Rep|Reps|Sen|Sens|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|St|Mt|Ft|Jr|Sr|Co|Corp|Inc|Ltd|No|Pres|Supt|Atty|Dept))\.(?=\s)|\.(?=\S)/gu;
+const INNER_STOP =
+  /(?<=(?:^|\s)(?:\p{Lu}|\p{Lu}(?:\.\p{Lu})+|Gov|Govs|Rep|Reps|Sen|Sens|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Prof|Rev|St|Mt|Ft|Jr|Sr|Co|Corp|Inc|Ltd|No|Pres|Supt|Atty|Dept))\.(?=\s)|\.(?=\S)/gu;
 
 /** One sentence ending in a full stop: any stop inside it belongs to a number, an abbreviation or an initial. */
 function oneSentenceWithStop(text: string): boolean {
@@ -430,19 +434,11 @@ function markHead(rows: LineAnalysis[]): number {
     return rows.some((o, k) => o !== r && lowered![k]!.includes(text));
   };
   const titleLike = (r: LineAnalysis, minWords: number) =>
-    r.features.headline &&
-    r.features.words >= minWords &&
-    !r.features.endsSentence &&
-    !(r.features.words <= 4 && !/\p{Ll}/u.test(r.line.text)) &&
-    !(r.features.words <= 5 && elsewhere(r));
+    r.features.headline && r.features.words >= minWords && !r.features.endsSentence && !(r.features.words <= 4 && !/\p{Ll}/u.test(r.line.text)) && !(r.features.words <= 5 && elsewhere(r));
   // A title-cased first line that ends with a full stop ("Senate Passes Relief Bill.") is a
   // headline too: some feeds and pastes end every line so.
   const stoppedHeadline = (r: LineAnalysis | undefined) =>
-    r !== undefined &&
-    r.features.words >= 3 &&
-    r.features.words <= MAX_HEADLINE_WORDS &&
-    r.features.capitalShare >= 0.75 &&
-    oneSentenceWithStop(r.line.text);
+    r !== undefined && r.features.words >= 3 && r.features.words <= MAX_HEADLINE_WORDS && r.features.capitalShare >= 0.75 && oneSentenceWithStop(r.line.text);
   const title = sentenceHeadline ? opening : (head.find((r) => titleLike(r, 3)) ?? head.find((r) => titleLike(r, 2)) ?? (stoppedHeadline(head[0]) ? head[0] : undefined));
   if (title) {
     title.role = 'title';
@@ -504,10 +500,16 @@ function markDekBeforeChrome(rows: LineAnalysis[], start: number): void {
  * The walk stops at the first line that reads as article prose or a speaker turn.
  */
 function markTail(rows: LineAnalysis[], bodyStart: number): void {
-  const bylines = rows.filter((r) => r.role === 'byline').map((r) => r.line.text.replace(/^\W*(?:by|written by|author)\s*:?\s*/i, '').split(/[,|(]/)[0]!.trim());
+  const bylines = rows
+    .filter((r) => r.role === 'byline')
+    .map((r) =>
+      r.line.text
+        .replace(/^\W*(?:by|written by|author)\s*:?\s*/i, '')
+        .split(/[,|(]/)[0]!
+        .trim(),
+    );
   const reporters = rows.filter((r) => r.features.turn?.role).map((r) => r.features.turn!.speaker.toLowerCase());
-  const aboutTheAuthor = (text: string) =>
-    [...bylines.map((b) => b.toLowerCase()), ...reporters].some((name) => name.length > 3 && text.toLowerCase().startsWith(name + ' '));
+  const aboutTheAuthor = (text: string) => [...bylines.map((b) => b.toLowerCase()), ...reporters].some((name) => name.length > 3 && text.toLowerCase().startsWith(name + ' '));
   for (let i = rows.length - 1; i > bodyStart; i--) {
     const row = rows[i]!;
     if (row.verdict) continue;

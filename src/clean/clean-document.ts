@@ -62,8 +62,7 @@ export function cleanDocument(input: RawInput, { forAnalysis = true } = {}): Cle
   const messages: Message[] = cleaning.notes.map((reason) => ({ rule: 'metadata-source', reason, severity: 'info' }));
   // Bytes that were not what they claimed: the reader should know the text may differ from the file.
   if (input.encoding && /replaced|not valid|declared/.test(input.encoding)) messages.push({ rule: 'encoding', reason: `decoded as ${input.encoding}`, severity: 'warning' });
-  if (cleaning.removed.length)
-    messages.push({ rule: 'chrome-removed', reason: `${cleaning.removed.length} region(s) of page chrome removed`, severity: 'info' });
+  if (cleaning.removed.length) messages.push({ rule: 'chrome-removed', reason: `${cleaning.removed.length} region(s) of page chrome removed`, severity: 'info' });
   if (!body.length) messages.push({ rule: 'no-article-text', reason: 'no article text found after cleaning', severity: 'warning' });
 
   const meta = cleaning.meta;

@@ -67,10 +67,5 @@ export function cleanText(original: string, hints: Partial<DocumentMeta> = {}): 
 
 /** A hard-wrapped paragraph: the line breaks mid-sentence and the next line goes on in lower case. */
 function continuesParagraph(previous: LineAnalysis, row: LineAnalysis): boolean {
-  return (
-    row.line.blankBefore === 0 &&
-    !row.features.turn &&
-    !previous.features.endsSentence &&
-    /^[\p{Ll}]/u.test(row.line.text)
-  );
+  return row.line.blankBefore === 0 && !row.features.turn && !previous.features.endsSentence && /^[\p{Ll}]/u.test(row.line.text);
 }

@@ -18,8 +18,7 @@ export const SHARE_VERB =
 export const HANDLE = /(?:^|\s|\()@[A-Za-z0-9_]{2,}/;
 
 /** A teaser printed inline: "Related: <headline>", "READ MORE: <headline>". */
-export const TEASER_INLINE =
-  /^(?:related|read more|read also|also read|see also|watch|listen|recommended|further reading|more|don't miss|must read)\s*[:|–—]\s*\S/i;
+export const TEASER_INLINE = /^(?:related|read more|read also|also read|see also|watch|listen|recommended|further reading|more|don't miss|must read)\s*[:|–—]\s*\S/i;
 
 /** Newsletter and subscription prompts, app prompts, cookie notices: furniture of any length. */
 export const SUBSCRIBE_PROMPT =
@@ -83,8 +82,7 @@ export const BYLINE_LINE =
 export const ROLE_WORDS = /\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|meteorologist|producer|photographer|special to|intern|analyst|critic)\b/i;
 
 /** A dateline opening a paragraph: "BEIJING –", "RIVERTON, Ore. —", "LONDON (Reuters) -". */
-export const DATELINE =
-  /^((?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,\s+[A-Z][\p{L}.]{1,15}(?:\s[A-Z][\p{L}.]{1,15})?)?(?:\s*\((?:[A-Za-z .]{2,30})\))?)\s*(?:[–—]|--?)\s+/u;
+export const DATELINE = /^((?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})(?:,\s+[A-Z][\p{L}.]{1,15}(?:\s[A-Z][\p{L}.]{1,15})?)?(?:\s*\((?:[A-Za-z .]{2,30})\))?)\s*(?:[–—]|--?)\s+/u;
 
 /** Third-person journalist bios: "Jane Roe is a reporter …", "… has been with X for …". */
 export const BIO_SENTENCE =
@@ -102,9 +100,11 @@ export const AGENCY_CREDIT_TAIL = /(?:getty images|associated press|\bap photo\b
 /** "Image 3 of 12", "Photo 2/". */
 export const GALLERY_COUNTER = /^(?:image|photo|slide|picture)\s*\d+\s*(?:of|\/)\s*\d*\s*$/i;
 /** A block of nothing but sharing words: "Share Tweet Email". */
-export const SHARE_WORDS_ONLY = /^(?:(?:share|tweet|email|e-mail|facebook|twitter|whatsapp|pinterest|pint|linkedin|reddit|print|copy|link|pin|comments?|save|messenger|flipboard|sms|baixar|this|article|on|via)\b[\s|,/·•]*)+$/i;
+export const SHARE_WORDS_ONLY =
+  /^(?:(?:share|tweet|email|e-mail|facebook|twitter|whatsapp|pinterest|pint|linkedin|reddit|print|copy|link|pin|comments?|save|messenger|flipboard|sms|baixar|this|article|on|via)\b[\s|,/·•]*)+$/i;
 /** A short label over other stories: "Related stories", "You may also like". */
-export const TEASER_LABEL = /^(?:related(?: posts?| stories| articles| content| coverage)?|read more|more|see also|also read|also see|recommended|read next|up next|you may also like|you might also like|most popular|most read|trending|more from|more on this|watch|listen)\b[^.!?]{0,100}:?$/i;
+export const TEASER_LABEL =
+  /^(?:related(?: posts?| stories| articles| content| coverage)?|read more|more|see also|also read|also see|recommended|read next|up next|you may also like|you might also like|most popular|most read|trending|more from|more on this|watch|listen)\b[^.!?]{0,100}:?$/i;
 /** A teaser's prefix: "Read more: …", "On example.com: …". */
 export const TEASER_PREFIX = /^(?:related(?: post| story| article)?|read more|read also|also read|see also|more|on [\w.]+\.(?:com|co\.uk|org|net))\s*:/i;
 /** "By Jane Roe" in several languages. */
@@ -116,6 +116,8 @@ export const DATE_OR_TIME = /\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b(?:jan|feb|m
 /** A link whose text is an address is a reference the article gives, not a teaser. */
 export const ADDRESS_TEXT = /^(?:https?:\/\/|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+(?:\/\S*)?$/i;
 /** "Advertisement", "Story continues below". */
-export const AD_LABEL = /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|article continues below|scroll to continue)\W*$/i;
+export const AD_LABEL =
+  /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|article continues below|scroll to continue)\W*$/i;
 /** "Subscribe to our newsletter", "Follow us on …". */
-export const SUBSCRIBE_LINE = /\b(?:subscribe (?:to|for) (?:our|the)|sign up (?:to|for) (?:our|the)|our newsletters?|newsletters?\b.*\binbox|follow (?:us|him|her|them) on|download (?:our|the) app|get the latest)\b/i;
+export const SUBSCRIBE_LINE =
+  /\b(?:subscribe (?:to|for) (?:our|the)|sign up (?:to|for) (?:our|the)|our newsletters?|newsletters?\b.*\binbox|follow (?:us|him|her|them) on|download (?:our|the) app|get the latest)\b/i;

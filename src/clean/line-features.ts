@@ -86,11 +86,7 @@ export function lineFeatures(line: Line): LineFeatures {
   const capitalShare = major ? capitals / major : 0;
   const endsSentence = endsLikeSentence(text);
   const prose = endsSentence && wordCount >= MIN_PROSE_WORDS && lowerWords / Math.max(1, wordCount) >= 0.35;
-  const headline =
-    wordCount >= 1 &&
-    wordCount <= MAX_HEADLINE_WORDS &&
-    !/[.,;:]$/.test(trimEndChars(text, `"'”’)]`)) &&
-    /^["'“‘(]?[\p{Lu}\p{N}]/u.test(text);
+  const headline = wordCount >= 1 && wordCount <= MAX_HEADLINE_WORDS && !/[.,;:]$/.test(trimEndChars(text, `"'”’)]`)) && /^["'“‘(]?[\p{Lu}\p{N}]/u.test(text);
   return {
     words: wordCount,
     endsSentence,

@@ -40,7 +40,10 @@ export function extractMetadata(rows: LineAnalysis[], hints: Partial<DocumentMet
       const match = BYLINE_LINE.exec(text);
       if (match) {
         // "Calvin Osterhout, Neighbor Staff": parts that name a role are not authors.
-        const names = match[1]!.split(',').map((p) => p.trim()).filter((p) => p && !ROLE_WORDS.test(p));
+        const names = match[1]!
+          .split(',')
+          .map((p) => p.trim())
+          .filter((p) => p && !ROLE_WORDS.test(p));
         set('byline', names.join(', ') || null, row, 'byline line');
         if (match[2] && !ROLE_WORDS.test(match[2])) set('outlet', match[2].trim(), row, 'outlet named in the byline');
       } else if (/^(?:\p{Lu}[\p{Ll}'’.-]+\s+){1,2}\p{Lu}[\p{Ll}'’.-]+$/u.test(text)) set('byline', text, row, 'name line under the title');
@@ -85,10 +88,11 @@ export function extractMetadata(rows: LineAnalysis[], hints: Partial<DocumentMet
     const employer = BIO_EMPLOYER.exec(row.line.text);
     if (employer) set('outlet', cleanOrg(employer[1]!), row, "the journalist's bio");
   }
-  for (const row of rows) if (row.verdict?.kind === 'caption') {
-    const credit = /\((?:photo|image|picture)s?\s*[:/]?\s*([^)]+)\)\s*$/i.exec(row.line.text);
-    if (credit && !meta.credits.includes(credit[0])) meta.credits.push(credit[0]);
-  }
+  for (const row of rows)
+    if (row.verdict?.kind === 'caption') {
+      const credit = /\((?:photo|image|picture)s?\s*[:/]?\s*([^)]+)\)\s*$/i.exec(row.line.text);
+      if (credit && !meta.credits.includes(credit[0])) meta.credits.push(credit[0]);
+    }
 
   // A transcript's reporter ("NAME, BYLINE:") is its byline when no byline line was printed.
   const reporter = rows.find((r) => r.features.turn?.role && /\bbyline\b/i.test(r.features.turn.role));
@@ -129,11 +133,7 @@ export function toIsoDate(text: string): string | null {
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
   const monthFirst = /\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i.exec(text);
   const dayFirst = /\b(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})\b/i.exec(text);
-  const [month, day, year] = monthFirst
-    ? [monthFirst[1]!, Number(monthFirst[2]), Number(monthFirst[3])]
-    : dayFirst
-      ? [dayFirst[2]!, Number(dayFirst[1]), Number(dayFirst[3])]
-      : ['', 0, 0];
+  const [month, day, year] = monthFirst ? [monthFirst[1]!, Number(monthFirst[2]), Number(monthFirst[3])] : dayFirst ? [dayFirst[2]!, Number(dayFirst[1]), Number(dayFirst[3])] : ['', 0, 0];
   const m = MONTHS.indexOf(month.toLowerCase());
   if (m < 0 || day < 1 || day > 31) return null;
   return `${year}-${pad(m + 1)}-${pad(day)}`;

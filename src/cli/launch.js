@@ -13,7 +13,7 @@ import { BUNDLE, buildBundle, bundleIsFresh, codeCachePath, replaceFile } from '
 /** What a run compiles depends on its command and output format: `brief --format html`. */
 function runKind(argv) {
   const format = argv.findIndex((a) => a === '--format' || a === '-f');
-  return [argv[0] ?? '', format >= 0 ? argv[format + 1] ?? '' : ''].join(' ').trim();
+  return [argv[0] ?? '', format >= 0 ? (argv[format + 1] ?? '') : ''].join(' ').trim();
 }
 
 function readIfThere(path) {

@@ -99,7 +99,11 @@ export function buildProgram(): Command {
   ).action((inputs: string[], flags: CommonFlags) => {
     refuseOutputOverInputs(flags.out, inputs);
     // Nothing analyses what `clean` prints: no reading is held for an analysis.
-    return writeJsonLines(flags, (options) => cleanInputs(inputs, { ...options, forAnalysis: false }), (doc) => doc);
+    return writeJsonLines(
+      flags,
+      (options) => cleanInputs(inputs, { ...options, forAnalysis: false }),
+      (doc) => doc,
+    );
   });
 
   withCommonOptions(
@@ -109,7 +113,11 @@ export function buildProgram(): Command {
       .argument('<inputs...>', 'files, directories, "-" for standard input, http(s) URLs, .jsonl feeds'),
   ).action((inputs: string[], flags: CommonFlags) => {
     refuseOutputOverInputs(flags.out, inputs);
-    return writeJsonLines(flags, (options) => analyseInputs(inputs, options), ({ doc, analysis }) => ({ doc: doc.id, source: doc.source, outlet: doc.outlet, entities: analysis.entities, quotes: analysis.quotes }));
+    return writeJsonLines(
+      flags,
+      (options) => analyseInputs(inputs, options),
+      ({ doc, analysis }) => ({ doc: doc.id, source: doc.source, outlet: doc.outlet, entities: analysis.entities, quotes: analysis.quotes }),
+    );
   });
 
   withCommonOptions(
@@ -151,7 +159,11 @@ export function buildProgram(): Command {
       .addOption(dbOption())
       .addOption(new Option('--batch <n>', 'articles per transaction').default(200).argParser(positiveInteger))
       .option('--queue', 'only store the inputs and queue them for "corroborate worker" (cleaning and clustering happen there)')
-      .addOption(new Option('--briefs <n>', 'then brief up to N of the stories this run changed, the biggest first, so the story list shows what they found (0: none; the rest are briefed when viewed)').default(20).argParser(nonNegativeInteger))
+      .addOption(
+        new Option('--briefs <n>', 'then brief up to N of the stories this run changed, the biggest first, so the story list shows what they found (0: none; the rest are briefed when viewed)')
+          .default(20)
+          .argParser(nonNegativeInteger),
+      )
       .addOption(new Option('-f, --format <format>', 'summary format').choices(['text', 'json']).default('text')),
   ).action(async (inputs: string[], flags: CommonFlags & IngestFlags) => {
     const progress = ingestProgress(flags.quiet);
@@ -196,7 +208,7 @@ export function buildProgram(): Command {
     .action((flags: StoriesFlags) => printStories(flags));
   stories
     .command('rebuild')
-    .description('file every article of the store again, in date order (after a backfill out of order, or a better clusterer); editors\' merges and splits are kept')
+    .description("file every article of the store again, in date order (after a backfill out of order, or a better clusterer); editors' merges and splits are kept")
     .addOption(dbOption())
     .option('-q, --quiet', 'no progress bar')
     .addOption(new Option('-f, --format <format>', 'summary format').choices(['text', 'json']).default('text'))

@@ -20,10 +20,7 @@ export class Progress {
     if (!this.enabled) return;
     if (!this.bar) {
       const { SingleBar, Presets } = progressBars();
-      this.bar = new SingleBar(
-        { stream: process.stderr, format: `corroborate: {value} ${this.unit}`, clearOnComplete: true, hideCursor: true },
-        Presets.shades_classic,
-      );
+      this.bar = new SingleBar({ stream: process.stderr, format: `corroborate: {value} ${this.unit}`, clearOnComplete: true, hideCursor: true }, Presets.shades_classic);
       this.bar.start(0, 0);
     }
     this.bar.update(++this.count);

@@ -46,7 +46,9 @@ export function summaryLine(s: IngestSummary & { briefs?: ChangedBriefs }, queue
   if (s.copies) parts.push(`${s.copies} exact copies`);
   if (s.unchanged) parts.push(`${s.unchanged} already stored`);
   if (s.rejected) parts.push(`${s.rejected} not used`);
-  const briefs = s.briefs ? `; ${s.briefs.briefed} of ${plural(s.briefs.changed, 'changed story', 'changed stories')} briefed${s.briefs.failed ? ` (${s.briefs.failed} failed: briefed when viewed)` : ''}` : '';
+  const briefs = s.briefs
+    ? `; ${s.briefs.briefed} of ${plural(s.briefs.changed, 'changed story', 'changed stories')} briefed${s.briefs.failed ? ` (${s.briefs.failed} failed: briefed when viewed)` : ''}`
+    : '';
   return `ingested ${s.read} articles: ${parts.join(', ')}; ${plural(s.storiesCreated, 'story', 'stories')} started, ${plural(s.merges, 'merge', 'merges')}${briefs}`;
 }
 

@@ -22,7 +22,14 @@ export function addStoryCommand(program: Command): void {
     .addOption(dbOption())
     .addOption(new Option('--reason <text>', 'why (kept in the story log)').makeOptionMandatory())
     .action(async (into: number, others: string[], flags: { db?: string; reason: string }) => {
-      const target = await withStore(flags.db, (db) => mergeStoriesBy(db, into, others.flatMap((o) => ids(o)), flags.reason));
+      const target = await withStore(flags.db, (db) =>
+        mergeStoriesBy(
+          db,
+          into,
+          others.flatMap((o) => ids(o)),
+          flags.reason,
+        ),
+      );
       process.stdout.write(`merged into story ${target}\n`);
     });
   story
@@ -38,7 +45,7 @@ export function addStoryCommand(program: Command): void {
     });
   story
     .command('dismiss')
-    .description('mark a disagreement of the story\'s brief as not a conflict (shown apart, with the reason)')
+    .description("mark a disagreement of the story's brief as not a conflict (shown apart, with the reason)")
     .argument('<story>', 'the story', Number)
     .argument('<disagreement>', 'the disagreement\'s id in the story\'s brief ("disagreement-1", …: see "brief --story ID --format json")')
     .addOption(dbOption())

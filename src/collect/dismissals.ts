@@ -21,7 +21,10 @@ export interface Dismissal {
  */
 export function disagreementKey(d: Pick<Disagreement, 'kind' | 'variants'>): string {
   const variants = d.variants.map((v) => v.value.trim().toLowerCase()).sort();
-  return createHash('sha256').update(JSON.stringify([d.kind, variants])).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([d.kind, variants]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export async function dismissDisagreement(db: Database, story: number, d: Pick<Disagreement, 'kind' | 'variants' | 'about'>, reason: string): Promise<number> {
@@ -69,7 +72,10 @@ export async function shownDisagreements(db: Database, story: number, json: stri
 }
 
 /** The brief as shown after editors' judgements: dismissed disagreements set apart. */
-export function applyDismissals<B extends { disagreements: Disagreement[] }>(brief: B, dismissals: ReadonlyMap<string, Dismissal>): { brief: B; dismissed: { disagreement: Disagreement; dismissal: Dismissal }[] } {
+export function applyDismissals<B extends { disagreements: Disagreement[] }>(
+  brief: B,
+  dismissals: ReadonlyMap<string, Dismissal>,
+): { brief: B; dismissed: { disagreement: Disagreement; dismissal: Dismissal }[] } {
   if (!dismissals.size) return { brief, dismissed: [] };
   const dismissed: { disagreement: Disagreement; dismissal: Dismissal }[] = [];
   const kept = brief.disagreements.filter((d) => {

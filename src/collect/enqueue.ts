@@ -39,7 +39,18 @@ async function queueOne(tx: Database, input: RawInput, summary: IngestSummary): 
   if (!original) await insertContent(tx, hash, input.format, input.content);
   const id = await insertArticle(
     tx,
-    { source: input.source, hash, hints: input.hints, docId: null, outlet: input.hints.outlet ?? null, title: input.hints.title ?? null, published: input.hints.published ?? null, features: null, copyOf: original?.id ?? null, copySimilarity: original ? 1 : null },
+    {
+      source: input.source,
+      hash,
+      hints: input.hints,
+      docId: null,
+      outlet: input.hints.outlet ?? null,
+      title: input.hints.title ?? null,
+      published: input.hints.published ?? null,
+      features: null,
+      copyOf: original?.id ?? null,
+      copySimilarity: original ? 1 : null,
+    },
     new Date().toISOString(),
   );
   await enqueue(tx, 'index', { article: id });

@@ -275,7 +275,10 @@ export class ArticleWriter {
       return await this.db.transaction(async (tx) => {
         await lockStories(tx);
         await this.index.catchUp(tx);
-        const known = await KnownArticles.load(tx, batch.map((item) => item.hash));
+        const known = await KnownArticles.load(
+          tx,
+          batch.map((item) => item.hash),
+        );
         const ids = new ArticleIds(tx);
         await ids.reserve(newArticles(batch, known));
         const writes = new WriteBatch(tx);

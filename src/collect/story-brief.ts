@@ -37,7 +37,10 @@ export async function storyInputs(db: Database, id: number): Promise<RawInput[]>
   // Exact copies have the same document id as their original: one document per text.
   const hashes = new Set<string>();
   const reports = articles.filter((a) => !hashes.has(a.hash) && hashes.add(a.hash)).slice(0, MAX_BRIEF_REPORTS);
-  return rawInputsOf(db, reports.map((a) => a.id));
+  return rawInputsOf(
+    db,
+    reports.map((a) => a.id),
+  );
 }
 
 /** The brief of stored inputs: cleaned again, then briefed (all CPU: a server runs it off its event loop). */

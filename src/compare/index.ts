@@ -111,7 +111,11 @@ export function rankDisagreements(found: readonly FoundDisagreement[], documents
  * of them, are a story developing (a toll rising): an update. A report that still gives the old
  * count after another gave the new one disputes it: anything else cannot all be true.
  */
-function severityOf(d: FoundDisagreement, variants: { normalized: FoundDisagreement['variants'][number]['normalized']; support: readonly Span[] }[], publishedOf: Map<string, string | null>): Severity {
+function severityOf(
+  d: FoundDisagreement,
+  variants: { normalized: FoundDisagreement['variants'][number]['normalized']; support: readonly Span[] }[],
+  publishedOf: Map<string, string | null>,
+): Severity {
   if (d.kind === 'quote') return 'wording';
   if (d.kind === 'name') return 'spelling';
   if (d.kind !== 'number' || d.withinDocument) return 'contradiction';

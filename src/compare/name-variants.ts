@@ -50,7 +50,14 @@ function fullName(m: Mention, docOrder: number | undefined): Printing | null {
 
 /** How two printings of one spelling compare: case, periods and apostrophe shapes aside. */
 function spellingKey(parts: string[]): string {
-  return parts.map((p) => p.toLowerCase().replace(/\./g, '').replace(/\u2019/g, "'")).join(' ');
+  return parts
+    .map((p) =>
+      p
+        .toLowerCase()
+        .replace(/\./g, '')
+        .replace(/\u2019/g, "'"),
+    )
+    .join(' ');
 }
 
 /** Spellings joined when one is a misspelling (or an accent-folded twin) of another; clusters of two or more. */

@@ -126,7 +126,10 @@ function verbs(s: Statement): string[] {
  */
 function predicateMatch(a: SentenceParts, b: SentenceParts): number {
   let best = 0;
-  for (const [from, to] of [[a, b], [b, a]] as const) {
+  for (const [from, to] of [
+    [a, b],
+    [b, a],
+  ] as const) {
     for (const x of from.verbs) for (const y of to.plainTerms) best = Math.max(best, relatedness(x, y));
   }
   return best;

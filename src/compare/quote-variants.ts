@@ -336,7 +336,14 @@ function reaches(fit: Fit | null, n: number, similarity: number, minShared: numb
 
 /** Pairs of quotes (of different documents) whose words are the same once folded. */
 function sameWords(wordings: Wording[]): [Wording, Wording][] {
-  return groupByKey(wordings).flatMap((list) => list.flatMap((x, i) => list.slice(i + 1).filter((y) => y.quote.span.doc !== x.quote.span.doc).map((y): [Wording, Wording] => [x, y])));
+  return groupByKey(wordings).flatMap((list) =>
+    list.flatMap((x, i) =>
+      list
+        .slice(i + 1)
+        .filter((y) => y.quote.span.doc !== x.quote.span.doc)
+        .map((y): [Wording, Wording] => [x, y]),
+    ),
+  );
 }
 
 /** Can these two quotes be one utterance at all, by who said them and how long the shorter is? */

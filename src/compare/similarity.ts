@@ -97,7 +97,7 @@ export function softCosine(a: Vector, b: Vector): SoftMatch {
       if (rel > 0) candidates.push({ x, y, rel });
     }
   }
-  candidates.sort((p, q) => q.rel - p.rel || (a.get(q.x)! * b.get(q.y)!) - (a.get(p.x)! * b.get(p.y)!));
+  candidates.sort((p, q) => q.rel - p.rel || a.get(q.x)! * b.get(q.y)! - a.get(p.x)! * b.get(p.y)!);
   const usedA = new Set<string>();
   const usedB = new Set<string>();
   let sim = 0;

@@ -88,7 +88,14 @@ export function findSentences(sources: StatementSource[], entities: Entity[], qu
   for (const source of sources) {
     const { doc } = source;
     const heads = headsOf.get(doc.id)!;
-    const text = source.analysis.text ?? new PackedText(tokenize(doc.original, [...heads, ...bodyPassages(doc)].sort((a, b) => a.start - b.start)));
+    const text =
+      source.analysis.text ??
+      new PackedText(
+        tokenize(
+          doc.original,
+          [...heads, ...bodyPassages(doc)].sort((a, b) => a.start - b.start),
+        ),
+      );
     // Headlines and deks take part: short reports state their core claim there.
     const passages = [...doc.body, ...heads].sort((a, b) => a.start - b.start);
     const mentions = mentionsByDoc.get(doc.id) ?? [];
@@ -178,7 +185,29 @@ export function findSentences(sources: StatementSource[], entities: Entity[], qu
 }
 
 /** Words a title-cased line capitalises that are no content of their own. */
-const FUNCTION_WORDS = new Set(['how', 'why', 'what', 'who', 'when', 'where', 'could', 'would', 'should', 'will', 'may', 'might', 'must', 'can', 'actually', 'again', 'just', 'now', 'still', 'here', 'there']);
+const FUNCTION_WORDS = new Set([
+  'how',
+  'why',
+  'what',
+  'who',
+  'when',
+  'where',
+  'could',
+  'would',
+  'should',
+  'will',
+  'may',
+  'might',
+  'must',
+  'can',
+  'actually',
+  'again',
+  'just',
+  'now',
+  'still',
+  'here',
+  'there',
+]);
 
 /** Most of a line's longer words capitalised: a title-cased headline, where the tagger takes every word for a name. */
 function isTitleCase(unit: Token[]): boolean {

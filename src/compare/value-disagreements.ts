@@ -18,7 +18,28 @@ import { ORDINAL_UNIT } from './values/ordinals.ts';
 import { relatedness } from './lexicon/relatedness.ts';
 
 /** Words that name a unit, not what is measured. */
-const UNIT_WORDS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'percent', 'dollar', 'euro', 'pound', 'yuan', 'yen', 'million', 'billion', 'trillion', 'dozen', 'hundred', 'thousand']);
+const UNIT_WORDS = new Set([
+  'second',
+  'minute',
+  'hour',
+  'day',
+  'week',
+  'month',
+  'year',
+  'decade',
+  'percent',
+  'dollar',
+  'euro',
+  'pound',
+  'yuan',
+  'yen',
+  'million',
+  'billion',
+  'trillion',
+  'dozen',
+  'hundred',
+  'thousand',
+]);
 
 /** Event words this related name one event: derivations ("deliberated"/"deliberation") and pertainyms. */
 const SAME_EVENT_WORD = 0.85;
@@ -73,7 +94,11 @@ export function valueDisagreements(input: ValueDisagreementInput): FoundDisagree
   const comparable: [number, number][] = [];
   const candidates = candidatePairs(frames);
   if (candidates.length >= MAX_VALUE_PAIRS)
-    input.onLimit?.({ rule: 'value-pairs-cap', severity: 'warning', reason: `more than ${MAX_VALUE_PAIRS.toLocaleString('en-US')} pairs of values to compare: the comparison stopped there, so some disagreements may be missing` });
+    input.onLimit?.({
+      rule: 'value-pairs-cap',
+      severity: 'warning',
+      reason: `more than ${MAX_VALUE_PAIRS.toLocaleString('en-US')} pairs of values to compare: the comparison stopped there, so some disagreements may be missing`,
+    });
   for (const [i, j] of candidates) {
     const a = frames[i]!;
     const b = frames[j]!;
@@ -191,7 +216,19 @@ export function valueFrames(input: ValueDisagreementInput): ValueFrame[] {
       const ranked = value.unit.startsWith(ORDINAL_UNIT);
       const ownedFact = value.tally !== null || ranked || inStatLine(s, previous, value);
       const owner = value.tally ? recordOwner(s, value, byLastWord) : ranked ? rankOwner(s, value, people) : ownedFact ? recordOwner(s, previous!, byLastWord) : ageOwner(s, value, people);
-      frames.push({ statement: s, value, fact: input.factOf[s.index]!, participants, places, events, days: value.kind === 'date' ? [] : days, single: neighbours.length === 1, role, owner, ownedFact });
+      frames.push({
+        statement: s,
+        value,
+        fact: input.factOf[s.index]!,
+        participants,
+        places,
+        events,
+        days: value.kind === 'date' ? [] : days,
+        single: neighbours.length === 1,
+        role,
+        owner,
+        ownedFact,
+      });
     }
   }
   return frames;
@@ -262,7 +299,11 @@ function sortPairs(pairs: [number, number][]): [number, number][] {
  */
 function statesBoth(a: ValueFrame, b: ValueFrame): boolean {
   if (a.value.kind !== 'duration') return false;
-  const unitWord = (v: FoundValue) => v.text.toLowerCase().match(/[a-z]+$/)?.[0]?.replace(/s$/, '') ?? '';
+  const unitWord = (v: FoundValue) =>
+    v.text
+      .toLowerCase()
+      .match(/[a-z]+$/)?.[0]
+      ?.replace(/s$/, '') ?? '';
   return a.statement.values.some((v) => v !== a.value && v.kind === 'duration' && unitWord(v) !== unitWord(a.value) && overlaps(v, b.value));
 }
 

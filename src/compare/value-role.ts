@@ -9,7 +9,8 @@ import type { Statement } from './statements.ts';
 export type ValueRole = 'level' | 'change' | 'rate' | 'conversion' | 'label';
 
 /** Words right before a number that make it a change or a margin, not a level. */
-const CHANGE_BEFORE = /\b(?:drop|fall|decline|decrease|rise|increase|jump|gain|cut|reduction|growth|down|up|by|margin of|lead of)\s+(?:of\s+)?(?:almost|nearly|about|around|some|just|roughly|more than|over)?\s*$/i;
+const CHANGE_BEFORE =
+  /\b(?:drop|fall|decline|decrease|rise|increase|jump|gain|cut|reduction|growth|down|up|by|margin of|lead of)\s+(?:of\s+)?(?:almost|nearly|about|around|some|just|roughly|more than|over)?\s*$/i;
 /** Comparatives right after the value: "five rounds sooner than", "three more points than". */
 const CHANGE_AFTER = /^\s*(?:more|fewer|less|sooner|earlier|later|higher|lower|longer|shorter|faster|slower|bigger|smaller|larger|greater)\b(?!\s+(?:than\s+)?(?:ago|before|after))/i;
 const COMPARATIVE_AFTER = /^\s*(?:more|fewer|less|sooner|higher|lower|longer|shorter|faster|slower|bigger|smaller|larger|greater)\s+than\b/i;

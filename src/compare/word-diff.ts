@@ -83,8 +83,14 @@ function operations(a: Token[], b: Token[], matches: [number, number][]): WordDi
   let i = 0;
   let j = 0;
   for (const [mi, mj] of [...matches, [a.length, b.length] as [number, number]]) {
-    let removed = a.slice(i, mi).map((t) => t.text).join('');
-    let added = b.slice(j, mj).map((t) => t.text).join('');
+    let removed = a
+      .slice(i, mi)
+      .map((t) => t.text)
+      .join('');
+    let added = b
+      .slice(j, mj)
+      .map((t) => t.text)
+      .join('');
     let same = mj < b.length ? b[mj]!.text : '';
     // At the start of b the shared word is printed as b has it, without a space: a removed first
     // word takes a's space with it, an added first word takes b's.

@@ -15,9 +15,7 @@ export interface DecodeOptions {
   charset?: string;
 }
 
-export type Decoded =
-  | { ok: true; text: string; /** human-readable, e.g. "utf-8 with BOM" */ encoding: string }
-  | { ok: false; reason: string };
+export type Decoded = { ok: true; text: string /** human-readable, e.g. "utf-8 with BOM" */; encoding: string } | { ok: false; reason: string };
 
 const ok = (text: string, encoding: string): Decoded => ({ ok: true, text, encoding });
 const refuse = (reason: string): Decoded => ({ ok: false, reason });

@@ -48,7 +48,7 @@ function itemInput(item: Node, source: string, outlet: string | null, isAtom: bo
   if (!body) return new InputError(source, 'feed item has no content or description');
   const hints: Partial<DocumentMeta> = {};
   const title = text(item['title']);
-  const url = isAtom ? atomLink(item['link']) : text(first(item['link'])) ?? text(item['guid']);
+  const url = isAtom ? atomLink(item['link']) : (text(first(item['link'])) ?? text(item['guid']));
   const published = dateOf(text(item['pubDate']) ?? text(item['dc:date']) ?? text(item['published']) ?? text(item['updated']));
   const author = text(first(item['dc:creator'])) ?? text((first(item['author']) as Node | undefined)?.['name']) ?? text(first(item['author']));
   if (title) hints.title = title;

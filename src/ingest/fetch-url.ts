@@ -112,18 +112,10 @@ function redirectTarget(response: IncomingMessage, from: URL): URL | string {
   } catch {
     return `HTTP ${status} redirect to an invalid URL`;
   }
-  return ALLOWED_SCHEMES.has(next.protocol)
-    ? next
-    : `redirected to unsupported URL scheme "${next.protocol.slice(0, -1)}"`;
+  return ALLOWED_SCHEMES.has(next.protocol) ? next : `redirected to unsupported URL scheme "${next.protocol.slice(0, -1)}"`;
 }
 
-async function readResponse(
-  response: IncomingMessage,
-  finalUrl: URL,
-  source: string,
-  maxBytes: number,
-  incomplete: (complete: boolean) => string | null,
-): Promise<RawInput | InputError> {
+async function readResponse(response: IncomingMessage, finalUrl: URL, source: string, maxBytes: number, incomplete: (complete: boolean) => string | null): Promise<RawInput | InputError> {
   const contentType = response.headers['content-type'] ?? null;
   const type = mediaType(contentType);
   if (type && NON_TEXT_TYPE.test(type)) {

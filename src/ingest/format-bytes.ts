@@ -12,7 +12,5 @@ export function formatBytes(n: number): string {
 
 /** "too large (23.1 MB > 20 MB limit)"; `size` undefined when only "more than" is known. */
 export function tooLargeReason(size: number | undefined, limit: number): string {
-  return size === undefined
-    ? `too large (more than the ${formatBytes(limit)} limit)`
-    : `too large (${formatBytes(size)} > ${formatBytes(limit)} limit)`;
+  return size === undefined ? `too large (more than the ${formatBytes(limit)} limit)` : `too large (${formatBytes(size)} > ${formatBytes(limit)} limit)`;
 }

@@ -29,7 +29,10 @@ const LOCALHOST = /(?:^|\.)localhost\.?$/i;
 
 /** A host name without brackets or a trailing dot, lower-cased: how policy lists are matched. */
 function bareHost(hostname: string): string {
-  return hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  return hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
 }
 
 function privateAllowed(policy: PrivatePolicy, hostname: string): boolean {

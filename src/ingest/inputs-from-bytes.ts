@@ -23,12 +23,7 @@ export function containerOf(name: string | undefined): Container {
 }
 
 /** `source` is what the user typed (or the walked path); `name` gives the extension. */
-export function inputsFromBytes(
-  bytes: Uint8Array,
-  source: string,
-  name: string | undefined,
-  maxBytes: number,
-): (RawInput | InputError)[] {
+export function inputsFromBytes(bytes: Uint8Array, source: string, name: string | undefined, maxBytes: number): (RawInput | InputError)[] {
   const decoded = decodeBytes(bytes, { maxBytes });
   if (!decoded.ok) return [new InputError(source, decoded.reason)];
   const { text, encoding } = decoded;

@@ -49,9 +49,7 @@ export async function* readInputs(specs: string[], options: ReadInputsOptions = 
 
     let items: AsyncIterable<Item> | Item[];
     if (spec === STDIN_SPEC) {
-      items = stdinUsed
-        ? [new InputError(spec, 'standard input given more than once')]
-        : [await readStdin(options.stdin ?? process.stdin, maxBytes)];
+      items = stdinUsed ? [new InputError(spec, 'standard input given more than once')] : [await readStdin(options.stdin ?? process.stdin, maxBytes)];
       stdinUsed = true;
     } else if (fetches.has(index)) {
       items = [await fetches.get(index)!];
@@ -74,7 +72,8 @@ function finish(item: Item, outlet: string | undefined, seen: Deduper): Item {
   if (item instanceof InputError) return item;
   if (item.format === 'html') {
     const elements = countElements(item.content, MAX_HTML_ELEMENTS + 1);
-    if (elements > MAX_HTML_ELEMENTS) return new InputError(item.source, `HTML page with more than ${MAX_HTML_ELEMENTS.toLocaleString('en-US')} elements: too many to clean (an article page holds a few thousand)`);
+    if (elements > MAX_HTML_ELEMENTS)
+      return new InputError(item.source, `HTML page with more than ${MAX_HTML_ELEMENTS.toLocaleString('en-US')} elements: too many to clean (an article page holds a few thousand)`);
   }
   const first = seen.claim(item.content, item.source);
   if (first !== undefined) return new InputError(item.source, `duplicate of ${first}`, 'duplicate');

@@ -4,10 +4,7 @@
 export type Limited = { ok: true; bytes: Uint8Array } | { ok: false; readBytes: number };
 
 /** Works on Node Readables and web ReadableStreams; leaving the loop early closes the stream. */
-export async function readLimited(
-  chunks: AsyncIterable<Uint8Array | string>,
-  maxBytes: number,
-): Promise<Limited> {
+export async function readLimited(chunks: AsyncIterable<Uint8Array | string>, maxBytes: number): Promise<Limited> {
   const parts: Buffer[] = [];
   let total = 0;
   for await (const chunk of chunks) {

@@ -30,9 +30,7 @@ const MAGICS: readonly Magic[] = [
 
 /** Name of the binary format `bytes` starts with, if it is a known one. */
 export function sniffMagic(bytes: Uint8Array): string | undefined {
-  const found = MAGICS.find(({ bytes: sig, offset = 0 }) =>
-    sig.every((b, i) => bytes[offset + i] === b),
-  );
+  const found = MAGICS.find(({ bytes: sig, offset = 0 }) => sig.every((b, i) => bytes[offset + i] === b));
   return found?.name;
 }
 

@@ -2,9 +2,7 @@
 // the zero-byte pattern of UTF-16 text saved without one.
 import { SNIFF_WINDOW } from './sniff-binary.ts';
 
-export type Bom =
-  | { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; length: number }
-  | { encoding: 'utf-32le' | 'utf-32be'; length: number; unsupported: true };
+export type Bom = { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; length: number } | { encoding: 'utf-32le' | 'utf-32be'; length: number; unsupported: true };
 
 export function sniffBom(b: Uint8Array): Bom | undefined {
   // UTF-32 LE starts like UTF-16 LE, so it must be tested first.

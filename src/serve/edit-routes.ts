@@ -27,7 +27,7 @@ export function editRoutes(app: FastifyInstance, context: ServeContext): void {
   const form = (request: FastifyRequest): URLSearchParams => {
     // Our pages send no referrer, so a browser names their origin "null"; a named other origin is refused.
     const origin = request.headers.origin;
-    if (origin !== undefined && origin !== 'null' && origin !== `http://${request.headers.host}`) throw new HttpError(403, 'a change must come from this server\'s own pages');
+    if (origin !== undefined && origin !== 'null' && origin !== `http://${request.headers.host}`) throw new HttpError(403, "a change must come from this server's own pages");
     const fields = request.body instanceof URLSearchParams ? request.body : null;
     const token = fields?.get('token') ?? '';
     const a = Buffer.from(token);

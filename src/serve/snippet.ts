@@ -26,7 +26,10 @@ export function plainText(input: Pick<RawInput, 'format' | 'content'>): string {
     text = decodeLeftoverEntities(text);
   }
   // Web addresses (a source-URL line, links pasted into the text) say nothing a reader looks for.
-  return text.replace(/(?:https?:\/\/|www\.)\S+/gi, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/(?:https?:\/\/|www\.)\S+/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Whether a printed word has one of these terms (as the index made them). */

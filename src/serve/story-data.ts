@@ -93,13 +93,7 @@ export interface StoryDetail {
 
 export class NotFound extends Error {}
 
-export async function storyPage(
-  db: Database,
-  limit: number,
-  offset: number,
-  sort: StorySort = 'outlets',
-  filter: StoryFilter = {},
-): Promise<{ stories: StoryJson[]; more: boolean; total: number }> {
+export async function storyPage(db: Database, limit: number, offset: number, sort: StorySort = 'outlets', filter: StoryFilter = {}): Promise<{ stories: StoryJson[]; more: boolean; total: number }> {
   const all = await filtered(db, await ranked.get(db), filter);
   const ordered = sort === 'newest' ? newestFirst(all) : sort === 'contested' ? await mostContestedFirst(db, all) : all;
   const rows = ordered.slice(offset, offset + limit + 1);
@@ -191,11 +185,17 @@ export async function storiesByIds(db: Database, ids: number[]): Promise<StoryJs
     ids,
   );
   const byId = new Map(rows.map((r) => [Number(r.id), r]));
-  return withBadges(db, ids.flatMap((id) => byId.get(id) ?? []));
+  return withBadges(
+    db,
+    ids.flatMap((id) => byId.get(id) ?? []),
+  );
 }
 
 async function withBadges(db: Database, rows: StorySummary[]): Promise<StoryJson[]> {
-  const badges = await briefBadges(db, rows.map((r) => Number(r.id)));
+  const badges = await briefBadges(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
   return rows.map((r) => ({
     id: Number(r.id),
     title: r.title,
@@ -263,10 +263,7 @@ export interface DocumentJson extends ArticleJson {
 
 /** A stored article and its text, cleaned again from the stored input as a brief would clean it. */
 export async function documentOf(db: Database, articleId: number): Promise<DocumentJson> {
-  const row = await db.one<ArticleRow>(
-    'SELECT id, source, hash, doc_id, outlet, title, published, story_id, copy_of, copy_similarity, ingested_at FROM articles WHERE id = $1',
-    [articleId],
-  );
+  const row = await db.one<ArticleRow>('SELECT id, source, hash, doc_id, outlet, title, published, story_id, copy_of, copy_similarity, ingested_at FROM articles WHERE id = $1', [articleId]);
   const [input] = await rawInputsOf(db, [articleId]);
   if (!row || !input) throw new NotFound(`no article ${articleId}`);
   const doc = cleanDocument(input, { forAnalysis: false });

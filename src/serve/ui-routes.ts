@@ -36,21 +36,25 @@ export function uiRoutes(app: FastifyInstance, { db, briefs, editToken, firstBri
         const asked = view ? request.query : {};
         const selection = `${asked.show?.join(',') ?? ''}|${asked.first ?? ''}`;
         const state = await lastLogSeq(db);
-        const page = await pages.get(`${view}|${id}|${selection}|${state}`, async () => {
-          const detail = await storyDetail(db, id);
-          // A story merged into another lives on under the other's id.
-          if (detail.requested !== null) return { redirect: `/stories/${detail.story.id}${view}` };
-          const made = await briefs.within(detail.story.id, firstBriefWaitMs);
-          // A story never briefed whose first brief takes a while: say so, and come back.
-          if (!made) return { html: preparingPage(detail, view), keep: false as const };
-          const { brief, current } = made;
-          // A page of the last brief, while the new one is made, is rendered again until it is made.
-          const keep = current ? {} : { keep: false as const };
-          if (view) return { html: sourcesPage(detail, brief, asked), ...keep };
-          // Editors' "not a conflict" set those disagreements apart, with their reasons.
-          const { brief: shown, dismissed } = applyDismissals(brief, await dismissalsOf(db, detail.story.id));
-          return { html: storyPage(detail, shown, { dismissed, editToken }), ...keep };
-        }, state);
+        const page = await pages.get(
+          `${view}|${id}|${selection}|${state}`,
+          async () => {
+            const detail = await storyDetail(db, id);
+            // A story merged into another lives on under the other's id.
+            if (detail.requested !== null) return { redirect: `/stories/${detail.story.id}${view}` };
+            const made = await briefs.within(detail.story.id, firstBriefWaitMs);
+            // A story never briefed whose first brief takes a while: say so, and come back.
+            if (!made) return { html: preparingPage(detail, view), keep: false as const };
+            const { brief, current } = made;
+            // A page of the last brief, while the new one is made, is rendered again until it is made.
+            const keep = current ? {} : { keep: false as const };
+            if (view) return { html: sourcesPage(detail, brief, asked), ...keep };
+            // Editors' "not a conflict" set those disagreements apart, with their reasons.
+            const { brief: shown, dismissed } = applyDismissals(brief, await dismissalsOf(db, detail.story.id));
+            return { html: storyPage(detail, shown, { dismissed, editToken }), ...keep };
+          },
+          state,
+        );
         return 'redirect' in page ? reply.redirect(page.redirect, 302) : html(reply, page.html);
       },
     );

@@ -82,7 +82,13 @@ export async function integrityCheck(db: Database): Promise<string[]> {
 
 async function quickCheck(db: Database, where: string): Promise<void> {
   const rows = await db.all<{ quick_check: string }>('PRAGMA quick_check(3)');
-  const verdict = rows.map((r) => r.quick_check).join(' ').replace(/\*\*\* in database \w+ \*\*\*\s*/g, '').replace(/\s+/g, ' ').trim() || 'no answer';
+  const verdict =
+    rows
+      .map((r) => r.quick_check)
+      .join(' ')
+      .replace(/\*\*\* in database \w+ \*\*\*\s*/g, '')
+      .replace(/\s+/g, ' ')
+      .trim() || 'no answer';
   if (verdict !== 'ok') throw new Error(`--db ${where}: the store is damaged (${verdict.slice(0, 160)}); nothing was written: restore it from a backup`);
 }
 

@@ -58,9 +58,7 @@ export async function keepSearchIndexCurrent(db: Database, signal: AbortSignal, 
 
 /** The next chunk of unindexed articles into the index, and the mark moved past them. */
 async function indexChunk(tx: Database): Promise<number> {
-  const rows = await tx.all<Unindexed>(
-    `SELECT id, title, features FROM articles WHERE id > (SELECT indexed_through FROM search_progress) ORDER BY id LIMIT ${CHUNK}`,
-  );
+  const rows = await tx.all<Unindexed>(`SELECT id, title, features FROM articles WHERE id > (SELECT indexed_through FROM search_progress) ORDER BY id LIMIT ${CHUNK}`);
   if (!rows.length) return 0;
   for (const chunk of powerOfTwoChunks(rows)) {
     await tx.run(

@@ -212,7 +212,10 @@ export class StoryClusterer {
       story = this.survivor(all.map((s) => s.story));
       const folded = all.filter((s) => s.story !== story);
       merged = { stories: folded.map((s) => this.stories[s.story]!.id), reason: this.mergeReason(articleId, features, story, all) };
-      this.fold(story, folded.map((s) => s.story));
+      this.fold(
+        story,
+        folded.map((s) => s.story),
+      );
     }
     this.addArticle(story, articleId, terms, names, date);
     const assignment: Assignment = { story: this.stories[story]!.id, created: false, similarity: best.similarity };
@@ -300,9 +303,17 @@ export class StoryClusterer {
     const found = this.lookup;
     found.clear();
     // Posted ids are the profile's heaviest: each counts one hit.
-    for (const [index, ids] of [[this.termIndex, story.postedTerms], [this.nameIndex, story.postedNames]] as const) {
+    for (const [index, ids] of [
+      [this.termIndex, story.postedTerms],
+      [this.nameIndex, story.postedNames],
+    ] as const) {
       const all = ids.map((_, k) => k);
-      index.gather(ids, all.map(() => 1), all, found);
+      index.gather(
+        ids,
+        all.map(() => 1),
+        all,
+        found,
+      );
     }
     let best: Scored | null = null;
     for (const other of this.mostHit((s) => s !== number && this.datesMeet(number, s) && !this.keptApart(number, s))) {
@@ -317,8 +328,14 @@ export class StoryClusterer {
     const target = this.storyNumbers.get(into);
     if (target === undefined) return;
     const survivor = this.storySets.find(target);
-    const folded = stories.map((id) => this.storyNumbers.get(id)).filter((n): n is number => n !== undefined).map((n) => this.storySets.find(n));
-    this.fold(survivor, [...new Set(folded)].filter((n) => n !== survivor));
+    const folded = stories
+      .map((id) => this.storyNumbers.get(id))
+      .filter((n): n is number => n !== undefined)
+      .map((n) => this.storySets.find(n));
+    this.fold(
+      survivor,
+      [...new Set(folded)].filter((n) => n !== survivor),
+    );
   }
 
   /** Never fold these two stories into each other (a person split them): the clusterer may not undo it. */
@@ -509,7 +526,10 @@ export class StoryClusterer {
 
   private mergeReason(articleId: string, features: ClusterFeatures, into: number, linked: readonly Scored[]): string {
     const parts = linked.map((s) => `"${this.stories[s.story]!.id}" (similarity ${s.similarity.toFixed(2)})`).join(' and ');
-    const shared = this.sharedNames(features, linked.map((s) => s.story));
+    const shared = this.sharedNames(
+      features,
+      linked.map((s) => s.story),
+    );
     const names = shared.length > 0 ? `, naming ${shared.map((n) => `"${n}"`).join(', ')} as all of them do` : '';
     return `article "${articleId}" is close to ${parts}${names}, and the stories are close to each other; folded into "${this.stories[into]!.id}"`;
   }

@@ -19,13 +19,7 @@ const astral = new Map<number, number>();
 
 function classify(codePoint: number): number {
   const ch = String.fromCodePoint(codePoint);
-  return (
-    (/\p{L}/u.test(ch) ? LETTER : 0) |
-    (/\p{N}/u.test(ch) ? NUMBER : 0) |
-    (/\p{Lu}/u.test(ch) ? UPPER : 0) |
-    (/\p{Ll}/u.test(ch) ? LOWER : 0) |
-    (/\s/u.test(ch) ? SPACE : 0)
-  );
+  return (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{N}/u.test(ch) ? NUMBER : 0) | (/\p{Lu}/u.test(ch) ? UPPER : 0) | (/\p{Ll}/u.test(ch) ? LOWER : 0) | (/\s/u.test(ch) ? SPACE : 0);
 }
 
 for (let c = 0; c < 128; c++) ASCII[c] = classify(c);

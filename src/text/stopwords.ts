@@ -12,12 +12,16 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   where whether which while who whom whose why will with within without would yet you your yours yourself
   yourselves s t d ll m re ve don doesn didn isn wasn weren aren won wouldn couldn shouldn hasn haven hadn
   said says say saying told tell tells according reported reports report reportedly added adding
-  mr mrs ms dr also just still new news com www http https html htm php`.split(/\s+/).filter(Boolean),
+  mr mrs ms dr also just still new news com www http https html htm php`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Capitalised words that are not names: calendar words and forms of address. */
 export const NOT_NAMES: ReadonlySet<string> = new Set(
   `january february march april may june july august september october november december jan feb mar apr jun
   jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu
-  thur thurs fri sat sun today yesterday tomorrow mr mrs ms dr i`.split(/\s+/).filter(Boolean),
+  thur thurs fri sat sun today yesterday tomorrow mr mrs ms dr i`
+    .split(/\s+/)
+    .filter(Boolean),
 );

@@ -57,7 +57,10 @@ export async function runIndexJobs(db: Database, index: StoryIndex, jobs: Job[],
   const ids = jobs.map((job) => (JSON.parse(job.payload) as { article: number }).article);
   const rows = await articleRows(db, ids);
   // An exact copy (stored without features) waits for its original's story.
-  const originals = await articleRows(db, [...rows.values()].filter((r) => r.copy_of !== null && r.features === null).map((r) => Number(r.copy_of)));
+  const originals = await articleRows(
+    db,
+    [...rows.values()].filter((r) => r.copy_of !== null && r.features === null).map((r) => Number(r.copy_of)),
+  );
   const exactCopyOf = (row: StoredArticle | undefined) => (row && row.copy_of !== null && row.features === null ? originals.get(Number(row.copy_of)) : undefined);
   const toPrepare = [...new Set(ids)].filter((id) => {
     const row = rows.get(id);
@@ -87,7 +90,11 @@ export async function runIndexJobs(db: Database, index: StoryIndex, jobs: Job[],
     index.recorded(await writes.flush());
     // A brief already waiting for the story takes these articles in too (one waiting job per key).
     for (const story of briefs) await enqueue(tx, 'brief', { story }, `brief:${story}`, briefDelayMs);
-    await finish(tx, jobs.filter((_, k) => results[k] === 'done'), worker);
+    await finish(
+      tx,
+      jobs.filter((_, k) => results[k] === 'done'),
+      worker,
+    );
     return results;
   });
 }

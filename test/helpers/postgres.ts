@@ -19,7 +19,9 @@ const PG_ROOT = '/usr/lib/postgresql';
 
 function binDir(): string | null {
   if (!existsSync(PG_ROOT)) return null;
-  const versions = readdirSync(PG_ROOT).filter((v) => existsSync(join(PG_ROOT, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(PG_ROOT)
+    .filter((v) => existsSync(join(PG_ROOT, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length ? join(PG_ROOT, versions[0]!, 'bin') : null;
 }
 
@@ -43,7 +45,12 @@ let databases = 0;
 
 export async function startPostgres(): Promise<TestPostgres> {
   const external = process.env.CORROBORATE_TEST_PG;
-  if (external) return serverAt(external, async () => undefined, async () => undefined);
+  if (external)
+    return serverAt(
+      external,
+      async () => undefined,
+      async () => undefined,
+    );
 
   const bin = binDir();
   if (!bin) throw new Error(POSTGRES_MISSING);

@@ -25,7 +25,6 @@ export function writeArticles(dir: string, n: number): number {
   return articles.length;
 }
 
-
 /**
  * `db` whose transactions show every statement to `hook` first (all, one and run), which may throw
  * to fail it, as a full disk or a lost connection would.

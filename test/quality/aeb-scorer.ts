@@ -144,7 +144,9 @@ export function loadPage(ds: AebDataset, id: string): AebPage {
 export function loadSavedOutputs(ds: AebDataset): Record<string, Bodies> {
   const outDir = join(ds.dir, 'output');
   const result: Record<string, Bodies> = {};
-  for (const f of readdirSync(outDir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const f of readdirSync(outDir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     result[basename(f, '.json')] = bodiesOf(unwrapOutput(JSON.parse(readFileSync(join(outDir, f), 'utf8'))));
   }
   return result;

@@ -45,5 +45,7 @@ export function parseReport(text: string): AllsidesReport {
 }
 
 function lines(path: string): string[] {
-  return readFileSync(path, 'utf8').split('\n').filter((line, i, all) => line.length > 0 || i < all.length - 1);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line, i, all) => line.length > 0 || i < all.length - 1);
 }

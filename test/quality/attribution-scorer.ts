@@ -201,7 +201,8 @@ export function quotationOpeners(text: string): Int32Array {
     }
     if (MARKS.includes(ch)) {
       if (opensHere(text, i, open.length > 0)) {
-        if (reopening) open[0] = i; // the paragraph's opening mark continues the quotation
+        if (reopening)
+          open[0] = i; // the paragraph's opening mark continues the quotation
         else open.push(i);
         reopening = false;
         out[i] = open[0]!;
@@ -290,7 +291,9 @@ export interface PolnearFile {
 export function readPolnear(split: 'dev' | 'train', root = POLNEAR_DIR): PolnearFile[] {
   const dir = join(root, split);
   const byName = new Map<string, string>();
-  for (const file of readdirSync(join(dir, 'attributions')).filter((f) => f.endsWith('.ann')).sort()) {
+  for (const file of readdirSync(join(dir, 'attributions'))
+    .filter((f) => f.endsWith('.ann'))
+    .sort()) {
     const name = file.replace(/_[^_]+\.ann$/, '');
     if (!byName.has(name)) byName.set(name, file);
   }
@@ -448,9 +451,6 @@ export function predictedQuotes(analysis: AnalysisLike): PredictedQuote[] {
     .map((q) => ({
       start: q.span.start,
       end: q.span.end,
-      speakerMentions: [
-        ...(q.speaker === null ? [] : mentions.get(q.speaker) ?? []),
-        ...(q.speakerSpan ? [q.speakerSpan] : []),
-      ].map((r) => ({ start: r.start, end: r.end })),
+      speakerMentions: [...(q.speaker === null ? [] : (mentions.get(q.speaker) ?? [])), ...(q.speakerSpan ? [q.speakerSpan] : [])].map((r) => ({ start: r.start, end: r.end })),
     }));
 }

@@ -6,18 +6,14 @@ import { analyseText } from '../../src/analyse/index.ts';
 import { hasPolnear, loadPolnear, POLNEAR_DIR, predictedQuotes, scoreAttribution } from './attribution-scorer.ts';
 import { assertAboveFloors } from './floors.ts';
 
-test(
-  'quote attribution on PolNeAR dev stays above its floors',
-  { skip: hasPolnear('dev') ? false : `PolNeAR not found at ${POLNEAR_DIR}; skipping the attribution quality gate` },
-  () => {
-    const docs = loadPolnear('dev');
-    const predictions = new Map(docs.map((d) => [d.name, predictedQuotes(analyseText(d.text, d.name))]));
-    const s = scoreAttribution(docs, predictions);
-    assertAboveFloors('attribution', {
-      quotePrecision: s.quotePrecision,
-      quoteRecall: s.quoteRecall,
-      speakerPrecision: s.speakerPrecision,
-      speakerRecall: s.speakerRecall,
-    });
-  },
-);
+test('quote attribution on PolNeAR dev stays above its floors', { skip: hasPolnear('dev') ? false : `PolNeAR not found at ${POLNEAR_DIR}; skipping the attribution quality gate` }, () => {
+  const docs = loadPolnear('dev');
+  const predictions = new Map(docs.map((d) => [d.name, predictedQuotes(analyseText(d.text, d.name))]));
+  const s = scoreAttribution(docs, predictions);
+  assertAboveFloors('attribution', {
+    quotePrecision: s.quotePrecision,
+    quoteRecall: s.quoteRecall,
+    speakerPrecision: s.speakerPrecision,
+    speakerRecall: s.speakerRecall,
+  });
+});

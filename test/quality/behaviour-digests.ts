@@ -48,7 +48,7 @@ export const DIGESTS_NOTE = [
   `stream.input: the JSON Lines files of the seeded synthetic stream (bench/stream-corpus.ts, ${STREAM_ARTICLES} articles, seed ${STREAM_SEED}), recombined from examples/, ../shared/seeds/ and the ECB+, PolNeAR (train and dev) and AEB ground-truth texts: if it changed, the generator or those inputs did, not ingest.`,
   'stream.assignment: that stream ingested by ingest() into a fresh SQLite store: each article (by source, e.g. stream-00001.jsonl#17) with its story (named by its first article in stream order) and the article it is a copy of.',
   'stream.stories: listStories() of that store, in its order: each story (named as above) with its title, first and last seen, articles, reports and outlets.',
-  'eval.html-extraction-aeb: ground-truth.json and the html/<id>.html.gz of each page in it (floors key htmlExtraction). eval.attribution-polnear-dev: dev/text/<name>.txt and the .ann loadPolnear(\'dev\') takes for each (attribution). eval.clustering-ecbplus: ECB+/<topic>/*.xml as loadEcbplus() lists them (clusteringEcbplus, clusteringEcbplusIngest, disagreementsEcbplus). eval.multi-outlet-allsides-val: val.source and val.target (corroborationAllsides). Each is over the files\' paths and bytes.',
+  "eval.html-extraction-aeb: ground-truth.json and the html/<id>.html.gz of each page in it (floors key htmlExtraction). eval.attribution-polnear-dev: dev/text/<name>.txt and the .ann loadPolnear('dev') takes for each (attribution). eval.clustering-ecbplus: ECB+/<topic>/*.xml as loadEcbplus() lists them (clusteringEcbplus, clusteringEcbplusIngest, disagreementsEcbplus). eval.multi-outlet-allsides-val: val.source and val.target (corroborationAllsides). Each is over the files' paths and bytes.",
   `A digest may change only in a commit that says why it changed and what was measured (a changed brief: what differs and that the quality gates still pass; a changed data set: the scores on it). Print the current digests with: ${PRINT_COMMAND} (--write to update this file).`,
 ];
 
@@ -101,7 +101,12 @@ export const DIGEST_CHECKS: DigestCheck[] = [
     title: 'the clustering and disagreement data set (ECB+)',
     keys: ['eval.clustering-ecbplus'],
     missing: () => (hasEcbplus() ? null : `ECB+ not found at ${ECBPLUS_DIR}`),
-    compute: async () => ({ 'eval.clustering-ecbplus': filesDigest(ECBPLUS_DIR, loadEcbplus().map((a) => `${a.topic}/${a.id}`)) }),
+    compute: async () => ({
+      'eval.clustering-ecbplus': filesDigest(
+        ECBPLUS_DIR,
+        loadEcbplus().map((a) => `${a.topic}/${a.id}`),
+      ),
+    }),
   },
   {
     title: 'the corroboration data set (multi-outlet AllSides val)',
@@ -152,13 +157,7 @@ async function briefDigest(spec: string): Promise<string> {
 
 /** What loadStreamSources reads besides examples/: without any of it, the stream would be another one. */
 function streamSourcesMissing(): string | null {
-  const needed = [
-    SEEDS_DIR,
-    ECBPLUS_DIR,
-    join(POLNEAR_DIR, 'train', 'text'),
-    join(POLNEAR_DIR, 'dev', 'text'),
-    join(AEB_DIR, 'ground-truth.json'),
-  ];
+  const needed = [SEEDS_DIR, ECBPLUS_DIR, join(POLNEAR_DIR, 'train', 'text'), join(POLNEAR_DIR, 'dev', 'text'), join(AEB_DIR, 'ground-truth.json')];
   const absent = needed.filter((p) => !existsSync(p));
   return absent.length ? `the stream's source texts are not all here (missing ${absent.join(', ')})` : null;
 }

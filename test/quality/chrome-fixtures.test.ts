@@ -8,12 +8,13 @@ import { assertAboveFloors } from './floors.ts';
 test('chrome removal on the gold fixtures stays above its floors', () => {
   const fixtures = loadFixtures(new URL('../fixtures/chrome', import.meta.url).pathname);
   assert.ok(fixtures.length >= 6);
-  const scores = fixtures.map(({ name, text, gold }) =>
-    scoreFixture(name, text, gold, cleanDocument({ source: name, format: 'text', content: text, hints: {} })),
-  );
+  const scores = fixtures.map(({ name, text, gold }) => scoreFixture(name, text, gold, cleanDocument({ source: name, format: 'text', content: text, hints: {} })));
   const summary = totals(scores);
   const misses = scores.flatMap((s) => s.misses.map((m) => `${s.name}: ${m}`));
   assertAboveFloors('chromeFixtures', summary);
   // Losing article text is never acceptable, whatever the floors say.
-  assert.deepEqual(misses.filter((m) => m.includes('article lost')), []);
+  assert.deepEqual(
+    misses.filter((m) => m.includes('article lost')),
+    [],
+  );
 });

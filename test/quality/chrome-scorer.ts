@@ -55,7 +55,10 @@ export function scoreFixture(name: string, text: string, gold: ChromeGold, doc: 
     } else score.misses.push(`chrome kept (${entry.kind}): ${entry.line.slice(0, 70)}`);
   }
   const chromeText = new Set(gold.chrome.map((c) => c.line));
-  const articleLines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !chromeText.has(l));
+  const articleLines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !chromeText.has(l));
   for (const line of [...new Set([...articleLines, ...gold.keep])]) {
     const kept = gold.chrome.some((c) => c.partial && line.endsWith(c.line)) ? line.slice(0, line.lastIndexOf(gold.chrome.find((c) => c.partial && line.endsWith(c.line))!.line)).trim() : line;
     score.articleLines++;

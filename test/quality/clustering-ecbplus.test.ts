@@ -13,29 +13,25 @@ import { scoreIngestOrders } from './ecbplus-ingest.ts';
 
 const SEEDS = [1, 2, 3, 4, 5];
 
-test(
-  'story clustering on ECB+ stays above its floors (online clusterer and baseline)',
-  { skip: hasEcbplus() ? false : `ECB+ not found at ${ECBPLUS_DIR}; skipping the clustering quality gate` },
-  () => {
-    const articles = withFeatures(loadEcbplus());
-    const online = scoreOnline(articles, SEEDS);
-    const baseline = scoreBaseline(articles, DEFAULT_BASELINE_THRESHOLD);
-    assertAboveFloors('clusteringEcbplus', {
-      onlineMeanF1: online.mean.f1,
-      onlineMinF1: online.min.f1,
-      onlineMeanPrecision: online.mean.precision,
-      onlineMeanRecall: online.mean.recall,
-      baselineF1: baseline.f1,
-    });
-  },
-);
+test('story clustering on ECB+ stays above its floors (online clusterer and baseline)', {
+  skip: hasEcbplus() ? false : `ECB+ not found at ${ECBPLUS_DIR}; skipping the clustering quality gate`,
+}, () => {
+  const articles = withFeatures(loadEcbplus());
+  const online = scoreOnline(articles, SEEDS);
+  const baseline = scoreBaseline(articles, DEFAULT_BASELINE_THRESHOLD);
+  assertAboveFloors('clusteringEcbplus', {
+    onlineMeanF1: online.mean.f1,
+    onlineMinF1: online.min.f1,
+    onlineMeanPrecision: online.mean.precision,
+    onlineMeanRecall: online.mean.recall,
+    baselineF1: baseline.f1,
+  });
+});
 
-test(
-  'ECB+ stories through the ingest path hold in any arrival order (file name, date, five shuffles)',
-  { skip: hasEcbplus() ? false : `ECB+ not found at ${ECBPLUS_DIR}; skipping the clustering quality gate` },
-  async () => {
-    const s = await scoreIngestOrders(loadEcbplus(), SEEDS);
-    console.log(JSON.stringify({ meanF1: s.meanF1, worstF1: s.worstF1, spread: s.spread, orders: s.orders.map((o) => `${o.order}: ${o.scores.f1.toFixed(3)}`) }));
-    assertAboveFloors('clusteringEcbplusIngest', { meanF1: s.meanF1, worstF1: s.worstF1, orderConsistency: 1 - s.spread });
-  },
-);
+test('ECB+ stories through the ingest path hold in any arrival order (file name, date, five shuffles)', {
+  skip: hasEcbplus() ? false : `ECB+ not found at ${ECBPLUS_DIR}; skipping the clustering quality gate`,
+}, async () => {
+  const s = await scoreIngestOrders(loadEcbplus(), SEEDS);
+  console.log(JSON.stringify({ meanF1: s.meanF1, worstF1: s.worstF1, spread: s.spread, orders: s.orders.map((o) => `${o.order}: ${o.scores.f1.toFixed(3)}`) }));
+  assertAboveFloors('clusteringEcbplusIngest', { meanF1: s.meanF1, worstF1: s.worstF1, orderConsistency: 1 - s.spread });
+});

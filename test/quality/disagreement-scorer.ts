@@ -71,8 +71,7 @@ function variantMatches(d: Disagreement, gold: GoldDisagreement, docOf: Map<stri
 /** Two predicted variants cover two different gold variants: the disagreement is found. */
 function finds(d: Disagreement, gold: GoldDisagreement, docOf: Map<string, string>): boolean {
   const matches = variantMatches(d, gold, docOf);
-  for (let a = 0; a < matches.length; a++)
-    for (let b = a + 1; b < matches.length; b++) for (const x of matches[a]!) for (const y of matches[b]!) if (x !== y) return true;
+  for (let a = 0; a < matches.length; a++) for (let b = a + 1; b < matches.length; b++) for (const x of matches[a]!) for (const y of matches[b]!) if (x !== y) return true;
   return false;
 }
 

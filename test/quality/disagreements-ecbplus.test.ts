@@ -11,7 +11,15 @@ import { assertAboveFloors } from './floors.ts';
 test('ECB+ stories: real disagreements found, agreeing values not flagged, few unverified flags', { skip: hasEcbplus() ? false : `ECB+ not found at ${ECBPLUS_DIR}` }, () => {
   const gold = loadDisagreementGold();
   const articles = loadEcbplus();
-  const s = scoreDisagreements(gold, gold.stories.map((story) => briefStory(story, articles.filter((a) => a.story === story))));
+  const s = scoreDisagreements(
+    gold,
+    gold.stories.map((story) =>
+      briefStory(
+        story,
+        articles.filter((a) => a.story === story),
+      ),
+    ),
+  );
   const scores = {
     recall: s.recall,
     trapsKept: 1 - s.trapsFlagged / s.traps,

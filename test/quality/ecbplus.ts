@@ -144,6 +144,9 @@ export function scoreOnline(articles: readonly FeaturedArticle[], seeds: readonl
 }
 
 export function scoreBaseline(articles: readonly FeaturedArticle[], threshold: number): BCubed {
-  const clusters = agglomerativeBaseline(articles.map((a) => ({ id: a.id, terms: a.features.terms })), threshold);
+  const clusters = agglomerativeBaseline(
+    articles.map((a) => ({ id: a.id, terms: a.features.terms })),
+    threshold,
+  );
   return bcubed(clusters, goldStories(articles));
 }

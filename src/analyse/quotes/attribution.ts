@@ -35,7 +35,28 @@ const DASH = /^[\u2014\u2015\u2013-]$/;
 const QUOTE_MARK = /^["\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]$/;
 const TIME_WORDS = new Set(['last', 'this', 'next', 'on', 'week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening', 'yesterday', 'today', 'tonight', 'earlier', 'later']);
 /** Heads of a time or a quantity, never a speaker. */
-const MEASURE_NOUNS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'time', 'moment', 'percent', 'size', 'number', 'amount', 'lot', 'dozen', 'hundred', 'thousand', 'million', 'billion']);
+const MEASURE_NOUNS = new Set([
+  'second',
+  'minute',
+  'hour',
+  'day',
+  'week',
+  'month',
+  'year',
+  'decade',
+  'time',
+  'moment',
+  'percent',
+  'size',
+  'number',
+  'amount',
+  'lot',
+  'dozen',
+  'hundred',
+  'thousand',
+  'million',
+  'billion',
+]);
 const HEARSAY_VERBS = new Set(['report', 'expect', 'believe', 'understand', 'think', 'know', 'say', 'quote', 'schedule', 'set', 'due']);
 const POSSESSIVE_PRONOUN = /^(?:his|her|its|their|our|my)$/i;
 const NOUN_MODIFIER = /^(?:DET|ADJ|ADP|NUM)$/;
@@ -44,7 +65,28 @@ const OWNER_PREPOSITIONS = new Set(['to', 'for', 'of', 'with', 'from', 'at', 'in
 /** Who speaks for the organization or person after the preposition: "a spokesman for the ministry". */
 const SPOKESPERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokeswomen', 'spokespeople', 'representative', 'mouthpiece', 'readout', 'transcript', 'account']);
 /** People named by whom they stand near, often opening a sentence: "Aides to the owner said". */
-const ENTOURAGE_NOUNS = new Set(['aides', 'officials', 'sources', 'friends', 'people', 'members', 'allies', 'advisers', 'advisors', 'lawyers', 'attorneys', 'relatives', 'supporters', 'critics', 'colleagues', 'associates', 'insiders', 'diplomats', 'staff', 'staffers']);
+const ENTOURAGE_NOUNS = new Set([
+  'aides',
+  'officials',
+  'sources',
+  'friends',
+  'people',
+  'members',
+  'allies',
+  'advisers',
+  'advisors',
+  'lawyers',
+  'attorneys',
+  'relatives',
+  'supporters',
+  'critics',
+  'colleagues',
+  'associates',
+  'insiders',
+  'diplomats',
+  'staff',
+  'staffers',
+]);
 /** Verbs whose object is the one spoken to: "told the delegation", "asked the crowd". */
 const LISTENER_VERBS = new Set(['tell', 'ask']);
 /** Words opening a clause that is not the sentence's own: "As the crowd began to chant, …". */
@@ -70,7 +112,11 @@ export function namesAWork(text: TokenizedText, q: Quotation): boolean {
   const open = firstStartingAt(text.tokens, q.open);
   const before = text.tokens[open - 1];
   if (!before || before.passage !== text.tokens[open]?.passage || !WORK_INTRODUCERS.has(before.text)) return false;
-  const words = text.original.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/).filter(Boolean);
+  const words = text.original
+    .slice(q.start, q.end)
+    .replace(/[.,!?]+$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
   return words.length >= 2 && words.length <= MAX_WORK_TITLE_WORDS && /^\p{Lu}/u.test(words[0]!) && words.every((w) => /^[\p{Lu}\d]/u.test(w) || TITLE_MINOR_WORDS.has(w));
 }
 

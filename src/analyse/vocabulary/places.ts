@@ -11,8 +11,21 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
-  AMBIGUOUS_DEMONYMS, CAPITALS, CITIES, CONTINENTS, CONTINENT_CODES, COUNTRY_ALIASES, COUNTRY_CODES_EXTRA,
-  COUNTRY_REGIONS, DEMONYMS, EXCLUDED_NAMES, RENAMED, SOVEREIGN_OF_TERRITORY, THE_ONLY, US_STATES, WORLD_REGIONS,
+  AMBIGUOUS_DEMONYMS,
+  CAPITALS,
+  CITIES,
+  CONTINENTS,
+  CONTINENT_CODES,
+  COUNTRY_ALIASES,
+  COUNTRY_CODES_EXTRA,
+  COUNTRY_REGIONS,
+  DEMONYMS,
+  EXCLUDED_NAMES,
+  RENAMED,
+  SOVEREIGN_OF_TERRITORY,
+  THE_ONLY,
+  US_STATES,
+  WORLD_REGIONS,
 } from './places-extra.ts';
 
 export type PlaceKind = 'country' | 'capital' | 'city' | 'region' | 'continent';
@@ -113,16 +126,34 @@ function needsNormalising(s: string): boolean {
 
 /** Straight apostrophes, single spaces: how keys are stored. */
 function normalise(s: string): string {
-  return s.replace(/[\u2018\u2019\u02bb\u02bc`]/g, "'").replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/[\u2018\u2019\u02bb\u02bc`]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const FOLDED_LETTERS: Readonly<Record<string, string>> = {
-  ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'Ae', œ: 'oe', ð: 'd', đ: 'd', Đ: 'D', ı: 'i', ß: 'ss', þ: 'th',
+  ł: 'l',
+  Ł: 'L',
+  ø: 'o',
+  Ø: 'O',
+  æ: 'ae',
+  Æ: 'Ae',
+  œ: 'oe',
+  ð: 'd',
+  đ: 'd',
+  Đ: 'D',
+  ı: 'i',
+  ß: 'ss',
+  þ: 'th',
 };
 
 /** The name without diacritics ("Chișinău" → "Chisinau", "Łódź" → "Lodz"), as news often prints it. */
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[łŁøØæÆœðđĐıßþ]/g, (c) => FOLDED_LETTERS[c] ?? c);
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[łŁøØæÆœðđĐıßþ]/g, (c) => FOLDED_LETTERS[c] ?? c);
 }
 
 // ---- building ----
@@ -173,7 +204,15 @@ function readPackage(): PackageCountry[] {
 
 /** "A/B; C" → [["A", "B"], ["C"]]. */
 const entriesOf = (list: string): string[][] =>
-  list.split(';').map((e) => e.split('/').map((n) => n.trim()).filter((n) => n !== '')).filter((e) => e.length > 0);
+  list
+    .split(';')
+    .map((e) =>
+      e
+        .split('/')
+        .map((n) => n.trim())
+        .filter((n) => n !== ''),
+    )
+    .filter((e) => e.length > 0);
 
 /** A package alternative spelling worth a key: Latin script, not an inverted ISO form, not a bare code. */
 function usefulAltSpelling(s: string): boolean {
@@ -202,8 +241,7 @@ function build(pkg: PackageCountry[]): Tables {
   const renamed = (s: string): string => RENAMED[s] ?? s;
 
   // Countries first, so a country wins its name over a capital, region or territory.
-  const isCountry = (c: PackageCountry) =>
-    (c.independent || RECOGNISED_AS_COUNTRY.has(c.cca2)) && !CONTINENT_CODE_SET.has(c.cca2) && !(c.cca2 in SOVEREIGN_OF_TERRITORY);
+  const isCountry = (c: PackageCountry) => (c.independent || RECOGNISED_AS_COUNTRY.has(c.cca2)) && !CONTINENT_CODE_SET.has(c.cca2) && !(c.cca2 in SOVEREIGN_OF_TERRITORY);
   const ordered = [...pkg.filter(isCountry), ...pkg.filter((c) => !isCountry(c))];
   const byCode = new Map(pkg.map((c) => [c.cca2, c]));
   const countries = new Map<string, Place>(); // canonical name → country place
@@ -220,7 +258,7 @@ function build(pkg: PackageCountry[]): Tables {
       ownerOf.set(c, null);
     } else {
       const sovereign = SOVEREIGN_OF_TERRITORY[c.cca2];
-      const owner = sovereign ? byCode.get(sovereign)?.common ?? null : null;
+      const owner = sovereign ? (byCode.get(sovereign)?.common ?? null) : null;
       p = place(renamed(c.common), 'region', owner);
       ownerOf.set(c, owner);
     }
@@ -307,12 +345,7 @@ function variantsOf(key: string): string[] {
   return [...out];
 }
 
-function buildDemonyms(
-  ordered: PackageCountry[],
-  ownerOf: Map<PackageCountry, string | null>,
-  countryNamed: (name: string) => Place,
-  places: Map<string, Place>,
-): Map<string, string> {
+function buildDemonyms(ordered: PackageCountry[], ownerOf: Map<PackageCountry, string | null>, countryNamed: (name: string) => Place, places: Map<string, Place>): Map<string, string> {
   const demonyms = new Map<string, string>();
   const add = (word: string, country: string): void => {
     const w = normalise(word);

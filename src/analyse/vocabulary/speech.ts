@@ -12,7 +12,24 @@ export const SPEECH_VERBS = new Set(
 );
 
 /** Verbs that introduce a partial quote as a label: "called the talks 'frank'". */
-export const LABELING_VERBS = new Set(['call', 'describe', 'characterize', 'characterise', 'label', 'term', 'dub', 'brand', 'hail', 'praise', 'condemn', 'denounce', 'criticize', 'criticise', 'slam', 'welcome']);
+export const LABELING_VERBS = new Set([
+  'call',
+  'describe',
+  'characterize',
+  'characterise',
+  'label',
+  'term',
+  'dub',
+  'brand',
+  'hail',
+  'praise',
+  'condemn',
+  'denounce',
+  'criticize',
+  'criticise',
+  'slam',
+  'welcome',
+]);
 
 export type PronounAgreement = 'male' | 'female' | 'thing' | 'group' | 'self';
 
@@ -27,4 +44,24 @@ export const SUBJECT_PRONOUNS: ReadonlyMap<string, PronounAgreement> = new Map([
 ]);
 
 /** Nouns for the occasion of a statement, skipped between a speech verb and its subject. */
-export const STATEMENT_NOUNS = new Set(['statement', 'interview', 'briefing', 'conference', 'release', 'post', 'tweet', 'speech', 'remarks', 'letter', 'editorial', 'commentary', 'report', 'message', 'email', 'address', 'hearing', 'podcast', 'broadcast']);
+export const STATEMENT_NOUNS = new Set([
+  'statement',
+  'interview',
+  'briefing',
+  'conference',
+  'release',
+  'post',
+  'tweet',
+  'speech',
+  'remarks',
+  'letter',
+  'editorial',
+  'commentary',
+  'report',
+  'message',
+  'email',
+  'address',
+  'hearing',
+  'podcast',
+  'broadcast',
+]);

@@ -32,7 +32,9 @@ export const TITLE_LINKS = new Set(['of', 'for', 'the', 'and', '&']);
 
 /** Honorifics and gendered titles: the gender a pronoun must agree with. */
 export const TITLE_GENDER: ReadonlyMap<string, 'male' | 'female'> = new Map([
-  ...['Mr.', 'Mr', 'King', 'Prince', 'Sir', 'Lord', 'Congressman', 'Spokesman', 'Chairman', 'Sheikh', 'Emir', 'Sultan', 'Pope', 'Cardinal', 'Archbishop', 'Father', 'Brother', 'Alderman'].map((w) => [w.toLowerCase(), 'male'] as const),
+  ...['Mr.', 'Mr', 'King', 'Prince', 'Sir', 'Lord', 'Congressman', 'Spokesman', 'Chairman', 'Sheikh', 'Emir', 'Sultan', 'Pope', 'Cardinal', 'Archbishop', 'Father', 'Brother', 'Alderman'].map(
+    (w) => [w.toLowerCase(), 'male'] as const,
+  ),
   ...['Mrs.', 'Mrs', 'Ms.', 'Ms', 'Miss', 'Queen', 'Princess', 'Lady', 'Dame', 'Congresswoman', 'Spokeswoman', 'Chairwoman', 'Sister', 'Madam'].map((w) => [w.toLowerCase(), 'female'] as const),
 ]);
 

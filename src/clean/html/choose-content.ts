@@ -16,11 +16,7 @@ function segChars(segments: TextSegment[], idx: number[]): number {
 }
 
 /** Readability's article unless it failed or is much smaller than the page's densest prose. */
-export function chooseContent(
-  vt: VisibleText,
-  flags: Uint32Array,
-  result: ReadabilityResult,
-): { segs: number[]; method: ContentMethod; note?: string } {
+export function chooseContent(vt: VisibleText, flags: Uint32Array, result: ReadabilityResult): { segs: number[]; method: ContentMethod; note?: string } {
   const fallback = densestProse(vt.original, vt.segments, flags);
   const fbChars = segChars(vt.segments, fallback);
   const rdChars = segChars(vt.segments, result.kept);
@@ -37,4 +33,3 @@ export function chooseContent(
   }
   return { segs: result.kept, method: 'readability' };
 }
-

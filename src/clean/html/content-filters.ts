@@ -57,10 +57,7 @@ export const FILTER_RULES: FilterRule[] = [
   },
   {
     name: 'caption-element',
-    test: (b) =>
-      has(b.flags, Hint.CAPTION) && b.words <= SHORT_LINE_WORDS * 2
-        ? { kind: 'caption', reason: 'inside a figure or caption element' }
-        : null,
+    test: (b) => (has(b.flags, Hint.CAPTION) && b.words <= SHORT_LINE_WORDS * 2 ? { kind: 'caption', reason: 'inside a figure or caption element' } : null),
   },
   {
     name: 'caption-credit',
@@ -76,37 +73,25 @@ export const FILTER_RULES: FilterRule[] = [
   {
     name: 'share',
     test: (b) =>
-      (has(b.flags, Hint.SHARE) && b.words <= SHORT_LINE_WORDS) || (b.words <= LABEL_MAX_WORDS * 2 && SHARE_WORDS_ONLY.test(b.text))
-        ? { kind: 'share', reason: 'share or follow controls' }
-        : null,
+      (has(b.flags, Hint.SHARE) && b.words <= SHORT_LINE_WORDS) || (b.words <= LABEL_MAX_WORDS * 2 && SHARE_WORDS_ONLY.test(b.text)) ? { kind: 'share', reason: 'share or follow controls' } : null,
   },
   {
     name: 'teaser-element',
-    test: (b) =>
-      has(b.flags, Hint.TEASER) && b.words <= SHORT_LINE_WORDS
-        ? { kind: 'teaser', reason: 'inside a related-stories element' }
-        : null,
+    test: (b) => (has(b.flags, Hint.TEASER) && b.words <= SHORT_LINE_WORDS ? { kind: 'teaser', reason: 'inside a related-stories element' } : null),
   },
   {
     name: 'teaser-text',
     test: (b) =>
-      b.words <= TEASER_MAX_WORDS && (TEASER_PREFIX.test(b.text) || (b.words <= LABEL_MAX_WORDS && TEASER_LABEL.test(b.text)))
-        ? { kind: 'teaser', reason: 'a "related"/"read more" line' }
-        : null,
+      b.words <= TEASER_MAX_WORDS && (TEASER_PREFIX.test(b.text) || (b.words <= LABEL_MAX_WORDS && TEASER_LABEL.test(b.text))) ? { kind: 'teaser', reason: 'a "related"/"read more" line' } : null,
   },
   {
     name: 'teaser-links',
-    test: (b) =>
-      b.linkShare >= LINK_ONLY_SHARE && b.words <= TEASER_MAX_WORDS && !ADDRESS_TEXT.test(b.text)
-        ? { kind: 'teaser', reason: 'a line that is only a link' }
-        : null,
+    test: (b) => (b.linkShare >= LINK_ONLY_SHARE && b.words <= TEASER_MAX_WORDS && !ADDRESS_TEXT.test(b.text) ? { kind: 'teaser', reason: 'a line that is only a link' } : null),
   },
   {
     name: 'byline',
     test: (b) =>
-      b.words <= SHORT_LINE_WORDS && (has(b.flags, Hint.BYLINE) || (BYLINE_OPENING.test(b.text) && b.words <= LABEL_MAX_WORDS * 2))
-        ? { kind: 'metadata', reason: 'byline or date line' }
-        : null,
+      b.words <= SHORT_LINE_WORDS && (has(b.flags, Hint.BYLINE) || (BYLINE_OPENING.test(b.text) && b.words <= LABEL_MAX_WORDS * 2)) ? { kind: 'metadata', reason: 'byline or date line' } : null,
   },
   {
     name: 'date-line',
@@ -121,22 +106,15 @@ export const FILTER_RULES: FilterRule[] = [
   },
   {
     name: 'ad-label',
-    test: (b) =>
-      AD_LABEL.test(b.text) || (has(b.flags, Hint.AD) && b.words <= LABEL_MAX_WORDS)
-        ? { kind: 'boilerplate', reason: 'advertisement label' }
-        : null,
+    test: (b) => (AD_LABEL.test(b.text) || (has(b.flags, Hint.AD) && b.words <= LABEL_MAX_WORDS) ? { kind: 'boilerplate', reason: 'advertisement label' } : null),
   },
   {
     name: 'subscribe',
-    test: (b) =>
-      b.words <= SHORT_LINE_WORDS && SUBSCRIBE_LINE.test(b.text) ? { kind: 'share', reason: 'subscribe/follow prompt' } : null,
+    test: (b) => (b.words <= SHORT_LINE_WORDS && SUBSCRIBE_LINE.test(b.text) ? { kind: 'share', reason: 'subscribe/follow prompt' } : null),
   },
   {
     name: 'furniture',
-    test: (b) =>
-      has(b.flags, Hint.NAV | Hint.FOOTER | Hint.CONTROL | Hint.COMMENTS) && b.words <= SHORT_LINE_WORDS
-        ? { kind: 'boilerplate', reason: 'navigation, footer or form element' }
-        : null,
+    test: (b) => (has(b.flags, Hint.NAV | Hint.FOOTER | Hint.CONTROL | Hint.COMMENTS) && b.words <= SHORT_LINE_WORDS ? { kind: 'boilerplate', reason: 'navigation, footer or form element' } : null),
   },
 ];
 

@@ -2,8 +2,19 @@
 
 /** Entities some pages escape twice, so they survive the parser as literal text. */
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ', hellip: '…', mdash: '—', ndash: '–',
-  rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  lt: '<',
+  gt: '>',
+  nbsp: ' ',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
 };
 
 export function decodeLeftoverEntities(s: string): string {
@@ -15,4 +26,3 @@ export function decodeLeftoverEntities(s: string): string {
     return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
   });
 }
-

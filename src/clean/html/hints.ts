@@ -77,7 +77,10 @@ export function nameWords(names: string): string[] {
   const words: string[] = [];
   for (const name of names.split(/\s+/)) {
     if (!name) continue;
-    const parts = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
+    const parts = name
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/);
     for (const p of parts) if (p) words.push(p);
     // Glued compounds like "share-bar" also read as "sharebar".
     const joined = parts.join('');

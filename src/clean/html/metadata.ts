@@ -18,9 +18,21 @@ const META_KEYS = {
   dek: ['og:description', 'description', 'twitter:description', 'dc.description', 'dcterms.description'],
   byline: ['author', 'article:author', 'parsely-author', 'citation_author', 'dc.creator', 'dcterms.creator', 'byl', 'sailthru.author'],
   published: [
-    'article:published_time', 'og:article:published_time', 'datepublished', 'citation_publication_date',
-    'citation_date', 'citation_online_date', 'parsely-pub-date', 'dc.date.issued', 'dcterms.issued', 'dc.date',
-    'dcterms.date', 'pubdate', 'publish-date', 'date', 'sailthru.date',
+    'article:published_time',
+    'og:article:published_time',
+    'datepublished',
+    'citation_publication_date',
+    'citation_date',
+    'citation_online_date',
+    'parsely-pub-date',
+    'dc.date.issued',
+    'dcterms.issued',
+    'dc.date',
+    'dcterms.date',
+    'pubdate',
+    'publish-date',
+    'date',
+    'sailthru.date',
   ],
   outlet: ['og:site_name', 'application-name', 'citation_publisher', 'citation_journal_title', 'dc.publisher', 'dcterms.publisher', 'twitter:site'],
   url: ['og:url', 'twitter:url', 'parsely-link'],
@@ -30,10 +42,10 @@ const META_KEYS = {
 function metaTags(doc: Document): Map<string, string[]> {
   const tags = new Map<string, string[]>();
   for (const m of Array.from(doc.querySelectorAll('meta'))) {
-    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '')
-      .trim()
-      .toLowerCase();
-    const value = decodeLeftoverEntities(m.getAttribute('content') ?? '').replace(/\s+/g, ' ').trim();
+    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const value = decodeLeftoverEntities(m.getAttribute('content') ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!key || !value) continue;
     const list = tags.get(key) ?? [];
     list.push(value);

@@ -4,7 +4,6 @@ import { trimRange, type OffsetRange, type RemovedRange } from '../../text/range
 import { Hint } from './hints.ts';
 import type { TextSegment } from './visible-text.ts';
 
-
 /** Kind and reason of a segment outside the article, from the hints of its enclosing elements. */
 export function classifyOutside(flags: number): { kind: RemovedKind; reason: string } {
   if (flags & Hint.CAPTION) return { kind: 'caption', reason: 'photo caption or credit outside the article text' };
@@ -26,17 +25,9 @@ export function classifyOutside(flags: number): { kind: RemovedKind; reason: str
  * Spans for segments not covered by `kept` blocks. `dropped` carries the blocks the content
  * filters took out, with their own reasons; everything else is classified by its hints.
  */
-export function removedSpans(
-  original: string,
-  segments: TextSegment[],
-  flags: Uint32Array,
-  kept: OffsetRange[],
-  dropped: RemovedRange[],
-): RemovedRange[] {
+export function removedSpans(original: string, segments: TextSegment[], flags: Uint32Array, kept: OffsetRange[], dropped: RemovedRange[]): RemovedRange[] {
   const out: RemovedRange[] = [];
-  const covered = [...kept.map((b) => ({ ...b, drop: null as RemovedRange | null })), ...dropped.map((d) => ({ start: d.start, end: d.end, drop: d }))].sort(
-    (a, b) => a.start - b.start,
-  );
+  const covered = [...kept.map((b) => ({ ...b, drop: null as RemovedRange | null })), ...dropped.map((d) => ({ start: d.start, end: d.end, drop: d }))].sort((a, b) => a.start - b.start);
   let c = 0;
   const push = (r: RemovedRange): void => {
     const last = out[out.length - 1];

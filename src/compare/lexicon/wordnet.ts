@@ -59,7 +59,12 @@ export function synset(offset: number, pos: WordnetPos): Synset {
   // offset lex_filenum ss_type w_cnt (word lex_id){w_cnt} p_cnt (symbol offset pos source/target){p_cnt} …
   const wordCount = parseInt(fields[3]!, 16);
   const words: string[] = [];
-  for (let k = 0; k < wordCount; k++) words.push(fields[4 + 2 * k]!.replace(/\(.*\)$/, '').replace(/_/g, ' ').toLowerCase());
+  for (let k = 0; k < wordCount; k++)
+    words.push(
+      fields[4 + 2 * k]!.replace(/\(.*\)$/, '')
+        .replace(/_/g, ' ')
+        .toLowerCase(),
+    );
   let at = 4 + 2 * wordCount;
   const pointerCount = Number(fields[at++]);
   const pointers: Synset['pointers'] = [];
@@ -115,9 +120,26 @@ function compareKey(buffer: Buffer, start: number, key: Buffer): number {
 
 /** WordNet's detachment rules (morphy): an inflected ending and what replaces it, per part of speech. */
 const DETACHMENTS: [WordnetPos, string, string][] = [
-  ['noun', 's', ''], ['noun', 'ses', 's'], ['noun', 'xes', 'x'], ['noun', 'zes', 'z'], ['noun', 'ches', 'ch'], ['noun', 'shes', 'sh'], ['noun', 'men', 'man'], ['noun', 'ies', 'y'],
-  ['verb', 's', ''], ['verb', 'ies', 'y'], ['verb', 'es', 'e'], ['verb', 'es', ''], ['verb', 'ed', 'e'], ['verb', 'ed', ''], ['verb', 'ing', 'e'], ['verb', 'ing', ''],
-  ['adj', 'er', ''], ['adj', 'est', ''], ['adj', 'er', 'e'], ['adj', 'est', 'e'],
+  ['noun', 's', ''],
+  ['noun', 'ses', 's'],
+  ['noun', 'xes', 'x'],
+  ['noun', 'zes', 'z'],
+  ['noun', 'ches', 'ch'],
+  ['noun', 'shes', 'sh'],
+  ['noun', 'men', 'man'],
+  ['noun', 'ies', 'y'],
+  ['verb', 's', ''],
+  ['verb', 'ies', 'y'],
+  ['verb', 'es', 'e'],
+  ['verb', 'es', ''],
+  ['verb', 'ed', 'e'],
+  ['verb', 'ed', ''],
+  ['verb', 'ing', 'e'],
+  ['verb', 'ing', ''],
+  ['adj', 'er', ''],
+  ['adj', 'est', ''],
+  ['adj', 'er', 'e'],
+  ['adj', 'est', 'e'],
 ];
 
 /**

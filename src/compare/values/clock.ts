@@ -10,14 +10,26 @@ import { isMark, isWord, longestPhrase, phraseTable, type Token } from './tokens
  */
 type Bound = { relation: Relation } | { side: 'before' | 'after'; near: boolean };
 const RELATIONS = phraseTable<Bound>([
-  ['until', { relation: 'until' }], ['till', { relation: 'until' }], ['since', { relation: 'since' }],
-  ['before', { side: 'before', near: false }], ['prior to', { side: 'before', near: false }], ['after', { side: 'after', near: false }],
-  ['shortly before', { side: 'before', near: true }], ['just before', { side: 'before', near: true }],
-  ['shortly after', { side: 'after', near: true }], ['just after', { side: 'after', near: true }], ['soon after', { side: 'after', near: true }],
+  ['until', { relation: 'until' }],
+  ['till', { relation: 'until' }],
+  ['since', { relation: 'since' }],
+  ['before', { side: 'before', near: false }],
+  ['prior to', { side: 'before', near: false }],
+  ['after', { side: 'after', near: false }],
+  ['shortly before', { side: 'before', near: true }],
+  ['just before', { side: 'before', near: true }],
+  ['shortly after', { side: 'after', near: true }],
+  ['just after', { side: 'after', near: true }],
+  ['soon after', { side: 'after', near: true }],
 ]);
 /** How far "shortly after" reaches, in minutes. */
 const NEAR_MINUTES = 30;
-const ROUGHLY = phraseTable<true>([['about', true], ['around', true], ['approximately', true], ['roughly', true]]);
+const ROUGHLY = phraseTable<true>([
+  ['about', true],
+  ['around', true],
+  ['approximately', true],
+  ['roughly', true],
+]);
 
 /**
  * How far a time reaches either side, by the grain it is printed to: "about 3 p.m." may be twenty
@@ -30,7 +42,11 @@ function spreadMinutes(minute: number, roughly: boolean): number {
   return minute % 15 === 0 ? 5 : 0;
 }
 
-const NAMED = new Map([['noon', 720], ['midday', 720], ['midnight', 0]]);
+const NAMED = new Map([
+  ['noon', 720],
+  ['midday', 720],
+  ['midnight', 0],
+]);
 
 /** Words a time of day can start with, for the scan's quick skip. */
 export const CLOCK_STARTS = [...RELATIONS.keys(), ...ROUGHLY.keys(), ...NAMED.keys(), 'by'];

@@ -8,24 +8,58 @@ import { readYear } from './years.ts';
 import { isCapitalized, isMark, isWord, longestPhrase, phraseTable, type Token } from './tokens.ts';
 
 const RELATIONS = phraseTable<Relation>([
-  ['since', 'since'], ['until', 'until'], ['till', 'until'], ['before', 'before'], ['after', 'after'], ['prior to', 'before'],
+  ['since', 'since'],
+  ['until', 'until'],
+  ['till', 'until'],
+  ['before', 'before'],
+  ['after', 'after'],
+  ['prior to', 'before'],
 ]);
 
 const STRONG_CONTEXT = new Set(['in', 'since', 'until', 'till', 'by', 'through', 'during', 'throughout', 'early', 'mid', 'late']);
 const LOOSE_CONTEXT = new Set(['from', 'before', 'after', 'of', 'to', 'and', 'or', 'between']);
 
 const RELATIVE_DAYS = phraseTable<number>([
-  ['yesterday', -1], ['today', 0], ['tonight', 0], ['tomorrow', 1], ['last night', -1],
-  ['this morning', 0], ['this afternoon', 0], ['this evening', 0],
+  ['yesterday', -1],
+  ['today', 0],
+  ['tonight', 0],
+  ['tomorrow', 1],
+  ['last night', -1],
+  ['this morning', 0],
+  ['this afternoon', 0],
+  ['this evening', 0],
 ]);
-const PERIODS: ReadonlyMap<string, Period> = new Map([['week', 'week'], ['weekend', 'weekend'], ['month', 'month'], ['year', 'year']]);
-const MODIFIERS: ReadonlyMap<string, Modifier> = new Map([['last', 'last'], ['next', 'next'], ['this', 'this']]);
-const OFFSETS: ReadonlyMap<Modifier, number> = new Map([['last', -1], ['next', 1], ['this', 0]]);
+const PERIODS: ReadonlyMap<string, Period> = new Map([
+  ['week', 'week'],
+  ['weekend', 'weekend'],
+  ['month', 'month'],
+  ['year', 'year'],
+]);
+const MODIFIERS: ReadonlyMap<string, Modifier> = new Map([
+  ['last', 'last'],
+  ['next', 'next'],
+  ['this', 'this'],
+]);
+const OFFSETS: ReadonlyMap<Modifier, number> = new Map([
+  ['last', -1],
+  ['next', 1],
+  ['this', 0],
+]);
 
 /** Words a date can start with, for the scan's quick skip. */
 export const DATE_STARTS = [
-  ...RELATIONS.keys(), ...RELATIVE_DAYS.keys(), ...MODIFIERS.keys(), 'earlier', 'later', 'early', 'mid', 'late', 'the',
-  ...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys(), ...WEEKDAYS.keys(),
+  ...RELATIONS.keys(),
+  ...RELATIVE_DAYS.keys(),
+  ...MODIFIERS.keys(),
+  'earlier',
+  'later',
+  'early',
+  'mid',
+  'late',
+  'the',
+  ...MONTHS.keys(),
+  ...MONTH_ABBREVIATIONS.keys(),
+  ...WEEKDAYS.keys(),
 ];
 
 /** A date starting at `i`, with "since"/"until"/"before"/"after" read as its relation. */
@@ -56,14 +90,7 @@ function readDate(tokens: readonly Token[], i: number): DateCore | null {
 }
 
 function readPlainDate(tokens: readonly Token[], i: number, context: Context): DateCore | null {
-  return (
-    readNumericDate(tokens, i) ??
-    readRelative(tokens, i) ??
-    readWeekday(tokens, i) ??
-    readMonthFirst(tokens, i, context) ??
-    readDayFirst(tokens, i) ??
-    readYear(tokens, i, context)
-  );
+  return readNumericDate(tokens, i) ?? readRelative(tokens, i) ?? readWeekday(tokens, i) ?? readMonthFirst(tokens, i, context) ?? readDayFirst(tokens, i) ?? readYear(tokens, i, context);
 }
 
 /** "last February", "next June". */
@@ -165,7 +192,7 @@ function readDayOfMonth(tokens: readonly Token[], i: number): { day: number; end
 function yearAfter(tokens: readonly Token[], i: number): { year: number; end: number } | null {
   const at = isMark(tokens, i, ',') ? i + 1 : i;
   const t = tokens[at];
-  if (t?.type !== 'num' || !t.plain || t.text.length !== 4 || !t.gap && at === i) return null;
+  if (t?.type !== 'num' || !t.plain || t.text.length !== 4 || (!t.gap && at === i)) return null;
   if (tokens[at + 1]?.type === 'word' && !tokens[at + 1]!.gap) return null;
   return { year: t.value, end: at + 1 };
 }

@@ -2,28 +2,66 @@
 import { isMark, isWord, type Token } from './tokens.ts';
 
 export const ONES: ReadonlyMap<string, number> = new Map([
-  ['zero', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7],
-  ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14],
-  ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19],
+  ['zero', 0],
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['thirteen', 13],
+  ['fourteen', 14],
+  ['fifteen', 15],
+  ['sixteen', 16],
+  ['seventeen', 17],
+  ['eighteen', 18],
+  ['nineteen', 19],
 ]);
 
 export const TENS: ReadonlyMap<string, number> = new Map([
-  ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
+  ['twenty', 20],
+  ['thirty', 30],
+  ['forty', 40],
+  ['fifty', 50],
+  ['sixty', 60],
+  ['seventy', 70],
+  ['eighty', 80],
+  ['ninety', 90],
 ]);
 
 /** Words that multiply what stands before them: "1.5 million", "two thousand". */
 export const SCALES: ReadonlyMap<string, number> = new Map([
-  ['hundred', 1e2], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
+  ['hundred', 1e2],
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
 ]);
 
 /** Letters glued to digits that multiply them: "3bn", "$2.5m" (m and k only after a currency sign). */
 export const SCALE_SUFFIXES: ReadonlyMap<string, number> = new Map([
-  ['bn', 1e9], ['b', 1e9], ['tn', 1e12], ['trn', 1e12], ['mn', 1e6], ['mln', 1e6], ['m', 1e6], ['k', 1e3],
+  ['bn', 1e9],
+  ['b', 1e9],
+  ['tn', 1e12],
+  ['trn', 1e12],
+  ['mn', 1e6],
+  ['mln', 1e6],
+  ['m', 1e6],
+  ['k', 1e3],
 ]);
 export const MONEY_ONLY_SUFFIXES = new Set(['m', 'k', 'b']);
 
 /** Fractions that follow "and a": "an hour and a half", "two and a quarter". */
-const FRACTIONS: ReadonlyMap<string, number> = new Map([['half', 0.5], ['quarter', 0.25]]);
+const FRACTIONS: ReadonlyMap<string, number> = new Map([
+  ['half', 0.5],
+  ['quarter', 0.25],
+]);
 
 /** How a word number was written, so "one" alone can be told from a real count. */
 export interface WordNumber {

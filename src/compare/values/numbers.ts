@@ -31,7 +31,11 @@ const VAGUE_PLURALS: ReadonlyMap<string, [number, number]> = new Map([
 export const NUMBER_STARTS = [...ONES.keys(), ...TENS.keys(), 'a', 'an', 'half', 'between', ...VAGUE_PLURALS.keys()];
 
 /** "hundreds of thousands of": the second plural multiplies the first. */
-const VAGUE_SCALES: ReadonlyMap<string, number> = new Map([['thousands', 1e3], ['millions', 1e6], ['billions', 1e9]]);
+const VAGUE_SCALES: ReadonlyMap<string, number> = new Map([
+  ['thousands', 1e3],
+  ['millions', 1e6],
+  ['billions', 1e9],
+]);
 
 /** The word after a digit run, glued to it ("3bn", "20th"), or ''. */
 export function gluedWord(tokens: readonly Token[], i: number): string {

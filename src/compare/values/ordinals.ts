@@ -5,9 +5,26 @@ import { draft, type Match } from './match.ts';
 import { isMark, isWord, type Token } from './tokens.ts';
 
 const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
-  ['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['fifth', 5], ['sixth', 6], ['seventh', 7], ['eighth', 8],
-  ['ninth', 9], ['tenth', 10], ['eleventh', 11], ['twelfth', 12], ['thirteenth', 13], ['fourteenth', 14], ['fifteenth', 15],
-  ['sixteenth', 16], ['seventeenth', 17], ['eighteenth', 18], ['nineteenth', 19], ['twentieth', 20],
+  ['first', 1],
+  ['second', 2],
+  ['third', 3],
+  ['fourth', 4],
+  ['fifth', 5],
+  ['sixth', 6],
+  ['seventh', 7],
+  ['eighth', 8],
+  ['ninth', 9],
+  ['tenth', 10],
+  ['eleventh', 11],
+  ['twelfth', 12],
+  ['thirteenth', 13],
+  ['fourteenth', 14],
+  ['fifteenth', 15],
+  ['sixteenth', 16],
+  ['seventeenth', 17],
+  ['eighteenth', 18],
+  ['nineteenth', 19],
+  ['twentieth', 20],
 ]);
 /** Words an ordinal can start with, for the scan's quick skip (digits always start). */
 export const ORDINAL_STARTS = [...ORDINAL_WORDS.keys()];
@@ -16,8 +33,30 @@ const DIGIT_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
 const RANKING_VERBS = new Set(['is', 'was', 'be', 'been', 'became', 'becomes', 'become', 'named', 'remains', 'remained']);
 /** Words that end the ranked noun phrase: "the fourth head coach | since …". */
 const PHRASE_ENDS = new Set([
-  'in', 'of', 'since', 'to', 'under', 'for', 'at', 'on', 'with', 'by', 'from', 'after', 'before', 'this', 'that', 'who',
-  'which', 'and', 'or', 'but', 'ever', 'overall', 'all', 'time',
+  'in',
+  'of',
+  'since',
+  'to',
+  'under',
+  'for',
+  'at',
+  'on',
+  'with',
+  'by',
+  'from',
+  'after',
+  'before',
+  'this',
+  'that',
+  'who',
+  'which',
+  'and',
+  'or',
+  'but',
+  'ever',
+  'overall',
+  'all',
+  'time',
 ]);
 /** How many words the ranked noun phrase may hold: "the fifth Sixers head coach". */
 const PHRASE_WORDS = 3;

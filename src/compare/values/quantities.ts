@@ -94,7 +94,8 @@ function readUnit(tokens: readonly Token[], number: NumberPhrase, lasting: boole
   const j = number.end;
   const percent = percentEnd(tokens, j);
   if (percent > 0) return { kind: 'percent', low: number.low, high: number.high, unit: '%', relation: null, aggregate: false, end: percent };
-  if (isWord(tokens, j, 'percentage') && isWord(tokens, j + 1, 'point', 'points')) return { kind: 'number', low: number.low, high: number.high, unit: 'percentage point', relation: null, aggregate: false, end: j + 2 };
+  if (isWord(tokens, j, 'percentage') && isWord(tokens, j + 1, 'point', 'points'))
+    return { kind: 'number', low: number.low, high: number.high, unit: 'percentage point', relation: null, aggregate: false, end: j + 2 };
   const currency = currencyAfter(tokens, j);
   if (currency && !number.gluedSuffix) return money(number, currency.code, currency.end);
   const duration = readDuration(tokens, number, lasting);

@@ -4,9 +4,30 @@ import { isMark, longestPhrase, phraseTable, type Token } from './tokens.ts';
 
 const MARKERS = phraseTable(
   [
-    'will', 'shall', '’ll', "'ll", 'won’t', "won't", 'upcoming', 'is expected to', 'are expected to', 'is due', 'are due',
-    'plans to', 'plan to', 'planning to', 'is scheduled', 'are scheduled', 'is set to', 'are set to', 'is going to',
-    'are going to', 'hopes to', 'intends to', 'expects to', 'might',
+    'will',
+    'shall',
+    '’ll',
+    "'ll",
+    'won’t',
+    "won't",
+    'upcoming',
+    'is expected to',
+    'are expected to',
+    'is due',
+    'are due',
+    'plans to',
+    'plan to',
+    'planning to',
+    'is scheduled',
+    'are scheduled',
+    'is set to',
+    'are set to',
+    'is going to',
+    'are going to',
+    'hopes to',
+    'intends to',
+    'expects to',
+    'might',
   ].map((p) => [p, true]),
 );
 

@@ -29,7 +29,8 @@ function articles(result: SearchResult): string {
   if (!result.articles.length) return '<p class="empty">No article matches.</p>';
   const items = result.articles.map((a) => {
     const title = esc(a.title ?? a.source);
-    const link = a.storyId !== null && a.docId ? `<a class="result-title" href="/stories/${a.storyId}/sources?first=${esc(a.docId)}#${esc(a.docId)}">${title}</a>` : `<span class="result-title">${title}</span>`;
+    const link =
+      a.storyId !== null && a.docId ? `<a class="result-title" href="/stories/${a.storyId}/sources?first=${esc(a.docId)}#${esc(a.docId)}">${title}</a>` : `<span class="result-title">${title}</span>`;
     const where = [a.outlet && esc(a.outlet), a.published && day(a.published), `<code>${esc(a.source)}</code>`, a.storyId === null ? 'not yet filed under a story' : ''].filter(Boolean).join(' · ');
     return `<li>${link}<p class="meta">${where}</p>${a.snippet ? `<p class="snippet">${marked(a.snippet)}</p>` : ''}</li>`;
   });

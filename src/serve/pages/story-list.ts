@@ -19,7 +19,8 @@ export function storyRows(stories: StoryJson[]): string {
 <td class="badge-cell">${disagreementBadge(s)}</td>
 </tr>`;
   });
-  const head = '<tr><th scope="col">Story</th><th scope="col" class="num">Outlets</th><th scope="col" class="num">Articles</th><th scope="col">First seen</th><th scope="col">Last seen</th><th scope="col">Brief</th></tr>';
+  const head =
+    '<tr><th scope="col">Story</th><th scope="col" class="num">Outlets</th><th scope="col" class="num">Articles</th><th scope="col">First seen</th><th scope="col">Last seen</th><th scope="col">Brief</th></tr>';
   return `<table class="stories"><thead>${head}</thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 

@@ -51,12 +51,18 @@ function editorSection(detail: StoryDetail, brief: Brief, token: string | null):
   const forms: string[] = [];
   if (brief.disagreements.length) {
     const options = brief.disagreements.map((d) => `<option value="${esc(disagreementKey(d))}">${esc(`${d.about}: ${d.variants.map((v) => v.value).join(' / ')}`.slice(0, 140))}</option>`);
-    forms.push(`<form method="post" action="${action('dismiss')}" class="edit">${hidden}<p><label>Not a conflict <select name="disagreement">${options.join('')}</select></label></p><p>${reason} <button type="submit">Mark not a conflict</button></p></form>`);
+    forms.push(
+      `<form method="post" action="${action('dismiss')}" class="edit">${hidden}<p><label>Not a conflict <select name="disagreement">${options.join('')}</select></label></p><p>${reason} <button type="submit">Mark not a conflict</button></p></form>`,
+    );
   }
-  forms.push(`<form method="post" action="${action('merge')}" class="edit">${hidden}<p><label>Merge into this story the story <input name="other" required inputmode="numeric" pattern="[0-9, ]+" size="8"></label> (one event told twice)</p><p>${reason} <button type="submit">Merge</button></p></form>`);
+  forms.push(
+    `<form method="post" action="${action('merge')}" class="edit">${hidden}<p><label>Merge into this story the story <input name="other" required inputmode="numeric" pattern="[0-9, ]+" size="8"></label> (one event told twice)</p><p>${reason} <button type="submit">Merge</button></p></form>`,
+  );
   if (detail.articles.length > 1) {
     const boxes = detail.articles.map((a) => `<label class="check"><input type="checkbox" name="articles" value="${a.id}"> ${esc(a.outlet ?? 'outlet unknown')}: ${esc(a.title ?? a.source)}</label>`);
-    forms.push(`<form method="post" action="${action('split')}" class="edit">${hidden}<fieldset><legend>Split off these articles as a story of their own (another event)</legend>${boxes.join('')}</fieldset><p>${reason} <button type="submit">Split</button></p></form>`);
+    forms.push(
+      `<form method="post" action="${action('split')}" class="edit">${hidden}<fieldset><legend>Split off these articles as a story of their own (another event)</legend>${boxes.join('')}</fieldset><p>${reason} <button type="submit">Split</button></p></form>`,
+    );
   }
   const intro = '<p class="meta">Corrections go to the story log with their reason, as <code>corroborate story merge|split|dismiss</code> does.</p>';
   return `<section id="edit" aria-labelledby="edit-h"><details><summary><h2 id="edit-h">Edit this story</h2></summary>${intro}${forms.join('')}</details></section>`;

@@ -24,3 +24,12 @@ test('a quotation of two sentences and its cue are one statement, not a fragment
   assert.ok(texts.includes('“We are not there yet. Both sides have to keep working on the night rota,” union leader Ilse Marchetti told reporters after the meeting.'), texts.join('\n'));
   assert.ok(!texts.some((t) => t.startsWith('Both sides have')), texts.join('\n'));
 });
+
+test('a quotation of three sentences is one statement too, as the cleaner joins its sentences', () => {
+  const texts = statementsOf(
+    'Harbour talks stall in Varnholm\n\n' +
+      'The port authority and the dockers met for six hours on Monday without a deal on night shifts.\n\n' +
+      '“We are not there yet. The rota is the sticking point. Both sides have to keep working on it,” union leader Ilse Marchetti told reporters.',
+  );
+  assert.ok(texts.some((t) => t.startsWith('“We are not there yet.') && t.endsWith('told reporters.')), texts.join('\n'));
+});

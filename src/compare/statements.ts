@@ -5,6 +5,7 @@ import type { DocumentAnalysis } from '../analyse/index.ts';
 import { headlines } from '../analyse/analyse-document.ts';
 import { PackedText, tokenize, type Token } from '../analyse/tokens.ts';
 import { firstStartingAt, type OffsetRange } from '../text/ranges.ts';
+import { MAX_SENTENCES_IN_ONE_QUOTE, quoteIsOpen } from '../text/sentences.ts';
 import { findValues, type FoundValue } from './values/index.ts';
 import { canonicalTerm, isLightWord } from './vocabulary.ts';
 import { baseForm } from './lexicon/wordnet.ts';
@@ -318,7 +319,7 @@ function* claimUnits(text: PackedText): Generator<number[]> {
       const next = k + 1 < sentence.length ? text.text(sentence[k + 1]!) : undefined;
       const breaksAfter = token === ';' || (token === ',' && CLAUSE_BREAKS.has(next?.toLowerCase() ?? ''));
       const inQuote = quoted;
-      quoted = quoteStateAfter(token, quoted);
+      quoted = token === '“' ? true : token === '”' ? false : token === '"' ? !quoted : quoted;
       if (breaksAfter && unit.length >= MIN_CLAUSE_TOKENS && sentence.length - k - 1 >= MIN_CLAUSE_TOKENS && !inQuote) {
         yield unit;
         unit = [];
@@ -334,32 +335,29 @@ function* claimUnits(text: PackedText): Generator<number[]> {
 /** The sentences' token indexes, a sentence joined to the one before where the splitter cut it wrongly. */
 function* joinedSentences(text: PackedText): Generator<number[]> {
   let previous: number[] | undefined;
-  // Whether the sentences so far leave a quotation open.
-  let open = false;
+  // Sentences joined to `previous` because a quotation opened in it was still open.
+  let quoted = 0;
   for (const sentence of text.sentences) {
     const end = Math.min(sentence.last, text.length);
     if (sentence.first >= end) continue;
     const tokens: number[] = [];
     for (let i = sentence.first; i < end; i++) tokens.push(i);
-    const samePassage = previous !== undefined && text.passage(previous[previous.length - 1]!) === text.passage(tokens[0]!);
-    if (!samePassage) open = false;
-    const wasOpen = open;
-    for (const i of tokens) open = quoteStateAfter(text.text(i), open);
-    // "… Mitch McConnell (R-Ky.)" + "on Thursday blocked …": no sentence starts in lower case.
-    // "“It is over. We lost,” she said.": a quotation of two sentences and its cue are one claim.
-    if (previous && samePassage && (endsWithInitial(text, previous) || /^\p{Ll}/u.test(text.text(tokens[0]!)) || (wasOpen && !open))) {
-      previous.push(...tokens);
-      continue;
+    if (previous && text.passage(previous[previous.length - 1]!) === text.passage(tokens[0]!)) {
+      // "“It is over. We lost,” she said.": a quotation of several sentences and its cue are one
+      // claim, by the cleaner's rule for its sentences (text/sentences.ts).
+      const inQuote = quoted < MAX_SENTENCES_IN_ONE_QUOTE && quoteIsOpen(text.original.slice(text.start(previous[0]!), text.end(previous[previous.length - 1]!)));
+      // "… Mitch McConnell (R-Ky.)" + "on Thursday blocked …": no sentence starts in lower case.
+      if (inQuote || endsWithInitial(text, previous) || /^\p{Ll}/u.test(text.text(tokens[0]!))) {
+        previous.push(...tokens);
+        if (inQuote) quoted++;
+        continue;
+      }
     }
     if (previous) yield previous;
     previous = tokens;
+    quoted = 0;
   }
   if (previous) yield previous;
-}
-
-/** Whether a double quotation mark is open after `token` (curly marks say which; a straight one toggles). */
-function quoteStateAfter(token: string, open: boolean): boolean {
-  return token === '“' ? true : token === '”' ? false : token === '"' ? !open : open;
 }
 
 /** "… China-U." or "… Janet L.": the splitter took an initial's dot for a full stop. */

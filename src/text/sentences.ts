@@ -5,7 +5,7 @@ import { readPassage, type HeldReadings } from './nlp.ts';
 import { trimRange, type OffsetRange as Range } from './ranges.ts';
 
 /** A quotation running past this many sentences is more likely an unbalanced mark than a quote. */
-const MAX_SENTENCES_IN_ONE_QUOTE = 6;
+export const MAX_SENTENCES_IN_ONE_QUOTE = 6;
 
 const ENDS_WITH_INITIAL = /(?:^|[\s\-–(])[A-Z]\.$/;
 

@@ -31,5 +31,8 @@ test('a quotation of three sentences is one statement too, as the cleaner joins 
       'The port authority and the dockers met for six hours on Monday without a deal on night shifts.\n\n' +
       '“We are not there yet. The rota is the sticking point. Both sides have to keep working on it,” union leader Ilse Marchetti told reporters.',
   );
-  assert.ok(texts.some((t) => t.startsWith('“We are not there yet.') && t.endsWith('told reporters.')), texts.join('\n'));
+  assert.ok(
+    texts.some((t) => t.startsWith('“We are not there yet.') && t.endsWith('told reporters.')),
+    texts.join('\n'),
+  );
 });

@@ -2,6 +2,7 @@
 import type { Line } from '../text/lines.ts';
 import { turnLabel, type TurnLabel } from './transcript.ts';
 import { trimEndChars } from '../text/trim.ts';
+import { TITLE_MINOR_WORDS } from '../text/stopwords.ts';
 import { classOf, LETTER, LOWER, NUMBER, SPACE, unitsOf, UPPER } from '../text/chars.ts';
 
 /** A line with at least this many words that ends like a sentence reads as prose. */
@@ -9,9 +10,8 @@ export const MIN_PROSE_WORDS = 6;
 /** Headlines and titles are rarely longer than this. */
 export const MAX_HEADLINE_WORDS = 22;
 
-/** Words that stay lower-case in a title-cased headline. */
-const MINOR_WORDS = new Set('a an and as at but by for from in into is of on or over per the to up via vs with amid after than that'.split(' '));
-const MINOR_LETTERS = Math.max(...[...MINOR_WORDS].map((w) => w.length));
+/** The longest of them: a longer word is looked up in no set. */
+const MINOR_LETTERS = Math.max(...[...TITLE_MINOR_WORDS].map((w) => w.length));
 
 export interface LineFeatures {
   words: number;
@@ -71,7 +71,7 @@ function scanWords(text: string): { words: number; major: number; capitals: numb
       maybeMinor = false;
       j += d === 0x2019 ? 1 : unitsOf(text.codePointAt(j)!);
     }
-    if (!(maybeMinor && j - i <= MINOR_LETTERS && MINOR_WORDS.has(text.slice(i, j).toLowerCase()))) {
+    if (!(maybeMinor && j - i <= MINOR_LETTERS && TITLE_MINOR_WORDS.has(text.slice(i, j).toLowerCase()))) {
       major++;
       if (capital) capitals++;
     }

@@ -25,3 +25,6 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** Words that stay lower-case in a title-cased headline or title ("Meet the Press", "Senate Passes Bill in a Day"). */
+export const TITLE_MINOR_WORDS: ReadonlySet<string> = new Set('a an and as at but by for from in into is of on or over per the to up via vs with amid after than that'.split(' '));

@@ -5,6 +5,7 @@ import type { Token, TokenizedText } from '../tokens.ts';
 import { LABELING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS, SUBJECT_PRONOUNS, type PronounAgreement } from '../vocabulary/speech.ts';
 import { CALENDAR_WORDS } from '../vocabulary/names.ts';
 import { firstStartingAt } from '../../text/ranges.ts';
+import { TITLE_MINOR_WORDS } from '../../text/stopwords.ts';
 import type { Quotation } from './quotation-marks.ts';
 
 export type SpeakerRef =
@@ -100,8 +101,6 @@ function isAudienceOrOccasion(lemma: string): boolean {
 /** Words right before a quoted title of a work: "on “Fox News Sunday”", "told “Meet the Press”". */
 const WORK_INTRODUCERS = new Set(['on', 'in', 'to', 'with', 'at', 'told']);
 const MAX_WORK_TITLE_WORDS = 6;
-/** Words a title in title case keeps in lower case ("Meet the Press"). */
-const TITLE_MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'to', 'in', 'on', 'for', 'with', 'at', 'by', 'from']);
 
 /**
  * "said on “Fox News Sunday.”", "told “Meet the Press”": a few words in title case right after

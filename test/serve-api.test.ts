@@ -24,7 +24,7 @@ import { PageCache } from '../src/serve/page-cache.ts';
 import { escapeHtml } from '../src/brief/escape.ts';
 import { ALERT, XSS } from './fixtures/html-report/hostile-brief.ts';
 import { postgresAvailable, POSTGRES_MISSING, startPostgres, type TestPostgres } from './helpers/postgres.ts';
-import { SEEDS } from './support.ts';
+import { pollUntil, SEEDS } from './support.ts';
 import { storyFingerprint } from '../src/collect/story-briefs.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -799,8 +799,7 @@ test('a stale brief answers at once and is made again behind the answer; a page 
     const page = await get(app, `/stories/${id}`);
     assert.equal(page.status, 200);
     assert.equal(await stored(), 'stale', 'answered before the new brief was made');
-    const deadline = Date.now() + 120_000;
-    while ((await stored()) === 'stale' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await pollUntil(async () => (await stored()) !== 'stale', 120_000, 50);
     assert.equal(await stored(), await storyFingerprint(db, id), 'made again behind the answers, without another request');
   } finally {
     await app.close();
@@ -826,8 +825,7 @@ test('a story never briefed whose first brief takes a while: its page says so at
     assert.match(waiting.body, /Harbour crews work through the night/, "the story's header is shown");
     // The brief goes on being made without another request; then the page is the brief.
     const stored = async () => (await db.one<{ n: number }>('SELECT count(*) AS n FROM story_briefs WHERE story_id = $1', [id]))!.n;
-    const deadline = Date.now() + 120_000;
-    while (Number(await stored()) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await pollUntil(async () => Number(await stored()) !== 0, 120_000, 50);
     const ready = await get(app, `/stories/${id}`);
     assert.doesNotMatch(ready.body, /http-equiv="refresh"/);
     assert.match(ready.body, /Key points|Lead/);

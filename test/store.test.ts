@@ -18,7 +18,7 @@ import { rawInputsOf } from '../src/store/articles.ts';
 import { prepareArticle } from '../src/collect/prepare.ts';
 import { InputError, readInputs, type RawInput } from '../src/ingest/index.ts';
 import { mergeStoriesBy, splitStoryBy } from '../src/collect/edit-stories.ts';
-import { hasSeeds, SEEDS } from './support.ts';
+import { hasSeeds, pollUntil, SEEDS } from './support.ts';
 import { postgresAvailable, POSTGRES_MISSING, startPostgres, type TestPostgres } from './helpers/postgres.ts';
 import { hasEcbplus } from './quality/ecbplus.ts';
 import { assertConsistent, withStatementHook, writeArticles } from './helpers/store-checks.ts';
@@ -333,13 +333,15 @@ for (const backend of backends) {
       const probe = await openStore(crashLocation);
       try {
         // Kill it once some batches are in and before it could have finished.
-        const deadline = Date.now() + 60_000;
         let stored = 0;
-        while (Date.now() < deadline) {
-          stored = Number((await probe.one<{ n: number }>('SELECT COUNT(*) AS n FROM articles'))!.n);
-          if (stored >= 30 || child.exitCode !== null) break;
-          await new Promise((r) => setTimeout(r, 20));
-        }
+        await pollUntil(
+          async () => {
+            stored = Number((await probe.one<{ n: number }>('SELECT COUNT(*) AS n FROM articles'))!.n);
+            return stored >= 30 || child.exitCode !== null;
+          },
+          60_000,
+          20,
+        );
         child.kill('SIGKILL');
         await new Promise((r) => child.once('exit', r));
         const afterCrash = Number((await probe.one<{ n: number }>('SELECT COUNT(*) AS n FROM articles'))!.n);

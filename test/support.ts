@@ -58,3 +58,11 @@ export function assertSpansValid(doc: CleanDocument): void {
     assert.ok(!(b && r.start < b.end) && !(next && next.start < r.end), `removed region overlaps the body: ${doc.original.slice(r.start, r.end).slice(0, 80)}`);
   }
 }
+
+/**
+ * Asks `done` every `everyMs` until it says yes or `timeoutMs` have passed (a background job, a
+ * child process, a server catching up); the caller then asserts what it waited for.
+ */
+export async function pollUntil(done: () => Promise<boolean> | boolean, timeoutMs: number, everyMs: number): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !(await done()) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, everyMs));
+}

@@ -12,7 +12,7 @@ import { runWorker } from '../src/work/worker.ts';
 import { claimJobs, MAX_ATTEMPTS } from '../src/store/job-queue.ts';
 import { runBriefJob, runIndexJob } from '../src/work/jobs.ts';
 import { StoryIndex } from '../src/collect/story-index.ts';
-import { hasSeeds, seedFiles } from './support.ts';
+import { hasSeeds, pollUntil, seedFiles } from './support.ts';
 import { storyFingerprint } from '../src/collect/story-briefs.ts';
 import { listStories } from '../src/store/stories.ts';
 import { postgresAvailable, POSTGRES_MISSING, startPostgres, type TestPostgres } from './helpers/postgres.ts';
@@ -89,11 +89,14 @@ test('PostgreSQL restarts while two workers run: they reconnect, the interrupted
   let doneBefore = 0;
   try {
     // Restart once the workers are well under way.
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
-      doneBefore = Number((await probe.one<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE state = 'done' AND kind = 'index'"))!.n);
-      if (doneBefore >= 30) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await pollUntil(
+      async () => {
+        doneBefore = Number((await probe.one<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE state = 'done' AND kind = 'index'"))!.n);
+        return doneBefore >= 30;
+      },
+      60_000,
+      20,
+    );
   } finally {
     await probe.close();
   }

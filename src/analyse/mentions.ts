@@ -239,9 +239,10 @@ function splitRun(doc: TokenizedText, first: number, last: number): NameMention 
   // "Democrat Jerry Nadler", "Massachusetts Democrat Ed Markey": a party (after a place) before a
   // given name describes the person.
   if (!title) {
-    const party = tokens.slice(nameStart, last).findIndex((t) => PARTY_WORDS.has(t.text)) + nameStart;
-    const place = original.slice(tokens[nameStart]!.start, tokens[Math.max(nameStart, party - 1)]!.end);
-    if (party >= nameStart && givenNameGender(tokens[party + 1]!.text) !== null && (party === nameStart || isPlaceName(place))) nameStart = party + 1;
+    let party = nameStart;
+    while (party < last && !PARTY_WORDS.has(tokens[party]!.text)) party++;
+    const describes = () => party === nameStart || isPlaceName(original.slice(tokens[nameStart]!.start, tokens[party - 1]!.end));
+    if (party < last && givenNameGender(tokens[party + 1]!.text) !== null && describes()) nameStart = party + 1;
   }
   // "Sen. Mitt Romney, Utah Republican, said": a place and a party describe someone named before.
   if (nameStart < last && PARTY_WORDS.has(tokens[last]!.text) && isPlaceName(original.slice(tokens[nameStart]!.start, tokens[last - 1]!.end))) return null;
